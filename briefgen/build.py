@@ -16,8 +16,8 @@ from briefgen.errors import BriefgenError, Problem
 from briefgen.frontmatter import dump_machine_block, join, split, with_machine_block
 from briefgen.pages import render_site
 from briefgen.publish import publish
-from briefgen.search_index import index_site
 from briefgen.records import contract_record
+from briefgen.search_index import index_site
 
 
 @dataclass(frozen=True)
