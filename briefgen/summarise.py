@@ -146,6 +146,7 @@ def choose_editor_sentences(
     # A sentence that opens with "He", "But", "This" reads badly without the one before it.
     leaning = np.array([leans_on_previous(s.text) for s in prose], dtype=bool)
     adjusted = scores - model.antecedent_penalty * leaning
+    adjusted[0] += model.lead_bonus
     ranking = [int(i) for i in np.argsort(-adjusted, kind="stable")]
     return _choose(prose, ranking, count, max_words, similarity, model.repeat_similarity)
 
@@ -161,7 +162,9 @@ def summarise(
     """The summary of `text`: up to `sentences` verbatim prose sentences, in article order."""
     if method not in METHODS:
         raise ValueError(f"unknown summary method {method!r}; choose one of {', '.join(METHODS)}")
-    prose = [s for s in split_sentences(text) if s.is_prose]
+    headline = " ".join(title.split())
+    # A body that repeats the headline as its first line should not quote it back.
+    prose = [s for s in split_sentences(text) if s.is_prose and " ".join(s.text.split()) != headline]
     if not prose or sentences <= 0:
         return ()
     if method == "editor":

@@ -28,6 +28,8 @@ class EditorModel:
     scale: tuple[float, ...]
     weights: tuple[float, ...]
     bias: float
+    lead_bonus: float
+    """Added to the first prose sentence's score: a brief opens with the story's lead when it can."""
     antecedent_penalty: float
     """Subtracted from a sentence's score when it leans on a previous sentence left out."""
     repeat_similarity: float
@@ -46,6 +48,7 @@ class EditorModel:
             "scale": [round(v, 6) for v in self.scale],
             "weights": [round(v, 6) for v in self.weights],
             "bias": round(self.bias, 6),
+            "lead_bonus": self.lead_bonus,
             "antecedent_penalty": self.antecedent_penalty,
             "repeat_similarity": self.repeat_similarity,
         }
@@ -62,6 +65,7 @@ def model_from_json(data: dict[str, Any]) -> EditorModel:
         scale=tuple(float(v) for v in data["scale"]),
         weights=tuple(float(v) for v in data["weights"]),
         bias=float(data["bias"]),
+        lead_bonus=float(data["lead_bonus"]),
         antecedent_penalty=float(data["antecedent_penalty"]),
         repeat_similarity=float(data["repeat_similarity"]),
     )

@@ -29,6 +29,7 @@ from briefgen.summary_model import MODEL_PATH, EditorModel
 
 CATEGORIES = ("business", "entertainment", "politics", "sport", "tech")
 L2_PENALTY = 1.0
+LEAD_BONUS = 10.0
 ANTECEDENT_PENALTY = 0.5
 REPEAT_SIMILARITY = 0.6
 _ROUGE_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -106,6 +107,7 @@ def fit_logistic(features: Matrix, labels: Matrix) -> EditorModel:
         scale=tuple(float(v) for v in scale),
         weights=tuple(float(v) for v in w[:-1]),
         bias=float(w[-1]),
+        lead_bonus=LEAD_BONUS,
         antecedent_penalty=ANTECEDENT_PENALTY,
         repeat_similarity=REPEAT_SIMILARITY,
     )
@@ -135,7 +137,8 @@ def evaluate(model: EditorModel, examples: list[Example], count: int = 3) -> tup
     """(P@k, ROUGE-2 F1) in percent, computed as shared/eval/summaries.py computes them."""
     hits, rouge2 = [], []
     for e in examples:
-        chosen = [_squash(e.prose[i].text) for i in choose_editor_sentences(e.prose, e.title, count, None, model)]
+        picked = choose_editor_sentences(e.prose, e.title, count, None, model)
+        chosen = [_squash(e.prose[i].text) for i in picked]
         hits.append(sum(s in e.reference for s in chosen) / max(1, len(chosen)))
         rouge2.append(_rouge(e.reference, " ".join(chosen), 2))
     return 100 * statistics.mean(hits), 100 * statistics.mean(rouge2)
@@ -143,7 +146,8 @@ def evaluate(model: EditorModel, examples: list[Example], count: int = 3) -> tup
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "corpus")
+    default_corpus = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+    parser.add_argument("--corpus", type=Path, default=default_corpus)
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     parser.add_argument("--check", action="store_true", help="report in-sample and held-out-category scores")
     args = parser.parse_args()
@@ -151,7 +155,8 @@ def main() -> None:
     model = train(examples)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
-    print(f"trained on {len(examples)} dev articles, {sum(len(e.prose) for e in examples)} sentences -> {args.out}")
+    sentences = sum(len(e.prose) for e in examples)
+    print(f"trained on {len(examples)} dev articles, {sentences} sentences -> {args.out}")
     for name, weight in sorted(zip(FEATURE_NAMES, model.weights, strict=True), key=lambda p: -abs(p[1])):
         print(f"  {name:20s} {weight:+.3f}")
     if args.check:
