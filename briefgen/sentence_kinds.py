@@ -32,17 +32,21 @@ class Span:
 _WORD = re.compile(r"[\w'’-]+")
 _ENDS_CLEANLY = re.compile(r"[.!?…][\"”’'»)\]]*$")
 
+# Page furniture: calls to action at the start of a line, and notices anywhere.
 _BOILERPLATE = re.compile(
-    r"\b(?:click here|click to|tap here|read more|read the full|sign up|subscribe (?:to|now|here)|"
-    r"follow us|share this|share on|all rights reserved|copyright ©?|cookie|newsletter|"
-    r"download (?:our|the) app|watch the video|watch:|listen:|advertisement|related (?:stories|articles)|"
-    r"this (?:story|article) (?:was|has been) (?:updated|corrected)|terms of (?:use|service))\b",
+    r"^[\"“‘'(\[]*(?:click|tap|scroll) (?:here|to|below)"
+    r"|^[\"“‘'(\[]*(?:read|see|watch|listen)(?: more| the full| our)?\s*:"
+    r"|^(?:read more|sign up|subscribe|follow us|share this|share on|download (?:our|the) app|advertisement"
+    r"|related (?:stories|articles|coverage)|terms of (?:use|service)|copyright|©)\b"
+    r"|\b(?:click here|all rights reserved)\b"
+    r"|^this (?:story|article) (?:was|has been) (?:updated|corrected)",
     re.IGNORECASE,
 )
+# Credits name an agency or photographer: "Jane Roe / Agency", "Photo: AFP", "(Getty Images)".
 _CREDIT_WORDS = re.compile(
     r"\b(?:getty(?: images)?|afp|reuters|associated press|ap photo|epa|efe|shutterstock|alamy|pa media|"
-    r"pa wire|handout|hoodout|pool|photo(?:graph)?s?|photographer|image|images|picture|courtesy|credit|"
-    r"file photo|sputnik|tass|ria novosti|anadolu|xinhua|bloomberg)\b",
+    r"pa wire|handout|pool photo|file photo|sputnik|ria novosti|anadolu|xinhua)\b"
+    r"|^(?:photo(?:graph)?|image|picture|credit|illustration)s?\s*(?::|by\b)|\bcourtesy of\b",
     re.IGNORECASE,
 )
 _CAPTION_MARK = re.compile(
@@ -55,24 +59,34 @@ _BYLINE = re.compile(
     r"[A-Z][\w'’.-]*",
     re.IGNORECASE,
 )
-# "MOSCOW (Reuters) -" or "Moscow –": a place (and agency) before a dash at the start of the story.
+# "MOSCOW (Reuters) -", "LISBON -" or "Moscow –": a place (and agency) before a dash opening the story.
 _DATELINE = re.compile(
-    r"(?:[A-Z][A-Za-z'’.]*(?:[ ,]+[A-Z][A-Za-z'’.]*){0,3})(?:\s*\([A-Za-z .&]+\))?\s*(?:--|[–—]|-(?=\s))\s*"
-    r"(?=[\"“‘A-Z])"
+    r"(?:(?P<caps>[A-Z][A-Z'’.]+(?:[ ,]+[A-Z][A-Z'’.]+){0,3})|[A-Z][a-z'’.]+(?:[ ,]+[A-Z][a-z'’.]+){0,2})"
+    r"(?P<agency>\s*\([A-Za-z .&]+\))?\s*(?P<dash>--|[–—]|-(?=\s))\s*(?=[\"“‘A-Z])"
 )
 _AUXILIARIES = word_set(
     "is are was were be been being am has have had do does did will would can could shall should may "
     "might must"
 )
-_DANGLING_ENDS = _AUXILIARIES | word_set(
-    "the a an its their his her our my your this these and or nor but of"
+# A sentence does not stop on one of these: "The army has." is a sentence cut in two.
+_DANGLING_ENDS = word_set("the a an its their our my your and or nor but")
+# "The army has." is cut; "... as Murphy already has." is whole: only short sentences are suspect.
+_DANGLING_AUXILIARIES = word_set("has have had been")
+# Words that open a clause's subject: "Asked about it, she said" has one after the comma.
+_SUBJECT_WORDS = word_set(
+    "he she it they we i you there the a an this that these those his her its their our"
 )
-_NEEDS_MAIN_CLAUSE = word_set("including includes such whereas whose than nor")
-_VERB_HINTS = _AUXILIARIES | word_set(
-    "said says say told tell added rose fell won lost came went made took got gave left met ran saw began "
-    "grew held kept paid put set sold spent stood thought wrote knew led quit hit cut let felt found heard "
-    "meant sent built brought bought caught fought drew flew broke chose spoke became warned agreed"
+_CONTRACTION = re.compile(r"\w(?:['’](?:m|s|re|ve|ll|d)|n['’]t)\b", re.IGNORECASE)
+# Finite verbs that cannot open a statement (which ends with a full stop, not "?").
+_INVERTED_OPENERS = word_set("is are was were has have had does did")
+_NEEDS_MAIN_CLAUSE = word_set("including whereas whose than")
+# Irregular past forms: a sentence may not open with one and no subject ("Left 40 boats.").
+_PAST_FORMS = word_set(
+    "told rose fell won lost came went made took got gave left met ran saw began grew held kept paid sold "
+    "spent stood thought wrote knew led felt found heard meant sent built brought bought caught fought drew "
+    "flew broke chose spoke became"
 )
+_VERB_HINTS = _AUXILIARIES | _PAST_FORMS | word_set("said says say tell added quit hit cut let put set")
 
 
 def _words(text: str) -> list[str]:
@@ -94,31 +108,43 @@ def _is_credit(sentence: str) -> bool:
     return " / " in sentence or "©" in sentence or " | " in sentence or bool(_CREDIT_WORDS.search(sentence))
 
 
+def _has_subject_after_comma(sentence: str) -> bool:
+    _, comma, rest = sentence.partition(", ")
+    first = _words(rest)[:1]
+    return bool(comma and first) and (first[0][:1].isupper() or first[0].lower() in _SUBJECT_WORDS)
+
+
 def _is_fragment(sentence: str) -> bool:
     """Whether the text is a broken piece of a sentence rather than a sentence."""
     words = _words(sentence)
-    if len(words) < 3 or not _ENDS_CLEANLY.search(sentence):
+    if len(words) < 2 or not _ENDS_CLEANLY.search(sentence):
         return True
     first = sentence.lstrip("\"“‘'«([-–— ")
     if first[:1].islower():
         return True
     lower = [w.lower() for w in words]
     if sentence.rstrip("\"”’'»)] ").endswith(".") and not sentence.rstrip().endswith(".."):
-        if lower[-1] in _DANGLING_ENDS:
+        if words[-1].islower() and (
+            lower[-1] in _DANGLING_ENDS or lower[-1] in _DANGLING_AUXILIARIES and len(words) <= 6
+        ):
             return True
-        if lower[0] in _NEEDS_MAIN_CLAUSE or lower[0] in _AUXILIARIES and "," not in sentence[:40]:
+        needs_main_clause = lower[0] in _NEEDS_MAIN_CLAUSE or lower[:2] == ["such", "as"]
+        inverted = lower[0] in _INVERTED_OPENERS and "," not in sentence[:40]
+        if needs_main_clause and ", " not in sentence or inverted:
             return True
     head = sentence.split(",", 1)[0]
     if (
-        lower[0].endswith("ed")
-        and len(lower[0]) > 4
-        and len(words) <= 12
-        and ", " not in sentence
-        and words[1][:1].islower()
+        (lower[0].endswith("ed") and len(lower[0]) > 4 or lower[0] in _PAST_FORMS)
+        and len(words) <= 16
+        and not words[1][:1].isupper()
         and lower[1] not in _VERB_HINTS
+        and lower[1] not in _SUBJECT_WORDS
+        and not lower[1].endswith("ed")
+        and not _has_subject_after_comma(sentence)
     ):
+        # "Gathered 40 ships." has no subject; "Asked about it, she said ..." has one.
         return True
-    if len(words) <= 4 and head == sentence:
+    if len(words) <= 4 and head == sentence and not _CONTRACTION.search(sentence):
         return not any(w in _VERB_HINTS or (w.endswith(("ed", "es")) and len(w) > 3) for w in lower)
     return False
 
@@ -129,7 +155,9 @@ def classify_spans(text: str, spans: list[Span]) -> list[tuple[Span, str]]:
     for index, span in enumerate(spans):
         sentence = text[span.start:span.end]
         dateline = _DATELINE.match(sentence) if index < 2 and span.paragraph <= 1 else None
-        if dateline and len(_words(sentence[dateline.end():])) >= 4 and len(_words(dateline.group())) <= 6:
+        if dateline and not (dateline["caps"] or dateline["agency"] or dateline["dash"] in "–—"):
+            dateline = None
+        if dateline and len(_words(sentence[dateline.end():])) >= 4:
             cut = span.start + dateline.end()
             head_end = span.start + len(dateline.group().rstrip(" -–—\t"))
             out.append((Span(span.start, head_end, span.paragraph, span.marker), "dateline"))

@@ -134,8 +134,9 @@ def _breaks_before(prev: _Line, line: _Line, text: str, longest: int) -> bool:
     if _JOINS_NEXT_LINE.search(before):
         return False
     # A short line that stops without punctuation is a headline, caption credit or label;
-    # a hard-wrapped line of prose runs close to the paragraph's longest line.
-    return len(before) < 0.6 * longest
+    # a hard-wrapped line of prose runs close to the paragraph's longest line and is not
+    # much shorter than the line after it.
+    return len(before) < 0.6 * longest or len(before) + 10 < len(after)
 
 
 def _blocks(text: str) -> list[tuple[int, int, int, str]]:

@@ -109,7 +109,9 @@ def _sumy_ranking(prose: Sequence[Sentence], title: str, method: str) -> list[in
         ranked.extend(infos)
         return infos
 
-    _sumy_summarizer(method)(_sumy_document(prose, title), keep_all)
+    # sumy's LexRank divides by a zero norm on tiny documents; the ranking is still usable.
+    with np.errstate(invalid="ignore", divide="ignore"):
+        _sumy_summarizer(method)(_sumy_document(prose, title), keep_all)
     return [info.order for info in ranked]
 
 
