@@ -12,8 +12,13 @@ import re
 
 from briefgen.article import DateMention
 from briefgen.extract import dates_calendar as cal
-from briefgen.extract.dates_rules import RULES, Context, Rule, Unanchored
+from briefgen.extract.dates_readings import Context, Unanchored
+from briefgen.extract.dates_rules import RULES, TRIGGER_GROUPS, TRIGGER_WORDS, Rule
 
+_REACH = 60
+"""How far before and after a trigger word an expression may extend, in characters."""
+
+_TOKEN = re.compile(r"[A-Za-z]+|\d+")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])|\n\s*\n")
 _FUTURE_CUE = re.compile(
     r"\b(?:will|shall|won't|'ll|going\s+to|is\s+to|are\s+to|expects?\s+to|(?:is|are)\s+expected|"
@@ -46,12 +51,16 @@ def find_dates(text: str, published: dt.date | None) -> tuple[DateMention, ...]:
 
 def _choose_spans(text: str) -> list[tuple[int, int, Rule, re.Match[str]]]:
     """The longest matches of all rules that do not overlap, in text order (earlier rules win ties)."""
+    windows = _trigger_windows(text)
     found: list[tuple[int, int, int, Rule, re.Match[str]]] = []
     for rank, rule in enumerate(RULES):
-        for m in rule.pattern.finditer(text):
-            start, end = _trim(text, m.start(), m.end())
-            if end > start:
-                found.append((start, end, rank, rule, m))
+        spans = windows[rule.triggers[0]] if len(rule.triggers) == 1 else _windows(
+            text, sorted(w for name in rule.triggers for w in windows[name]))
+        for lo, hi in spans:
+            for m in rule.pattern.finditer(text, lo, hi):
+                start, end = _trim(text, m.start(), m.end())
+                if end > start:
+                    found.append((start, end, rank, rule, m))
     found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
     taken: list[tuple[int, int, Rule, re.Match[str]]] = []
     for start, end, _, rule, m in found:
@@ -59,6 +68,31 @@ def _choose_spans(text: str) -> list[tuple[int, int, Rule, re.Match[str]]]:
             taken.append((start, end, rule, m))
     taken.sort(key=lambda t: t[0])
     return taken
+
+
+def _trigger_windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """For each trigger group, the stretches of text near one of its words."""
+    spans: dict[str, list[tuple[int, int]]] = {group: [] for group in TRIGGER_GROUPS}
+    for m in _TOKEN.finditer(text):
+        word = m[0]
+        if word[0].isdigit():
+            spans["digit"].append(m.span())
+            continue
+        for group in TRIGGER_WORDS.get(word.lower(), ()):
+            spans[group].append(m.span())
+    return {group: _windows(text, found) for group, found in spans.items()}
+
+
+def _windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Merged stretches of text within _REACH characters of the given (sorted) spans."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        lo, hi = max(0, start - _REACH), min(len(text), end + _REACH)
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+        else:
+            merged.append((lo, hi))
+    return merged
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -111,3 +111,30 @@ def safe_date(year: int, month: int, day: int) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The n-th given weekday (0=Monday) of a month; n=-1 for the last one."""
+    if n > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = add_months(dt.date(year, month, 1), 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ell) // 451
+    month, day = divmod(h + ell - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def election_day(year: int) -> dt.date:
+    """US Election Day: the Tuesday after the first Monday of November."""
+    return nth_weekday(year, 11, 0, 1) + dt.timedelta(days=1)

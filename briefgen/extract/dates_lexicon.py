@@ -88,3 +88,19 @@ PAST_CUES: frozenset[str] = frozenset({
     "said", "was", "were", "had", "did", "ago", "last", "told", "announced", "reported", "earlier",
     "has", "have", "been",
 })
+
+FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
+    "halloween": (10, 31), "valentine's day": (2, 14), "veterans day": (11, 11),
+    "armistice day": (11, 11), "bastille day": (7, 14), "boxing day": (12, 26),
+}
+"""Holidays on the same month and day every year."""
+
+WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
+    "thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "labor day": (9, 0, 1),
+    "memorial day": (5, 0, -1), "martin luther king day": (1, 0, 3), "presidents day": (2, 0, 3),
+    "presidents' day": (2, 0, 3), "mother's day": (5, 6, 2), "father's day": (6, 6, 3),
+    "columbus day": (10, 0, 2),
+}
+"""US holidays on the n-th weekday of a month: (month, weekday with 0=Monday, n; -1 for the last)."""
