@@ -15,6 +15,9 @@ from briefgen.extract import dates_calendar as cal
 from briefgen.extract.dates_readings import Context, Unanchored
 from briefgen.extract.dates_rules import RULES, TRIGGER_GROUPS, TRIGGER_WORDS, Rule
 
+_COMPARISONS = frozenset({"year_earlier", "offset", "quarter_ref", "ago"})
+"""Rules whose dates look back for a comparison ("a year earlier"): they do not become the anchor."""
+
 _REACH = 60
 """How far before and after a trigger word an expression may extend, in characters."""
 
@@ -22,7 +25,7 @@ _TOKEN = re.compile(r"[A-Za-z]+|\d+")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])|\n\s*\n")
 _FUTURE_CUE = re.compile(
     r"\b(?:will|shall|won't|'ll|going\s+to|is\s+to|are\s+to|expects?\s+to|(?:is|are)\s+expected|"
-    r"plans?\s+to|planned|scheduled|due\s+to|to\s+be\s+held|intends?\s+to|would|next|upcoming)\b", re.I)
+    r"plans?\s+to|planned|scheduled|due\s+to|to\s+be\s+held|intends?\s+to|would|upcoming|until|through)\b", re.I)
 _PAST_CUE = re.compile(
     r"\b(?:said|was|were|had|did|told|announced|reported|ago|last|has\s+been|have\s+been|earlier|"
     r"came|went|began|met|made|took|gave|held|left|won|lost|rose|fell|\w+ed)\b", re.I)
@@ -34,8 +37,9 @@ def find_dates(text: str, published: dt.date | None) -> tuple[DateMention, ...]:
     sentences = [m.end() for m in _SENTENCE_END.finditer(text)]
     out: list[DateMention] = []
     anchor: cal.Point | None = None
+    quarter: cal.Point | None = None
     for start, end, rule, match in chosen:
-        ctx = Context(published, anchor, _direction(text, start, end, sentences))
+        ctx = Context(published, anchor, quarter, _direction(text, start, end, sentences))
         try:
             reading = rule.read(match, ctx)
         except Unanchored:
@@ -44,8 +48,11 @@ def find_dates(text: str, published: dt.date | None) -> tuple[DateMention, ...]:
         except (ValueError, KeyError):
             continue
         out.append(DateMention(reading.value, reading.type, text[start:end], start, end))
-        if reading.point is not None and reading.point.grain in ("day", "month", "quarter", "year"):
-            anchor = reading.point
+        if reading.point is not None and rule.name not in _COMPARISONS:
+            if reading.point.grain in ("day", "month", "quarter", "year"):
+                anchor = reading.point
+            if reading.point.grain == "quarter":
+                quarter = reading.point
     return tuple(out)
 
 

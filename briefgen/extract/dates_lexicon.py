@@ -59,8 +59,8 @@ UNITS: dict[str, str] = {
 CLOCK_UNITS: frozenset[str] = frozenset({"second", "minute", "hour"})
 
 ADVERB_SETS: dict[str, str] = {
-    "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P1Q",
-    "yearly": "P1Y", "annually": "P1Y", "hourly": "PT1H", "biweekly": "P2W",
+    "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
+    "hourly": "PT1H", "biweekly": "P2W",
 }
 
 PRESENT_WORDS: frozenset[str] = frozenset({

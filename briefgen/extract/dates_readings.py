@@ -34,6 +34,8 @@ class Context:
     published: dt.date | None
     anchor: cal.Point | None
     """The last day, month or year the text mentioned (for "the following day")."""
+    quarter: cal.Point | None
+    """The last quarter the text mentioned (what "the latest period" and "a year ago" compare in results)."""
     direction: int
     """-1 when the sentence speaks of the past, +1 of the future, 0 when it does not say."""
 
@@ -235,8 +237,8 @@ def read_half(m: re.Match[str], ctx: Context) -> Reading:
 
 def read_quarter_ref(m: re.Match[str], ctx: Context) -> Reading:
     """"the quarter", "the latest quarter": the quarter last mentioned, else the last one finished."""
-    if ctx.anchor is not None and ctx.anchor.grain == "quarter":
-        return point(ctx.anchor.day, "quarter")
+    if ctx.quarter is not None:
+        return point(ctx.quarter.day, "quarter")
     today = ctx.today()
     return point(cal.shift(today, "quarter", -1), "quarter")
 
@@ -285,7 +287,13 @@ def read_clock(m: re.Match[str], ctx: Context) -> Reading:
             hour += 12
         if ampm == "am" and hour == 12:
             hour = 0
-    if _g(m, "weekday"):
+    if _g(m, "cmonth"):
+        month = MONTHS[_g(m, "cmonth").lower().rstrip(".")]
+        found = cal.safe_date(cal.month_year(ctx.today(), month, ctx.direction), month, int(_g(m, "cday")))
+        if found is None:
+            raise ValueError("not a date")
+        day = found
+    elif _g(m, "weekday"):
         day = _weekday_date(ctx, WEEKDAYS[_g(m, "weekday").lower().rstrip(".")], "")
     elif _g(m, "word"):
         day = ctx.today() + dt.timedelta(days=_DEICTIC_SHIFT[_g(m, "word").lower()])
@@ -329,8 +337,8 @@ def read_ago(m: re.Match[str], ctx: Context) -> Reading:
     if unit in ("hour", "minute", "second"):
         return Reading("DATE", today.isoformat())
     grain = _GRAIN_OF_UNIT[unit]
-    if unit == "year" and ctx.anchor is not None and ctx.anchor.grain == "quarter":
-        return point(cal.shift(ctx.anchor.day, "year", -int(n)), "quarter")
+    if unit == "year" and ctx.quarter is not None:
+        return point(cal.shift(ctx.quarter.day, "year", -int(n)), "quarter")
     if unit == "decade":
         return point(cal.shift(today, "year", -10 * int(n)), "year")
     return point(cal.shift(today, grain, -int(n)), grain)
@@ -347,14 +355,14 @@ def read_offset(m: re.Match[str], ctx: Context) -> Reading:
     sign = -1 if m["dir"].lower() in ("earlier", "before", "ago", "previously") else 1
     ref = ctx.reference()
     grain = _GRAIN_OF_UNIT[unit]
-    if ref.grain == "quarter" and unit == "year":
-        grain = "quarter"
+    if unit == "year" and ctx.quarter is not None:
+        ref, grain = ctx.quarter, "quarter"
     return point(cal.shift(ref.day, _GRAIN_OF_UNIT[unit], sign * int(n)), grain)
 
 
 def read_year_earlier(m: re.Match[str], ctx: Context) -> Reading:
     """"the year-earlier quarter", "year-ago": the period of the last date, one year back."""
-    ref = ctx.reference()
+    ref = ctx.quarter or ctx.reference()
     grain = ref.grain if ref.grain in ("quarter", "year") else "year"
     return point(cal.shift(ref.day, "year", -1), grain)
 
@@ -362,8 +370,14 @@ def read_year_earlier(m: re.Match[str], ctx: Context) -> Reading:
 def read_duration(m: re.Match[str], ctx: Context) -> Reading:
     unit = unit_of(m["unit"])
     plural = m["unit"].lower() != unit
+    if _g(m, "num").lower() in ("a", "an") and _RATE.search(m.string, max(0, m.start() - 40), m.start()):
+        raise ValueError("a rate such as $5 a year, not a duration")
     n = number_of(_g(m, "num")) if _g(m, "num") else None if plural else 1.0
     return Reading("DURATION", duration(n, unit))
+
+
+_RATE = re.compile(r"\d[\d.,%]*(?:\s+[A-Za-z]+){0,2}\s+$")
+"""A quantity just before "a year"/"a week" ("$5 million a year", "700 seats a week")."""
 
 
 def read_set(m: re.Match[str], ctx: Context) -> Reading:
@@ -399,7 +413,7 @@ def read_weekend(m: re.Match[str], ctx: Context) -> Reading:
 
 def read_the_year(m: re.Match[str], ctx: Context) -> Reading:
     """"the year", "the fiscal year": a twelve-month span before "ended", else this year."""
-    if _g(m, "ended"):
+    if m["ended"] is not None:
         return Reading("DURATION", "P1Y")
     return point(ctx.today(), "year")
 

@@ -69,7 +69,7 @@ WEEKDAY = (r"(?P<weekday>(?:" + _alt([w.capitalize() for w in WEEKDAYS if len(w)
            r"|(?:Mon|Tues?|Wed|Thu|Thurs|Fri|Sat|Sun)\.)")
 def day_re(name: str = "day") -> str:
     """A day of the month, captured as name."""
-    return rf"(?P<{name}>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:%])"
+    return rf"(?P<{name}>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d%]|:\d)"
 
 
 DAY = day_re()
@@ -221,11 +221,12 @@ RULES: tuple[Rule, ...] = (
           r"(?:(?i:at|about|around)\s+)?(?:(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))?\s*"
           r"(?P<ampm>[aApP]\.?\s?[mM]\.?|(?i:o'clock))(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC))?"
           r"|(?P<noon>(?i:noon|midnight|midday)))(?:,?\s+(?:" + WEEKDAY + r"|(?P<word>(?i:yesterday|today|"
-          r"tomorrow))))?",
+          r"tomorrow))|" + month_re("cmonth") + r"\s+" + day_re("cday") + r"))?",
           read_clock),
     _rule("relative_unit", "unit",
           MOD + r"(?P<rel>" + _I + r"this|last|next|the\s+past|this\s+past|the\s+coming|the\s+current|"
-          r"current|the\s+latest|past))\s+(?P<unit>(?i:week|weekend|month|year|quarter|decade|century))",
+          r"current|the\s+latest|past))\s+(?:(?i:fiscal|calendar)\s+)?"
+          r"(?P<unit>(?i:week|weekend|month|year|quarter|decade|century))",
           read_relative_unit),
     _rule("in_the_unit", "unit",
           r"(?i:earlier|later)\s+(?i:in|this|that)\s+(?:(?i:the)\s+)?(?P<rel>(?i:))(?P<unit>(?i:week|month|year))",
@@ -260,7 +261,8 @@ RULES: tuple[Rule, ...] = (
           r"up\s+to|over|under|only|just|fewer\s+than)\s+)?"
           + NUMBER + r"(?:\s+(?i:to|or)\s+(?:\d+|" + _NUM_SIMPLE.replace("|a half", "") + r"))?"
           r"(?:[- ](?i:more|additional|full|straight|consecutive|long|trading|business|calendar))?[- ]"
-          r"(?P<unit>(?i:" + _UNIT_WORDS + r"))(?:-(?i:long))?(?!-old)(?!\s+(?i:old|of\s+age)\b)",
+          r"(?P<unit>(?i:" + _UNIT_WORDS + r"))(?:-(?i:long))?(?!-old)(?!\s+(?i:old|of\s+age)\b)"
+          r"(?!(?<=quarter)\s+of\b)(?!(?<=quarters)\s+of\b)(?<!-quarters)",
           read_duration),
     _rule("vague_duration", "unit",
           r"(?:(?i:the)\s+)?(?:(?i:past|last|next|coming|recent|first|"
@@ -293,8 +295,8 @@ RULES: tuple[Rule, ...] = (
           read_reference("FUTURE_REF")),
     _rule("weekend", "unit", r"(?i:the|this|last|next|this\s+past|this\s+coming)\s+weekend", read_weekend),
     _rule("the_year", "unit",
-          r"(?:(?i:the)\s+)?(?:(?i:full|fiscal|current|calendar|whole|entire|latest\s+fiscal)\s+)?(?i:year)"
-          r"(?P<ended>\s+(?i:ended|ending|through|to))?",
+          r"(?i:the\s+(?:(?:full|fiscal|calendar|whole|entire|latest\s+fiscal)\s+)?year|(?:fiscal|calendar)\s+year)"
+          r"(?P<ended>(?=\s+(?i:ended|ending)))?",
           read_the_year),
     _rule("year_end", "unit",
           r"(?i:(?:the\s+)?year[- ]end|year's\s+end|the\s+end\s+of\s+the\s+(?P<unit>year|month|week))",
