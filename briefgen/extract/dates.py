@@ -25,7 +25,8 @@ _TOKEN = re.compile(r"[A-Za-z]+|\d+")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])|\n\s*\n")
 _FUTURE_CUE = re.compile(
     r"\b(?:will|shall|won't|'ll|going\s+to|is\s+to|are\s+to|expects?\s+to|(?:is|are)\s+expected|"
-    r"plans?\s+to|planned|scheduled|due\s+to|to\s+be\s+held|intends?\s+to|would|upcoming|until|through)\b", re.I)
+    r"plans?\s+to|planned|scheduled|due\s+to|to\s+be\s+held|intends?\s+to|would|upcoming|until|through)\b",
+    re.I)
 _PAST_CUE = re.compile(
     r"\b(?:said|was|were|had|did|told|announced|reported|ago|last|has\s+been|have\s+been|earlier|"
     r"came|went|began|met|made|took|gave|held|left|won|lost|rose|fell|\w+ed)\b", re.I)
