@@ -50,6 +50,8 @@ class Analysed:
     article: Article
     analysis: Analysis
     block: dict[str, Any]
+    stored: bool
+    """True when the block is the one already in the file (nothing to write)."""
 
 
 def assign_slugs(articles: list[Article]) -> tuple[dict[Path, str], list[Problem]]:
@@ -87,6 +89,8 @@ def write_front_matter(items: list[Analysed], config: Config) -> int:
     """Store each analysis under the machine key; files whose bytes would not change are left alone."""
     written = 0
     for item in items:
+        if item.stored:
+            continue
         path = config.root / item.article.path
         original = path.read_bytes()
         text = original.decode("utf-8")
@@ -133,7 +137,7 @@ def build_project(
     clock.stages["summarise (cpu)"] = sum(o.summarise_seconds for o in outcomes)
     clock.stages["extract (cpu)"] = sum(o.extract_seconds for o in outcomes)
     problems += [o.problem for o in outcomes if o.problem]
-    analysed = [Analysed(art, o.analysis, o.block) for art, o in zip(articles, outcomes, strict=True)]
+    analysed = [Analysed(art, o.analysis, o.block, o.block is art.machine) for art, o in zip(articles, outcomes, strict=True)]
     warnings = article_warnings(analysed)
     if strict:
         problems += [Problem(w.message, w.path, w.line) for w in warnings]
