@@ -137,7 +137,9 @@ def build_project(
     clock.stages["summarise (cpu)"] = sum(o.summarise_seconds for o in outcomes)
     clock.stages["extract (cpu)"] = sum(o.extract_seconds for o in outcomes)
     problems += [o.problem for o in outcomes if o.problem]
-    analysed = [Analysed(art, o.analysis, o.block, o.block is art.machine) for art, o in zip(articles, outcomes, strict=True)]
+    analysed = [
+        Analysed(art, o.analysis, o.block, o.block is art.machine) for art, o in zip(articles, outcomes, strict=True)
+    ]
     warnings = article_warnings(analysed)
     if strict:
         problems += [Problem(w.message, w.path, w.line) for w in warnings]

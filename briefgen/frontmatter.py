@@ -97,7 +97,7 @@ class _FlowList(list[Any]):
     pass
 
 
-class _BlockDumper(Dumper):  # type: ignore[misc,valid-type]
+class _BlockDumper(Dumper):  # type: ignore[misc]
     pass
 
 
