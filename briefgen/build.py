@@ -12,6 +12,7 @@ from typing import Any
 from briefgen.analyse import Outcome, analyse_all, analysis_code_digest
 from briefgen.article import Analysis, Article
 from briefgen.build_cache import (
+    CACHE_DIR,
     BuildState,
     CachedArticle,
     load_state,
@@ -26,6 +27,7 @@ from briefgen.entries import Entry, slugify
 from briefgen.errors import BriefgenError, Problem
 from briefgen.frontmatter import dump_machine_block, join, split, with_machine_block
 from briefgen.pages import render_site
+from briefgen.project_lock import project_lock, remove_leftovers
 from briefgen.publish import publish
 from briefgen.records import contract_record
 from briefgen.search_index import index_site
@@ -157,6 +159,13 @@ def build_project(
     config: Config, *, write: bool = True, strict: bool = False, quiet: bool = False, jobs: int | None = None
 ) -> BuildReport:
     """Build the site from content/; raise BriefgenError with every problem, having changed nothing."""
+    with project_lock(config.root / CACHE_DIR):
+        remove_leftovers(config.content_dir, config.site_dir)
+        return build_locked(config, write=write, strict=strict, quiet=quiet, jobs=jobs)
+
+
+def build_locked(config: Config, *, write: bool, strict: bool, quiet: bool, jobs: int | None) -> BuildReport:
+    """The build itself, run while holding the project's lock."""
     clock = Stopwatch()
     write = write and config.write_front_matter
     key = state_key(config, {"write": write, "strict": strict}, analysis_code_digest(), THEME)
