@@ -193,9 +193,9 @@ def load_config(path: Path | None = None, root: Path | None = None) -> Config:
     site_dir = (base / values["site_dir"]).resolve()
     guarded = [base, (base / values["content_dir"]).resolve(), (base / values["templates_dir"]).resolve()]
     if any(site_dir == g or g.is_relative_to(site_dir) for g in guarded):
-        line = found["site_dir"][1] if path is not None and "site_dir" in found else None
+        site_line: int | None = found["site_dir"][1] if "site_dir" in found else None
         problems.append(Problem("'site_dir' must be a folder of its own, outside content and templates: "
-                                "it is replaced as a whole on every build", path, line))
+                                "it is replaced as a whole on every build", path, site_line))
     if problems:
         raise BriefgenError(sorted(problems, key=lambda p: p.line or 0))
     return Config(
