@@ -1,0 +1,3 @@
+# PLACEHOLDER (not to be committed)
+def find_dates(text, published, *args):
+    return ()
