@@ -43,6 +43,7 @@ class EditorModel:
     def to_json(self) -> dict[str, Any]:
         """The model as the JSON object stored in briefgen/data."""
         return {
+            "about": "briefgen editor summary scorer; regenerate with scripts/train_summary_model.py",
             "feature_names": list(self.feature_names),
             "mean": [round(v, 6) for v in self.mean],
             "scale": [round(v, 6) for v in self.scale],
