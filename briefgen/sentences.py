@@ -18,6 +18,8 @@ SentenceKind = Literal[
     "sentence", "heading", "caption", "credit", "byline", "dateline", "fragment", "boilerplate"
 ]
 """The kinds `briefgen.sentence_kinds` tells apart; only "sentence" is prose."""
+BlockKind = Literal["text", "heading", "list", "quote"]
+"""The Markdown block a sentence sits in ("text" for plain paragraphs)."""
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,8 @@ class Sentence:
     """What the text is: only "sentence" is running prose fit for a summary."""
     paragraph: int = 0
     """0-based index of the paragraph (a block between blank lines or Markdown block starts)."""
+    block: BlockKind = "text"
+    """Whether the sentence stands in a plain paragraph, a Markdown heading, list item or block quote."""
 
     @property
     def is_prose(self) -> bool:
@@ -225,6 +229,9 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
         for a, b in _split_block(text, start, end):
             spans.append(Span(a, b, paragraph, marker))
     return tuple(
-        Sentence(text[s.start:s.end], s.start, s.end, cast(SentenceKind, kind), s.paragraph)
+        Sentence(
+            text[s.start:s.end], s.start, s.end, cast(SentenceKind, kind), s.paragraph,
+            cast(BlockKind, s.marker or "text"),
+        )
         for s, kind in classify_spans(text, spans)
     )

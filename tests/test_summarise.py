@@ -45,6 +45,13 @@ def test_editor_summary_opens_with_the_lead(article: dict[str, Any]) -> None:
     assert summarise(article["text"], title=article["title"])[0] == article["first"]
 
 
+def test_editor_prefers_running_text_to_list_items_and_quotes() -> None:
+    article = ARTICLES[1]
+    summary = summarise(article["text"], title=article["title"])
+    blocks = {s.text: s.block for s in split_sentences(article["text"])}
+    assert [blocks[s] for s in summary] == ["text", "text", "text"]
+
+
 def test_word_limit_is_kept() -> None:
     text = ARTICLES[0]["text"]
     for method in METHODS:
