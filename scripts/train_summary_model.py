@@ -35,7 +35,7 @@ L2_PENALTY = 1.0
 # near-repeats of a chosen sentence are skipped.
 LEAD_BONUS = 10.0
 ASIDE_PENALTY = 10.0
-ANTECEDENT_PENALTY = 0.5
+ANTECEDENT_PENALTY = 2.0
 REPEAT_SIMILARITY = 0.6
 _ROUGE_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
