@@ -177,7 +177,7 @@ def _kind(text: str, span: Span, sentence: str) -> str:
         return "byline"
     if own_line and _is_credit(sentence):
         return "credit"
-    if own_line and _CAPTION_MARK.search(sentence):
+    if own_line and (_CAPTION_MARK.search(sentence) or sentence.startswith("![")):
         return "caption"
     if own_line and not _ENDS_CLEANLY.search(sentence) and len(_words(sentence)) <= 20:
         return "heading"
