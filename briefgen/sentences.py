@@ -48,11 +48,11 @@ class Sentence:
 # Abbreviations after which a full stop never ends a sentence: titles come before a name.
 TITLE_ABBREVIATIONS = word_set(
     "mr mrs ms dr gen lt col maj capt cpt sgt adm cmdr brig gov sen rep rev prof st mt ft pres "
-    "supt insp hon fr sr jr messrs mme mlle sra sgto"
+    "supt insp hon fr messrs mme mlle sra sgto"
 )
 # Abbreviations that can also end a sentence: a boundary only when a typical sentence opener follows.
 ENDING_ABBREVIATIONS = word_set(
-    "u.s u.k u.n e.u u.s.a u.a.e a.m p.m etc inc ltd co corp plc bros dept est approx vs "
+    "u.s u.k u.n e.u u.s.a u.a.e a.m p.m etc inc ltd co corp plc bros dept est approx vs jr sr "
     "jan feb mar apr jun jul aug sep sept oct nov dec no nos vol fig"
 )
 # Abbreviations that never end a sentence whatever follows.
