@@ -15,7 +15,7 @@ from briefgen.extract import dates_calendar as cal
 from briefgen.extract.dates_readings import Context, Unanchored
 from briefgen.extract.dates_rules import RULES, TRIGGER_GROUPS, TRIGGER_WORDS, Rule
 
-_COMPARISONS = frozenset({"year_earlier", "offset", "quarter_ref", "ago"})
+_COMPARISONS = frozenset({"year_earlier", "offset", "quarter_ref", "year_period", "ago"})
 """Rules whose dates look back for a comparison ("a year earlier"): they do not become the anchor."""
 
 _REACH = 60
@@ -24,12 +24,13 @@ _REACH = 60
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])|\n\s*\n")
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|shall|won't|'ll|going\s+to|is\s+to|are\s+to|expects?\s+to|(?:is|are)\s+expected|"
-    r"plans?\s+to|planned|scheduled|due\s+to|to\s+be\s+held|intends?\s+to|would|upcoming|until|through)\b",
-    re.I)
+    r"\b(?i:will|shall|won't|'ll|going\s+to|is\s+to|are\s+to|expects?\s+to|(?:is|are)\s+expected|"
+    r"plans?\s+to|planned|scheduled|due\s+to|to\s+be\s+held|intends?\s+to|would|upcoming|set\s+to|"
+    r"as\s+(?:soon|early)\s+as)\b")
 _PAST_CUE = re.compile(
-    r"\b(?:said|was|were|had|did|told|announced|reported|ago|last|has\s+been|have\s+been|earlier|"
-    r"came|went|began|met|made|took|gave|held|left|won|lost|rose|fell|\w+ed)\b", re.I)
+    r"\b(?:(?i:said|was|were|had|did|told|announced|reported|ago|last|has\s+been|have\s+been|earlier|"
+    r"came|went|began|met|made|took|gave|held|left|won|lost|rose|fell)|[a-z]+ed)\b")
+"""Past-tense words; "-ed" only in lower case, so that names ("United States") do not count."""
 
 
 def find_dates(text: str, published: dt.date | None) -> tuple[DateMention, ...]:

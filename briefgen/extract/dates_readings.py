@@ -94,7 +94,7 @@ def duration(n: float | None, unit: str) -> str:
     if unit == "century":
         return "PXY" if n is None else f"P{_num(n * 100)}Y"
     if unit == "quarter":
-        return "PXQ" if n is None else f"P{_num(n * 3)}M"
+        return "PXQ" if n is None else f"P{_num(n)}Q"
     if unit == "weekend":
         return "PXWE" if n is None else f"P{_num(n)}WE"
     if unit == "fortnight":
@@ -215,7 +215,7 @@ def read_season(m: re.Match[str], ctx: Context) -> Reading:
     if _g(m, "year"):
         return Reading("DATE", f"{int(_g(m, 'year')):04d}-{code}")
     rel = _g(m, "rel").lower()
-    step = -1 if rel in ("last", "past", "this past", "previous") else 1 if rel == "next" else 0
+    step = -1 if rel in ("last", "past", "previous") else 1 if rel == "next" else 0
     return Reading("DATE", f"{ctx.today().year + step:04d}-{code}")
 
 
@@ -236,11 +236,16 @@ def read_half(m: re.Match[str], ctx: Context) -> Reading:
 
 
 def read_quarter_ref(m: re.Match[str], ctx: Context) -> Reading:
-    """"the quarter", "the latest quarter": the quarter last mentioned, else the last one finished."""
+    """"the quarter (ended Sept. 30)", "the 1988 period": the quarter last mentioned, else the last one finished."""
+    if _g(m, "emonth"):
+        month = MONTHS[_g(m, "emonth").lower().rstrip(".")]
+        return point(dt.date(cal.month_year(ctx.today(), month, -1), month, 1), "quarter")
+    if _g(m, "year"):
+        day = ctx.quarter.day if ctx.quarter is not None else cal.shift(ctx.today(), "quarter", -1)
+        return point(dt.date(int(_g(m, "year")), day.month, 1), "quarter")
     if ctx.quarter is not None:
         return point(ctx.quarter.day, "quarter")
-    today = ctx.today()
-    return point(cal.shift(today, "quarter", -1), "quarter")
+    return point(cal.shift(ctx.today(), "quarter", -1), "quarter")
 
 
 def read_weekday(m: re.Match[str], ctx: Context) -> Reading:

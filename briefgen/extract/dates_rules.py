@@ -80,7 +80,7 @@ UNIT = r"(?P<unit>" + _UNIT_WORDS + r")\b"
 _NUM_SIMPLE = _alt([w for w in NUMBER_WORDS if w not in ("a", "an")])
 _TENS = _alt(list(TENS))
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
-NUMBER = (r"(?P<num>\d+(?:\.\d+)?(?:\s+1/2)?|(?i:(?:" + _TENS + r")[- ](?:" + _ONES + r")|" + _NUM_SIMPLE
+NUMBER = (r"(?P<num>\d{1,3}(?:\.\d+)?(?:\s+1/2)?|(?i:(?:" + _TENS + r")[- ](?:" + _ONES + r")|" + _NUM_SIMPLE
           + r"|an?))")
 VAGUE = r"(?P<vague>(?i:several|a\s+few|few|many|some|a\s+couple\s+of|numerous))"
 MOD = (r"(?:(?i:(?:the\s+)?(?:early|late|mid|end|beginning|start|middle|close|turn)(?:\s+(?:of\s+)?)?"
@@ -204,7 +204,11 @@ RULES: tuple[Rule, ...] = (
           read_half),
     _rule("quarter_ref", "unit",
           r"(?i:the\s+(?:latest\s+|recent\s+|most\s+recent\s+|just-ended\s+|just\s+ended\s+)?quarter"
-          r"|the\s+latest\s+period)",
+          r"|the\s+latest\s+period)(?:(?=\s+(?i:ended|ending)\s+" + month_re("emonth") + r"\s+" + day_re("eday")
+          + r"))?",
+          read_quarter_ref),
+    _rule("year_period", "digit",
+          r"(?i:the)\s+" + YEAR + r"\s+(?i:quarter|period)",
           read_quarter_ref),
     _rule("weekday", "weekday",
           r"(?:(?P<rel>" + _I + r"last|next|this|this\s+coming|this\s+past|the\s+previous|the\s+following|"
