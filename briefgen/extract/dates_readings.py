@@ -236,7 +236,7 @@ def read_half(m: re.Match[str], ctx: Context) -> Reading:
 
 
 def read_quarter_ref(m: re.Match[str], ctx: Context) -> Reading:
-    """"the quarter (ended Sept. 30)", "the 1988 period": the quarter last mentioned, else the last one finished."""
+    """"the quarter (ended Sept. 30)", "the 1988 period": that date's quarter, else the last one mentioned."""
     if _g(m, "emonth"):
         month = MONTHS[_g(m, "emonth").lower().rstrip(".")]
         return point(dt.date(cal.month_year(ctx.today(), month, -1), month, 1), "quarter")

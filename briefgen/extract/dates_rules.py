@@ -204,8 +204,8 @@ RULES: tuple[Rule, ...] = (
           read_half),
     _rule("quarter_ref", "unit",
           r"(?i:the\s+(?:latest\s+|recent\s+|most\s+recent\s+|just-ended\s+|just\s+ended\s+)?quarter"
-          r"|the\s+latest\s+period)(?:(?=\s+(?i:ended|ending)\s+" + month_re("emonth") + r"\s+" + day_re("eday")
-          + r"))?",
+          r"|the\s+latest\s+period)"
+          r"(?:(?=\s+(?i:ended|ending)\s+" + month_re("emonth") + r"\s+" + day_re("eday") + r"))?",
           read_quarter_ref),
     _rule("year_period", "digit",
           r"(?i:the)\s+" + YEAR + r"\s+(?i:quarter|period)",
