@@ -25,11 +25,13 @@ _TOKEN = re.compile(r"[A-Za-z]+|\d+")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])|\n\s*\n")
 _FUTURE_CUE = re.compile(
     r"\b(?i:will|shall|won't|'ll|going\s+to|is\s+to|are\s+to|expects?\s+to|(?:is|are)\s+expected|"
-    r"plans?\s+to|planned|scheduled|due\s+to|to\s+be\s+held|intends?\s+to|would|upcoming|set\s+to|"
-    r"as\s+(?:soon|early)\s+as)\b")
+    r"plans?\s+to|planned|scheduled|(?:is|are)\s+due|due\s+to|to\s+be\s+held|intends?\s+to|would|upcoming|set\s+to|"
+    r"as\s+(?:soon|early)\s+as|begins|ends|meets|opens|starts|resumes|arrives|leaves|visits|holds|closes|"
+    r"convenes|travels|returns|heads|expires)\b")
+"""Words that point forward, including present-tense verbs of scheduled events ("the round ends on Friday")."""
 _PAST_CUE = re.compile(
     r"\b(?:(?i:said|was|were|had|did|told|announced|reported|ago|last|has\s+been|have\s+been|earlier|"
-    r"came|went|began|met|made|took|gave|held|left|won|lost|rose|fell)|[a-z]+ed)\b")
+    r"came|went|began|met|made|took|gave|held|left|won|lost|rose|fell|since)|[a-z]+ed)\b")
 """Past-tense words; "-ed" only in lower case, so that names ("United States") do not count."""
 
 

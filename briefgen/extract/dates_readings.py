@@ -215,8 +215,13 @@ def read_season(m: re.Match[str], ctx: Context) -> Reading:
     if _g(m, "year"):
         return Reading("DATE", f"{int(_g(m, 'year')):04d}-{code}")
     rel = _g(m, "rel").lower()
-    step = -1 if rel in ("last", "past", "previous") else 1 if rel == "next" else 0
-    return Reading("DATE", f"{ctx.today().year + step:04d}-{code}")
+    today = ctx.today()
+    if rel in ("last", "past", "previous", "next"):
+        return Reading("DATE", f"{today.year + (1 if rel == 'next' else -1):04d}-{code}")
+    if rel in ("this", "this past"):
+        return Reading("DATE", f"{today.year:04d}-{code}")
+    middle = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}[code]
+    return Reading("DATE", f"{cal.month_year(today, middle, ctx.direction):04d}-{code}")
 
 
 def read_quarter(m: re.Match[str], ctx: Context) -> Reading:

@@ -241,8 +241,7 @@ RULES: tuple[Rule, ...] = (
           r"(?P<unit>(?i:day|week|month|year|weekend))",
           read_anaphoric_unit),
     _rule("unit_before", "unit",
-          r"(?i:the)\s+(?P<unit>(?i:day|week|month|year))\s+(?P<rel>(?i:before|after))(?!\s+(?i:yesterday|"
-          r"tomorrow|last|next))",
+          r"(?i:the)\s+(?P<unit>(?i:day|week|month|year))\s+(?P<rel>(?i:before|after))(?=\s*[.,;:)]|\s*$)",
           read_anaphoric_unit),
     _rule("ago", "unit",
           r"(?:(?i:about|nearly|almost|some|more\s+than|over|less\s+than|roughly|just|only)\s+)?(?:" + NUMBER
