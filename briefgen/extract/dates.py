@@ -26,13 +26,17 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])|\n\s
 _FUTURE_CUE = re.compile(
     r"\b(?i:will|shall|won't|'ll|going\s+to|is\s+to|are\s+to|expects?\s+to|(?:is|are)\s+expected|"
     r"plans?\s+to|planned|scheduled|(?:is|are)\s+due|due\s+to|to\s+be\s+held|intends?\s+to|would|upcoming|set\s+to|"
+    r"(?:will|would|to)\s+be\s+[a-z]+ed|"
     r"as\s+(?:soon|early)\s+as|begins|ends|meets|opens|starts|resumes|arrives|leaves|visits|holds|closes|"
     r"convenes|travels|returns|heads|expires)\b")
 """Words that point forward, including present-tense verbs of scheduled events ("the round ends on Friday")."""
 _PAST_CUE = re.compile(
     r"\b(?:(?i:said|was|were|had|did|told|announced|reported|ago|last|has\s+been|have\s+been|earlier|"
-    r"came|went|began|met|made|took|gave|held|left|won|lost|rose|fell|since)|[a-z]+ed)\b")
-"""Past-tense words; "-ed" only in lower case, so that names ("United States") do not count."""
+    r"came|went|began|met|made|took|gave|held|left|won|lost|rose|fell|since|became|brought|bought|sold|paid|"
+    r"spent|sent|thought|found|kept|led|built|struck|fought|chose|drew|drove|fled|flew|grew|heard|knew|"
+    r"laid|meant|saw|shot|spoke|stood|stole|swore|taught|threw|understood|wrote)"
+    r"|(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!still\s)(?<!newly\s)[a-z]+ed)\b")
+"""Past-tense words; "-ed" only in lower case (not "United") and not as an adjective ("the revised plan")."""
 
 
 def find_dates(text: str, published: dt.date | None) -> tuple[DateMention, ...]:

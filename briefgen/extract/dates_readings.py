@@ -308,7 +308,8 @@ def read_clock(m: re.Match[str], ctx: Context) -> Reading:
     elif _g(m, "word"):
         day = ctx.today() + dt.timedelta(days=_DEICTIC_SHIFT[_g(m, "word").lower()])
     else:
-        day = ctx.today()
+        ref = ctx.reference()
+        day = ref.day if ref.grain == "day" else ctx.today()
     return point(day, "day", f"T{hour:02d}:{minute:02d}")
 
 
