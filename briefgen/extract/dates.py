@@ -61,6 +61,8 @@ def find_dates(text: str, published: dt.date | None) -> tuple[DateMention, ...]:
                 anchor = reading.point
             if reading.point.grain == "quarter":
                 quarter = reading.point
+        if reading.type == "DURATION" and re.fullmatch(r"P[2-9]M|P1[01]M", reading.value):
+            quarter = None  # "the nine months": comparisons now span several months, not the quarter
     return tuple(out)
 
 

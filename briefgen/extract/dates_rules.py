@@ -268,12 +268,13 @@ RULES: tuple[Rule, ...] = (
           r"(?!(?<=quarter)\s+of\b)(?!(?<=quarters)\s+of\b)(?<!-quarters)",
           read_duration),
     _rule("vague_duration", "unit",
-          r"(?:(?i:the)\s+)?(?:(?i:past|last|next|coming|recent|first|"
-          r"previous)\s+)?(?:" + VAGUE + r"\s+)?(?:(?i:more)\s+)?"
-          r"(?P<unit>(?i:seconds|minutes|hours|days|weeks|months|years|decades|centuries))(?:-(?i:long))?"
+          r"(?:(?i:the)\s+)?(?=(?i:past|last|next|coming|recent|first|previous|several|a\s+few|few|many|some"
+          r"|a\s+couple|numerous)\s)"
+          r"(?:(?i:past|last|next|coming|recent|first|previous)\s+)?(?:" + VAGUE + r"\s+)?(?:(?i:more)\s+)?"
+          r"(?P<unit>(?i:seconds|minutes|hours|days|weeks|months|years|decades|centuries))"
           r"(?!\s+(?i:of\s+age|old))",
           read_duration),
-    _rule("unit_long", "unit", r"(?P<unit>(?i:" + _UNIT_WORDS + r"))-(?i:long)", read_duration),
+    _rule("unit_long", "unit", r"(?:" + VAGUE + r"[- ])?(?P<unit>(?i:" + _UNIT_WORDS + r"))-(?i:long)", read_duration),
     _rule("vague_ahead", "unit",
           r"(?i:the)\s+(?P<unit>(?i:days|weeks|months|years))\s+(?i:ahead)", read_duration),
     _rule("set_every", "word",
