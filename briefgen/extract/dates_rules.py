@@ -99,12 +99,15 @@ class Rule:
     """Names in TRIGGERS of the words one of which every match contains (the rule runs only near them)."""
     pattern: re.Pattern[str]
     read: Callable[[re.Match[str], Context], Reading]
+    reach: tuple[int, int]
+    """How many characters a match may extend before and after a trigger word."""
 
 
-def _rule(name: str, triggers: str, pattern: str, read: Callable[[re.Match[str], Context], Reading]) -> Rule:
+def _rule(name: str, triggers: str, pattern: str, read: Callable[[re.Match[str], Context], Reading],
+          reach: tuple[int, int] = (45, 30)) -> Rule:
     try:
         compiled = re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])")
-        return Rule(name, tuple(triggers.split()), compiled, read)
+        return Rule(name, tuple(triggers.split()), compiled, read, reach)
     except re.error as e:
         raise ValueError(f"rule {name}: {e}: {pattern}") from e
 
