@@ -103,12 +103,16 @@ def duration(n: float | None, unit: str) -> str:
     prefix = "PT" if unit in ("second", "minute", "hour") else "P"
     if n is None:
         return f"{prefix}X{letter}"
-    if prefix == "PT" and n != int(n):
-        whole, part = int(n), n - int(n)
-        smaller = {"H": "M", "M": "S"}.get(letter)
-        if smaller:
-            return f"PT{whole}{letter}{int(round(part * 60))}{smaller}"
+    if n != int(n) and unit in _SMALLER:
+        smaller, per = _SMALLER[unit]
+        whole, rest = int(n), round((n - int(n)) * per)
+        head = f"{prefix}{whole}{letter}" if whole else prefix
+        return head + ("T" if unit == "day" else "") + f"{rest}{smaller}"
     return f"{prefix}{_num(n)}{letter}"
+
+
+_SMALLER = {"year": ("M", 12), "week": ("D", 7), "day": ("H", 24), "hour": ("M", 60), "minute": ("S", 60)}
+"""The next smaller TIMEX3 unit letter of a unit, and how many make one (for "2 1/2 years" = P2Y6M)."""
 
 
 def _g(m: re.Match[str], name: str) -> str:
@@ -169,7 +173,17 @@ def read_numeric_date(m: re.Match[str], ctx: Context) -> Reading:
 
 def read_month_year(m: re.Match[str], ctx: Context) -> Reading:
     month = MONTHS[m["month"].lower().rstrip(".")]
-    return point(dt.date(int(_g(m, "year")), month, 1), "month")
+    return point(dt.date(_year_of(m), month, 1), "month")
+
+
+def _year_of(m: re.Match[str]) -> int:
+    """The year a match gives in figures ("1994") or in words ("nineteen ninety-four")."""
+    if _g(m, "year"):
+        return int(_g(m, "year"))
+    n = number_of(re.split(r"[- ]", _g(m, "spelt").lower(), maxsplit=1)[1]) if _g(m, "spelt") else None
+    if n is None:
+        raise ValueError("no year")
+    return 1900 + int(n)
 
 
 def read_month(m: re.Match[str], ctx: Context) -> Reading:
@@ -196,10 +210,7 @@ def read_year(m: re.Match[str], ctx: Context) -> Reading:
 
 
 def read_spelt_year(m: re.Match[str], ctx: Context) -> Reading:
-    n = number_of(m["rest"])
-    if n is None:
-        raise ValueError("not a year")
-    return point(dt.date(1900 + int(n), 1, 1), "year")
+    return point(dt.date(_year_of(m), 1, 1), "year")
 
 
 def read_decade(m: re.Match[str], ctx: Context) -> Reading:
@@ -212,8 +223,8 @@ def read_decade(m: re.Match[str], ctx: Context) -> Reading:
 
 def read_season(m: re.Match[str], ctx: Context) -> Reading:
     code = SEASONS[m["season"].lower()]
-    if _g(m, "year"):
-        return Reading("DATE", f"{int(_g(m, 'year')):04d}-{code}")
+    if _g(m, "year") or _g(m, "spelt"):
+        return Reading("DATE", f"{_year_of(m):04d}-{code}")
     rel = _g(m, "rel").lower()
     today = ctx.today()
     if rel in ("last", "past", "previous", "next"):
@@ -358,7 +369,7 @@ def read_ago(m: re.Match[str], ctx: Context) -> Reading:
 def read_offset(m: re.Match[str], ctx: Context) -> Reading:
     """"a year earlier", "two days later", "the day before": counted from the last date mentioned."""
     unit = unit_of(m["unit"])
-    n = number_of(_g(m, "num")) if _g(m, "num") else 1.0
+    n = number_of(_g(m, "num")) if _g(m, "num") else None if m["unit"].lower() != unit else 1.0
     if n is None:
         return Reading("DATE", "PAST_REF" if m["dir"].lower() in ("earlier", "before") else "FUTURE_REF")
     if unit in ("hour", "minute", "second"):
@@ -381,10 +392,11 @@ def read_year_earlier(m: re.Match[str], ctx: Context) -> Reading:
 def read_duration(m: re.Match[str], ctx: Context) -> Reading:
     unit = unit_of(m["unit"])
     plural = m["unit"].lower() != unit
+    half = 0.5 if _g(m, "half") else 0.0
     if _g(m, "num").lower() in ("a", "an") and _RATE.search(m.string, max(0, m.start() - 40), m.start()):
         raise ValueError("a rate such as $5 a year, not a duration")
     n = number_of(_g(m, "num")) if _g(m, "num") else None if plural else 1.0
-    return Reading("DURATION", duration(n, unit))
+    return Reading("DURATION", duration(None if n is None else n + half, unit))
 
 
 _RATE = re.compile(r"\d[\d.,%]*(?:\s+[A-Za-z]+){0,2}\s+$")
@@ -397,6 +409,10 @@ def read_set(m: re.Match[str], ctx: Context) -> Reading:
         return Reading("SET", ADVERB_SETS[m["adverb"].lower()])
     if groups.get("weekday"):
         return Reading("SET", f"XXXX-WXX-{WEEKDAYS[m['weekday'].lower().rstrip('.s')] + 1}")
+    if groups.get("smonth"):
+        return Reading("SET", f"XXXX-{MONTHS[m['smonth'].lower().rstrip('.')]:02d}")
+    if groups.get("sseason"):
+        return Reading("SET", f"XXXX-{SEASONS[m['sseason'].lower()]}")
     unit = unit_of(m["unit"])
     n = number_of(_g(m, "num")) if groups.get("num") else 1.0
     return Reading("SET", duration(n or 1.0, unit))

@@ -77,6 +77,9 @@ YEAR = r"(?P<year>(?<![\d$.,])(?:1[0-9]|20)\d\d(?![\d%]|,\d|\.\d))"
 _UNIT_WORDS = (r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade)s?"
                r"|centur(?:y|ies)")
 UNIT = r"(?P<unit>" + _UNIT_WORDS + r")\b"
+SPELT_YEAR = (r"(?P<spelt>(?i:nineteen[- ](?:(?:" + _alt(list(TENS)) + r")(?:[- ](?:one|two|three|four|five|six|seven"
+              r"|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)))")
+"""A year said in words, as broadcast transcripts write it ("nineteen ninety-four")."""
 _NUM_SIMPLE = _alt([w for w in NUMBER_WORDS if w not in ("a", "an")])
 _TENS = _alt(list(TENS))
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
@@ -117,7 +120,8 @@ PART = r"(?P<part>(?i:morning|afternoon|evening|night))"
 _ORD = r"(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|last|final))"
 _REF_YEAR = r"(?:\s+(?:of\s+)?(?:(?i:fiscal)\s+)?" + YEAR + r")?"
 _SEASON = (r"(?P<season>(?i:summer|autumn|winter)|(?:(?<=the\s)|(?<=this\s)|(?<=last\s)|(?<=next\s)|"
-           r"(?<=past\s)|(?<=early\s)|(?<=late\s)|(?<=mid-))(?i:spring|fall)|(?i:spring|fall)(?=\s+\d))")
+           r"(?<=past\s)|(?<=early\s)|(?<=late\s)|(?<=mid-)|(?<=every\s)|(?<=each\s))(?i:spring|fall)"
+           r"|(?i:spring|fall)(?=\s+\d))")
 """Seasons; "spring" and "fall" (verbs too) only after a word that makes them seasons, or before a year."""
 _DATE_LEADS = ["in", "In", "of", "since", "Since", "until", "Until", "by", "By", "from", "to", "through",
                "during", "early", "late", "mid-", "last", "next", "this", "Last", "Next", "This", "until",
@@ -166,7 +170,8 @@ RULES: tuple[Rule, ...] = (
     _rule("numeric_date", "digit", r"(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d\d\d\d|\d\d)",
           read_numeric_date),
     _rule("iso_date", "digit", r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)", read_numeric_date),
-    _rule("month_year", "month", MOD + MONTH + r",?\s+(?:(?i:of)\s+)?" + YEAR, read_month_year),
+    _rule("month_year", "month", MOD + MONTH + r",?\s+(?:(?i:of)\s+)?(?:" + YEAR + "|" + SPELT_YEAR + ")",
+          read_month_year),
     _rule("month", "month",
           MOD + r"(?:(?P<rel>" + _I + r"last|next|this|this\s+past|this\s+coming|the\s+previous"
           r"|the\s+following|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of))[\s-]+)?"
@@ -177,10 +182,7 @@ RULES: tuple[Rule, ...] = (
           + r"(?!\s+(?i:troops|soldiers|people|members|men|workers|employees|shares|votes|miles|feet|"
             r"meters|metres|tons|points|cars|units|jobs|barrels|acres|pounds|yards)\b)",
           read_year),
-    _rule("spelt_year", "word",
-          _I + r"(?:the\s+year\s+)?nineteen[- ](?P<rest>(?:" + _TENS + r")(?:[- ](?:" + _ONES
-          + r"))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))",
-          read_spelt_year),
+    _rule("spelt_year", "word", r"(?:(?i:the\s+year)\s+)?" + SPELT_YEAR, read_spelt_year),
     _rule("decade", "digit",
           r"(?:(?i:the)\s+)?" + MOD + r"(?:(?P<century>1\d|20)(?P<decade>\d)0'?s|'(?P<decade2>\d)0s)",
           lambda m, c: read_decade(m, c) if m["decade"] else Reading(
@@ -190,7 +192,7 @@ RULES: tuple[Rule, ...] = (
           r"twenty-first))\s+(?i:century)", read_century),
     _rule("season", "word",
           r"(?:(?P<rel>" + _I + r"this|last|next|this\s+past|past|previous|early|late|the))\s+"
-          r"(?:(?i:the)\s+)?)?" + MOD + _SEASON + r"(?:\s+(?:(?i:of)\s+)?" + YEAR + r")?",
+          r"(?:(?i:the)\s+)?)?" + MOD + _SEASON + r"(?:\s+(?:(?i:of)\s+)?(?:" + YEAR + "|" + SPELT_YEAR + r"))?",
           read_season),
     _rule("quarter", "unit",
           r"(?:(?i:the|its|a|this\s+year's|last\s+year's)\s+)?(?:(?P<earlier>(?i:year-earlier|year-ago|"
@@ -267,7 +269,8 @@ RULES: tuple[Rule, ...] = (
           r"up\s+to|over|under|only|just|fewer\s+than)\s+)?"
           + NUMBER + r"(?:\s+(?i:to|or)\s+(?:\d+|" + _NUM_SIMPLE.replace("|a half", "") + r"))?"
           r"(?:[- ](?i:more|additional|full|straight|consecutive|long|trading|business|calendar))?[- ]"
-          r"(?P<unit>(?i:" + _UNIT_WORDS + r"))(?:-(?i:long))?(?!-old)(?!\s+(?i:old|of\s+age)\b)"
+          r"(?P<unit>(?i:" + _UNIT_WORDS + r"))(?P<half>\s+(?i:and\s+a\s+half))?(?:-(?i:long))?(?!-old)"
+          r"(?!\s+(?i:old|of\s+age)\b)"
           r"(?!(?<=quarter)\s+of\b)(?!(?<=quarters)\s+of\b)(?<!-quarters)",
           read_duration),
     _rule("vague_duration", "unit",
@@ -282,7 +285,8 @@ RULES: tuple[Rule, ...] = (
           r"(?i:the)\s+(?P<unit>(?i:days|weeks|months|years))\s+(?i:ahead)", read_duration),
     _rule("set_every", "word",
           r"(?:(?i:every|each|per)\s+(?:(?i:other)\s+)?(?:(?P<weekday>(?i:monday|tuesday|wednesday|thursday|"
-          r"friday|saturday|sunday))|(?P<unit>(?i:day|week|month|year|quarter|hour|minute|night|morning))))",
+          r"friday|saturday|sunday))|(?P<unit>(?i:day|week|month|year|quarter|hour|minute|night|morning))"
+          r"|" + month_re("smonth") + r"|" + _SEASON.replace("(?P<season>", "(?P<sseason>") + r"))",
           read_set),
     _rule("set_weekday_plural", "weekday",
           r"(?P<weekday>(?:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))",
@@ -314,6 +318,7 @@ RULES: tuple[Rule, ...] = (
     _rule("spelt_decade", "word",
           r"(?i:the\s+(?P<tens>twenties|thirties|forties|fifties|sixties|seventies|eighties"
           r"|nineties))", read_spelt_decade),
-    _rule("year_2000", "word", r"(?i:the\s+year\s+two\s+thousand|two\s+thousand)(?=[\s.,;]|$)",
+    _rule("year_2000", "word", r"(?i:the\s+year\s+two\s+thousand|two\s+thousand)(?=[\s.,;]|$)"
+          r"(?!\s+(?i:" + _UNIT_WORDS + r"|people|troops|soldiers|dollars|members)\b)",
           lambda m, c: point(dt.date(2000, 1, 1), "year")),
 )
