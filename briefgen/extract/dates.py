@@ -36,7 +36,7 @@ def find_dates(text: str, published: dt.date | None) -> tuple[DateMention, ...]:
         ctx = Context(published, anchor, quarter, tense.direction(start, end))
         try:
             reading = rule.read(match, ctx)
-        except Unanchored:
+        except (Unanchored, OverflowError):  # no publication date, or a result outside the calendar
             out.append(DateMention(None, _type_without_anchor(rule), text[start:end], start, end))
             continue
         except (ValueError, KeyError):

@@ -373,7 +373,7 @@ def read_offset(m: re.Match[str], ctx: Context) -> Reading:
     if n is None:
         return Reading("DATE", "PAST_REF" if m["dir"].lower() in ("earlier", "before") else "FUTURE_REF")
     if unit in ("hour", "minute", "second"):
-        raise ValueError("clock offsets are not dated")
+        return Reading("DURATION", duration(n, unit))
     sign = -1 if m["dir"].lower() in ("earlier", "before", "ago", "previously") else 1
     ref = ctx.reference()
     grain = _GRAIN_OF_UNIT[unit]

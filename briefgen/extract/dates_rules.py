@@ -277,7 +277,7 @@ RULES: tuple[Rule, ...] = (
           r"(?:(?i:the)\s+)?(?=(?i:past|last|next|coming|recent|first|previous|several|a\s+few|few|many|some"
           r"|a\s+couple|numerous)\s)"
           r"(?:(?i:past|last|next|coming|recent|first|previous)\s+)?(?:" + VAGUE + r"\s+)?(?:(?i:more)\s+)?"
-          r"(?P<unit>(?i:seconds|minutes|hours|days|weeks|months|years|decades|centuries))"
+          r"(?P<unit>(?i:seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries))"
           r"(?!\s+(?i:of\s+age|old))",
           read_duration),
     _rule("unit_long", "unit", r"(?:" + VAGUE + r"[- ])?(?P<unit>(?i:" + _UNIT_WORDS + r"))-(?i:long)", read_duration),
