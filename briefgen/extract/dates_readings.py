@@ -245,6 +245,22 @@ def read_quarter(m: re.Match[str], ctx: Context) -> Reading:
     return point(dt.date(year, 3 * n - 2, 1), "quarter")
 
 
+def read_quarter_code(m: re.Match[str], ctx: Context) -> Reading:
+    """"Q3", "Q1 2013", "H2 '12": a quarter or half in the year given, else the publication year."""
+    n = int(m["code"][1])
+    if m["code"][0] == "H" and n > 2:
+        raise ValueError("no such half")
+    if _g(m, "year"):
+        year = int(_g(m, "year"))
+    elif _g(m, "yy"):
+        year = 2000 + int(_g(m, "yy")) if int(_g(m, "yy")) < 50 else 1900 + int(_g(m, "yy"))
+    else:
+        year = ctx.today().year
+    if m["code"][0] == "H":
+        return Reading("DATE", f"{year:04d}-H{n}")
+    return point(dt.date(year, 3 * n - 2, 1), "quarter")
+
+
 def read_half(m: re.Match[str], ctx: Context) -> Reading:
     n = ORDINALS[m["ord"].lower()]
     year = int(_g(m, "year")) if _g(m, "year") else ctx.today().year
@@ -299,7 +315,9 @@ def read_part_of_day(m: re.Match[str], ctx: Context) -> Reading:
 
 
 def read_clock(m: re.Match[str], ctx: Context) -> Reading:
-    if _g(m, "noon"):
+    if _g(m, "hour24"):
+        hour, minute = int(_g(m, "hour24")), int(_g(m, "minute24"))
+    elif _g(m, "noon"):
         hour, minute = (12, 0) if _g(m, "noon").lower() in ("noon", "midday") else (24, 0)
     else:
         hour, minute = int(m["hour"]), int(m["minute"] or 0)

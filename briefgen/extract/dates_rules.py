@@ -37,6 +37,7 @@ from briefgen.extract.dates_readings import (
     read_part_of_day,
     read_period_end,
     read_quarter,
+    read_quarter_code,
     read_quarter_ref,
     read_reference,
     read_relative_unit,
@@ -116,6 +117,7 @@ def _rule(name: str, triggers: str, pattern: str, read: Callable[[re.Match[str],
 
 
 _I = "(?i:"
+_ZONE = r"(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|CT|PT|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST|JST)\b"
 PART = r"(?P<part>(?i:morning|afternoon|evening|night))"
 _ORD = r"(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|last|final))"
 _REF_YEAR = r"(?:\s+(?:of\s+)?(?:(?i:fiscal)\s+)?" + YEAR + r")?"
@@ -201,6 +203,9 @@ RULES: tuple[Rule, ...] = (
           + r"(?:\s+(?:(?i:of)\s+)?(?:(?i:fiscal)\s+)?"
           + YEAR + r")?",
           read_quarter),
+    _rule("quarter_code", "digit",
+          r"(?P<code>[QH][1-4])(?:\s+(?:(?i:of)\s+)?" + YEAR + r"|\s*'(?P<yy>\d\d))?(?=\W|$)",
+          read_quarter_code),
     _rule("quarter_year", "unit",
           r"(?:(?i:the)\s+)?" + YEAR + r"\s+" + _ORD + r"[- ](?i:quarter)",
           read_quarter),
@@ -217,7 +222,7 @@ RULES: tuple[Rule, ...] = (
           read_quarter_ref),
     _rule("weekday", "weekday",
           r"(?:(?P<rel>" + _I + r"last|next|this|this\s+coming|this\s+past|the\s+previous|the\s+following|"
-          r"early|late|earlier|later|midnight|noon))\s+)?" + WEEKDAY + r"(?:'s)?(?:\s+" + PART + r")?",
+          r"early|late|earlier|later))\s+)?" + WEEKDAY + r"(?:'s)?(?:\s+" + PART + r")?",
           read_weekday),
     _rule("deictic", "word",
           r"(?:(?i:early|late|earlier|later|mid-?afternoon|mid-?morning)\s*)?(?P<word>(?i:yesterday|today|"
@@ -227,10 +232,12 @@ RULES: tuple[Rule, ...] = (
           r"(?P<rel>(?i:this|last|tomorrow|yesterday))\s+(?P<part>(?i:morning|afternoon|evening|night))",
           read_part_of_day),
     _rule("clock", "digit word",
-          r"(?:(?i:at|about|around)\s+)?(?:(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))?\s*"
-          r"(?P<ampm>[aApP]\.?\s?[mM]\.?|(?i:o'clock))(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC))?"
-          r"|(?P<noon>(?i:noon|midnight|midday)))(?:,?\s+(?:" + WEEKDAY + r"|(?P<word>(?i:yesterday|today|"
-          r"tomorrow))|" + month_re("cmonth") + r"\s+" + day_re("cday") + r"))?",
+          r"(?:(?i:about|around|approximately)\s+)?(?:(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))?\s*"
+          r"(?P<ampm>[aApP]\.?\s?[mM]\.?|(?i:o'clock))(?:\s+" + _ZONE + r")?"
+          r"|(?P<hour24>[01]\d|2[0-3]):(?P<minute24>[0-5]\d)\s*(?:" + _ZONE + r"|(?i:local\s+time))"
+          r"|(?P<noon>(?i:noon|midnight|midday)))"
+          r"(?:,?\s+(?:(?i:on)\s+)?(?:" + WEEKDAY + r"|(?P<word>(?i:yesterday|today|tomorrow))"
+          r"|" + month_re("cmonth") + r"\s+" + day_re("cday") + r"))?",
           read_clock),
     _rule("relative_unit", "unit",
           MOD + r"(?P<rel>" + _I + r"this|last|next|the\s+past|this\s+past|the\s+coming|the\s+current|"
