@@ -164,7 +164,7 @@ TRIGGER_GROUPS = ("digit", "unit", "word", "month", "weekday")
 
 RULES: tuple[Rule, ...] = (
     _rule("full_date", "month",
-          r"(?:" + WEEKDAY + r",?\s+)?(?:(?i:the)\s+)?" + MOD
+          r"(?:" + WEEKDAY + r",?\s+)?" + MOD
           + r"(?:" + MONTH + r"\s+" + DAY
           + r"|" + day_re("day2") + r"\s+(?:(?i:of)\s+)?" + month_re("month2") + r")"
           + r"(?:,?\s+" + YEAR + r")?",
@@ -197,7 +197,7 @@ RULES: tuple[Rule, ...] = (
           r"(?:(?i:the)\s+)?)?" + MOD + _SEASON + r"(?:\s+(?:(?i:of)\s+)?(?:" + YEAR + "|" + SPELT_YEAR + r"))?",
           read_season),
     _rule("quarter", "unit",
-          r"(?:(?i:the|its|a|this\s+year's|last\s+year's)\s+)?(?:(?P<earlier>(?i:year-earlier|year-ago|"
+          r"(?:(?i:the|its|a|this\s+year's|last\s+year's)\s+(?!\S+-(?i:quarter|period)))?(?:(?P<earlier>(?i:year-earlier|year-ago|"
           r"comparable\s+year-ago|comparable\s+year-earlier))\s+)?(?:(?i:fiscal|latest|current|same)\s+)?"
           + _ORD + r"[- ](?:(?i:fiscal)[- ])?(?i:quarter|period)"
           + r"(?:\s+(?:(?i:of)\s+)?(?:(?i:fiscal)\s+)?"
@@ -222,7 +222,7 @@ RULES: tuple[Rule, ...] = (
           read_quarter_ref),
     _rule("weekday", "weekday",
           r"(?:(?P<rel>" + _I + r"last|next|this|this\s+coming|this\s+past|the\s+previous|the\s+following|"
-          r"early|late|earlier|later))\s+)?" + WEEKDAY + r"(?:'s)?(?:\s+" + PART + r")?",
+          r"early|late|earlier|later))\s+)?" + WEEKDAY + r"(?:\s+" + PART + r")?",
           read_weekday),
     _rule("deictic", "word",
           r"(?:(?i:early|late|earlier|later|mid-?afternoon|mid-?morning)\s*)?(?P<word>(?i:yesterday|today|"
@@ -269,7 +269,7 @@ RULES: tuple[Rule, ...] = (
           r"year\s+ago)(?:\s+(?i:period|quarter|levels?|months?))?",
           read_year_earlier),
     _rule("duration", "unit",
-          r"(?!(?i:an?\s+second)\b)(?:(?i:the|another)\s+)?"
+          r"(?!(?i:an?\s+second)\b)(?:(?i:the|another)\s+(?![\w.]+-(?i:" + _UNIT_WORDS + r")\b))?"
           r"(?:(?i:past|last|next|first|coming|previous|following|final|additional|initial|remaining|"
           r"latest|preceding|ensuing|succeeding)\s+)?"
           r"(?:(?i:about|nearly|almost|roughly|approximately|some|more\s+than|less\s+than|at\s+least|"
