@@ -37,7 +37,7 @@ def find_dates(text: str, published: dt.date | None) -> tuple[DateMention, ...]:
         try:
             reading = rule.read(match, ctx)
         except (Unanchored, OverflowError):  # no publication date, or a result outside the calendar
-            out.append(DateMention(None, _type_without_anchor(rule), text[start:end], start, end))
+            out.append(DateMention(None, _type_without_anchor(rule, match), text[start:end], start, end))
             continue
         except (ValueError, KeyError):
             continue
@@ -129,8 +129,9 @@ class _Tense:
         return nearest_direction(self.cues[lo], start, end)
 
 
-def _type_without_anchor(rule: Rule) -> str:
-    """The TIMEX3 type a rule gives when its value cannot be resolved."""
-    if rule.name == "clock":
+def _type_without_anchor(rule: Rule, match: re.Match[str]) -> str:
+    """The TIMEX3 type of an expression whose value cannot be resolved: TIME when it names a time of day."""
+    groups = match.groupdict()
+    if rule.name in ("clock", "part_of_day") or groups.get("part") or (groups.get("word") or "").lower() == "tonight":
         return "TIME"
     return "DATE"
