@@ -235,6 +235,10 @@ def read_season(m: re.Match[str], ctx: Context) -> Reading:
     return Reading("DATE", f"{cal.month_year(today, middle, ctx.direction):04d}-{code}")
 
 
+_YEAR_STEP = {"last": -1, "this": 0, "next": 1}
+"""How many years "last/this/next year's quarter" moves from the quarter in question."""
+
+
 def read_quarter(m: re.Match[str], ctx: Context) -> Reading:
     n = ORDINALS[m["ord"].lower()]
     if n == -1:
@@ -242,6 +246,7 @@ def read_quarter(m: re.Match[str], ctx: Context) -> Reading:
     year = int(_g(m, "year")) if _g(m, "year") else ctx.today().year
     if _g(m, "earlier"):
         year -= 1
+    year += _YEAR_STEP.get(_g(m, "yrel").lower(), 0) if not _g(m, "year") else 0
     return point(dt.date(year, 3 * n - 2, 1), "quarter")
 
 
@@ -275,9 +280,9 @@ def read_quarter_ref(m: re.Match[str], ctx: Context) -> Reading:
     if _g(m, "year"):
         day = ctx.quarter.day if ctx.quarter is not None else cal.shift(ctx.today(), "quarter", -1)
         return point(dt.date(int(_g(m, "year")), day.month, 1), "quarter")
-    if ctx.quarter is not None:
-        return point(ctx.quarter.day, "quarter")
-    return point(cal.shift(ctx.today(), "quarter", -1), "quarter")
+    day = ctx.quarter.day if ctx.quarter is not None else cal.shift(ctx.today(), "quarter", -1)
+    return point(cal.shift(day, "year", _YEAR_STEP.get(_g(m, "yrel").lower(), 0)), "quarter")
+
 
 
 def read_weekday(m: re.Match[str], ctx: Context) -> Reading:

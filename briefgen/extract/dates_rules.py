@@ -197,7 +197,7 @@ RULES: tuple[Rule, ...] = (
           r"(?:(?i:the)\s+)?)?" + MOD + _SEASON + r"(?:\s+(?:(?i:of)\s+)?(?:" + YEAR + "|" + SPELT_YEAR + r"))?",
           read_season),
     _rule("quarter", "unit",
-          r"(?:(?i:the|its|a|this\s+year's|last\s+year's)\s+(?!\S+-(?i:quarter|period)))?(?:(?P<earlier>(?i:year-earlier|year-ago|"
+          r"(?:(?i:the|its|a|(?P<yrel>this|last|next)\s+year's)\s+(?!\S+-(?i:quarter|period)))?(?:(?P<earlier>(?i:year-earlier|year-ago|"
           r"comparable\s+year-ago|comparable\s+year-earlier))\s+)?(?:(?i:fiscal|latest|current|same)\s+)?"
           + _ORD + r"[- ](?:(?i:fiscal)[- ])?(?i:quarter|period)"
           + r"(?:\s+(?:(?i:of)\s+)?(?:(?i:fiscal)\s+)?"
@@ -214,7 +214,7 @@ RULES: tuple[Rule, ...] = (
           read_half),
     _rule("quarter_ref", "unit",
           r"(?i:the\s+(?:latest\s+|recent\s+|most\s+recent\s+|just-ended\s+|just\s+ended\s+)?quarter"
-          r"|the\s+latest\s+period)"
+          r"|the\s+latest\s+period|(?P<yrel>last|this|next)\s+year's\s+quarter)"
           r"(?:(?=\s+(?i:ended|ending)\s+" + month_re("emonth") + r"\s+" + day_re("eday") + r"))?",
           read_quarter_ref),
     _rule("year_period", "digit",
