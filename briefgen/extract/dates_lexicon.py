@@ -58,7 +58,7 @@ ADVERB_SETS: dict[str, str] = {
 }
 
 FUTURE_WORDS: frozenset[str] = frozenset({
-    "will", "shall", "won't", "planned", "scheduled", "would", "upcoming",
+    "will", "shall", "won't", "planned", "scheduled", "would", "upcoming", "until",
     "begins", "ends", "meets", "opens", "starts", "resumes", "arrives", "leaves", "visits", "holds",
     "closes", "convenes", "travels", "returns", "heads", "expires",
 })

@@ -210,7 +210,8 @@ RULES: tuple[Rule, ...] = (
           r"(?:(?i:the)\s+)?" + YEAR + r"\s+" + _ORD + r"[- ](?i:quarter)",
           read_quarter),
     _rule("half", "word",
-          r"(?:(?i:the)\s+)?" + _ORD + r"\s+(?i:half)(?:\s+of\s+(?:(?i:fiscal)\s+)?" + YEAR + r")?",
+          r"(?:(?i:the)\s+)?" + _ORD + r"\s+(?i:half)(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?" + YEAR
+          + r"|\s+(?i:of\s+(?:the|this)\s+year))?",
           read_half),
     _rule("quarter_ref", "unit",
           r"(?i:the\s+(?:latest\s+|recent\s+|most\s+recent\s+|just-ended\s+|just\s+ended\s+)?quarter"
@@ -250,7 +251,7 @@ RULES: tuple[Rule, ...] = (
     _rule("anaphoric_unit", "unit",
           MOD + r"(?:(?i:the)\s+)?(?P<rel>(?i:following|previous|preceding|next|prior|that|same"
           r"|that\s+same))\s+"
-          r"(?P<unit>(?i:day|week|month|year|weekend))",
+          r"(?P<unit>(?i:day|week|month|year|weekend|decade))",
           read_anaphoric_unit),
     _rule("unit_before", "unit",
           r"(?i:the)\s+(?P<unit>(?i:day|week|month|year))\s+(?P<rel>(?i:before|after))(?=\s*[.,;:)]|\s*$)",
@@ -313,7 +314,8 @@ RULES: tuple[Rule, ...] = (
           read_reference("FUTURE_REF")),
     _rule("weekend", "unit", r"(?i:the|this|last|next|this\s+past|this\s+coming)\s+weekend", read_weekend),
     _rule("the_year", "unit",
-          r"(?i:the\s+(?:(?:full|fiscal|calendar|whole|entire|latest\s+fiscal)\s+)?year|(?:fiscal|calendar)\s+year)"
+          MOD + r"(?i:the\s+(?:(?:full|fiscal|calendar|whole|entire|latest\s+fiscal)\s+)?year"
+          r"|(?:fiscal|calendar)\s+year)"
           r"(?P<ended>(?=\s+(?i:ended|ending)))?",
           read_the_year),
     _rule("year_end", "unit",
