@@ -165,7 +165,7 @@ TRIGGER_GROUPS = ("digit", "unit", "word", "month", "weekday")
 RULES: tuple[Rule, ...] = (
     _rule("full_date", "month",
           r"(?:" + WEEKDAY + r",?\s+)?" + MOD
-          + r"(?:" + MONTH + r"\s+" + DAY
+          + r"(?:" + MONTH + r"\s+" + DAY + r"(?:\s*[-–]\s*(?:[12]\d|3[01]|0?[1-9])(?![\d%]))?"
           + r"|" + day_re("day2") + r"\s+(?:(?i:of)\s+)?" + month_re("month2") + r")"
           + r"(?:,?\s+" + YEAR + r")?",
           read_full_date),
