@@ -121,6 +121,7 @@ def _g(m: re.Match[str], name: str) -> str:
 
 
 def _num(n: float) -> str:
+    """A count as TIMEX3 writes it: "3", "1.5"."""
     return str(int(n)) if n == int(n) else f"{n:g}"
 
 
@@ -135,6 +136,7 @@ def point(day: dt.date, grain: str, suffix: str = "") -> Reading:
 
 
 def _weekday_date(ctx: Context, weekday: int, rel: str) -> dt.date:
+    """The day a weekday name refers to: "last"/"next" as said, else by the tense, looking back by default."""
     today = ctx.today()
     rel = rel.lower()
     if rel in ("last", "the previous", "this past", "past"):
@@ -148,6 +150,7 @@ def _weekday_date(ctx: Context, weekday: int, rel: str) -> dt.date:
 # ---- readings, one per rule ------------------------------------------------------------------------
 
 def read_full_date(m: re.Match[str], ctx: Context) -> Reading:
+    """"March 5, 1991", "Friday, 4 April", "Sept. 30": a day; without a year, the one the tense and distance suggest."""
     month = MONTHS[(m["month"] or m["month2"]).lower().rstrip(".")]
     day = int(m["day"] or m["day2"])
     if _g(m, "year"):
@@ -162,6 +165,7 @@ def read_full_date(m: re.Match[str], ctx: Context) -> Reading:
 
 
 def read_numeric_date(m: re.Match[str], ctx: Context) -> Reading:
+    """"3/19/2013" (month first, as US news writes it) or "2013-03-19"."""
     year = int(m["y"])
     if year < 100:
         year += 1900 if year > 30 else 2000
@@ -172,6 +176,7 @@ def read_numeric_date(m: re.Match[str], ctx: Context) -> Reading:
 
 
 def read_month_year(m: re.Match[str], ctx: Context) -> Reading:
+    """"October 1998", "January nineteen ninety-seven"."""
     month = MONTHS[m["month"].lower().rstrip(".")]
     return point(dt.date(_year_of(m), month, 1), "month")
 
@@ -187,6 +192,7 @@ def _year_of(m: re.Match[str]) -> int:
 
 
 def read_month(m: re.Match[str], ctx: Context) -> Reading:
+    """"January", "last May", "early next March": a month whose year comes from the words or the tense."""
     month = MONTHS[m["month"].lower().rstrip(".")]
     today = ctx.today()
     rel = (_g(m, "rel") or _g(m, "rel2") or "").lower()
@@ -206,14 +212,17 @@ def read_month(m: re.Match[str], ctx: Context) -> Reading:
 
 
 def read_year(m: re.Match[str], ctx: Context) -> Reading:
+    """"1990", "fiscal 1989", "the end of 2004"."""
     return point(dt.date(int(_g(m, "year")), 1, 1), "year")
 
 
 def read_spelt_year(m: re.Match[str], ctx: Context) -> Reading:
+    """"nineteen ninety-one"."""
     return point(dt.date(_year_of(m), 1, 1), "year")
 
 
 def read_decade(m: re.Match[str], ctx: Context) -> Reading:
+    """"the 1990s" -> 199, "the '80s" -> 198."""
     if m["century"]:
         return Reading("DATE", m["century"] + m["decade"])
     two = int(m["decade"])
@@ -222,6 +231,7 @@ def read_decade(m: re.Match[str], ctx: Context) -> Reading:
 
 
 def read_season(m: re.Match[str], ctx: Context) -> Reading:
+    """"last winter", "the summer of 1994", "since the autumn"."""
     code = SEASONS[m["season"].lower()]
     if _g(m, "year") or _g(m, "spelt"):
         return Reading("DATE", f"{_year_of(m):04d}-{code}")
@@ -240,6 +250,7 @@ _YEAR_STEP = {"last": -1, "this": 0, "next": 1}
 
 
 def read_quarter(m: re.Match[str], ctx: Context) -> Reading:
+    """"the third quarter (of 1990)", "third-quarter", "the year-earlier quarter"."""
     n = ORDINALS[m["ord"].lower()]
     if n == -1:
         n = 4
@@ -267,6 +278,7 @@ def read_quarter_code(m: re.Match[str], ctx: Context) -> Reading:
 
 
 def read_half(m: re.Match[str], ctx: Context) -> Reading:
+    """"the first half (of 1990)"."""
     n = ORDINALS[m["ord"].lower()]
     year = int(_g(m, "year")) if _g(m, "year") else ctx.today().year
     return Reading("DATE", f"{year:04d}-H{1 if n == 1 else 2}")
@@ -286,12 +298,14 @@ def read_quarter_ref(m: re.Match[str], ctx: Context) -> Reading:
 
 
 def read_weekday(m: re.Match[str], ctx: Context) -> Reading:
+    """"Friday", "last Monday", "Tuesday night"."""
     weekday = WEEKDAYS[_g(m, "weekday").lower().rstrip(".")]
     date = _weekday_date(ctx, weekday, _g(m, "rel") or "")
     return point(date, "day", _time_suffix(m))
 
 
 def _time_suffix(m: re.Match[str]) -> str:
+    """The TIMEX3 part-of-day suffix ("TNI") for a match with a part of the day, else ""."""
     groups = m.groupdict()
     part = groups.get("part")
     if part:
@@ -303,6 +317,7 @@ _DEICTIC_SHIFT = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}
 
 
 def read_deictic(m: re.Match[str], ctx: Context) -> Reading:
+    """"yesterday", "today", "tomorrow morning", "tonight"."""
     word = _g(m, "word").lower()
     date = ctx.today() + dt.timedelta(days=_DEICTIC_SHIFT[word])
     suffix = _time_suffix(m)
@@ -312,6 +327,7 @@ def read_deictic(m: re.Match[str], ctx: Context) -> Reading:
 
 
 def read_part_of_day(m: re.Match[str], ctx: Context) -> Reading:
+    """"this morning", "last night"."""
     today = ctx.today()
     rel = _g(m, "rel").lower()
     if rel == "last":
@@ -320,6 +336,7 @@ def read_part_of_day(m: re.Match[str], ctx: Context) -> Reading:
 
 
 def read_clock(m: re.Match[str], ctx: Context) -> Reading:
+    """"10:35 a.m.", "noon Saturday", "5 p.m. EST, Nov. 6": a time on the day given, else the day in question."""
     if _g(m, "hour24"):
         hour, minute = int(_g(m, "hour24")), int(_g(m, "minute24"))
     elif _g(m, "noon"):
@@ -413,6 +430,7 @@ def read_year_earlier(m: re.Match[str], ctx: Context) -> Reading:
 
 
 def read_duration(m: re.Match[str], ctx: Context) -> Reading:
+    """"three weeks", "the past 30 years", "two-year", "several days"."""
     unit = unit_of(m["unit"])
     plural = m["unit"].lower() != unit
     half = 0.5 if _g(m, "half") else 0.0
@@ -427,6 +445,7 @@ _RATE = re.compile(r"\d[\d.,%]*(?:\s+[A-Za-z]+){0,2}\s+$")
 
 
 def read_set(m: re.Match[str], ctx: Context) -> Reading:
+    """"every Monday", "daily", "twice a month", "each July"."""
     groups = m.groupdict()
     if groups.get("adverb"):
         return Reading("SET", ADVERB_SETS[m["adverb"].lower()])
@@ -493,6 +512,7 @@ def read_holiday(m: re.Match[str], ctx: Context) -> Reading:
 
 
 def _holiday_in(name: str, year: int) -> dt.date:
+    """The date of a named holiday in a given year."""
     if name in FIXED_HOLIDAYS:
         month, day = FIXED_HOLIDAYS[name]
         return dt.date(year, month, day)
@@ -505,11 +525,13 @@ def _holiday_in(name: str, year: int) -> dt.date:
 
 
 def read_spelt_decade(m: re.Match[str], ctx: Context) -> Reading:
+    """"the nineties" -> 199."""
     tens = m["tens"].lower()[:-3] + "y"
     return Reading("DATE", f"19{TENS[tens] // 10}")
 
 
 def read_century(m: re.Match[str], ctx: Context) -> Reading:
+    """"the 20th century" -> 19."""
     digits = re.match(r"\d+", m["ord"])
     if digits:
         return Reading("DATE", f"{int(digits[0]) - 1:02d}")

@@ -54,6 +54,7 @@ from briefgen.extract.dates_readings import (
 
 
 def _alt(words: list[str]) -> str:
+    """A regex alternation of the words, longest first so that "Sept" wins over "Sep"."""
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
 
@@ -109,6 +110,7 @@ class Rule:
 
 def _rule(name: str, triggers: str, pattern: str, read: Callable[[re.Match[str], Context], Reading],
           reach: tuple[int, int] = (45, 30)) -> Rule:
+    """A Rule from a pattern that must start and end at word edges."""
     try:
         compiled = re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])")
         return Rule(name, tuple(triggers.split()), compiled, read, reach)
@@ -134,6 +136,7 @@ _MAY_GUARD = (r"(?:(?!May\b|March\b)|(?=\w+\s*(?:\d|,\s*\d))|" + "|".join(
 """"May" and "March" are months only after a word that leads a date or before a number."""
 
 def _trigger_words() -> dict[str, tuple[str, ...]]:
+    """The table TRIGGER_WORDS, built from the lexicon."""
     table: dict[str, list[str]] = {}
     groups = {
         "unit": "second minute hour day night week weekend fortnight month quarter period year decade century"
