@@ -78,7 +78,6 @@ DAY = day_re()
 YEAR = r"(?P<year>(?<![\d$.,])(?:1[0-9]|20)\d\d(?![\d%]|,\d|\.\d))"
 _UNIT_WORDS = (r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade)s?"
                r"|centur(?:y|ies)")
-UNIT = r"(?P<unit>" + _UNIT_WORDS + r")\b"
 SPELT_YEAR = (r"(?P<spelt>(?i:nineteen[- ](?:(?:" + _alt(list(TENS)) + r")(?:[- ](?:one|two|three|four|five|six|seven"
               r"|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)))")
 """A year said in words, as broadcast transcripts write it ("nineteen ninety-four")."""
@@ -122,7 +121,6 @@ _I = "(?i:"
 _ZONE = r"(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|CT|PT|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST|JST)\b"
 PART = r"(?P<part>(?i:morning|afternoon|evening|night))"
 _ORD = r"(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|last|final))"
-_REF_YEAR = r"(?:\s+(?:of\s+)?(?:(?i:fiscal)\s+)?" + YEAR + r")?"
 _SEASON = (r"(?P<season>(?i:summer|autumn|winter)|(?:(?<=the\s)|(?<=this\s)|(?<=last\s)|(?<=next\s)|"
            r"(?<=past\s)|(?<=early\s)|(?<=late\s)|(?<=mid-)|(?<=every\s)|(?<=each\s))(?i:spring|fall)"
            r"|(?i:spring|fall)(?=\s+\d))")
