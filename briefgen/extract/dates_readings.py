@@ -423,10 +423,10 @@ def read_offset(m: re.Match[str], ctx: Context) -> Reading:
 
 
 def read_year_earlier(m: re.Match[str], ctx: Context) -> Reading:
-    """"the year-earlier quarter", "year-ago": the period of the last date, one year back."""
-    ref = ctx.quarter or ctx.reference()
-    grain = ref.grain if ref.grain in ("quarter", "year") else "year"
-    return point(cal.shift(ref.day, "year", -1), grain)
+    """"the year-earlier quarter", "year-ago": the quarter reported on (else the year) one year back."""
+    if ctx.quarter is not None:
+        return point(cal.shift(ctx.quarter.day, "year", -1), "quarter")
+    return point(cal.shift(ctx.today(), "year", -1), "year")
 
 
 def read_duration(m: re.Match[str], ctx: Context) -> Reading:

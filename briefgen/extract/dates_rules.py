@@ -267,8 +267,8 @@ RULES: tuple[Rule, ...] = (
           r"(?:" + NUMBER + r"\s+)?(?P<unit>(?i:" + _UNIT_WORDS + r"))\s+(?P<dir>(?i:earlier|later))",
           read_offset),
     _rule("year_earlier", "unit",
-          r"(?:(?i:the|a)\s+)?(?:(?i:comparable|same)\s+)?(?i:year-earlier|year-ago|year\s+earlier|"
-          r"year\s+ago)(?:\s+(?i:period|quarter|levels?|months?))?",
+          r"(?i:the|a)\s+(?:(?i:comparable|same)\s+)?(?i:year-earlier|year-ago)\s+(?i:period|quarter)"
+          r"|(?i:year-earlier|year-ago)",
           read_year_earlier),
     _rule("duration", "unit",
           r"(?!(?i:an?\s+second)\b)(?:(?i:the|another)\s+(?![\w.]+-(?i:" + _UNIT_WORDS + r")\b))?"
