@@ -58,7 +58,7 @@ ADVERB_SETS: dict[str, str] = {
 }
 
 FUTURE_WORDS: frozenset[str] = frozenset({
-    "will", "shall", "won't", "planned", "scheduled", "would", "upcoming", "until",
+    "will", "shall", "won't", "scheduled", "would", "upcoming", "until",
     "begins", "ends", "meets", "opens", "starts", "resumes", "arrives", "leaves", "visits", "holds",
     "closes", "convenes", "travels", "returns", "heads", "expires",
 })
@@ -66,7 +66,8 @@ FUTURE_WORDS: frozenset[str] = frozenset({
 
 FUTURE_PHRASES: frozenset[tuple[str, ...]] = frozenset({
     ("going", "to"), ("is", "to"), ("are", "to"), ("expect", "to"), ("expects", "to"), ("is", "expected"),
-    ("are", "expected"), ("plan", "to"), ("plans", "to"), ("is", "due"), ("are", "due"), ("due", "to"),
+    ("are", "expected"), ("plan", "to"), ("plans", "to"), ("planning", "to"), ("is", "due"), ("are", "due"),
+    ("due", "to"),
     ("intend", "to"), ("intends", "to"), ("set", "to"), ("to", "be", "held"), ("as", "soon", "as"),
     ("as", "early", "as"),
 })

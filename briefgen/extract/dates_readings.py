@@ -300,7 +300,10 @@ def read_quarter_ref(m: re.Match[str], ctx: Context) -> Reading:
 def read_weekday(m: re.Match[str], ctx: Context) -> Reading:
     """"Friday", "last Monday", "Tuesday night"."""
     weekday = WEEKDAYS[_g(m, "weekday").lower().rstrip(".")]
-    date = _weekday_date(ctx, weekday, _g(m, "rel") or "")
+    if m["possessive"] is not None and not _g(m, "rel"):
+        # "Tuesday's ruling" names an event that has happened, whatever the sentence goes on to say
+        return point(cal.weekday_near(ctx.today(), weekday, -1), "day", _time_suffix(m))
+    date = _weekday_date(ctx, weekday, _g(m, "rel"))
     return point(date, "day", _time_suffix(m))
 
 

@@ -224,7 +224,7 @@ RULES: tuple[Rule, ...] = (
           read_quarter_ref),
     _rule("weekday", "weekday",
           r"(?:(?P<rel>" + _I + r"last|next|this|this\s+coming|this\s+past|the\s+previous|the\s+following|"
-          r"early|late|earlier|later))\s+)?" + WEEKDAY + r"(?:\s+" + PART + r")?",
+          r"early|late|earlier|later))\s+)?" + WEEKDAY + r"(?P<possessive>(?='s\b))?(?:\s+" + PART + r")?",
           read_weekday),
     _rule("deictic", "word",
           r"(?:(?i:early|late|earlier|later|mid-?afternoon|mid-?morning)\s*)?(?P<word>(?i:yesterday|today|"
