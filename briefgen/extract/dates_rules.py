@@ -118,6 +118,7 @@ def _rule(name: str, triggers: str, pattern: str, read: Callable[[re.Match[str],
 
 
 _I = "(?i:"
+_AFTER_MODAL = r"(?:(?<=will\s)|(?<=would\s)|(?<=could\s)|(?<=may\s)|(?<=might\s))"
 _ZONE = r"(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|CT|PT|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST|JST)\b"
 PART = r"(?P<part>(?i:morning|afternoon|evening|night))"
 _ORD = r"(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|last|final))"
@@ -140,7 +141,7 @@ def _trigger_words() -> dict[str, tuple[str, ...]]:
         "unit": "second minute hour day night week weekend fortnight month quarter period year decade century"
                 " centuries",
         "word": "now current currently present presently nowadays these moment recent recently formerly past"
-                " lately future term possible later today yesterday tomorrow tonight morning afternoon"
+                " lately future term possible someday later today yesterday tomorrow tonight morning afternoon"
                 " evening night noon midnight midday nineteen thousand twenties thirties forties fifties"
                 " sixties seventies"
                 " eighties nineties half summer autumn winter spring fall every each per other"
@@ -271,7 +272,8 @@ RULES: tuple[Rule, ...] = (
           r"|(?i:year-earlier|year-ago)",
           read_year_earlier),
     _rule("duration", "unit",
-          r"(?!(?i:an?\s+second)\b)(?:(?i:the|another)\s+(?![\w.]+-(?i:" + _UNIT_WORDS + r")\b))?"
+          r"(?!(?i:an?\s+second)\b)(?!" + _AFTER_MODAL + r"one\s+day\b)"
+          r"(?:(?i:the|another)\s+(?![\w.]+-(?i:" + _UNIT_WORDS + r")\b))?"
           r"(?:(?i:past|last|next|first|coming|previous|following|final|additional|initial|remaining|"
           r"latest|preceding|ensuing|succeeding)\s+)?"
           r"(?:(?i:about|nearly|almost|roughly|approximately|some|more\s+than|less\s+than|at\s+least|"
@@ -311,7 +313,8 @@ RULES: tuple[Rule, ...] = (
     _rule("past", "word", r"(?i:recently|formerly|the\s+past|lately|in\s+recent\s+times)",
           read_reference("PAST_REF")),
     _rule("future", "word unit", r"(?i:the\s+future|the\s+near\s+future|the\s+near\s+term|the\s+long\s+term|"
-                    r"the\s+short\s+term|as\s+soon\s+as\s+possible|some\s+day|a\s+later\s+date)",
+                    r"the\s+short\s+term|as\s+soon\s+as\s+possible|some\s+day|someday|a\s+later\s+date"
+                    r"|" + _AFTER_MODAL + r"one\s+day)",
           read_reference("FUTURE_REF")),
     _rule("weekend", "unit", r"(?i:the|this|last|next|this\s+past|this\s+coming)\s+weekend", read_weekend),
     _rule("the_year", "unit",
