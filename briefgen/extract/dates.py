@@ -2,7 +2,9 @@
 
 Works like HeidelTime's news mode: every rule in dates_rules proposes spans, the longest
 non-overlapping ones win, and each is read in text order against the publication date,
-the tense of its sentence and the last date the text mentioned.
+the tense of its sentence (dates_tense) and the last date the text mentioned.
+The readings live in dates_named, dates_relative and dates_durations; the word tables in
+dates_lexicon; calendar arithmetic in dates_calendar.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import re
 
 from briefgen.article import DateMention
 from briefgen.extract import dates_calendar as cal
-from briefgen.extract.dates_readings import Context, Unanchored
+from briefgen.extract.dates_context import Context, Unanchored
 from briefgen.extract.dates_rules import RULES, TRIGGER_GROUPS, TRIGGER_WORDS, Rule
 from briefgen.extract.dates_tense import Cue, nearest_direction, tense_cues
 

@@ -7,6 +7,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from briefgen.extract.dates_context import (
+    Context,
+    Reading,
+    point,
+)
+from briefgen.extract.dates_durations import (
+    read_duration,
+    read_reference,
+    read_set,
+)
 from briefgen.extract.dates_lexicon import (
     ADVERB_SETS,
     FIXED_HOLIDAYS,
@@ -16,39 +26,35 @@ from briefgen.extract.dates_lexicon import (
     WEEKDAY_HOLIDAYS,
     WEEKDAYS,
 )
-from briefgen.extract.dates_readings import (
-    Context,
-    Reading,
-    point,
-    read_ago,
-    read_anaphoric_unit,
+from briefgen.extract.dates_named import (
     read_century,
-    read_clock,
     read_decade,
-    read_deictic,
-    read_duration,
     read_full_date,
     read_half,
     read_holiday,
     read_month,
     read_month_year,
     read_numeric_date,
+    read_quarter,
+    read_quarter_code,
+    read_season,
+    read_spelt_decade,
+    read_spelt_year,
+    read_year,
+)
+from briefgen.extract.dates_relative import (
+    read_ago,
+    read_anaphoric_unit,
+    read_clock,
+    read_deictic,
     read_offset,
     read_part_of_day,
     read_period_end,
-    read_quarter,
-    read_quarter_code,
     read_quarter_ref,
-    read_reference,
     read_relative_unit,
-    read_season,
-    read_set,
-    read_spelt_decade,
-    read_spelt_year,
     read_the_year,
     read_weekday,
     read_weekend,
-    read_year,
     read_year_earlier,
 )
 
