@@ -24,17 +24,14 @@ def _weekday_date(ctx: Context, weekday: int, rel: str) -> dt.date:
     today = ctx.today()
     rel = rel.lower()
     if rel in ("last", "the previous", "this past", "past"):
-        d = cal.weekday_near(today - dt.timedelta(days=1), weekday, -1)
-        return d
+        return cal.weekday_near(today - dt.timedelta(days=1), weekday, -1)
     if rel in ("next", "this coming", "coming", "the following"):
         return cal.weekday_near(today + dt.timedelta(days=1), weekday, +1)
     return cal.weekday_near(today, weekday, ctx.direction if ctx.direction > 0 else -1)
 
 
-# ---- readings, one per rule ------------------------------------------------------------------------
-
-
 _DEICTIC_SHIFT = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}
+"""Days from publication of the words that name a day."""
 
 
 def read_weekday(m: re.Match[str], ctx: Context) -> Reading:

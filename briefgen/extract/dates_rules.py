@@ -238,7 +238,7 @@ RULES: tuple[Rule, ...] = (
           r"tomorrow|tonight))(?:\s+" + PART + r")?",
           read_deictic),
     _rule("part_of_day", "word",
-          r"(?P<rel>(?i:this|last|tomorrow|yesterday))\s+(?P<part>(?i:morning|afternoon|evening|night))",
+          r"(?P<rel>(?i:this|last))\s+(?P<part>(?i:morning|afternoon|evening|night))",
           read_part_of_day),
     _rule("clock", "digit word",
           r"(?:(?i:about|around|approximately)\s+)?(?:(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))?\s*"
