@@ -29,6 +29,8 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])|\n\s
 
 def find_dates(text: str, published: dt.date | None) -> tuple[DateMention, ...]:
     """Every temporal expression in text, with its TIMEX3 type and value resolved against published."""
+    if isinstance(published, dt.datetime):  # a timestamp from front matter: only its day counts
+        published = published.date()
     chosen = _choose_spans(text)
     tense = _Tense(text)
     out: list[DateMention] = []

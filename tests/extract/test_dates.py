@@ -58,3 +58,8 @@ def test_spans_are_sorted_disjoint_and_exact(words: list[str], published: dt.dat
         assert d.type in ("DATE", "TIME", "DURATION", "SET")
     for a, b in zip(found, found[1:], strict=False):
         assert a.end <= b.start
+
+
+def test_a_timestamp_counts_as_its_day() -> None:
+    found = find_dates("The talks ended yesterday.", dt.datetime(2022, 1, 13, 18, 30))
+    assert [(d.text, d.value) for d in found] == [("yesterday", "2022-01-12")]
