@@ -72,11 +72,14 @@ def _choose_spans(text: str) -> list[tuple[int, int, Rule, re.Match[str]]]:
                 if end > start:
                     found.append((start, end, rank, rule, m))
     found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
+    starts: list[int] = []  # of the spans taken so far, kept sorted; they never overlap
     taken: list[tuple[int, int, Rule, re.Match[str]]] = []
     for start, end, _, rule, m in found:
-        if all(end <= s or start >= e for s, e, _r, _m in taken):
-            taken.append((start, end, rule, m))
-    taken.sort(key=lambda t: t[0])
+        i = bisect.bisect_right(starts, start)
+        if i and taken[i - 1][1] > start or i < len(starts) and starts[i] < end:
+            continue
+        starts.insert(i, start)
+        taken.insert(i, (start, end, rule, m))
     return taken
 
 
