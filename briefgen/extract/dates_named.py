@@ -20,8 +20,8 @@ from briefgen.extract.dates_lexicon import (
 
 def read_full_date(m: re.Match[str], ctx: Context) -> Reading:
     """"March 5, 1991", "Friday, 4 April", "Sept. 30": a day; without a year, the one the tense and distance suggest."""
-    month = MONTHS[(m["month"] or m["month2"]).lower().rstrip(".")]
-    day = int(m["day"] or m["day2"])
+    month = MONTHS[(group(m, "month") or group(m, "month2")).lower().rstrip(".")]
+    day = int(group(m, "day") or group(m, "day2"))
     if group(m, "year"):
         year = int(group(m, "year"))
     else:
@@ -31,6 +31,14 @@ def read_full_date(m: re.Match[str], ctx: Context) -> Reading:
     if date is None:
         return Reading("DATE", f"{year:04d}-{month:02d}")
     return point(date, "day", time_suffix(m))
+
+
+def read_week_of(m: re.Match[str], ctx: Context) -> Reading:
+    """"the week of March 6": the (ISO) week that holds the day."""
+    day = read_full_date(m, ctx)
+    if day.point is None or day.point.grain != "day":
+        raise ValueError("not a day")
+    return point(day.point.day, "week")
 
 
 def read_numeric_date(m: re.Match[str], ctx: Context) -> Reading:

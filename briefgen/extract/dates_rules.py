@@ -40,6 +40,7 @@ from briefgen.extract.dates_named import (
     read_season,
     read_spelt_decade,
     read_spelt_year,
+    read_week_of,
     read_year,
 )
 from briefgen.extract.dates_relative import (
@@ -180,6 +181,8 @@ RULES: tuple[Rule, ...] = (
     _rule("numeric_date", "digit", r"(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d\d\d\d|\d\d)",
           read_numeric_date),
     _rule("iso_date", "digit", r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)", read_numeric_date),
+    _rule("week_of", "month",
+          r"(?i:the\s+week\s+of)\s+" + MONTH + r"\s+" + DAY + r"(?:,?\s+" + YEAR + r")?", read_week_of),
     _rule("month_year", "month", MOD + MONTH + r",?\s+(?:(?i:of)\s+)?(?:" + YEAR + "|" + SPELT_YEAR + ")",
           read_month_year),
     _rule("month", "month",
