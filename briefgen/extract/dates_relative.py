@@ -45,9 +45,12 @@ def read_weekday(m: re.Match[str], ctx: Context) -> Reading:
 
 
 def read_deictic(m: re.Match[str], ctx: Context) -> Reading:
-    """"yesterday", "today", "tomorrow morning", "tonight"."""
+    """"yesterday", "today", "tomorrow morning", "tonight", "the day before yesterday"."""
     word = group(m, "word").lower()
-    date = ctx.today() + dt.timedelta(days=_DEICTIC_SHIFT[word])
+    shift = _DEICTIC_SHIFT[word]
+    if group(m, "two"):  # "the day before yesterday", "the day after tomorrow"
+        shift += 1 if group(m, "two").lower().endswith("after") else -1
+    date = ctx.today() + dt.timedelta(days=shift)
     suffix = time_suffix(m)
     if word == "tonight":
         suffix = "TNI"

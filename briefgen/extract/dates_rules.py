@@ -237,8 +237,9 @@ RULES: tuple[Rule, ...] = (
           r"early|late|earlier|later))\s+)?" + WEEKDAY + r"(?P<possessive>(?='s\b))?(?:\s+" + PART + r")?",
           read_weekday),
     _rule("deictic", "word",
-          r"(?:(?i:early|late|earlier|later|mid-?afternoon|mid-?morning)\s*)?(?P<word>(?i:yesterday|today|"
-          r"tomorrow|tonight))(?:\s+" + PART + r")?",
+          r"(?:(?i:early|late|earlier|later|mid-?afternoon|mid-?morning)\s*)?"
+          r"(?:(?P<two>(?i:the\s+day\s+(?:before|after)))\s+)?(?P<word>(?i:yesterday|today|tomorrow|tonight))"
+          r"(?:\s+" + PART + r")?",
           read_deictic),
     _rule("part_of_day", "word",
           r"(?P<rel>(?i:this|last))\s+(?P<part>(?i:morning|afternoon|evening|night))",
