@@ -1,0 +1,330 @@
+"""Find the named people an article gives a role to: name, title, country or organisation, mentions."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from briefgen.article import Official
+from briefgen.extract import countries, titles
+from briefgen.extract.names import is_name_word, is_place_or_thing, name_run, one_letter_apart, same_person
+from briefgen.extract.roles import Role, country_ending_at, read_role
+from briefgen.extract.tokens import Token, sentence_spans, tokenize, word_set
+
+_DETERMINERS = word_set("the his her its their")
+_APPOSITION_END = word_set(""", ; . ) : — – - and said says told who was is has had will would
+until since from when in on at during after before""")
+_ORG_LINKS = word_set("of the in and for")
+_SPEECH = word_set("said says told added stated warned noted explained asked wrote argued insisted")
+# Role words that mark a role outside government, whose country is not guessed from the context.
+_NON_GOVERNMENT = word_set("union strike rebel student protest church business company team")
+_REGNAL_ORG = {"pope": "Catholic Church"}
+
+
+@dataclass(frozen=True)
+class _Sighting:
+    """A name found next to a role."""
+
+    name: tuple[str, ...]
+    start: int
+    end: int
+    role: Role
+    regnal: str | None
+
+
+@dataclass
+class _Person:
+    """Everything gathered about one person while reading an article (mutable while reading)."""
+
+    sightings: list[_Sighting]
+    forms: set[tuple[str, ...]]
+
+
+def find_officials(text: str, published: dt.date | None,
+                   extra_titles: tuple[str, ...] = ()) -> tuple[Official, ...]:
+    """Return one Official per named person that the text gives a role, in order of first mention.
+
+    A role is found before the name ("Kremlin spokesman Dmitry Peskov"), after it
+    ("Sergei Lavrov, Russia's foreign minister,"), or in an apposition before it
+    ("the regional commander, Colonel X"). extra_titles adds a newsroom's title words.
+    `published` is accepted for a uniform extractor signature; roles do not depend on it.
+    """
+    del published
+    tokens = tokenize(text)
+    heads, mods = titles.extended_heads(extra_titles)
+    sightings = _find_sightings(tokens, text, heads, mods)
+    people = _group(sightings)
+    _add_longer_forms(people, tokens, text)
+    return tuple(_to_official(p, people, tokens, text) for p in people)
+
+
+def _find_sightings(tokens: list[Token], text: str, heads: frozenset[str],
+                    mods: frozenset[str]) -> list[_Sighting]:
+    found: list[_Sighting] = []
+    used_until = -1
+    for h, tok in enumerate(tokens):
+        low = tok.lower
+        if h <= used_until:
+            continue
+        if low in titles.RANKS and low not in heads and not tok.text[0].isupper():
+            continue  # "a major company", "general strike"
+        if not (low in heads or titles.singular(low) in heads or low in titles.RANKS):
+            fixed = titles.misspelt_head(tok.text)
+            if fixed is None or h + 1 >= len(tokens) or not is_name_word(tokens[h + 1]):
+                continue
+            tokens[h] = Token(fixed.capitalize(), tok.start, tok.end)
+        if tok.text.isupper() and len(tok.text) > 3:
+            continue  # headline capitals
+        if h + 1 < len(tokens) and tokens[h + 1].lower in heads | titles.RANKS | {"general", "of", "to"} \
+                and tokens[h + 1].lower not in ("of", "to") and tokens[h + 1].text[:1].isupper():
+            continue  # the next word ends this role ("Commandant Admiral", "Vice President")
+        role = read_role(tokens, h, heads, mods)
+        sighting = _name_after(tokens, text, role) or _name_before(tokens, text, role)
+        if sighting is not None:
+            if role.title.lower() == "deputy" and found and role.first > 0 \
+                    and tokens[role.first - 1].lower in ("his", "her"):
+                boss = next((f.role for f in reversed(found) if not f.role.rank_only), None)
+                if boss is not None:
+                    sighting = _deputy_of(sighting, boss)
+            found.append(sighting)
+            used_until = max(role.end, h)
+    return found
+
+
+def _name_after(tokens: list[Token], text: str, role: Role) -> _Sighting | None:
+    """The name written after its role: "Foreign Minister Zbigniew Rau", "the commander, Colonel X"."""
+    j = role.end
+    one_of_the = role.first >= 3 and tokens[role.first - 1].lower == "the" \
+        and tokens[role.first - 2].lower == "of"
+    if role.plural and not (j < len(tokens) and tokens[j].text == "," and one_of_the):
+        return None  # only "one of the strike leaders, X"
+    before = tokens[role.first - 1] if role.first > 1 else None
+    if j < len(tokens) and tokens[j].text == "," and before is not None and before.text.isalpha() \
+            and before.text.islower() and tokens[role.first - 2].lower in _DETERMINERS \
+            and before.lower not in _DETERMINERS:
+        word = tokens[role.first - 1]  # "the brigade commander, Colonel X"
+        role = dataclasses.replace(role, title=f"{word.text} {role.title}", first=role.first - 1,
+                                   title_first=role.first - 1)
+    if j < len(tokens) and tokens[j].text == "," and role.first > 0 and (
+            tokens[role.first - 1].lower in _DETERMINERS or tokens[role.first - 1].text in ("'s", "’s")):
+        j += 1
+        while j < len(tokens) and tokens[j].lower in titles.RANKS:
+            j += 1
+    elif role.plural:
+        return None
+    end = name_run(tokens, j, text)
+    if end == j or is_place_or_thing(tokens, j, end, role.first):
+        return None
+    if "\n\n" in text[tokens[role.end - 1].end:tokens[j].start]:
+        return None
+    name = tuple(t.text for t in tokens[j:end])
+    if role.country is None and role.org is None:
+        role = _org_after_name(tokens, end, role)
+    head = tokens[role.end - 1].lower if role.end > 0 else ""
+    regnal = None
+    if role.title.lower() in titles.REGNAL or head in titles.REGNAL:
+        regnal = f"{role.title} {' '.join(name)}"
+    return _Sighting(name, tokens[j].start, tokens[end - 1].end, role, regnal)
+
+
+def _org_after_name(tokens: list[Token], end: int, role: Role) -> Role:
+    """Take the organisation from "X of the police of the Autonomous Region," after a name."""
+    if end + 1 >= len(tokens) or tokens[end].lower != "of":
+        return role
+    k = end + 1
+    j = k
+    while j < len(tokens) and (tokens[j].capitalised or tokens[j].acronym or tokens[j].lower in _ORG_LINKS
+                               or tokens[j].lower in titles.ORG_WORDS):
+        j += 1
+    while j > k and tokens[j - 1].lower in _ORG_LINKS:
+        j -= 1
+    if j == k or (j < len(tokens) and tokens[j].text not in ",;.)"):
+        return role
+    words = [t.text for t in tokens[k:j]]
+    if words[0].lower() == "the":
+        words = words[1:]
+    phrase = " ".join(words)
+    country = countries.country_of(phrase)
+    if country is None and not any(w.lower() in titles.ORG_WORDS or w.isupper() for w in words):
+        return role
+    return dataclasses.replace(role, country=country, org=None if country else phrase)
+
+
+def _name_before(tokens: list[Token], text: str, role: Role) -> _Sighting | None:
+    """The name written before its role: "Delfin Lorenzana, the Defence Secretary;"."""
+    if role.rank_only or role.plural:
+        return None
+    p = role.first - 1
+    if p >= 0 and tokens[p].lower in ("the", "a", "an"):
+        p -= 1
+    if p >= 1 and tokens[p - 1].lower == "who" and tokens[p].lower in ("is", "was", "became"):
+        p -= 2
+    elif p >= 2 and tokens[p - 2].lower == "who" and tokens[p].lower == "been":
+        p -= 3
+    if p < 1 or tokens[p].text != ",":
+        return None
+    after = role.end
+    if after < len(tokens) and tokens[after].lower not in _APPOSITION_END:
+        return None
+    end = p
+    start = end
+    while start > 0 and (is_name_word(tokens[start - 1]) or (
+            start - 1 > 0 and tokens[start - 1].lower in ("al", "bin", "de", "dela", "van", "von", "da"))):
+        start -= 1
+    if start == end or end - start > 5:
+        return None
+    if end - start == 1 and not (start > 0 and tokens[start - 1].lower in titles.HONORIFICS):
+        return None
+    if start > 0 and tokens[start - 1].text in ("'s", "’s"):
+        return None
+    name = tuple(t.text for t in tokens[start:end])
+    return _Sighting(name, tokens[start].start, tokens[end - 1].end, role, None)
+
+
+def _deputy_of(sighting: _Sighting, boss: Role) -> _Sighting:
+    """"his deputy, Colonel X" after "the regional commander": deputy of the same role."""
+    if boss.rank_only or "deputy" in boss.title.lower():
+        return sighting
+    role = sighting.role
+    title = f"{role.title} {boss.title}"
+    merged = Role(title, role.first, role.title_first, role.end, boss.country, boss.org,
+                  boss.owner, False, False)
+    return _Sighting(sighting.name, sighting.start, sighting.end, merged, None)
+
+
+def _group(sightings: list[_Sighting]) -> list[_Person]:
+    people: list[_Person] = []
+    for s in sightings:
+        for p in people:
+            if any(same_person(s.name, f) for f in p.forms):
+                p.sightings.append(s)
+                p.forms.add(s.name)
+                break
+        else:
+            people.append(_Person([s], {s.name}))
+    return people
+
+
+def _add_longer_forms(people: list[_Person], tokens: list[Token], text: str) -> None:
+    """Add fuller untitled forms of a titled person's name ("Vladimir Putin" for "President Putin")."""
+    i = 0
+    while i < len(tokens):
+        end = name_run(tokens, i, text)
+        if end == i:
+            i += 1
+            continue
+        if i > 0 and tokens[i - 1].text not in ".!?\"“”" and not is_place_or_thing(tokens, i, end, i):
+            form = tuple(t.text for t in tokens[i:end])
+            for p in people:
+                if len(form) > 1 and any(same_person(form, f) for f in p.forms):
+                    p.forms.add(form)
+                    break
+        i = end
+
+
+def _to_official(person: _Person, people: list[_Person], tokens: list[Token], text: str) -> Official:
+    name = max(person.forms, key=len)
+    shown = " ".join(name)
+    role = _best_role(person)
+    mentions, variants = _mentions(person, people, name, text)
+    regnal = next((s.regnal for s in person.sightings if s.regnal), None)
+    if regnal and regnal not in variants:
+        variants.append(regnal)
+    org = _org(person, people, tokens, text, mentions)
+    return Official(shown, role.title, org, tuple(v for v in variants if v != shown), tuple(mentions))
+
+
+def _best_role(person: _Person) -> Role:
+    roles = [s.role for s in person.sightings]
+    return max(roles, key=lambda r: (not r.rank_only, len(r.title.split())))
+
+
+def _form_pattern(form: tuple[str, ...]) -> str:
+    return r"\s+".join(re.escape(w) for w in form)
+
+
+def _mentions(person: _Person, people: list[_Person], name: tuple[str, ...],
+              text: str) -> tuple[list[tuple[int, int]], list[str]]:
+    """Every place the person is named, and the other surface forms used."""
+    surname = name[-1]
+    shared = sum(1 for p in people if any(f[-1] == surname for f in p.forms)) > 1
+    forms = sorted(person.forms | ({(surname,)} if not shared else set()), key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(_form_pattern(f) for f in forms) + r")(?![\w-])")
+    spans = [(m.start(), m.end()) for m in pattern.finditer(text)]
+    spans += _misspellings(surname, people, text)
+    spans.sort()
+    seen: dict[str, None] = {}
+    for s, e in spans:
+        seen.setdefault(" ".join(text[s:e].split()), None)
+    return spans, list(seen)
+
+
+def _misspellings(surname: str, people: list[_Person], text: str) -> list[tuple[int, int]]:
+    """Spans of a one-letter misspelling of the surname used as a speaker ("Rao told" for "Rau")."""
+    known = {f[-1] for p in people for f in p.forms}
+    out = []
+    for m in re.finditer(r"(?<![\w-])([A-Z][a-z]+)\s+(\w+)", text):
+        word, verb = m.group(1), m.group(2).lower()
+        if verb in _SPEECH and word not in known and one_letter_apart(word, surname):
+            out.append((m.start(1), m.end(1)))
+    return out
+
+
+def _org(person: _Person, people: list[_Person], tokens: list[Token], text: str,
+         mentions: list[tuple[int, int]]) -> str | None:
+    """The country or organisation: stated with the role, by a possessive, or from the context."""
+    for s in person.sightings:
+        if s.role.country:
+            return s.role.country
+    for s in person.sightings:
+        if s.role.org:
+            return s.role.org
+    starts = {t.start: i for i, t in enumerate(tokens)}
+    for start, _end in mentions:
+        i = starts.get(start)
+        if i is not None and i >= 2 and tokens[i - 1].text in ("'s", "’s"):
+            found = country_ending_at(tokens, i - 2)
+            if found is not None:
+                return found[1]
+    for s in person.sightings:
+        if s.role.owner is not None:
+            owner = tokens[s.role.owner].text
+            for p in people:
+                if p is not person and any(f[-1] == owner for f in p.forms):
+                    return _org(p, [], tokens, text, [])
+        head = s.role.title.split()[-1].lower() if s.role.title else ""
+        if head in _REGNAL_ORG:
+            return _REGNAL_ORG[head]
+    role = _best_role(person)
+    words = role.title.lower().split()
+    head = titles.singular(words[-1]) if words else ""
+    if (head not in titles.GOVERNMENT_HEADS and not role.rank_only) or set(words) & _NON_GOVERNMENT:
+        return None
+    masked = text
+    for p in people:
+        for f in p.forms:  # a name is not a country ("Paulo Lima", "Neil Jordan")
+            masked = re.sub(_form_pattern(f), lambda m: "#" * len(m.group()), masked)
+    return _country_from_context(masked, person.sightings[0].start)
+
+
+def _country_from_context(text: str, at: int) -> str | None:
+    """The country named nearest before `at` in its sentence, else the most named nearby or overall."""
+    spans = sentence_spans(text)
+    index = next((k for k, (s, e) in enumerate(spans) if s <= at < e), len(spans) - 1)
+    s, e = spans[index]
+    found = countries.countries_in(text[s:e])
+    before = [c for off, c in found if s + off < at]
+    if before:
+        return before[-1]
+    if found:
+        return found[0][1]
+    window = countries.countries_in(text[spans[max(0, index - 2)][0]:s])
+    if window:
+        counts = Counter(c for _off, c in window)
+        best = max(counts.values())
+        return next(c for _off, c in reversed(window) if counts[c] == best)
+    overall = Counter(c for _off, c in countries.countries_in(text))
+    return overall.most_common(1)[0][0] if overall else None

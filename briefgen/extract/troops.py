@@ -1,0 +1,227 @@
+"""Find numbers of military personnel: "about 100,000 troops", "a 10,000-strong force", "58 wounded"."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+
+from briefgen.article import TroopCount
+from briefgen.extract import countries
+from briefgen.extract.numbers import NUMBER, value_of
+from briefgen.extract.tokens import sentence_spans, word_set
+
+# Plural nouns that always mean military personnel (singular forms go with "one").
+_PERSONNEL = word_set("""
+troops soldiers servicemen servicewomen servicemembers marines sailors airmen paratroopers reservists
+peacekeepers gurkhas commandos infantrymen militiamen guardsmen conscripts recruits legionnaires
+militants rebels guerrillas gunmen insurgents jihadists mercenaries fighters pows forces
+""")
+_SINGULAR = {"soldier", "serviceman", "marine", "sailor", "airman", "paratrooper", "reservist",
+             "peacekeeper", "commando", "militant", "rebel", "guerrilla", "gunman", "insurgent", "fighter"}
+# Nouns that are personnel only with a military word before them ("Armed Forces personnel").
+_NEEDS_MILITARY = word_set("personnel men guards officers members")
+_MILITARY = word_set("""
+military army navy naval marine marines armed forces force defence defense air service combat army's
+coalition nato un infantry airborne militia security soldiers
+""")
+# Words that may stand between the number and the noun.
+_MODIFIERS = word_set("""
+more other additional extra elite combat ground armed foreign government rebel enemy allied coalition
+regular special active-duty active reserve federal national army navy naval military security border
+infantry airborne marine militia heavily well-armed islamist communist kurdish pro-government
+anti-government
+""")
+_NOT_PERSONNEL = word_set("""
+police policemen riot merchant civilian labour tory tories conservative backbench democratic republican
+liberal aid health medical embassy diplomatic
+""")
+_POLITICAL = re.compile(r"\b(?:MPs?|vote[ds]?|voting|backbench\w*|Commons|parliament\w*|bill|legislation|"
+                        r"whips?|Labour|Tory|Tories|Conservatives?|Democrats?|Republicans?|party)\b")
+_AIRCRAFT = re.compile(
+    r"\b(?:aircraft|jets?|planes?|warplanes?|bombers?|squadrons?|air\s+force|fly|flying)\b", re.I)
+_ARMED_CONTEXT = re.compile(r"\b(?:force|troops|army|brigade|battalion|soldiers|military|garrison|contingent|"
+                            r"regiment|division|militia|unit|armed)\b", re.I)
+_CASUALTY = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring|dead|died|die|captured|"
+                       r"prisoners?|missing|infected|casualties|slain|executed|kidnapped|abducted|lost|deaths?|toll)\b",
+                       re.I)
+_HEDGE = re.compile(r"\b(?:about|around|some|nearly|almost|roughly|approximately|up\s+to|more\s+than|over|"
+                    r"at\s+least|an\s+estimated|estimated|as\s+many\s+as|fewer\s+than|less\s+than|close\s+to|"
+                    r"upwards\s+of|under|at\s+most|reportedly)\s+(?:about\s+)?$", re.I)
+_COUNT = re.compile(
+    rf"(?P<between>\bbetween\s+)?(?P<low>{NUMBER})"
+    rf"(?:\s*(?:-|–|to|or|and)\s*(?P<high>{NUMBER}))?"
+    r"(?P<strong>-strong)?"
+)
+_WORD = re.compile(r"\s*((?:[A-Z]\.){2,}|[A-Za-z][\w'’-]*|\S)")
+_VAGUE = re.compile(r"\b(?:(?:tens|hundreds)\s+of\s+)?(?:thousands|hundreds|dozens|scores)\s+of\s+", re.I)
+_FROM_FORCES = re.compile(r"\s+from\s+the\s+(?:Armed\s+Forces|army|military|navy|air\s+force|marines)\b")
+_AND_CASUALTIES = re.compile(rf"\band\s+(?P<n>{NUMBER})\s+(?:wounded|injured|killed|dead|missing|captured)\b")
+_STRONG_NOUNS = word_set("force army contingent garrison unit brigade battalion detachment column "
+                          "corps militia division regiment")
+
+
+def find_troops(text: str, published: dt.date | None) -> tuple[TroopCount, ...]:
+    """Return the troop counts stated in the text, in order, each once.
+
+    Vague quantities ("tens of thousands of troops", "hundreds of fighters") are reported with
+    value None and approx True, so that a reader sees them but no chart or score counts them.
+    `published` is accepted for a uniform extractor signature; counts do not depend on it.
+    """
+    del published
+    sentences = sentence_spans(text)
+    starts = [s for s, _e in sentences]
+    found: list[TroopCount] = []
+    for m in _COUNT.finditer(text):
+        sentence = sentences[max(0, bisect.bisect_right(starts, m.start()) - 1)]
+        count = _read_count(text, m, sentence)
+        if count is None:
+            continue
+        found.append(count)
+        clause = re.split(r"[.;]", text[count.end:count.end + 60], maxsplit=1)[0]
+        follow = _AND_CASUALTIES.search(text, count.end, count.end + len(clause))
+        if follow is not None and count.kind == "casualties":
+            value = value_of(follow.group("n"))
+            if value:
+                found.append(TroopCount(value, None, False, count.who, "casualties",
+                                        " ".join(text[follow.start("n"):follow.end()].split()),
+                                        follow.start("n"), follow.end()))
+    found += _vague_counts(text, sentences, starts)
+    return _once_each(sorted(found, key=lambda c: c.start))
+
+
+def _read_count(text: str, m: re.Match[str], sentence: tuple[int, int]) -> TroopCount | None:
+    """Read the troop count starting at a number, or None when the number counts something else."""
+    low = value_of(m.group("low"))
+    high = value_of(m.group("high")) if m.group("high") else None
+    joiner = text[m.end("low"):m.start("high")] if high is not None else ""
+    if high is not None and "and" in joiner and not m.group("between"):
+        return None
+    if low is None or low == 0 or _is_year_or_age(text, m):
+        return None
+    end, noun, mods = _noun_after(text, m.end(), bool(m.group("strong")), low == 1)
+    if noun is None:
+        found = _FROM_FORCES.match(text, m.end())
+        if found is None:
+            return None
+        end, noun, mods = found.end(), "personnel", ["armed", "forces"]
+    if not _is_personnel(noun, mods, low, text[sentence[0]:sentence[1]], text, m.start()):
+        return None
+    start = m.start("low") if not m.group("between") else m.start()
+    hedge = _HEDGE.search(text, max(0, start - 25), start)
+    if hedge is not None:
+        start = hedge.start()
+    kind = "casualties" if _is_casualty(text, start, end) else "strength"
+    who = _whose(mods, noun, text, sentence, start)
+    span = " ".join(text[start:end].split())
+    high = high if high and high > low else None
+    return TroopCount(low, high, hedge is not None, who, kind, span, start, end)
+
+
+def _noun_after(text: str, pos: int, strong: bool, one: bool) -> tuple[int, str | None, list[str]]:
+    """Walk the words after a number to the personnel noun: (end, noun, modifiers)."""
+    mods: list[str] = []
+    for _ in range(5):
+        w = _WORD.match(text, pos)
+        if w is None:
+            break
+        word = w.group(1)
+        low = word.lower().rstrip(".")
+        if strong and low in _STRONG_NOUNS:
+            return w.end(), "troops", mods
+        if low in _PERSONNEL or low in _NEEDS_MILITARY or (one and low in _SINGULAR):
+            nxt = _WORD.match(text, w.end())
+            if nxt is not None and nxt.group(1).lower() in _NEEDS_MILITARY | _PERSONNEL:
+                mods.append(word)  # "Armed Forces personnel"
+                return nxt.end(), nxt.group(1).lower(), mods
+            return w.end(), low, mods
+        is_mod = (low in _MODIFIERS or low in _NOT_PERSONNEL or word[:1].isupper()
+                  or countries.country_of(word, capitals=False) is not None)
+        if not is_mod or word in ("I", "We", "They", "He", "She", "It", "The"):
+            break
+        mods.append(word)
+        pos = w.end()
+    if strong:
+        return pos, "troops", mods
+    return pos, None, mods
+
+
+def _is_personnel(noun: str, mods: list[str], value: int, sentence: str, text: str, at: int) -> bool:
+    """Apply the exclusions: police, political rebels, aircraft "fighters", soldier-less "men"."""
+    lows = {w.lower() for w in mods}
+    if lows & _NOT_PERSONNEL:
+        return False
+    if (value == 1) != (noun in _SINGULAR):
+        return False
+    if noun in ("rebels", "rebel") and _POLITICAL.search(sentence):
+        return False
+    if noun in ("fighters", "fighter") and (
+            any(any(c.isdigit() for c in w) or (w.isupper() and len(w) > 1 and w not in ("ISIS", "ISIL"))
+                for w in mods) or (_AIRCRAFT.search(sentence) and not lows & {"islamist", "rebel"})):
+        return False
+    if noun in _NEEDS_MILITARY:
+        military = lows & _MILITARY or any(countries.country_of(w, capitals=False) for w in mods)
+        if noun == "men":
+            before = text[max(0, at - 80):at]
+            return bool(_ARMED_CONTEXT.search(before)) and "police" not in sentence.lower()
+        return bool(military) and (noun != "guards" or bool(lows & {"marine", "military", "army"}))
+    return True
+
+
+def _is_year_or_age(text: str, m: re.Match[str]) -> bool:
+    number = m.group("low")
+    if re.fullmatch(r"(?:1[89]|20)\d\d", number) and re.search(r"\b(?:in|since|by|of|until)\s+$",
+                                                                text[max(0, m.start() - 8):m.start()]):
+        return True
+    after = text[m.end():m.end() + 12]
+    return bool(re.match(r"(?:-|\s)(?:year|years)\b|\s*(?:%|per\s?cent)", after))
+
+
+def _is_casualty(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 30):start]
+    after = text[end:end + 40]
+    after = re.split(r"[.;,]", after, maxsplit=1)[0]
+    return bool(_CASUALTY.search(before) or _CASUALTY.search(after))
+
+
+def _whose(mods: list[str], noun: str, text: str, sentence: tuple[int, int], start: int) -> str | None:
+    """The country of the personnel, or the kind of armed group ("communist rebels")."""
+    for w in mods:
+        country = countries.country_of(w, capitals=False)
+        if country:
+            return country
+    if noun in ("rebels", "guerrillas", "militants", "insurgents", "gunmen", "jihadists"):
+        return " ".join([*(w.lower() for w in mods if w.lower() not in ("other", "more")), noun])
+    found = [c for off, c in countries.countries_in(text[sentence[0]:start])]
+    if found:
+        return found[-1]
+    found = [c for off, c in countries.countries_in(text[max(0, sentence[0] - 300):sentence[0]])]
+    return found[-1] if found else None
+
+
+def _vague_counts(text: str, sentences: list[tuple[int, int]], starts: list[int]) -> list[TroopCount]:
+    out = []
+    for m in _VAGUE.finditer(text):
+        end, noun, mods = _noun_after(text, m.end(), False, False)
+        if noun is None or noun in _NEEDS_MILITARY:
+            continue
+        sentence = sentences[max(0, bisect.bisect_right(starts, m.start()) - 1)]
+        if not _is_personnel(noun, mods, 2, text[sentence[0]:sentence[1]], text, m.start()):
+            continue
+        kind = "casualties" if _is_casualty(text, m.start(), end) else "strength"
+        out.append(TroopCount(None, None, True, _whose(mods, noun, text, sentence, m.start()), kind,
+                              " ".join(text[m.start():end].split()), m.start(), end))
+    return out
+
+
+def _once_each(counts: list[TroopCount]) -> tuple[TroopCount, ...]:
+    """Drop later mentions of a count already given for the same group ("the nine French soldiers")."""
+    seen: set[tuple[int | None, int | None, str | None]] = set()
+    out = []
+    for c in counts:
+        key = (c.value, c.high, c.who)
+        if c.value is not None and key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return tuple(out)
