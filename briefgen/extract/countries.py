@@ -233,7 +233,7 @@ def _build() -> tuple[dict[str, str], dict[str, str]]:
 _EXACT, _CAPITAL = _build()
 _ALL = {**_CAPITAL, **_EXACT, **dict.fromkeys(_REGIONS, "")}
 COUNTRY_PATTERN = re.compile(
-    r"(?<![\w.])(?:the\s+)?("
+    r"(?<![\w.])(?=[A-ZÀ-Þ])("
     + "|".join(re.escape(k) for k in sorted(_ALL, key=len, reverse=True))
     + r")(?![\w])"
 )

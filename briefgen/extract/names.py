@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from briefgen.extract import countries, titles
@@ -39,18 +40,25 @@ _SURNAME_TITLES = word_set("major king prince bishop marshal judge chancellor de
 
 def is_name_word(tok: Token) -> bool:
     """True for a capitalised word that can be part of a person's name."""
-    if _ARABIC_PREFIX.match(tok.text):
-        return True
-    if not tok.capitalised:
+    if not tok.capitalised and not tok.text[0].islower():
         return len(tok.text) == 2 and tok.text[1] == "." and tok.text[0].isupper()  # initial "J."
-    low = tok.lower
+    return _is_name_text(tok.text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _is_name_text(text: str) -> bool:
+    if _ARABIC_PREFIX.match(text):
+        return True
+    if not (text[0].isupper() and any(c.islower() for c in text)):
+        return False
+    low = text.lower()
     if low in _COMMON or low in _CALENDAR or low in titles.HONORIFICS:
         return False
     if low in titles.HEADS or low in titles.RANKS or low in titles.ORG_WORDS:
         return False
     if low in titles.MODIFIERS and low not in ("grand", "lord", "major", "then"):
         return False
-    return countries.country_of(tok.text, capitals=False) is None
+    return countries.country_of(text, capitals=False) is None
 
 
 def name_run(tokens: list[Token], i: int, text: str) -> int:

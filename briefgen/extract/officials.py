@@ -12,12 +12,13 @@ from briefgen.article import Official
 from briefgen.extract import countries, titles
 from briefgen.extract.names import is_name_word, is_place_or_thing, name_run, one_letter_apart, same_person
 from briefgen.extract.roles import Role, country_ending_at, read_role
-from briefgen.extract.tokens import Token, sentence_spans, tokenize, word_set
+from briefgen.extract.tokens import Token, make_token, sentence_spans, tokenize, word_set
 
 _DETERMINERS = word_set("the his her its their")
 _APPOSITION_END = word_set(""", ; . ) : — – - and said says told who was is has had will would
 until since from when in on at during after before""")
 _ORG_LINKS = word_set("of the in and for")
+_SPEAKER = re.compile(r"(?<![\w-])([A-Z][a-z]+)\s+([a-z]+)")
 _SPEECH = word_set("said says told added stated warned noted explained asked wrote argued insisted")
 # Role words that mark a role outside government, whose country is not guessed from the context.
 _NON_GOVERNMENT = word_set("union strike rebel student protest church business company team")
@@ -43,6 +44,21 @@ class _Person:
     forms: set[tuple[str, ...]]
 
 
+@dataclass(frozen=True)
+class _Context:
+    """What the later steps need to know about the whole article, worked out once."""
+
+    text: str
+    tokens: list[Token]
+    token_at: dict[int, int]
+    """Token index by start offset."""
+    sentences: list[tuple[int, int]]
+    places: list[tuple[int, str]]
+    """(offset, country) of every country named, people's names left out."""
+    speakers: list[tuple[int, int, str]]
+    """(start, end, word) of each capitalised word followed by a speech verb ("Rao told")."""
+
+
 def find_officials(text: str, published: dt.date | None,
                    extra_titles: tuple[str, ...] = ()) -> tuple[Official, ...]:
     """Return one Official per named person that the text gives a role, in order of first mention.
@@ -57,8 +73,22 @@ def find_officials(text: str, published: dt.date | None,
     heads, mods = titles.extended_heads(extra_titles)
     sightings = _find_sightings(tokens, text, heads, mods)
     people = _group(sightings)
+    if not people:
+        return ()
     _add_longer_forms(people, tokens, text)
-    return tuple(_to_official(p, people, tokens, text) for p in people)
+    context = _context(text, tokens, people)
+    return tuple(_to_official(p, people, context) for p in people)
+
+
+def _context(text: str, tokens: list[Token], people: list[_Person]) -> _Context:
+    masked = text
+    for p in people:
+        for f in p.forms:  # a name is not a country ("Paulo Lima", "Neil Jordan")
+            masked = re.sub(_form_pattern(f), lambda m: "#" * len(m.group()), masked)
+    speakers = [(m.start(1), m.end(1), m.group(1)) for m in _SPEAKER.finditer(text)
+                if m.group(2).lower() in _SPEECH]
+    return _Context(text, tokens, {t.start: i for i, t in enumerate(tokens)}, sentence_spans(text),
+                    countries.countries_in(masked), speakers)
 
 
 def _find_sightings(tokens: list[Token], text: str, heads: frozenset[str],
@@ -71,11 +101,13 @@ def _find_sightings(tokens: list[Token], text: str, heads: frozenset[str],
             continue
         if low in titles.RANKS and low not in heads and not tok.text[0].isupper():
             continue  # "a major company", "general strike"
-        if not (low in heads or titles.singular(low) in heads or low in titles.RANKS):
-            fixed = titles.misspelt_head(tok.text)
-            if fixed is None or h + 1 >= len(tokens) or not is_name_word(tokens[h + 1]):
+        if not (low in heads or low in titles.RANKS or (low[-1] == "s" and titles.singular(low) in heads)):
+            if not tok.capitalised or len(low) < 7 or h + 1 >= len(tokens) or not is_name_word(tokens[h + 1]):
                 continue
-            tokens[h] = Token(fixed.capitalize(), tok.start, tok.end)
+            fixed = titles.misspelt_head(tok.text)
+            if fixed is None:
+                continue
+            tokens[h] = make_token(fixed.capitalize(), tok.start, tok.end)
         if tok.text.isupper() and len(tok.text) > 3:
             continue  # headline capitals
         if h + 1 < len(tokens) and tokens[h + 1].lower in heads | titles.RANKS | {"general", "of", "to"} \
@@ -212,6 +244,9 @@ def _add_longer_forms(people: list[_Person], tokens: list[Token], text: str) -> 
     """Add fuller untitled forms of a titled person's name ("Vladimir Putin" for "President Putin")."""
     i = 0
     while i < len(tokens):
+        if not tokens[i].capitalised:
+            i += 1
+            continue
         end = name_run(tokens, i, text)
         if end == i:
             i += 1
@@ -225,15 +260,15 @@ def _add_longer_forms(people: list[_Person], tokens: list[Token], text: str) -> 
         i = end
 
 
-def _to_official(person: _Person, people: list[_Person], tokens: list[Token], text: str) -> Official:
+def _to_official(person: _Person, people: list[_Person], context: _Context) -> Official:
     name = max(person.forms, key=len)
     shown = " ".join(name)
     role = _best_role(person)
-    mentions, variants = _mentions(person, people, name, text)
+    mentions, variants = _mentions(person, people, name, context)
     regnal = next((s.regnal for s in person.sightings if s.regnal), None)
     if regnal and regnal not in variants:
         variants.append(regnal)
-    org = _org(person, people, tokens, text, mentions)
+    org = _org(person, people, context, mentions)
     return Official(shown, role.title, org, tuple(v for v in variants if v != shown), tuple(mentions))
 
 
@@ -247,14 +282,17 @@ def _form_pattern(form: tuple[str, ...]) -> str:
 
 
 def _mentions(person: _Person, people: list[_Person], name: tuple[str, ...],
-              text: str) -> tuple[list[tuple[int, int]], list[str]]:
+              context: _Context) -> tuple[list[tuple[int, int]], list[str]]:
     """Every place the person is named, and the other surface forms used."""
     surname = name[-1]
     shared = sum(1 for p in people if any(f[-1] == surname for f in p.forms)) > 1
     forms = sorted(person.forms | ({(surname,)} if not shared else set()), key=len, reverse=True)
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(_form_pattern(f) for f in forms) + r")(?![\w-])")
+    text = context.text
     spans = [(m.start(), m.end()) for m in pattern.finditer(text)]
-    spans += _misspellings(surname, people, text)
+    known = {f[-1] for p in people for f in p.forms}
+    spans += [(s, e) for s, e, word in context.speakers  # "Rao told" after "Foreign Minister Rau"
+              if word not in known and one_letter_apart(word, surname)]
     spans.sort()
     seen: dict[str, None] = {}
     for s, e in spans:
@@ -262,18 +300,7 @@ def _mentions(person: _Person, people: list[_Person], name: tuple[str, ...],
     return spans, list(seen)
 
 
-def _misspellings(surname: str, people: list[_Person], text: str) -> list[tuple[int, int]]:
-    """Spans of a one-letter misspelling of the surname used as a speaker ("Rao told" for "Rau")."""
-    known = {f[-1] for p in people for f in p.forms}
-    out = []
-    for m in re.finditer(r"(?<![\w-])([A-Z][a-z]+)\s+(\w+)", text):
-        word, verb = m.group(1), m.group(2).lower()
-        if verb in _SPEECH and word not in known and one_letter_apart(word, surname):
-            out.append((m.start(1), m.end(1)))
-    return out
-
-
-def _org(person: _Person, people: list[_Person], tokens: list[Token], text: str,
+def _org(person: _Person, people: list[_Person], context: _Context,
          mentions: list[tuple[int, int]]) -> str | None:
     """The country or organisation: stated with the role, by a possessive, or from the context."""
     for s in person.sightings:
@@ -282,9 +309,9 @@ def _org(person: _Person, people: list[_Person], tokens: list[Token], text: str,
     for s in person.sightings:
         if s.role.org:
             return s.role.org
-    starts = {t.start: i for i, t in enumerate(tokens)}
+    tokens = context.tokens
     for start, _end in mentions:
-        i = starts.get(start)
+        i = context.token_at.get(start)
         if i is not None and i >= 2 and tokens[i - 1].text in ("'s", "’s"):
             found = country_ending_at(tokens, i - 2)
             if found is not None:
@@ -294,7 +321,7 @@ def _org(person: _Person, people: list[_Person], tokens: list[Token], text: str,
             owner = tokens[s.role.owner].text
             for p in people:
                 if p is not person and any(f[-1] == owner for f in p.forms):
-                    return _org(p, [], tokens, text, [])
+                    return _org(p, [], context, [])
         head = s.role.title.split()[-1].lower() if s.role.title else ""
         if head in _REGNAL_ORG:
             return _REGNAL_ORG[head]
@@ -303,28 +330,24 @@ def _org(person: _Person, people: list[_Person], tokens: list[Token], text: str,
     head = titles.singular(words[-1]) if words else ""
     if (head not in titles.GOVERNMENT_HEADS and not role.rank_only) or set(words) & _NON_GOVERNMENT:
         return None
-    masked = text
-    for p in people:
-        for f in p.forms:  # a name is not a country ("Paulo Lima", "Neil Jordan")
-            masked = re.sub(_form_pattern(f), lambda m: "#" * len(m.group()), masked)
-    return _country_from_context(masked, person.sightings[0].start)
+    return _country_from_context(context, person.sightings[0].start)
 
 
-def _country_from_context(text: str, at: int) -> str | None:
+def _country_from_context(context: _Context, at: int) -> str | None:
     """The country named nearest before `at` in its sentence, else the most named nearby or overall."""
-    spans = sentence_spans(text)
+    spans = context.sentences
     index = next((k for k, (s, e) in enumerate(spans) if s <= at < e), len(spans) - 1)
     s, e = spans[index]
-    found = countries.countries_in(text[s:e])
+    found = [(off - s, c) for off, c in context.places if s <= off < e]
     before = [c for off, c in found if s + off < at]
     if before:
         return before[-1]
     if found:
         return found[0][1]
-    window = countries.countries_in(text[spans[max(0, index - 2)][0]:s])
+    window = [(off, c) for off, c in context.places if spans[max(0, index - 2)][0] <= off < s]
     if window:
         counts = Counter(c for _off, c in window)
         best = max(counts.values())
         return next(c for _off, c in reversed(window) if counts[c] == best)
-    overall = Counter(c for _off, c in countries.countries_in(text))
+    overall = Counter(c for _off, c in context.places)
     return overall.most_common(1)[0][0] if overall else None

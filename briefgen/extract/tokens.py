@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _TOKEN = re.compile(
     r"['’]s\b"                            # possessive, kept apart from the name
@@ -12,33 +12,25 @@ _TOKEN = re.compile(
     r"|\d[\d,.]*\d|\d"
     r"|\S"
 )
-# Abbreviations that keep their full stop ("Sgt. Weirick", "Mr. Smith").
 def word_set(words: str) -> frozenset[str]:
     """Return the set of whitespace-separated words of a word list written as one string."""
     return frozenset(words.split())
 
 
+# Abbreviations that keep their full stop ("Sgt. Weirick", "Mr. Smith").
 _ABBREVIATIONS = word_set("mr mrs ms dr st sgt gen col lt maj capt adm brig cpl sen rep gov cmdr jr sr gens")
 _SENTENCE_END = re.compile(r"(?:[.!?][\"”’)]?)(?=\s+[\"“‘(]?[A-Z0-9])|\n\s*\n")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """One word, number or punctuation mark and where it lies in the text."""
 
     text: str
     start: int
     end: int
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-    @property
-    def capitalised(self) -> bool:
-        """True for "Ryabkov", "McGurk", "Al-Othaimeen"; False for "OIC", "said", "1987"."""
-        t = self.text
-        return t[0].isupper() and any(c.islower() for c in t)
+    lower: str
+    capitalised: bool
+    """True for "Ryabkov", "McGurk", "Al-Othaimeen"; False for "OIC", "said", "1987"."""
 
     @property
     def acronym(self) -> bool:
@@ -46,18 +38,26 @@ class Token:
         return 2 <= len(t) <= 6 and t.isalpha() and t.isupper()
 
 
+def make_token(text: str, start: int, end: int) -> Token:
+    """Build a token, working out its lower-case form and capitalisation once."""
+    capitalised = text[0].isupper() and not text.isupper()
+    return Token(text, start, end, text.lower(), capitalised)  # a tuple: cheap, one per word
+
+
 def tokenize(text: str) -> list[Token]:
     """Split text into tokens; known abbreviations keep their full stop."""
+    tokens = [Token(w, m.start(), m.end(), w.lower(), w[0].isupper() and not w.isupper())
+              for m in _TOKEN.finditer(text) for w in (m.group(),)]
+    if "." not in text:
+        return tokens
     out: list[Token] = []
-    for m in _TOKEN.finditer(text):
-        start, end = m.start(), m.end()
-        word = m.group()
-        if word == "." and out and out[-1].end == start:
+    for tok in tokens:
+        if tok.text == "." and out and out[-1].end == tok.start:
             prev = out[-1]
             if prev.lower in _ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper()):
-                out[-1] = Token(prev.text + ".", prev.start, end)
+                out[-1] = make_token(prev.text + ".", prev.start, tok.end)
                 continue
-        out.append(Token(word, start, end))
+        out.append(tok)
     return out
 
 

@@ -57,6 +57,9 @@ _WORD = re.compile(r"\s*((?:[A-Z]\.){2,}|[A-Za-z][\w'’-]*|\S)")
 _VAGUE = re.compile(r"\b(?:(?:tens|hundreds)\s+of\s+)?(?:thousands|hundreds|dozens|scores)\s+of\s+", re.I)
 _FROM_FORCES = re.compile(r"\s+from\s+the\s+(?:Armed\s+Forces|army|military|navy|air\s+force|marines)\b")
 _AND_CASUALTIES = re.compile(rf"\band\s+(?P<n>{NUMBER})\s+(?:wounded|injured|killed|dead|missing|captured)\b")
+_ANY_NOUN = re.compile(
+    r"\b(?:" + "|".join(sorted(_PERSONNEL | _SINGULAR | _NEEDS_MILITARY)) + r")\b|-strong\b"
+    r"|\b(?:army|military|navy|air\s+force)\b", re.I)
 _STRONG_NOUNS = word_set("force army contingent garrison unit brigade battalion detachment column "
                           "corps militia division regiment")
 
@@ -69,6 +72,8 @@ def find_troops(text: str, published: dt.date | None) -> tuple[TroopCount, ...]:
     `published` is accepted for a uniform extractor signature; counts do not depend on it.
     """
     del published
+    if _ANY_NOUN.search(text) is None:
+        return ()
     sentences = sentence_spans(text)
     starts = [s for s, _e in sentences]
     found: list[TroopCount] = []
