@@ -262,3 +262,8 @@ def countries_in(text: str) -> list[tuple[int, str]]:
 def is_demonym(word: str) -> bool:
     """True for an adjective or people-noun of a country ("Chinese", "Libyans"), not its name."""
     return word in _DEMONYMS or (word.endswith("s") and word[:-1] in _DEMONYMS)
+
+
+def is_region(phrase: str) -> bool:
+    """True for a region whose name holds a country's ("South America", "New Mexico")."""
+    return phrase in _REGIONS

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 from briefgen.extract import countries, titles
 from briefgen.extract.tokens import Token, word_set
@@ -24,7 +25,7 @@ yesterday today tomorrow tonight last next earlier later also however meanwhile 
 north south east west northern southern eastern western central new old great greater
 god allah islam islamic christian muslim catholic jewish communist socialist democrat republican
 democratic liberal conservative labour tory green nato un eu opec osce isis isil reuters afp
-ap bbc cnn twitter facebook news television radio
+ap bbc cnn twitter facebook news television radio candidate nominee hopeful designate elect
 """)
 
 SHIP_WORDS = word_set("ship vessel frigate destroyer tanker freighter boat carrier cruiser submarine "
@@ -85,6 +86,10 @@ def name_run(tokens: list[Token], i: int, text: str) -> int:
     return j
 
 
+# Common words that are also surnames ("Oliver North", "Brian Green"), inside a name only.
+_SURNAME_WORDS = word_set("north south east west green young new may june april august")
+
+
 def _inner_name_word(tok: Token, nxt: Token | None) -> bool:
     """A word that is a name only after a first name: "Major", "Jordan", a regnal number "II"."""
     if tok.text in _REGNAL_NUMBER:
@@ -93,8 +98,8 @@ def _inner_name_word(tok: Token, nxt: Token | None) -> bool:
         return False
     if nxt is not None and (is_name_word(nxt) or nxt.lower in titles.HEADS or nxt.lower in titles.MODIFIERS):
         return False
-    if tok.lower in _SURNAME_TITLES:
-        return True
+    if tok.lower in _SURNAME_TITLES or tok.lower in _SURNAME_WORDS:
+        return nxt is None or not nxt.text[0].isdigit()  # "Theresa May said", not "Smith May 5"
     country = countries.country_of(tok.text, capitals=False)
     return country is not None and country == tok.text and " " not in country
 
@@ -110,9 +115,13 @@ def is_place_or_thing(tokens: list[Token], start: int, end: int, title_start: in
     return title_start > 0 and tokens[title_start - 1].lower in SHIP_WORDS
 
 
+def _folded(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
 def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """True when two name forms can belong to one person ("Putin", "Vladimir Putin")."""
-    if not a or not b or a[-1] != b[-1]:
+    """True when two name forms can belong to one person ("Putin", "Vladimir Putin", "Erdoğan")."""
+    if not a or not b or _folded(a[-1]) != _folded(b[-1]):
         return False
     if len(a) == 1 or len(b) == 1:
         return True

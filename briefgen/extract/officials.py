@@ -16,7 +16,8 @@ from briefgen.extract.tokens import Token, make_token, sentence_spans, tokenize,
 
 _DETERMINERS = word_set("the his her its their")
 _APPOSITION_END = word_set(""", ; . ) : — – - and said says told who was is has had will would
-until since from when in on at during after before""")
+until since from when in on at during after before of""")
+_PREPOSITIONS = word_set("to from by with at in on for of about against via")
 _ORG_LINKS = word_set("of the in and for")
 _SPEAKER = re.compile(r"(?<![\w-])([A-Z][a-z]+)\s+([a-z]+)")
 _SPEECH = word_set("said says told added stated warned noted explained asked wrote argued insisted")
@@ -110,6 +111,8 @@ def _find_sightings(tokens: list[Token], text: str, heads: frozenset[str],
             tokens[h] = make_token(fixed.capitalize(), tok.start, tok.end)
         if tok.text.isupper() and len(tok.text) > 3:
             continue  # headline capitals
+        if low == "deputy" and h + 1 < len(tokens) and tokens[h + 1].text[0].isupper():
+            continue  # "Deputy Emergency Situations Minister": deputy is a role alone only in "his deputy, X"
         if h + 1 < len(tokens) and tokens[h + 1].lower in heads | titles.RANKS | {"general", "of", "to"} \
                 and tokens[h + 1].lower not in ("of", "to") and tokens[h + 1].text[:1].isupper():
             continue  # the next word ends this role ("Commandant Admiral", "Vice President")
@@ -210,8 +213,8 @@ def _name_before(tokens: list[Token], text: str, role: Role) -> _Sighting | None
         return None
     if end - start == 1 and not (start > 0 and tokens[start - 1].lower in titles.HONORIFICS):
         return None
-    if start > 0 and tokens[start - 1].text in ("'s", "’s"):
-        return None
+    if start > 0 and (tokens[start - 1].text in ("'s", "’s") or tokens[start - 1].lower in _PREPOSITIONS):
+        return None  # "Speaking to Agence France-Presse, the president of ..."
     name = tuple(t.text for t in tokens[start:end])
     return _Sighting(name, tokens[start].start, tokens[end - 1].end, role, None)
 
@@ -330,24 +333,25 @@ def _org(person: _Person, people: list[_Person], context: _Context,
     head = titles.singular(words[-1]) if words else ""
     if (head not in titles.GOVERNMENT_HEADS and not role.rank_only) or set(words) & _NON_GOVERNMENT:
         return None
-    return _country_from_context(context, person.sightings[0].start)
+    guesses = [_country_from_context(context, s.start) for s in person.sightings]
+    return max(guesses, key=lambda g: g[0])[1]
 
 
-def _country_from_context(context: _Context, at: int) -> str | None:
-    """The country named nearest before `at` in its sentence, else the most named nearby or overall."""
+def _country_from_context(context: _Context, at: int) -> tuple[int, str | None]:
+    """(strength, country): named before `at` in its sentence (3), after it (2), nearby (1), overall (0)."""
     spans = context.sentences
     index = next((k for k, (s, e) in enumerate(spans) if s <= at < e), len(spans) - 1)
     s, e = spans[index]
-    found = [(off - s, c) for off, c in context.places if s <= off < e]
-    before = [c for off, c in found if s + off < at]
+    found = [(off, c) for off, c in context.places if s <= off < e]
+    before = [c for off, c in found if off < at]
     if before:
-        return before[-1]
+        return 3, before[-1]
     if found:
-        return found[0][1]
+        return 2, found[0][1]
     window = [(off, c) for off, c in context.places if spans[max(0, index - 2)][0] <= off < s]
     if window:
         counts = Counter(c for _off, c in window)
         best = max(counts.values())
-        return next(c for _off, c in reversed(window) if counts[c] == best)
+        return 1, next(c for _off, c in reversed(window) if counts[c] == best)
     overall = Counter(c for _off, c in context.places)
-    return overall.most_common(1)[0][0] if overall else None
+    return 0, overall.most_common(1)[0][0] if overall else None

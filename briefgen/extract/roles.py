@@ -16,6 +16,8 @@ by with is was has had will would
 """)
 # Words that are role words only when capitalised ("Under Secretary", not "under Prince Eugene").
 _CAPITALISED_ONLY = titles.RANKS | word_set("under first second top state general then grand lord")
+# Words that open a role phrase and may be followed by a portfolio name ("Deputy ... Minister").
+_LEADERS = word_set("deputy vice acting former assistant first junior shadow")
 _TO_TAKERS = word_set("ambassador envoy representative adviser advisor delegate emissary aide")
 _LINKING = word_set("of and for the &")
 
@@ -49,6 +51,8 @@ def country_ending_at(tokens: list[Token], i: int) -> tuple[int, str] | None:
         phrase = " ".join(t.text for t in tokens[i - k + 1:i + 1])
         found = countries.country_of(phrase, capitals=False)
         if found is not None and tokens[i - k + 1].text[0].isupper():
+            if i - k >= 0 and countries.is_region(f"{tokens[i - k].text} {phrase}"):
+                return None  # "New Mexico Governor"
             return k, found
     return None
 
@@ -84,17 +88,19 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             i -= k
             first = i + 1
             continue
+        if low in heads and low not in mods and tokens[i].capitalised != tokens[h].capitalised:
+            break  # "the NSC aide President Reagan": two roles, not one
         if (low in mods or low in heads or low in titles.RANKS) and (
                 tokens[i].text[0].isupper() or low not in _CAPITALISED_ONLY):
             title_idx.insert(0, i)
             first = i
             i -= 1
             continue
-        if tokens[i].capitalised and low in ("department", "ministry", "office") and i > 0 \
-                and tokens[i - 1].capitalised and title_idx[0] != h:
-            title_idx[:0] = [i - 1, i]  # "Deputy State Department spokeswoman"
-            first = i - 1
-            i -= 2
+        portfolio = _portfolio_before(tokens, i)
+        if portfolio is not None:
+            title_idx[:0] = list(range(portfolio, i + 1))  # "Deputy Emergency Situations Minister"
+            first = portfolio
+            i = portfolio - 1
             continue
         break
     if i >= 1 and tokens[i].text in _POSSESSIVE:
@@ -132,6 +138,16 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
         words[len(title_idx) - 1] = _match_case(titles.singular(tokens[h].text), tokens[h].text)
     rank_only = all(tokens[k].lower in titles.RANKS for k in title_idx)
     return Role(" ".join(words), first, title_idx[0], end, country, org, owner, rank_only, plural)
+
+
+def _portfolio_before(tokens: list[Token], i: int) -> int | None:
+    """Start of "Deputy Emergency Situations" when tokens up to i are a portfolio after a deputy-word."""
+    j = i
+    while j >= 0 and i - j < 3 and tokens[j].capitalised and tokens[j].lower not in _LEADERS:
+        j -= 1
+    if j == i or j < 0 or tokens[j].lower not in _LEADERS:
+        return None
+    return j
 
 
 def _match_case(word: str, model: str) -> str:

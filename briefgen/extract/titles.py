@@ -13,7 +13,7 @@ commandant commissioner judge prosecutor emir sultan ayatollah cardinal archbish
 mufti speaker ceo treasurer comptroller ombudsman president-elect vice-president vice-chairman
 secretary-general under-secretary undersecretary attorney-general negotiator administrator
 coordinator adviser advisor aide lawmaker legislator councillor councilor counselor
-sheikh monarch emperor patriarch diplomat official executive inspector mediator deputy
+sheikh monarch emperor patriarch diplomat executive inspector mediator deputy
 """)
 
 # Military and police ranks: a title when nothing better is given, else dropped.
@@ -69,6 +69,8 @@ board authority service services command army navy guard guards force forces cor
 church nations alliance coalition republic kingdom state states government administration
 cabinet secretariat tribunal station channel network news times post agency embassy consulate
 base airport port square street avenue road bridge hospital school stadium cooperation
+market hall park centre center museum tower palace bay island river lake mountain valley
+cathedral mosque temple prize award cup trophy memorial foundation trust
 """)
 
 # Honorifics: not roles, left out of names.
