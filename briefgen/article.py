@@ -97,6 +97,8 @@ class Article:
     """The front matter as written by the author (without the machine-owned key)."""
     machine: dict[str, Any] | None = field(default=None, compare=False, hash=False)
     """The machine-owned block found in the file, if any."""
+    machine_line: int = 0
+    """1-based line of the machine-owned key in the file (0 when absent)."""
 
 
 @dataclass(frozen=True)

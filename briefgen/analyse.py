@@ -1,0 +1,136 @@
+"""Summarise an article and extract its figures, or reuse what its front matter already holds."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import multiprocessing
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from briefgen import __version__
+from briefgen.article import Analysis, Article, Figures
+from briefgen.config import Config
+from briefgen.errors import Problem
+from briefgen.extract.dates import find_dates
+from briefgen.extract.officials import find_officials
+from briefgen.extract.troops import find_troops
+from briefgen.records import RecordError, analysis_from_data, analysis_to_data
+from briefgen.summarise import summarise
+
+PACKAGE = Path(__file__).parent
+ANALYSIS_CODE = ("summarise.py", "summary_*.py", "sentence*.py", "extract/*.py", "data/*")
+"""The files whose contents decide what analysis produces."""
+
+
+@functools.cache
+def analysis_code_digest() -> str:
+    """A digest of the analysis code and data, so that any change to them invalidates stored analyses."""
+    digest = hashlib.sha256(__version__.encode())
+    for pattern in ANALYSIS_CODE:
+        for path in sorted(PACKAGE.glob(pattern)):
+            digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def fingerprint(body: str, settings: dict[str, Any]) -> str:
+    """What an analysis depends on: the body, the settings that shape it, and the analysis code."""
+    digest = hashlib.sha256()
+    digest.update(json.dumps([analysis_code_digest(), settings], sort_keys=True).encode())
+    digest.update(body.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:20]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The analysis of one article, the block to store for it, and what it cost."""
+
+    analysis: Analysis
+    block: dict[str, Any]
+    problem: Problem | None
+    summarise_seconds: float = 0.0
+    extract_seconds: float = 0.0
+
+
+def analyse(article: Article, config: Config) -> tuple[Analysis, float, float]:
+    """Run the summariser and the configured extractors over the body; also return their seconds."""
+    body, published = article.body, article.date
+    started = time.perf_counter()
+    summary = summarise(
+        body,
+        title=article.title,
+        method=config.summary_method,
+        sentences=config.summary_sentences,
+        max_words=config.summary_max_words,
+    )
+    summarised = time.perf_counter()
+    figures = Figures(
+        troops=find_troops(body, published) if "troops" in config.figures else (),
+        dates=find_dates(body, published) if "dates" in config.figures else (),
+        officials=find_officials(body, published, config.titles) if "officials" in config.figures else (),
+    )
+    return Analysis(summary, figures), summarised - started, time.perf_counter() - summarised
+
+
+def machine_block(analysis: Analysis, key: str, pinned: bool) -> dict[str, Any]:
+    """The mapping briefgen stores under its front matter key."""
+    block: dict[str, Any] = {"fingerprint": key}
+    if pinned:
+        block["pinned"] = True
+    block.update(analysis_to_data(analysis))
+    return block
+
+
+def reuse(article: Article, config: Config) -> Outcome | None:
+    """The stored analysis, when the body and settings are unchanged or it is pinned; else None.
+
+    A person's corrections inside the stored block therefore survive rebuilds until the body
+    or an analysis setting changes; `pinned: true` keeps them for good.
+    """
+    stored = article.machine
+    if stored is None:
+        return None
+    if stored.get("pinned") is not True and stored.get("fingerprint") != fingerprint(
+        article.body, config.analysis_settings()
+    ):
+        return None
+    try:
+        return Outcome(analysis_from_data(stored), stored, None)
+    except RecordError as exc:
+        problem = Problem(f"front matter {exc.where}: {exc.message}", article.path, article.machine_line)
+        return Outcome(Analysis((), Figures()), stored, problem)
+
+
+def analyse_fresh(article: Article, config: Config) -> Outcome:
+    """Analyse an article and make the block to store for it."""
+    analysis, summarise_seconds, extract_seconds = analyse(article, config)
+    block = machine_block(analysis, fingerprint(article.body, config.analysis_settings()), pinned=False)
+    return Outcome(analysis, block, None, summarise_seconds, extract_seconds)
+
+
+def _analyse_job(job: tuple[Article, Config]) -> Outcome:
+    return analyse_fresh(*job)
+
+
+PARALLEL_MINIMUM = 8
+"""Below this many articles to analyse, starting worker processes costs more than it saves."""
+
+
+def analyse_all(articles: list[Article], config: Config, jobs: int) -> list[Outcome]:
+    """Reuse or analyse every article; in `jobs` processes when there is enough to do. Order is kept."""
+    outcomes: list[Outcome | None] = [reuse(article, config) for article in articles]
+    todo = [i for i, outcome in enumerate(outcomes) if outcome is None]
+    if jobs > 1 and len(todo) >= PARALLEL_MINIMUM:
+        context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+        chunk = max(1, min(32, len(todo) // (jobs * 4)))
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            fresh = list(pool.map(_analyse_job, [(articles[i], config) for i in todo], chunksize=chunk))
+    else:
+        fresh = [analyse_fresh(articles[i], config) for i in todo]
+    for i, outcome in zip(todo, fresh, strict=True):
+        outcomes[i] = outcome
+    return [o for o in outcomes if o is not None]

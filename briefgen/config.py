@@ -1,0 +1,204 @@
+"""The project's config.yaml: every option declared once, validated in one place, all errors at once."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from briefgen.errors import BriefgenError, Problem
+from briefgen.safe_yaml import YamlRefused, compose_safely, construct
+
+SUMMARY_METHODS = ("editor", "lexrank", "textrank", "lsa", "luhn", "sumbasic", "edmundson", "lead")
+EXTRACTORS = ("troops", "dates", "officials")
+
+
+@dataclass(frozen=True)
+class Option:
+    """One config key: its expected type, default and what it does."""
+
+    default: Any
+    doc: str
+    check: Callable[[Any], str | None]
+    """Returns None when the value is acceptable, else what is wrong with it."""
+
+
+def _string(value: Any) -> str | None:
+    return None if isinstance(value, str) else "must be a string"
+
+
+def _folder(value: Any) -> str | None:
+    if not isinstance(value, str) or not value.strip():
+        return "must be a folder path (a non-empty string)"
+    return None
+
+
+def _positive_int(value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        return "must be a whole number of at least 1"
+    return None
+
+
+def _optional_positive_int(value: Any) -> str | None:
+    return None if value is None else _positive_int(value)
+
+
+def _bool(value: Any) -> str | None:
+    return None if isinstance(value, bool) else "must be true or false"
+
+
+def _choice(choices: tuple[str, ...]) -> Callable[[Any], str | None]:
+    def check(value: Any) -> str | None:
+        if value in choices:
+            return None
+        return f"must be one of: {', '.join(choices)}"
+
+    return check
+
+
+def _subset(choices: tuple[str, ...]) -> Callable[[Any], str | None]:
+    def check(value: Any) -> str | None:
+        if not isinstance(value, list) or any(v not in choices for v in value):
+            return f"must be a list drawn from: {', '.join(choices)}"
+        return None
+
+    return check
+
+
+def _string_list(value: Any) -> str | None:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        return "must be a list of non-empty strings"
+    return None
+
+
+def _base_url(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return "must be a string"
+    if value and not value.startswith(("http://", "https://")):
+        return "must start with http:// or https:// (or be empty)"
+    return None
+
+
+OPTIONS: dict[str, Option] = {
+    "title": Option("Morning brief", "Site title, shown in the masthead and the feed.", _string),
+    "description": Option("", "One line under the title and in the feed.", _string),
+    "base_url": Option("", "Absolute URL the site is published at; used by the feed and sitemap.", _base_url),
+    "content_dir": Option("content", "Folder of articles (*.md, *.txt), relative to config.yaml.", _folder),
+    "templates_dir": Option("templates", "Folder of template overrides, looked up before the theme.", _folder),
+    "site_dir": Option("site", "Folder the site is built into (replaced as a whole on success).", _folder),
+    "summary.method": Option(
+        "editor", "How summary sentences are chosen: " + ", ".join(SUMMARY_METHODS) + ".", _choice(SUMMARY_METHODS)
+    ),
+    "summary.sentences": Option(3, "How many sentences a summary has.", _positive_int),
+    "summary.max_words": Option(None, "Optional cap on summary words (null for none).", _optional_positive_int),
+    "extract.figures": Option(
+        list(EXTRACTORS), "Which figure extractors run: " + ", ".join(EXTRACTORS) + ".", _subset(EXTRACTORS)
+    ),
+    "extract.titles": Option([], "Extra official titles to recognise, e.g. [Hetman, Chief Rabbi].", _string_list),
+    "write_front_matter": Option(True, "Whether build writes summary and figures into content/.", _bool),
+}
+SECTIONS = {name.split(".")[0] for name in OPTIONS if "." in name}
+
+
+@dataclass(frozen=True)
+class Config:
+    """Validated settings of one briefing project; paths are absolute."""
+
+    root: Path
+    """Folder that holds config.yaml (or the current folder when there is none)."""
+    path: Path | None
+    """The config file read, or None when defaults apply."""
+    title: str
+    description: str
+    base_url: str
+    content_dir: Path
+    templates_dir: Path
+    site_dir: Path
+    summary_method: str
+    summary_sentences: int
+    summary_max_words: int | None
+    figures: tuple[str, ...]
+    titles: tuple[str, ...]
+    write_front_matter: bool
+
+    def analysis_settings(self) -> dict[str, Any]:
+        """The settings that change what analysis produces (part of the analysis cache key)."""
+        return {
+            "summary": [self.summary_method, self.summary_sentences, self.summary_max_words],
+            "figures": list(self.figures),
+            "titles": list(self.titles),
+        }
+
+
+def _flatten(node: yaml.MappingNode, path: Path, problems: list[Problem]) -> dict[str, tuple[Any, int]]:
+    """Return {dotted key: (value, line)} for the config mapping, noting unknown keys."""
+    found: dict[str, tuple[Any, int]] = {}
+    for key_node, value_node in node.value:
+        key = key_node.value
+        line = key_node.start_mark.line + 1
+        if key in SECTIONS:
+            if not isinstance(value_node, yaml.MappingNode):
+                problems.append(Problem(f"'{key}' must be a mapping of options", path, line))
+                continue
+            for sub_key, sub_value in value_node.value:
+                dotted = f"{key}.{sub_key.value}"
+                found[dotted] = (construct(sub_value), sub_key.start_mark.line + 1)
+        else:
+            found[key] = (construct(value_node), line)
+    for key, (_, line) in found.items():
+        if key not in OPTIONS:
+            guess = difflib.get_close_matches(key, list(OPTIONS), n=1)
+            hint = f" (did you mean '{guess[0]}'?)" if guess else ""
+            problems.append(Problem(f"unknown config key '{key}'{hint}", path, line))
+    return found
+
+
+def load_config(path: Path | None = None, root: Path | None = None) -> Config:
+    """Read and validate config.yaml; with no file, return the defaults for `root`."""
+    values = {name: option.default for name, option in OPTIONS.items()}
+    problems: list[Problem] = []
+    if path is not None:
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise BriefgenError(Problem(f"cannot read config: {exc}", path)) from exc
+        try:
+            node = compose_safely(text)
+        except YamlRefused as exc:
+            raise BriefgenError(Problem(exc.message, path, exc.line)) from exc
+        if node is not None and not isinstance(node, yaml.MappingNode):
+            raise BriefgenError(Problem("config must be a mapping of options", path, 1))
+        found = _flatten(node, path, problems) if node is not None else {}
+        for key, (value, line) in found.items():
+            option = OPTIONS.get(key)
+            if option is None:
+                continue
+            wrong = option.check(value)
+            if wrong:
+                problems.append(Problem(f"'{key}' {wrong}, got {value!r}", path, line))
+            else:
+                values[key] = value
+        root = path.parent
+    if problems:
+        raise BriefgenError(sorted(problems, key=lambda p: p.line or 0))
+    base = (root or Path.cwd()).resolve()
+    return Config(
+        root=base,
+        path=path,
+        title=values["title"],
+        description=values["description"],
+        base_url=values["base_url"] + ("/" if values["base_url"] and not values["base_url"].endswith("/") else ""),
+        content_dir=(base / values["content_dir"]).resolve(),
+        templates_dir=(base / values["templates_dir"]).resolve(),
+        site_dir=(base / values["site_dir"]).resolve(),
+        summary_method=values["summary.method"],
+        summary_sentences=values["summary.sentences"],
+        summary_max_words=values["summary.max_words"],
+        figures=tuple(values["extract.figures"]),
+        titles=tuple(values["extract.titles"]),
+        write_front_matter=values["write_front_matter"],
+    )

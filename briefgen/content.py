@@ -1,0 +1,193 @@
+"""Read articles from content/ (every problem reported with its file and line) and write front matter back."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from briefgen.article import Article, Source
+from briefgen.errors import BriefgenError, Problem
+from briefgen.frontmatter import MACHINE_KEY, FrontMatterError, Parts, split
+from briefgen.safe_yaml import YamlRefused, load_safely
+
+SUFFIXES = (".md", ".txt")
+MAX_BYTES = 5 * 1024 * 1024
+"""Articles above this size are refused: no wire story is that long, and it bounds memory."""
+
+
+def find_article_files(folder: Path, root: Path) -> list[Path]:
+    """Every *.md and *.txt under `folder`, sorted; hidden files and links leaving `root` are skipped."""
+    found: list[Path] = []
+    boundary = root.resolve()
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            path = Path(dirpath) / name
+            if name.startswith(".") or path.suffix.lower() not in SUFFIXES:
+                continue
+            if path.is_symlink() and not path.resolve().is_relative_to(boundary):
+                continue
+            found.append(path)
+    return found
+
+
+def decode(raw: bytes, path: Path) -> str:
+    """Decode strict UTF-8, or say where the first bad byte is."""
+    if b"\x00" in raw[:8192]:
+        raise BriefgenError(Problem("binary file (contains NUL bytes), not an article", path))
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        byte = raw[exc.start : exc.start + 1].hex()
+        message = f"not valid UTF-8: byte 0x{byte} at offset {exc.start}; save the file as UTF-8"
+        raise BriefgenError(Problem(message, path, line)) from exc
+
+
+def _date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _source(value: Any) -> Source | None | str:
+    """A Source, None when absent, or a message when malformed."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        is_url = re.match(r"https?://", value.strip()) is not None
+        return Source(None, value.strip()) if is_url else Source(value.strip(), None)
+    if isinstance(value, dict) and set(value) <= {"name", "url"}:
+        name, url = value.get("name"), value.get("url")
+        if all(v is None or isinstance(v, str) for v in (name, url)):
+            return Source(name, url)
+    return "'source' must be a name, a URL, or a mapping with 'name' and 'url'"
+
+
+def _line_of(meta_node: Any, key: str, parts: Parts) -> int:
+    for key_node, _ in getattr(meta_node, "value", []):
+        if key_node.value == key:
+            return int(parts.head_line + key_node.start_mark.line)
+    return parts.head_line
+
+
+def _headline(body: str) -> str:
+    for line in body.splitlines():
+        if line.strip():
+            return line.strip().lstrip("#").strip()
+    return ""
+
+
+def read_article(path: Path, content_dir: Path, shown: Path) -> Article:
+    """Read one article; raise BriefgenError listing everything wrong with it."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise BriefgenError(Problem(f"cannot read: {exc.strerror}", shown)) from exc
+    if len(raw) > MAX_BYTES:
+        raise BriefgenError(Problem(f"article is {len(raw):,} bytes; the limit is {MAX_BYTES:,}", shown))
+    text = decode(raw, shown)
+    try:
+        parts = split(text)
+    except FrontMatterError as exc:
+        raise BriefgenError(Problem(exc.message, shown, exc.line)) from exc
+    try:
+        meta, node = load_safely(parts.head) if parts.opening else ({}, None)
+    except YamlRefused as exc:
+        line = parts.head_line + exc.line - 1 if exc.line else parts.head_line
+        raise BriefgenError(Problem(f"front matter: {exc.message}", shown, line)) from exc
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise BriefgenError(Problem("front matter must be a mapping of keys (key: value)", shown, 2))
+    problems: list[Problem] = []
+    if not parts.body.strip():
+        problems.append(Problem("the article is empty (no text after the front matter)", shown, parts.body_line))
+    machine = meta.pop(MACHINE_KEY, None)
+    title = meta.get("title")
+    if title is not None and not isinstance(title, str | int | float):
+        problems.append(Problem("'title' must be text", shown, _line_of(node, "title", parts)))
+    date = _date(meta.get("date"))
+    if meta.get("date") is not None and date is None:
+        problems.append(
+            Problem(f"'date' is not a date: {meta['date']!r} (write YYYY-MM-DD)", shown, _line_of(node, "date", parts))
+        )
+    source = _source(meta.get("source"))
+    if isinstance(source, str):
+        problems.append(Problem(source, shown, _line_of(node, "source", parts)))
+    tags = meta.get("tags") or []
+    if isinstance(tags, str):
+        tags = [t.strip() for t in tags.split(",") if t.strip()]
+    if not isinstance(tags, list) or not all(isinstance(t, str | int) for t in tags):
+        problems.append(Problem("'tags' must be a list of words", shown, _line_of(node, "tags", parts)))
+        tags = []
+    draft = meta.get("draft", False)
+    if not isinstance(draft, bool):
+        problems.append(Problem("'draft' must be true or false", shown, _line_of(node, "draft", parts)))
+    if machine is not None and not isinstance(machine, dict):
+        problems.append(Problem(f"'{MACHINE_KEY}' must be a mapping", shown, _line_of(node, MACHINE_KEY, parts)))
+        machine = None
+    if problems:
+        raise BriefgenError(problems)
+    return Article(
+        path=shown,
+        relpath=path.relative_to(content_dir).as_posix(),
+        title=str(title).strip() if title is not None else _headline(parts.body) or path.stem,
+        date=date,
+        source=source if isinstance(source, Source) else None,
+        tags=tuple(str(t) for t in tags),
+        draft=draft is True,
+        body=parts.body,
+        body_line=parts.body_line,
+        meta=meta,
+        machine=machine,
+        machine_line=_line_of(node, MACHINE_KEY, parts) if machine is not None else 0,
+    )
+
+
+def shown_path(path: Path, base: Path) -> Path:
+    """The path to print in messages: relative to `base` when inside it."""
+    try:
+        return path.relative_to(base)
+    except ValueError:
+        return path
+
+
+def load_articles(files: Iterable[Path], content_dir: Path, base: Path) -> tuple[list[Article], list[Problem]]:
+    """Read every file, collecting all problems instead of stopping at the first."""
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    for path in files:
+        try:
+            articles.append(read_article(path, content_dir, shown_path(path, base)))
+        except BriefgenError as exc:
+            problems.extend(exc.problems)
+    return articles, problems
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace a file's bytes all at once (temporary file in the same folder, then rename)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        mode = path.stat().st_mode & 0o7777 if path.exists() else 0o644
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

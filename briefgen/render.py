@@ -1,0 +1,116 @@
+"""The Jinja environment and the pages of the site: every page rendered into memory, nothing written."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import traceback
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markdown_it import MarkdownIt
+from markupsafe import Markup, escape
+
+from briefgen import __version__
+from briefgen.article import Article
+from briefgen.config import Config
+from briefgen.entries import official_label, troop_label
+from briefgen.errors import Problem
+
+THEME = Path(__file__).parent / "theme"
+_MARKDOWN = MarkdownIt("commonmark", {"html": False, "typographer": False})
+
+
+def body_html(article: Article) -> Markup:
+    """The article text as HTML: Markdown with raw HTML off, or plain paragraphs for .txt."""
+    if article.relpath.endswith(".md"):
+        return Markup(_MARKDOWN.render(article.body))
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", article.body) if p.strip()]
+    if paragraphs and paragraphs[0].splitlines()[0].strip() == article.title:
+        first = paragraphs[0].splitlines()[1:]
+        paragraphs = (["\n".join(first)] if any(x.strip() for x in first) else []) + paragraphs[1:]
+    return Markup("\n".join(f"<p>{escape(p)}</p>" for p in paragraphs))
+
+
+def safe_url(url: str | None) -> str | None:
+    """Only http(s) URLs become links: article text is untrusted."""
+    if url and re.match(r"https?://[^\s<>\"']+$", url.strip(), re.IGNORECASE):
+        return url.strip()
+    return None
+
+
+def human_date(value: dt.date | None) -> str:
+    """"Thursday 13 January 2022"."""
+    return value.strftime("%A %-d %B %Y") if value else "Undated"
+
+
+def make_environment(config: Config) -> jinja2.Environment:
+    """Project templates first, then the built-in theme (also as `theme/<name>`, to extend a block).
+
+    Autoescape is on for every template and undefined names are errors: article text is untrusted.
+    """
+    theme = jinja2.FileSystemLoader(str(THEME / "templates"))
+    loader = jinja2.ChoiceLoader(
+        [jinja2.FileSystemLoader(str(config.templates_dir)), theme, jinja2.PrefixLoader({"theme": theme})]
+    )
+    env = jinja2.Environment(
+        loader=loader, autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True
+    )
+    env.filters["human_date"] = human_date
+    env.filters["troop_label"] = troop_label
+    env.filters["official_label"] = official_label
+    env.globals["safe_url"] = safe_url
+    env.globals["site"] = {"title": config.title, "description": config.description, "base_url": config.base_url}
+    env.globals["briefgen_version"] = __version__
+    return env
+
+
+def template_problem(exc: Exception, config: Config, rendering: str) -> Problem:
+    """Name the template file and line of a Jinja error, and the page being rendered."""
+    filename, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
+    if not isinstance(exc, jinja2.TemplateSyntaxError):
+        for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+            if frame.filename.endswith((".html", ".xml", ".txt")):
+                filename, line = frame.filename, frame.lineno
+                break
+    path = Path(filename) if filename else None
+    if path is not None and path.is_relative_to(config.root):
+        path = path.relative_to(config.root)
+    message = getattr(exc, "message", None) or str(exc)
+    return Problem(f"template error: {message} (while rendering {rendering})", path, line)
+
+
+class PageWriter:
+    """Renders templates into an in-memory site, collecting template errors instead of stopping."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.env = make_environment(config)
+        self.files: dict[str, bytes] = {}
+        self.problems: list[Problem] = []
+
+    def page(self, path: str, template: str, rendering: str, root_override: str | None = None,
+             **context: Any) -> None:
+        """Render `template` to site path `path`; links in it are relative via `root`."""
+        root = root_override or "../" * path.count("/")
+        try:
+            html = self.env.get_template(template).render(root=root, page_path=path, **context)
+        except (jinja2.TemplateError, TypeError, ValueError, AttributeError) as exc:
+            problem = template_problem(exc, self.config, rendering)
+            if all((p.path, p.line, p.message.split(" (while")[0]) != (problem.path, problem.line,
+                   problem.message.split(" (while")[0]) for p in self.problems):
+                self.problems.append(problem)
+            return
+        self.files[path] = html.encode("utf-8")
+
+
+def static_files(config: Config) -> dict[str, bytes]:
+    """The theme's static files, overlaid by the project's templates/static/."""
+    files: dict[str, bytes] = {}
+    for folder in (THEME / "static", config.templates_dir / "static"):
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                if path.is_file() and not path.is_symlink():
+                    files[f"static/{path.relative_to(folder).as_posix()}"] = path.read_bytes()
+    return files

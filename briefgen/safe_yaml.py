@@ -1,0 +1,79 @@
+"""YAML for untrusted text: safe tags only, no aliases (so no alias bombs), errors with a line."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+_PLAIN_TAGS = {
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+}
+
+
+class YamlRefused(Exception):
+    """The text is not YAML that briefgen accepts; `line` is 1-based within the text."""
+
+    def __init__(self, message: str, line: int | None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise YamlRefused("YAML aliases (*name) are not accepted", event.start_mark.line + 1)
+        node = super().compose_node(parent, index)
+        if node is not None and node.tag not in _PLAIN_TAGS:
+            raise YamlRefused(f"YAML tag {node.tag!r} is not accepted", node.start_mark.line + 1)
+        return node
+
+
+def _refusal(exc: yaml.YAMLError) -> YamlRefused:
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc)
+    return YamlRefused(f"invalid YAML: {problem}", mark.line + 1 if mark is not None else None)
+
+
+def compose_safely(text: str) -> yaml.Node | None:
+    """Parse YAML into a node tree (with line marks), refusing aliases and unusual tags."""
+    loader = _NoAliasLoader(text)
+    try:
+        return loader.get_single_node()
+    except yaml.YAMLError as exc:
+        raise _refusal(exc) from exc
+    finally:
+        loader.dispose()
+
+
+def load_safely(text: str) -> tuple[Any, yaml.Node | None]:
+    """Return (data, node) for YAML text, refusing aliases and unusual tags."""
+    node = compose_safely(text)
+    if node is None:
+        return None, None
+    return construct(node), node
+
+
+class _DateCheckingLoader(yaml.SafeLoader):
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError as exc:  # matches YAML's date pattern but is no date: 2022-02-30
+            raise YamlRefused(f"invalid date {node.value!r}: {exc}", node.start_mark.line + 1) from exc
+
+
+_DateCheckingLoader.add_constructor("tag:yaml.org,2002:timestamp", _DateCheckingLoader.construct_yaml_timestamp)
+
+
+def construct(node: yaml.Node) -> Any:
+    """Turn an already-checked node into Python data."""
+    loader = _DateCheckingLoader("")
+    try:
+        return loader.construct_document(node)
+    except yaml.YAMLError as exc:
+        raise _refusal(exc) from exc
+    finally:
+        loader.dispose()
