@@ -26,6 +26,7 @@ north south east west northern southern eastern western central new old great gr
 god allah islam islamic christian muslim catholic jewish communist socialist democrat republican
 democratic liberal conservative labour tory green nato un eu opec osce isis isil reuters afp
 ap bbc cnn twitter facebook news television radio candidate nominee hopeful designate elect
+election elections workers worker staff
 """)
 
 SHIP_WORDS = word_set("ship vessel frigate destroyer tanker freighter boat carrier cruiser submarine "

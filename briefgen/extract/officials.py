@@ -23,6 +23,8 @@ _SPEAKER = re.compile(r"(?<![\w-])([A-Z][a-z]+)\s+([a-z]+)")
 _SPEECH = word_set("said says told added stated warned noted explained asked wrote argued insisted")
 # Role words that mark a role outside government, whose country is not guessed from the context.
 _NON_GOVERNMENT = word_set("union strike rebel student protest church business company team")
+_SUBJECT_VERBS = word_set("has had is was will would announced denied admitted urged called claimed "
+                          "described insisted rejected welcomed")
 _REGNAL_ORG = {"pope": "Catholic Church"}
 
 
@@ -96,13 +98,14 @@ def _find_sightings(tokens: list[Token], text: str, heads: frozenset[str],
                     mods: frozenset[str]) -> list[_Sighting]:
     found: list[_Sighting] = []
     used_until = -1
+    chained = heads | titles.RANKS | {"general"}
     for h, tok in enumerate(tokens):
         low = tok.lower
         if h <= used_until:
             continue
         if low in titles.RANKS and low not in heads and not tok.text[0].isupper():
             continue  # "a major company", "general strike"
-        if not (low in heads or low in titles.RANKS or (low[-1] == "s" and titles.singular(low) in heads)):
+        if not (low in titles.RANKS or titles.is_head(low, heads)):
             if not tok.capitalised or len(low) < 7 or h + 1 >= len(tokens) or not is_name_word(tokens[h + 1]):
                 continue
             fixed = titles.misspelt_head(tok.text)
@@ -113,11 +116,11 @@ def _find_sightings(tokens: list[Token], text: str, heads: frozenset[str],
             continue  # headline capitals
         if low == "deputy" and h + 1 < len(tokens) and tokens[h + 1].text[0].isupper():
             continue  # "Deputy Emergency Situations Minister": deputy is a role alone only in "his deputy, X"
-        if h + 1 < len(tokens) and tokens[h + 1].lower in heads | titles.RANKS | {"general", "of", "to"} \
-                and tokens[h + 1].lower not in ("of", "to") and tokens[h + 1].text[:1].isupper():
+        if h + 1 < len(tokens) and tokens[h + 1].lower in chained and tokens[h + 1].text[:1].isupper():
             continue  # the next word ends this role ("Commandant Admiral", "Vice President")
         role = read_role(tokens, h, heads, mods)
-        sighting = _name_after(tokens, text, role) or _name_before(tokens, text, role)
+        sighting = (_name_after(tokens, text, role) or _name_before(tokens, text, role)
+                    or _name_in_next_sentence(tokens, text, role))
         if sighting is not None:
             if role.title.lower() == "deputy" and found and role.first > 0 \
                     and tokens[role.first - 1].lower in ("his", "her"):
@@ -217,6 +220,27 @@ def _name_before(tokens: list[Token], text: str, role: Role) -> _Sighting | None
         return None  # "Speaking to Agence France-Presse, the president of ..."
     name = tuple(t.text for t in tokens[start:end])
     return _Sighting(name, tokens[start].start, tokens[end - 1].end, role, None)
+
+
+def _name_in_next_sentence(tokens: list[Token], text: str, role: Role) -> _Sighting | None:
+    """"... the Trade and Industry Secretary has said. Patricia Hewitt said ...": the next subject."""
+    if role.rank_only or role.plural or role.first == 0 or tokens[role.first - 1].lower != "the":
+        return None
+    k = role.end
+    while k < len(tokens) and k - role.end < 3 and tokens[k].lower in _SPEECH | _SUBJECT_VERBS:
+        k += 1
+    if k == role.end or k >= len(tokens) or tokens[k].text not in ".!?":
+        return None  # only a role that closes its sentence as the speaker: "..., the X has said."
+    k += 1
+    while k < len(tokens) and tokens[k].text in "\"”’'":
+        k += 1
+    if k >= len(tokens) or "\n\n" in text[tokens[k - 1].end:tokens[k].start]:
+        return None
+    end = name_run(tokens, k, text)
+    if end - k < 2 or end >= len(tokens) or tokens[end].lower not in _SPEECH | _SUBJECT_VERBS:
+        return None
+    name = tuple(t.text for t in tokens[k:end])
+    return _Sighting(name, tokens[k].start, tokens[end - 1].end, role, None)
 
 
 def _deputy_of(sighting: _Sighting, boss: Role) -> _Sighting:
@@ -333,8 +357,10 @@ def _org(person: _Person, people: list[_Person], context: _Context,
     head = titles.singular(words[-1]) if words else ""
     if (head not in titles.GOVERNMENT_HEADS and not role.rank_only) or set(words) & _NON_GOVERNMENT:
         return None
-    guesses = [_country_from_context(context, s.start) for s in person.sightings]
-    return max(guesses, key=lambda g: g[0])[1]
+    strength, country = max((_country_from_context(context, s.start) for s in person.sightings),
+                            key=lambda g: g[0])
+    by_role, sure = titles.country_of_role(role.title)
+    return by_role if by_role is not None and (sure or strength < 3) else country
 
 
 def _country_from_context(context: _Context, at: int) -> tuple[int, str | None]:

@@ -90,9 +90,22 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             continue
         if low in heads and low not in mods and tokens[i].capitalised != tokens[h].capitalised:
             break  # "the NSC aide President Reagan": two roles, not one
+        if low in titles.PARTIES and (tokens[i + 1].lower in ("mp", "party") or not tokens[i + 1].capitalised):
+            country = country or titles.PARTIES[low]  # "Tory leader", "Labour MP", not "Labour Minister"
+            i -= 2 if low in ("democrat", "dem") and i > 0 and tokens[i - 1].lower in ("liberal", "lib") else 1
+            first = i + 1
+            continue
+        if tokens[i].capitalised and low in titles.ORG_WORDS and low not in mods:
+            break  # "Scottish National Party Justice Minister": the party is not part of the role
         if (low in mods or low in heads or low in titles.RANKS) and (
                 tokens[i].text[0].isupper() or low not in _CAPITALISED_ONLY):
             title_idx.insert(0, i)
+            first = i
+            i -= 1
+            continue
+        if low == "and" and i > 0 and title_idx[0] == i + 1 and tokens[i + 1].capitalised \
+                and tokens[i - 1].capitalised and tokens[i - 1].lower in mods:
+            title_idx.insert(0, i)  # "Trade and Industry Secretary"
             first = i
             i -= 1
             continue

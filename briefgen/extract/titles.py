@@ -14,13 +14,14 @@ mufti speaker ceo treasurer comptroller ombudsman president-elect vice-president
 secretary-general under-secretary undersecretary attorney-general negotiator administrator
 coordinator adviser advisor aide lawmaker legislator councillor councilor counselor
 sheikh monarch emperor patriarch diplomat executive inspector mediator deputy
+constable sheriff coroner magistrate warden
 """)
 
 # Military and police ranks: a title when nothing better is given, else dropped.
 RANKS = word_set("""
 general gen. colonel col. lt. lieutenant major maj. captain capt. admiral adm. brigadier
 brig. marshal commodore sergeant sgt. corporal cpl. lt.-col. lt.-gen. maj.-gen. lieutenant-colonel
-lieutenant-general major-general rear vice-admiral staff
+lieutenant-general major-general rear vice-admiral staff gen col lt maj capt brig adm cmdr
 """)
 
 # Ranks that never name a role on their own and are optional for the gold (non-commissioned).
@@ -35,6 +36,9 @@ trade industry justice health education labour labor agriculture energy environm
 information culture treasury commerce oil petroleum security intelligence military army naval
 navy air press prime attorney district opposition party union strike majority minority
 parliamentary shadow junior general managing supreme grand lord high deputy-prime
+media immigration campaign communications policy employment pensions work science technology
+housing local europe european tourism arts rural children women prisons sport sports
+constitutional legal political co
 """)
 
 # Portfolios that follow "of" inside a title ("Secretary of State", "Minister of Finance").
@@ -70,7 +74,7 @@ church nations alliance coalition republic kingdom state states government admin
 cabinet secretariat tribunal station channel network news times post agency embassy consulate
 base airport port square street avenue road bridge hospital school stadium cooperation
 market hall park centre center museum tower palace bay island river lake mountain valley
-cathedral mosque temple prize award cup trophy memorial foundation trust
+cathedral mosque temple prize award cup trophy memorial foundation trust cross
 """)
 
 # Honorifics: not roles, left out of names.
@@ -101,6 +105,18 @@ def _one_edit(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
+_PREFIXES = ("co-", "vice-", "ex-", "deputy-", "acting-")
+
+
+def is_head(low: str, heads: frozenset[str]) -> bool:
+    """True for a word that ends a role phrase: "minister", "leaders", "co-chairman"."""
+    if low in heads:
+        return True
+    if low.endswith("s") and singular(low) in heads:
+        return True
+    return low.startswith(_PREFIXES) and low.split("-", 1)[1] in heads
+
+
 def singular(word: str) -> str:
     """Return the singular of a plural head ("leaders" -> "leader"), or the word itself."""
     low = word.lower()
@@ -109,6 +125,24 @@ def singular(word: str) -> str:
     if low.endswith("s") and low[:-1] in HEADS:
         return low[:-1]
     return low
+
+
+# Parties whose name before a role tells the country ("Tory leader", "Lib Dem spokesman").
+PARTIES = {"tory": "United Kingdom", "tories": "United Kingdom", "conservative": "United Kingdom",
+           "labour": "United Kingdom", "snp": "United Kingdom", "ukip": "United Kingdom",
+           "democrat": "United Kingdom", "dem": "United Kingdom", "plaid": "United Kingdom",
+           "republican": "United States", "democratic": "United States"}
+# Role words used by one country only (True), or mostly by one country (False).
+_COUNTRY_ROLES = {"shadow": ("United Kingdom", True), "home secretary": ("United Kingdom", True),
+                  "foreign secretary": ("United Kingdom", True), "exchequer": ("United Kingdom", True),
+                  "secretary of state": ("United States", False), "senator": ("United States", False),
+                  "congressman": ("United States", False), "congresswoman": ("United States", False)}
+
+
+def country_of_role(title: str) -> tuple[str | None, bool]:
+    """(country, sure) that a role belongs to by its very name ("shadow home secretary"), else (None, False)."""
+    low = title.lower()
+    return next((found for words, found in _COUNTRY_ROLES.items() if words in low), (None, False))
 
 
 def extended_heads(extra_titles: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
