@@ -32,6 +32,16 @@ regular special active-duty active reserve federal national army navy naval mili
 infantry airborne marine militia heavily well-armed islamist communist kurdish pro-government
 anti-government
 """)
+# Words that end the walk from a number to its noun ("40 tanks and soldiers", "5 of whom").
+_NOT_MODIFIERS = word_set("""
+and or of to from with for in on at by as than who whom which that were was are is be been have had has
+will would could may might said says killed wounded injured dead died captured missing tanks vehicles
+aircraft planes jets helicopters guns rifles families relatives wives children women civilians people
+percent per cent years year months days hours miles kilometres km brigades battalions divisions
+units companies regiments squadrons ships boats times after before during since into over under about
+against near outside inside through
+""")
+_POSSESSIVES = word_set("the its their his her our these those")
 _NOT_PERSONNEL = word_set("""
 police policemen riot merchant civilian labour tory tories conservative backbench democratic republican
 liberal aid health medical embassy diplomatic
@@ -39,9 +49,10 @@ liberal aid health medical embassy diplomatic
 _POLITICAL = re.compile(r"\b(?:MPs?|vote[ds]?|voting|backbench\w*|Commons|parliament\w*|bill|legislation|"
                         r"whips?|Labour|Tory|Tories|Conservatives?|Democrats?|Republicans?|party)\b")
 _AIRCRAFT = re.compile(
-    r"\b(?:aircraft|jets?|planes?|warplanes?|bombers?|squadrons?|air\s+force|fly|flying)\b", re.I)
+    r"\b(?:aircraft|jets?|planes?|warplanes?|bombers?|squadrons?|air\s+force|fly|flying|ordered|delivery|"
+    r"delivered|MiG|Mirage|Tornado|F-\d+)\b", re.I)
 _ARMED_CONTEXT = re.compile(r"\b(?:force|troops|army|brigade|battalion|soldiers|military|garrison|contingent|"
-                            r"regiment|division|militia|unit|armed)\b", re.I)
+                            r"regiment|division|militia|armed|battle|offensive|front|war|casualties)\b", re.I)
 _CASUALTY = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring|dead|died|die|captured|"
                        r"prisoners?|missing|infected|casualties|slain|executed|kidnapped|abducted|lost|deaths?|toll)\b",
                        re.I)
@@ -53,6 +64,7 @@ _COUNT = re.compile(
     rf"(?:\s*(?:-|–|to|or|and)\s*(?P<high>{NUMBER}))?"
     r"(?P<strong>-strong)?"
 )
+_MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
 _WORD = re.compile(r"\s*((?:[A-Z]\.){2,}|[A-Za-z][\w'’-]*|\S)")
 _VAGUE = re.compile(r"\b(?:(?:tens|hundreds)\s+of\s+)?(?:thousands|hundreds|dozens|scores)\s+of\s+", re.I)
 _FROM_FORCES = re.compile(r"\s+from\s+the\s+(?:Armed\s+Forces|army|military|navy|air\s+force|marines)\b")
@@ -140,8 +152,13 @@ def _noun_after(text: str, pos: int, strong: bool, one: bool) -> tuple[int, str 
                 mods.append(word)  # "Armed Forces personnel"
                 return nxt.end(), nxt.group(1).lower(), mods
             return w.end(), low, mods
+        if (not mods and low == "of") or (low in _POSSESSIVES and mods == ["of"]):
+            mods.append(low)  # "200 of its personnel"
+            pos = w.end()
+            continue
         is_mod = (low in _MODIFIERS or low in _NOT_PERSONNEL or word[:1].isupper()
-                  or countries.country_of(word, capitals=False) is not None)
+                  or countries.country_of(word, capitals=False) is not None
+                  or (word.isalpha() and word.islower() and low not in _NOT_MODIFIERS))
         if not is_mod or word in ("I", "We", "They", "He", "She", "It", "The"):
             break
         mods.append(word)
@@ -158,23 +175,34 @@ def _is_personnel(noun: str, mods: list[str], value: int, sentence: str, text: s
         return False
     if (value == 1) != (noun in _SINGULAR):
         return False
-    if noun in ("rebels", "rebel") and _POLITICAL.search(sentence):
+    if noun in ("rebels", "rebel") and _POLITICAL.search(text, max(0, at - 80), at + 80):
         return False
     if noun in ("fighters", "fighter") and (
             any(any(c.isdigit() for c in w) or (w.isupper() and len(w) > 1 and w not in ("ISIS", "ISIL"))
-                for w in mods) or (_AIRCRAFT.search(sentence) and not lows & {"islamist", "rebel"})):
+                for w in mods) or (_AIRCRAFT.search(text, max(0, at - 250), at + 250)
+                               and not lows & {"islamist", "rebel"})):
         return False
     if noun in _NEEDS_MILITARY:
-        military = lows & _MILITARY or any(countries.country_of(w, capitals=False) for w in mods)
-        if noun == "men":
-            before = text[max(0, at - 80):at]
-            return bool(_ARMED_CONTEXT.search(before)) and "police" not in sentence.lower()
-        return bool(military) and (noun != "guards" or bool(lows & {"marine", "military", "army"}))
+        free = [w for w in mods if w.islower() and w not in _MILITARY | _MODIFIERS | _POSSESSIVES | {"of"}]
+        if free:
+            return False  # "1,000 sales personnel"
+        military = lows & _MILITARY or (noun != "men" and any(countries.country_of(w, capitals=False)
+                                                               for w in mods))
+        if noun == "guards":
+            return bool(lows & {"marine", "military", "army"})
+        if military:
+            return True
+        context = text[max(0, at - 150):at] + sentence
+        return (noun in ("men", "personnel") and bool(_ARMED_CONTEXT.search(context))
+                and "police" not in sentence.lower())  # not "300 men entered after police were fired on"
     return True
 
 
 def _is_year_or_age(text: str, m: re.Match[str]) -> bool:
+    """True for a year, an age, a percentage or a day of the month ("January 26 after ...")."""
     number = m.group("low")
+    if _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        return True
     if re.fullmatch(r"(?:1[89]|20)\d\d", number) and re.search(r"\b(?:in|since|by|of|until)\s+$",
                                                                 text[max(0, m.start() - 8):m.start()]):
         return True
@@ -196,7 +224,8 @@ def _whose(mods: list[str], noun: str, text: str, sentence: tuple[int, int], sta
         if country:
             return country
     if noun in ("rebels", "guerrillas", "militants", "insurgents", "gunmen", "jihadists"):
-        return " ".join([*(w.lower() for w in mods if w.lower() not in ("other", "more")), noun])
+        kept = [w.lower() for w in mods if w.lower() not in _POSSESSIVES | {"of", "other", "more"}]
+        return " ".join([*kept, noun])
     found = [c for off, c in countries.countries_in(text[sentence[0]:start])]
     if found:
         return found[-1]
