@@ -47,6 +47,10 @@ def is_name_word(tok: Token) -> bool:
     return _is_name_text(tok.text)
 
 
+# Endings of English nouns that are not surnames ("General Agreement", "Supreme Commission").
+_NOUN_ENDINGS = ("ment", "tion", "sion", "ness", "ity", "ship", "ics")
+
+
 @functools.lru_cache(maxsize=8192)
 def _is_name_text(text: str) -> bool:
     if _ARABIC_PREFIX.match(text):
@@ -54,6 +58,8 @@ def _is_name_text(text: str) -> bool:
     if not (text[0].isupper() and any(c.islower() for c in text)):
         return False
     low = text.lower()
+    if low.endswith(_NOUN_ENDINGS) and len(low) > 6:
+        return False
     if low in _COMMON or low in _CALENDAR or low in titles.HONORIFICS:
         return False
     if low in titles.HEADS or low in titles.RANKS or low in titles.ORG_WORDS:

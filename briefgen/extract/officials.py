@@ -335,7 +335,7 @@ def _org(person: _Person, people: list[_Person], context: _Context,
             return s.role.country
     for s in person.sightings:
         if s.role.org:
-            return s.role.org
+            return titles.ORG_ALIASES.get(s.role.org, s.role.org)
     tokens = context.tokens
     for start, _end in mentions:
         i = context.token_at.get(start)
@@ -357,6 +357,9 @@ def _org(person: _Person, people: list[_Person], context: _Context,
     head = titles.singular(words[-1]) if words else ""
     if (head not in titles.GOVERNMENT_HEADS and not role.rank_only) or set(words) & _NON_GOVERNMENT:
         return None
+    if head in ("president", "vice-president") and role.title[:1].islower() \
+            and all(s.role.title[:1].islower() for s in person.sightings):
+        return None  # "Kjell Nilsson, president of ...": a company's as often as a country's
     strength, country = max((_country_from_context(context, s.start) for s in person.sightings),
                             key=lambda g: g[0])
     by_role, sure = titles.country_of_role(role.title)

@@ -75,7 +75,14 @@ cabinet secretariat tribunal station channel network news times post agency emba
 base airport port square street avenue road bridge hospital school stadium cooperation
 market hall park centre center museum tower palace bay island river lake mountain valley
 cathedral mosque temple prize award cup trophy memorial foundation trust cross
+partners partner accident mills foods instruments agreement accounting counsel
 """)
+
+# Short names of organisations, spelt out ("U.N." -> "United Nations").
+ORG_ALIASES = {"UN": "United Nations", "U.N.": "United Nations", "EU": "European Union",
+               "E.U.": "European Union", "EC": "European Community", "E.C.": "European Community",
+               "IMF": "International Monetary Fund", "WHO": "World Health Organization",
+               "OPEC": "OPEC", "NATO": "NATO", "OSCE": "OSCE"}
 
 # Honorifics: not roles, left out of names.
 HONORIFICS = word_set("mr mr. mrs mrs. ms ms. dr dr. sir dame madam lord lady")
