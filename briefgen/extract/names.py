@@ -10,7 +10,7 @@ from briefgen.extract import countries, titles
 from briefgen.extract.tokens import Token, word_set
 
 # Lower-case particles inside names ("Arnel dela Vega", "Bashir al Assad").
-PARTICLES = word_set("wa al el bin ibn ben de da di du del della dela dos das van von der den le la ter y")
+PARTICLES = word_set("arap wa al el bin ibn ben de da di du del della dela dos das van von der den le la ter y")
 
 _CALENDAR = word_set("""
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
@@ -26,7 +26,11 @@ north south east west northern southern eastern western central new old great gr
 god allah islam islamic christian muslim catholic jewish communist socialist democrat republican
 democratic liberal conservative labour tory green nato un eu opec osce isis isil reuters afp
 ap bbc cnn twitter facebook news television radio candidate nominee hopeful designate elect
-election elections workers worker staff
+election elections workers worker staff world
+alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho
+illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
+mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas
+utah vermont wisconsin wyoming
 """)
 
 SHIP_WORDS = word_set("ship vessel frigate destroyer tanker freighter boat carrier cruiser submarine "
@@ -83,8 +87,9 @@ def name_run(tokens: list[Token], i: int, text: str) -> int:
         if j > i and _inner_name_word(tok, tokens[j + 1] if j + 1 < n else None):
             j += 1
             continue
-        if (j > i and tok.lower in PARTICLES and j + 1 < n and is_name_word(tokens[j + 1])
-                and tokens[j + 1].start - tok.end <= 1):
+        if (j > i and tok.lower in PARTICLES and j + 1 < n and tokens[j + 1].start - tok.end <= 1
+                and (is_name_word(tokens[j + 1]) or (tokens[j + 1].lower in PARTICLES and j + 2 < n
+                                                     and is_name_word(tokens[j + 2])))):
             j += 1
             continue
         break

@@ -79,6 +79,9 @@ def find_officials(text: str, published: dt.date | None,
     if not people:
         return ()
     _add_longer_forms(people, tokens, text)
+    people = [p for p in people if _named_clearly(p, text)]
+    if not people:
+        return ()
     context = _context(text, tokens, people)
     return tuple(_to_official(p, people, context) for p in people)
 
@@ -252,6 +255,26 @@ def _deputy_of(sighting: _Sighting, boss: Role) -> _Sighting:
     merged = Role(title, role.first, role.title_first, role.end, boss.country, boss.org,
                   boss.owner, False, False)
     return _Sighting(sighting.name, sighting.start, sighting.end, merged, None)
+
+
+def _named_clearly(person: _Person, text: str) -> bool:
+    """A one-word name needs a title that usually takes a surname, a "Mr" form, or to speak after a rank.
+
+    "committee chairman Citibank" and "General Products" are organisations; "President
+    Reagan" and "Energy Minister Subroto" are people.
+    """
+    if any(len(f) > 1 for f in person.forms):
+        return True
+    word = next(iter(person.forms))[0]
+    role = _best_role(person)
+    head = role.title.split()[-1].lower() if role.title else ""
+    if head in titles.SURNAME_TITLES and role.title[:1].isupper() and not role.rank_only:
+        return True
+    if re.search(rf"\b(?:Mr|Mrs|Ms|Dr)\.?\s+{re.escape(word)}\b", text):
+        return True
+    rank = re.escape(role.title.split()[-1]) if role.title else "-"
+    alone = rf"(?<!{rank} )\b{re.escape(word)}\s+(?:said|says|told)\b"  # "Musharraf said", not "General Cinema said"
+    return role.rank_only and re.search(alone, text) is not None
 
 
 def _group(sightings: list[_Sighting]) -> list[_Person]:

@@ -14,7 +14,7 @@ mufti speaker ceo treasurer comptroller ombudsman president-elect vice-president
 secretary-general under-secretary undersecretary attorney-general negotiator administrator
 coordinator adviser advisor aide lawmaker legislator councillor councilor counselor
 sheikh monarch emperor patriarch diplomat executive inspector mediator deputy
-constable sheriff coroner magistrate warden
+constable sheriff coroner magistrate warden manager
 """)
 
 # Military and police ranks: a title when nothing better is given, else dropped.
@@ -52,6 +52,12 @@ parliament commons representatives
 # Words after which a following "General" belongs to the title ("Secretary General").
 GENERAL_TAKERS = word_set("secretary attorney director inspector solicitor surgeon governor")
 
+# Titles that often stand before a surname alone ("President Reagan", "Energy Minister Subroto").
+SURNAME_TITLES = word_set("""
+president premier chancellor pope king queen emperor sultan emir sheikh prince princess minister
+secretary senator governor ayatollah mayor
+""")
+
 # Titles whose holder is named by a regnal name ("Pope Francis" -> "Francis").
 REGNAL = word_set("pope king queen emperor sultan emir")
 
@@ -75,7 +81,8 @@ cabinet secretariat tribunal station channel network news times post agency emba
 base airport port square street avenue road bridge hospital school stadium cooperation
 market hall park centre center museum tower palace bay island river lake mountain valley
 cathedral mosque temple prize award cup trophy memorial foundation trust cross
-partners partner accident mills foods instruments agreement accounting counsel
+partners partner accident mills foods instruments agreement accounting counsel lines chamber
+mine mines products industries international
 """)
 
 # Short names of organisations, spelt out ("U.N." -> "United Nations").
