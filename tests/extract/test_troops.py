@@ -1,4 +1,4 @@
-"""Troop-count extractor cases, read from cases/troops.yaml."""
+"""Troop-count extractor cases, read from cases/troops.yaml (and the seed article when it is beside the repository)."""
 
 from __future__ import annotations
 
@@ -11,18 +11,37 @@ import yaml
 
 from briefgen.extract.troops import find_troops
 
-CASES: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "cases" / "troops.yaml").read_text())
+CASE_DIR = Path(__file__).parent / "cases"
+SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_ba5d53e9f3018aef.txt"
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["case"] for c in CASES])
+def load_cases(name: str) -> list[Any]:
+    """The cases of one file, each wrapped in pytest.param with its name as the id."""
+    cases = yaml.safe_load((CASE_DIR / name).read_text(encoding="utf-8"))
+    return [pytest.param(c, id=c["case"]) for c in cases]
+
+
+def case_text(case: dict[str, Any]) -> str:
+    """The text a case runs on: its own, or the seed article's body (skipped when not beside us)."""
+    if case.get("source") != "seed":
+        return str(case["text"])
+    if not SEED.exists():
+        pytest.skip("the seed article (shared/seed) is not beside the repository")
+    return SEED.read_text(encoding="utf-8").partition("\n")[2].strip() + "\n"
+
+
+CASES = load_cases("troops.yaml")
+
+
+@pytest.mark.parametrize("case", CASES)
 def test_troop_case(case: dict[str, Any]) -> None:
-    found = find_troops(case["text"], None)
+    found = find_troops(case_text(case), None)
     got = [{k: asdict(c)[k] for k in want} for c, want in zip(found, case["expect"], strict=False)]
     assert len(found) == len(case["expect"]), [c.text for c in found]
     assert got == case["expect"]
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["case"] for c in CASES])
+@pytest.mark.parametrize("case", CASES)
 def test_offsets_point_at_the_text(case: dict[str, Any]) -> None:
-    for count in find_troops(case["text"], None):
-        assert " ".join(case["text"][count.start:count.end].split()) == count.text
+    for count in find_troops(case_text(case), None):
+        assert " ".join(case_text(case)[count.start:count.end].split()) == count.text
