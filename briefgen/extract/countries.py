@@ -216,7 +216,7 @@ _CAPITALS: dict[str, str] = {
 
 # Regions whose names contain a country form ("South America"): found, then ignored.
 _REGIONS = ("South America", "Latin America", "Central America", "North America", "New England",
-            "South Asia", "Guinea-Bissau", "Papua New Guinea", "New Mexico", "Georgia Tech")
+            "South Asia", "Gulf of Mexico", "Guinea-Bissau", "Papua New Guinea", "New Mexico", "Georgia Tech")
 
 
 def _build() -> tuple[dict[str, str], dict[str, str]]:

@@ -19,6 +19,7 @@ _APPOSITION_END = word_set(""", ; . ) : — – - and said says told who was is 
 until since from when in on at during after before of""")
 _PREPOSITIONS = word_set("to from by with at in on for of about against via")
 _ORG_LINKS = word_set("of the in and for")
+_WORD_BEFORE = re.compile(r"(?<![.!?]\s)\b([A-Z][\w'’-]+)\s+$")
 _SPEAKER = re.compile(r"(?<![\w-])([A-Z][a-z]+)\s+([a-z]+)")
 _SPEECH = word_set("said says told added stated warned noted explained asked wrote argued insisted")
 # Role words that mark a role outside government, whose country is not guessed from the context.
@@ -304,8 +305,9 @@ def _add_longer_forms(people: list[_Person], tokens: list[Token], text: str) -> 
         if i > 0 and tokens[i - 1].text not in ".!?\"“”" and not is_place_or_thing(tokens, i, end, i):
             form = tuple(t.text for t in tokens[i:end])
             for p in people:
-                if len(form) > 1 and any(same_person(form, f) for f in p.forms):
-                    p.forms.add(form)
+                longer = [f for f in p.forms if len(f) > 1] or list(p.forms)
+                if len(form) > 1 and all(same_person(form, f) for f in longer):
+                    p.forms.add(form)  # "Theodore Roosevelt" is not "Franklin Delano Roosevelt"
                     break
         i = end
 
@@ -339,7 +341,8 @@ def _mentions(person: _Person, people: list[_Person], name: tuple[str, ...],
     forms = sorted(person.forms | ({(surname,)} if not shared else set()), key=len, reverse=True)
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(_form_pattern(f) for f in forms) + r")(?![\w-])")
     text = context.text
-    spans = [(m.start(), m.end()) for m in pattern.finditer(text)]
+    spans = [(m.start(), m.end()) for m in pattern.finditer(text)
+             if " " in m.group() or not _inside_other_name(text, m.start())]
     known = {f[-1] for p in people for f in p.forms}
     spans += [(s, e) for s, e, word in context.speakers  # "Rao told" after "Foreign Minister Rau"
               if word not in known and one_letter_apart(word, surname)]
@@ -348,6 +351,12 @@ def _mentions(person: _Person, people: list[_Person], name: tuple[str, ...],
     for s, e in spans:
         seen.setdefault(" ".join(text[s:e].split()), None)
     return spans, list(seen)
+
+
+def _inside_other_name(text: str, start: int) -> bool:
+    """True when a surname is preceded by another first name ("Theodore Hale" for "Franklin Hale")."""
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return before is not None and is_name_word(make_token(before.group(1), 0, 0))
 
 
 def _org(person: _Person, people: list[_Person], context: _Context,

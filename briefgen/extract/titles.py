@@ -14,7 +14,7 @@ mufti speaker ceo treasurer comptroller ombudsman president-elect vice-president
 secretary-general under-secretary undersecretary attorney-general negotiator administrator
 coordinator adviser advisor aide lawmaker legislator councillor councilor counselor
 sheikh monarch emperor patriarch diplomat executive inspector mediator deputy
-constable sheriff coroner magistrate warden manager
+constable sheriff coroner magistrate warden manager officer
 """)
 
 # Military and police ranks: a title when nothing better is given, else dropped.
@@ -38,7 +38,7 @@ navy air press prime attorney district opposition party union strike majority mi
 parliamentary shadow junior general managing supreme grand lord high deputy-prime
 media immigration campaign communications policy employment pensions work science technology
 housing local europe european tourism arts rural children women prisons sport sports
-constitutional legal political co
+constitutional legal political co technical operating financial marketing commercial
 """)
 
 # Portfolios that follow "of" inside a title ("Secretary of State", "Minister of Finance").
