@@ -35,7 +35,7 @@ anti-government
 # Words that end the walk from a number to its noun ("40 tanks and soldiers", "5 of whom").
 _NOT_MODIFIERS = word_set("""
 and or of to from with for in on at by as than who whom which that were was are is be been have had has
-will would could may might said says killed wounded injured dead died captured missing tanks vehicles
+will would could may might said says killed died tanks vehicles
 aircraft planes jets helicopters guns rifles families relatives wives children women civilians people
 percent per cent years year months days hours miles kilometres km brigades battalions divisions
 units companies regiments squadrons ships boats times after before during since into over under about
@@ -71,7 +71,9 @@ _FROM_FORCES = re.compile(r"\s+from\s+the\s+(?:Armed\s+Forces|army|military|navy
 _AND_CASUALTIES = re.compile(rf"\band\s+(?P<n>{NUMBER})\s+(?:wounded|injured|killed|dead|missing|captured)\b")
 _ANY_NOUN = re.compile(
     r"\b(?:" + "|".join(sorted(_PERSONNEL | _SINGULAR | _NEEDS_MILITARY)) + r")\b|-strong\b"
-    r"|\b(?:army|military|navy|air\s+force)\b", re.I)
+    r"|\b(?:army|military|navy|force|contingent|garrison|deployment)\b", re.I)
+_FORCE_OF = re.compile(r"\b(?:force|army|contingent|garrison|deployment)\s+of\s+(?:some\s+|about\s+|around\s+"
+                       r"|nearly\s+|up\s+to\s+|more\s+than\s+|at\s+least\s+|over\s+)?$", re.I)
 _STRONG_NOUNS = word_set("force army contingent garrison unit brigade battalion detachment column "
                           "corps militia division regiment")
 
@@ -119,16 +121,20 @@ def _read_count(text: str, m: re.Match[str], sentence: tuple[int, int]) -> Troop
     end, noun, mods = _noun_after(text, m.end(), bool(m.group("strong")), low == 1)
     if noun is None:
         found = _FROM_FORCES.match(text, m.end())
-        if found is None:
+        if found is not None:
+            end, noun, mods = found.end(), "personnel", ["armed", "forces"]
+        elif _FORCE_OF.search(text, max(0, m.start() - 40), m.start()) and _ends_phrase(text, m.end()):
+            end, noun, mods = m.end(), "troops", []  # "a force of 5,000, backed by tanks"
+        else:
             return None
-        end, noun, mods = found.end(), "personnel", ["armed", "forces"]
     if not _is_personnel(noun, mods, low, text[sentence[0]:sentence[1]], text, m.start()):
         return None
     start = m.start("low") if not m.group("between") else m.start()
     hedge = _HEDGE.search(text, max(0, start - 25), start)
     if hedge is not None:
         start = hedge.start()
-    kind = "casualties" if _is_casualty(text, start, end) else "strength"
+    wounded = any(_CASUALTY.fullmatch(w) for w in mods)  # "12 wounded soldiers"
+    kind = "casualties" if wounded or _is_casualty(text, start, end) else "strength"
     who = _whose(mods, noun, text, sentence, start)
     span = " ".join(text[start:end].split())
     high = high if high and high > low else None
@@ -152,6 +158,12 @@ def _noun_after(text: str, pos: int, strong: bool, one: bool) -> tuple[int, str 
                 mods.append(word)  # "Armed Forces personnel"
                 return nxt.end(), nxt.group(1).lower(), mods
             return w.end(), low, mods
+        if low in ("and", "or") and mods and countries.country_of(mods[-1], capitals=False):
+            nxt = _WORD.match(text, w.end())
+            if nxt is not None and countries.country_of(nxt.group(1), capitals=False):
+                mods.append(low)  # "3,000 U.S. and British troops"
+                pos = w.end()
+                continue
         if (not mods and low == "of") or (low in _POSSESSIVES and mods == ["of"]):
             mods.append(low)  # "200 of its personnel"
             pos = w.end()
@@ -166,6 +178,12 @@ def _noun_after(text: str, pos: int, strong: bool, one: bool) -> tuple[int, str 
     if strong:
         return pos, "troops", mods
     return pos, None, mods
+
+
+def _ends_phrase(text: str, pos: int) -> bool:
+    """True when nothing that could be a counted noun follows the number ("of 5,000, ..." or "of 5,000 was")."""
+    w = _WORD.match(text, pos)
+    return w is None or not w.group(1)[0].isalpha() or w.group(1).lower() in _NOT_MODIFIERS
 
 
 def _is_personnel(noun: str, mods: list[str], value: int, sentence: str, text: str, at: int) -> bool:
