@@ -17,7 +17,7 @@ by with is was has had will would
 # Words that are role words only when capitalised ("Under Secretary", not "under Prince Eugene").
 _CAPITALISED_ONLY = titles.RANKS | word_set("under first second top state general then grand lord")
 # Words that open a role phrase and may be followed by a portfolio name ("Deputy ... Minister").
-_LEADERS = word_set("deputy vice acting former assistant first junior shadow")
+_LEADERS = word_set("deputy vice acting former assistant junior shadow")
 _TO_TAKERS = word_set("ambassador envoy representative adviser advisor delegate emissary aide")
 _LINKING = word_set("of and for the &")
 
@@ -137,6 +137,9 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
         end, title_end, country, org = _of_complement(tokens, end, title_end, country, org)
     elif end < len(tokens) and tokens[end].lower == "to" and low_head in _TO_TAKERS:
         end = title_end = _to_complement(tokens, end)
+    elif end < len(tokens) and tokens[end].lower == "for" and low_head in ("minister", "secretary", "spokesman",
+                                                                          "spokeswoman", "commissioner"):
+        end = title_end = _for_complement(tokens, end)
     if tokens[h].lower in titles.RANKS and not (tokens[h].lower == "general" and len(title_idx) > 1
                                                 and tokens[title_idx[-2]].lower in titles.GENERAL_TAKERS):
         roles = [n for n, k in enumerate(title_idx) if tokens[k].lower in heads
@@ -196,8 +199,8 @@ def _of_complement(tokens: list[Token], of: int, title_end: int, country: str | 
     k = of + 1
     while k < len(tokens) and tokens[k].lower in titles.PORTFOLIOS:
         k += 1
-    if k > of + 1 and tokens[k - 1].lower != "the":
-        return k, k, country, org
+    if k > of + 1 and tokens[k - 1].lower != "the" and not _org_word_ahead(tokens, k):
+        return k, k, country, org  # "of State", "of Foreign Affairs"; not "of the Public and Commercial ..."
     k = of + 1
     if k < len(tokens) and tokens[k].lower == "the":
         k += 1
@@ -218,7 +221,33 @@ def _of_complement(tokens: list[Token], of: int, title_end: int, country: str | 
         if j > k and (j >= len(tokens) or not tokens[j].capitalised):
             return j, title_end, country, org or " ".join(t.text for t in tokens[k:j])
         return of, title_end, country, org
-    return last_org + 1, title_end, country, org or " ".join(t.text for t in tokens[k:last_org + 1])
+    end = last_org + 1
+    if end < len(tokens) and tokens[end].text.islower() and tokens[end].lower in titles.ORG_WORDS:
+        end += 1  # "of the Public and Commercial Services union"
+    return end, title_end, country, org or " ".join(t.text for t in tokens[k:end])
+
+
+def _org_word_ahead(tokens: list[Token], k: int) -> bool:
+    """True when the capitalised words from k on name an organisation ("and Commercial Services")."""
+    j = k
+    while j < len(tokens) and j - k < 6 and (tokens[j].capitalised or tokens[j].lower in _LINKING):
+        if tokens[j].lower in titles.ORG_WORDS:
+            return True
+        j += 1
+    return False
+
+
+def _for_complement(tokens: list[Token], for_: int) -> int:
+    """Return the end of "for Europe" or "for Work and Pensions", kept in the title, else for_."""
+    k = for_ + 1
+    while k < len(tokens) and (tokens[k].lower in titles.PORTFOLIOS or tokens[k].lower in titles.MODIFIERS
+                               or tokens[k].lower in ("and", "europe", "women", "children", "sport")
+                               or country_starting_at(tokens, k) is not None):
+        found = country_starting_at(tokens, k)
+        k += found[0] if found is not None else 1
+    while k > for_ + 1 and tokens[k - 1].lower in ("and", "the"):
+        k -= 1
+    return k if k > for_ + 1 and tokens[for_ + 1].text[:1].isupper() else for_
 
 
 def _to_complement(tokens: list[Token], to: int) -> int:

@@ -38,7 +38,8 @@ navy air press prime attorney district opposition party union strike majority mi
 parliamentary shadow junior general managing supreme grand lord high deputy-prime
 media immigration campaign communications policy employment pensions work science technology
 housing local europe european tourism arts rural children women prisons sport sports
-constitutional legal political co technical operating financial marketing commercial
+constitutional legal political co technical operating financial marketing commercial solicitor
+surgeon auditor postmaster adjutant quartermaster
 """)
 
 # Portfolios that follow "of" inside a title ("Secretary of State", "Minister of Finance").
@@ -50,7 +51,8 @@ parliament commons representatives
 """)
 
 # Words after which a following "General" belongs to the title ("Secretary General").
-GENERAL_TAKERS = word_set("secretary attorney director inspector solicitor surgeon governor")
+GENERAL_TAKERS = word_set("secretary attorney director inspector solicitor surgeon governor auditor postmaster "
+                          "adjutant quartermaster")
 
 # Titles that often stand before a surname alone ("President Reagan", "Energy Minister Subroto").
 SURNAME_TITLES = word_set("""
@@ -77,11 +79,11 @@ association federation institute university college bank fund reserve company co
 corp corp. inc inc. ltd ltd. plc co co. group holdings airlines airways motors electric dynamics
 board authority service services command army navy guard guards force forces corps police
 church nations alliance coalition republic kingdom state states government administration
-cabinet secretariat tribunal station channel network news times post agency embassy consulate
-base airport port square street avenue road bridge hospital school stadium cooperation
-market hall park centre center museum tower palace bay island river lake mountain valley
-cathedral mosque temple prize award cup trophy memorial foundation trust cross
-partners partner accident mills foods instruments agreement accounting counsel lines chamber
+cabinet secretariat tribunal station channel network news times agency embassy consulate
+base airport port square street avenue road hospital school stadium cooperation
+market centre center museum palace island river mountain valley
+cathedral mosque temple prize award cup trophy memorial foundation trust
+partners partner accident foods instruments agreement accounting counsel lines chamber
 mine mines products industries international
 """)
 
