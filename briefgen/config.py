@@ -13,6 +13,8 @@ import yaml
 from briefgen.errors import BriefgenError, Problem
 from briefgen.safe_yaml import YamlRefused, compose_safely, construct
 
+THEME = Path(__file__).parent / "theme"
+"""The built-in theme: templates/ and static/, used after the project's own templates."""
 SUMMARY_METHODS = ("editor", "lexrank", "textrank", "lsa", "luhn", "sumbasic", "edmundson", "lead")
 EXTRACTORS = ("troops", "dates", "officials")
 
@@ -99,6 +101,7 @@ OPTIONS: dict[str, Option] = {
         list(EXTRACTORS), "Which figure extractors run: " + ", ".join(EXTRACTORS) + ".", _subset(EXTRACTORS)
     ),
     "extract.titles": Option([], "Extra official titles to recognise, e.g. [Hetman, Chief Rabbi].", _string_list),
+    "search": Option(True, "Whether build makes a Pagefind search index (the slowest step of small rebuilds).", _bool),
     "write_front_matter": Option(True, "Whether build writes summary and figures into content/.", _bool),
 }
 SECTIONS = {name.split(".")[0] for name in OPTIONS if "." in name}
@@ -123,6 +126,7 @@ class Config:
     summary_max_words: int | None
     figures: tuple[str, ...]
     titles: tuple[str, ...]
+    search: bool
     write_front_matter: bool
 
     def analysis_settings(self) -> dict[str, Any]:
@@ -200,5 +204,6 @@ def load_config(path: Path | None = None, root: Path | None = None) -> Config:
         summary_max_words=values["summary.max_words"],
         figures=tuple(values["extract.figures"]),
         titles=tuple(values["extract.titles"]),
+        search=values["search"],
         write_front_matter=values["write_front_matter"],
     )
