@@ -49,8 +49,10 @@ liberal aid health medical embassy diplomatic
 _POLITICAL = re.compile(r"\b(?:MPs?|vote[ds]?|voting|backbench\w*|Commons|parliament\w*|bill|legislation|"
                         r"whips?|Labour|Tory|Tories|Conservatives?|Democrats?|Republicans?|party)\b")
 _AIRCRAFT = re.compile(
-    r"\b(?:aircraft|jets?|planes?|warplanes?|bombers?|squadrons?|air\s+force|fly|flying|ordered|delivery|"
-    r"delivered|MiG|Mirage|Tornado|F-\d+)\b", re.I)
+    r"\b(?:aircraft|jets?|planes?|warplanes?|bombers?|squadrons?|air\s+force|fly|flying|delivery|delivered|"
+    r"MiG|Mirage|Tornado|F-\d+)\b", re.I)
+_MILITANT = re.compile(r"\b(?:militants?|insurgents?|rebels?|Islamists?|guerrillas?|Taliban|ISIS|ISIL|jihadists?|"
+                       r"militias?|armed\s+group)\b", re.I)
 _ARMED_CONTEXT = re.compile(r"\b(?:force|troops|army|brigade|battalion|soldiers|military|garrison|contingent|"
                             r"regiment|division|militia|armed|battle|offensive|front|war|casualties)\b", re.I)
 _CASUALTY = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring|dead|died|die|captured|"
@@ -197,8 +199,8 @@ def _is_personnel(noun: str, mods: list[str], value: int, sentence: str, text: s
         return False
     if noun in ("fighters", "fighter") and (
             any(any(c.isdigit() for c in w) or (w.isupper() and len(w) > 1 and w not in ("ISIS", "ISIL"))
-                for w in mods) or (_AIRCRAFT.search(text, max(0, at - 250), at + 250)
-                               and not lows & {"islamist", "rebel"})):
+                for w in mods) or (_AIRCRAFT.search(text, max(0, at - 150), at + 150)
+                               and not _MILITANT.search(text, max(0, at - 150), at + 150))):
         return False
     if noun in _NEEDS_MILITARY:
         free = [w for w in mods if w.islower() and w not in _MILITARY | _MODIFIERS | _POSSESSIVES | {"of"}]
@@ -221,6 +223,10 @@ def _is_year_or_age(text: str, m: re.Match[str]) -> bool:
     number = m.group("low")
     if _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
         return True
+    if m.start() > 0 and (text[m.start() - 1] == "-" or text[m.start() - 1].isalpha()):
+        return True  # "F-16 fighters", "MiG-29"
+    if m.end() < len(text) and text[m.end()].isalpha():
+        return True  # "101st Airborne"
     if re.fullmatch(r"(?:1[89]|20)\d\d", number) and re.search(r"\b(?:in|since|by|of|until)\s+$",
                                                                 text[max(0, m.start() - 8):m.start()]):
         return True
