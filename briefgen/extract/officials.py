@@ -135,7 +135,8 @@ def _add_longer_forms(people: list[_Person], tokens: list[Token], text: str) -> 
 
 def _to_official(person: _Person, people: list[_Person], context: _Context) -> Official:
     name = max(person.forms, key=len)
-    shown = " ".join(name)
+    written = re.search(_form_pattern(name), context.text)
+    shown = " ".join(written.group().split()) if written else " ".join(name)  # "J.Paul Vos" as written
     role = _best_role(person)
     mentions, variants = _mentions(person, people, name, context)
     regnal = next((s.regnal for s in person.sightings if s.regnal), None)
@@ -151,7 +152,10 @@ def _best_role(person: _Person) -> Role:
 
 
 def _form_pattern(form: tuple[str, ...]) -> str:
-    return r"\s+".join(re.escape(w) for w in form)
+    parts = [re.escape(form[0])]
+    for prev, word in zip(form, form[1:], strict=False):
+        parts.append((r"\s*" if prev.endswith(".") else r"\s+") + re.escape(word))  # "H.Onno Ruding"
+    return "".join(parts)
 
 
 def _mentions(person: _Person, people: list[_Person], name: tuple[str, ...],
@@ -160,7 +164,7 @@ def _mentions(person: _Person, people: list[_Person], name: tuple[str, ...],
     surname = name[-1]
     shared = sum(1 for p in people if any(f[-1] == surname for f in p.forms)) > 1
     forms = sorted(person.forms | ({(surname,)} if not shared else set()), key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(_form_pattern(f) for f in forms) + r")(?![\w-])")
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(_form_pattern(f) for f in forms) + r")(?!\w|-\w)")
     text = context.text
     spans = [(m.start(), m.end()) for m in pattern.finditer(text)
              if " " in m.group() or not _inside_other_name(text, m.start())]
@@ -177,7 +181,8 @@ def _mentions(person: _Person, people: list[_Person], name: tuple[str, ...],
 def _inside_other_name(text: str, start: int) -> bool:
     """True when a surname is preceded by another first name ("Theodore Hale" for "Franklin Hale")."""
     before = _WORD_BEFORE.search(text, max(0, start - 30), start)
-    return before is not None and is_name_word(make_token(before.group(1), 0, 0))
+    return (before is not None and is_name_word(make_token(before.group(1), 0, 0))
+            and titles.misspelt_head(before.group(1)) is None)  # "Preesident Nixon" is a title, not a name
 
 
 def _org(person: _Person, people: list[_Person], context: _Context,
