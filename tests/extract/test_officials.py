@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefgen.extract.officials import find_officials
 
@@ -57,3 +59,17 @@ def test_mentions_name_the_person(case: dict[str, Any]) -> None:
         forms = {official.name, *official.variants}
         for start, end in official.mentions:
             assert " ".join(case_text(case)[start:end].split()) in forms | {official.name.split()[-1]}
+
+
+_WORDS = ["President", "minister", "Foreign", "the", "said", ",", ".", "'s", "Anna", "Berg", "Kremlin",
+          "spokesman", "Colonel", "of", "Russia", "Mr", "his", "deputy", "who", "was", "General", "\n\n", "-"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS) | st.text(max_size=6), max_size=40))
+def test_any_text_gives_well_formed_officials(words: list[str]) -> None:
+    text = " ".join(words)
+    for official in find_officials(text, None, ("Hetman",)):
+        assert official.name and official.mentions
+        for start, end in official.mentions:
+            assert 0 <= start < end <= len(text)
