@@ -130,6 +130,8 @@ def is_head(low: str, heads: frozenset[str]) -> bool:
         return True
     if low.endswith("s") and singular(low) in heads:
         return True
+    if low.endswith("-general") and low[:-8] in GENERAL_TAKERS | heads:
+        return True  # "Director-General", "Governor-General"
     return low.startswith(_PREFIXES) and low.split("-", 1)[1] in heads
 
 
