@@ -85,8 +85,11 @@ def _name_after(tokens: list[Token], text: str, role: Role) -> Sighting | None:
         word = tokens[role.first - 1]  # "the brigade commander, Colonel X"
         role = dataclasses.replace(role, title=f"{word.text} {role.title}", first=role.first - 1,
                                    title_first=role.first - 1)
-    if j < len(tokens) and tokens[j].text == "," and role.first > 0 and (
-            tokens[role.first - 1].lower in _DETERMINERS or tokens[role.first - 1].text in ("'s", "’s")):
+    determined = role.first > 0 and (tokens[role.first - 1].lower in _DETERMINERS | {"a", "an"}
+                                     or tokens[role.first - 1].text in ("'s", "’s"))
+    if determined and j < len(tokens) and tokens[j].lower in ("for", "of", "at") and not role.plural:
+        role, j = _complement_before_comma(tokens, role, j)  # "a spokesman for the ministry, X,"
+    if j < len(tokens) and tokens[j].text == "," and determined:
         j += 1
         while j < len(tokens) and tokens[j].lower in titles.RANKS:
             j += 1
@@ -105,6 +108,24 @@ def _name_after(tokens: list[Token], text: str, role: Role) -> Sighting | None:
     if role.title.lower() in titles.REGNAL or head in titles.REGNAL:
         regnal = f"{role.title} {' '.join(name)}"
     return Sighting(name, tokens[j].start, tokens[end - 1].end, role, regnal)
+
+
+def _complement_before_comma(tokens: list[Token], role: Role, j: int) -> tuple[Role, int]:
+    """Skip "for the State Department" in "a spokesman for the State Department, X," taking its org."""
+    k = j + 1
+    while k < len(tokens) and k - j <= 8 and tokens[k].text not in ",.;:()\"“”":
+        k += 1
+    if k >= len(tokens) or tokens[k].text != "," or k == j + 1:
+        return role, j
+    words = [t.text for t in tokens[j + 1:k] if t.lower != "the"]
+    phrase = " ".join(words)
+    country = countries.country_of(phrase)
+    org = None
+    if country is None and words and all(w[:1].isupper() or w.lower() in _ORG_LINKS for w in words):
+        org = titles.ORG_ALIASES.get(phrase, phrase)
+    if role.country or role.org:
+        return role, k
+    return dataclasses.replace(role, country=country, org=org), k
 
 
 def _org_after_name(tokens: list[Token], end: int, role: Role) -> Role:
