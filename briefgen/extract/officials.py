@@ -89,7 +89,7 @@ def _named_clearly(person: _Person, text: str) -> bool:
         return True
     word = next(iter(person.forms))[0]
     role = _best_role(person)
-    head = role.title.split()[-1].lower() if role.title else ""
+    head = titles.head_of(role.title)
     if head in titles.SURNAME_TITLES and role.title[:1].isupper() and not role.rank_only:
         return True
     if re.search(rf"\b(?:Mr|Mrs|Ms|Dr)\.?\s+{re.escape(word)}\b", text):
@@ -207,12 +207,12 @@ def _org(person: _Person, people: list[_Person], context: _Context,
             for p in people:
                 if p is not person and any(f[-1] == owner for f in p.forms):
                     return _org(p, [], context, [])
-        head = s.role.title.split()[-1].lower() if s.role.title else ""
+        head = titles.head_of(s.role.title)
         if head in _REGNAL_ORG:
             return _REGNAL_ORG[head]
     role = _best_role(person)
     words = role.title.lower().split()
-    head = titles.singular(words[-1]) if words else ""
+    head = titles.singular(titles.head_of(role.title))
     if (head not in titles.GOVERNMENT_HEADS and not role.rank_only) or set(words) & _NON_GOVERNMENT:
         return None
     if head in ("president", "vice-president") and role.title[:1].islower() \

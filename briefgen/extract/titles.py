@@ -135,6 +135,15 @@ def is_head(low: str, heads: frozenset[str]) -> bool:
     return low.startswith(_PREFIXES) and low.split("-", 1)[1] in heads
 
 
+def head_of(title: str | None) -> str:
+    """The head word of a role in lower case: "Secretary of State" -> "secretary"."""
+    words = (title or "").lower().split()
+    for i, word in enumerate(words):
+        if word in ("of", "to", "for") and i > 0:
+            return words[i - 1]
+    return words[-1] if words else ""
+
+
 def singular(word: str) -> str:
     """Return the singular of a plural head ("leaders" -> "leader"), or the word itself."""
     low = word.lower()
