@@ -15,6 +15,8 @@ _APPOSITION_END = word_set(""", ; . ) : — – - and said says told who was is 
 until since from when in on at during after before of""")
 _PREPOSITIONS = word_set("to from by with at in on for of about against via")
 _ORG_LINKS = word_set("of the in and for")
+# Head words that name an official's role only with a modifier ("general manager").
+_BARE_NOT_ROLES = word_set("manager")
 # Verbs of saying, after a speaker's name ("Rao told").
 SPEECH = word_set("said says told added stated warned noted explained asked wrote argued insisted")
 _SUBJECT_VERBS = word_set("has had is was will would announced denied admitted urged called claimed "
@@ -58,6 +60,8 @@ def find_sightings(tokens: list[Token], text: str, heads: frozenset[str],
         if h + 1 < len(tokens) and tokens[h + 1].lower in chained and tokens[h + 1].text[:1].isupper():
             continue  # the next word ends this role ("Commandant Admiral", "Vice President")
         role = read_role(tokens, h, heads, mods)
+        if role.title.lower() in _BARE_NOT_ROLES:
+            continue  # "Arsenal manager X" is sport; "general manager X" is a company's
         sighting = (_name_after(tokens, text, role) or _name_before(tokens, text, role)
                     or _name_in_next_sentence(tokens, text, role))
         if sighting is not None:
