@@ -64,6 +64,8 @@ def _is_name_text(text: str) -> bool:
     low = text.lower()
     if low.endswith(_NOUN_ENDINGS) and len(low) > 6:
         return False
+    if len(low) >= 7 and titles.misspelt_head(text) is not None:
+        return False  # "Represenative Adam Schiff"
     if low in _COMMON or low in _CALENDAR or low in titles.HONORIFICS:
         return False
     if low in titles.HEADS or low in titles.RANKS or low in titles.ORG_WORDS:

@@ -95,7 +95,7 @@ def _name_after(tokens: list[Token], text: str, role: Role) -> Sighting | None:
         role, j = _complement_before_comma(tokens, role, j)  # "a spokesman for the ministry, X,"
     if j < len(tokens) and tokens[j].text == "," and determined:
         j += 1
-        while j < len(tokens) and tokens[j].lower in titles.RANKS:
+        while j < len(tokens) and (tokens[j].lower in titles.RANKS or tokens[j].lower in titles.HONORIFICS):
             j += 1
     elif role.plural:
         return None

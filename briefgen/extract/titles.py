@@ -94,7 +94,8 @@ ORG_ALIASES = {"UN": "United Nations", "U.N.": "United Nations", "EU": "European
                "OPEC": "OPEC", "NATO": "NATO", "OSCE": "OSCE"}
 
 # Honorifics: not roles, left out of names.
-HONORIFICS = word_set("mr mr. mrs mrs. ms ms. dr dr. sir dame madam lord lady")
+HONORIFICS = word_set("mr mr. mrs mrs. ms ms. dr dr. sir dame madam lord lady professor prof prof. rev rev. "
+                      "reverend emeritus")
 
 PLURALS = {"spokesmen": "spokesman", "spokeswomen": "spokeswoman", "chairmen": "chairman",
            "secretaries": "secretary", "congressmen": "congressman"}
