@@ -79,7 +79,7 @@ def test_init_creates_a_project_that_builds(tmp_path: Path) -> None:
     run = run_cli(["init", "brief"], tmp_path)
     assert run.exit_code == 0, run.stderr
     root = tmp_path / "brief"
-    assert sorted(snapshot(root)) == ["config.yaml", "content/sample-article.md", "templates/README.md"]
+    assert sorted(snapshot(root)) == [".gitignore", "config.yaml", "content/sample-article.md", "templates/README.md"]
     build = run_cli(["build"], root)
     assert build.exit_code == 0, build.stderr
     assert (root / "site" / "articles" / "sample-article.html").is_file()
