@@ -42,7 +42,7 @@ def create_project(directory: Path) -> list[Path]:
         directory / "config.yaml": commented_config({"title": "My briefing"}),
         directory / "content" / "sample-article.md": (STARTER / "sample-article.md").read_text(encoding="utf-8"),
         directory / "templates" / "README.md": (STARTER / "templates-README.md").read_text(encoding="utf-8"),
-        directory / ".gitignore": "# made by briefgen build: the site, and the cache that makes rebuilds fast\nsite/\n.briefgen-cache/\n",
+        directory / ".gitignore": "# made by briefgen build: the site, and the cache of rebuilds\nsite/\n.briefgen-cache/\n",
     }
     existing = [p for p in targets if p.exists()]
     if existing:
