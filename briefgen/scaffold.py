@@ -11,6 +11,7 @@ from briefgen.config import OPTIONS
 from briefgen.errors import BriefgenError, Problem
 
 STARTER = Path(__file__).parent / "init"
+GITIGNORE = "# made by briefgen build: the site, and the cache of rebuilds\nsite/\n.briefgen-cache/\n"
 
 
 def _yaml_value(value: Any) -> str:
@@ -42,7 +43,7 @@ def create_project(directory: Path) -> list[Path]:
         directory / "config.yaml": commented_config({"title": "My briefing"}),
         directory / "content" / "sample-article.md": (STARTER / "sample-article.md").read_text(encoding="utf-8"),
         directory / "templates" / "README.md": (STARTER / "templates-README.md").read_text(encoding="utf-8"),
-        directory / ".gitignore": "# made by briefgen build: the site, and the cache of rebuilds\nsite/\n.briefgen-cache/\n",
+        directory / ".gitignore": GITIGNORE,
     }
     existing = [p for p in targets if p.exists()]
     if existing:
