@@ -20,7 +20,7 @@ def test_version() -> None:
     assert run.stdout.strip() == f"briefgen, version {__version__}"
 
 
-@pytest.mark.parametrize("command", [[], ["build"], ["extract"], ["init"]])
+@pytest.mark.parametrize("command", [[], ["build"], ["extract"], ["init"], ["serve"]])
 def test_every_command_has_help(command: list[str]) -> None:
     run = run_cli([*command, "--help"], Path.cwd())
     assert run.exit_code == 0
