@@ -258,11 +258,11 @@ RULES: tuple[Rule, ...] = (
           r"(?P<unit>(?i:week|weekend|month|year|quarter|decade|century))",
           read_relative_unit),
     _rule("in_the_unit", "unit",
-          r"(?i:earlier|later)\s+(?i:in|this|that)\s+(?:(?i:the)\s+)?(?P<rel>(?i:))(?P<unit>(?i:week|month|year))",
+          r"(?i:earlier|later)\s+(?i:in|this)\s+(?:(?i:the)\s+)?(?P<rel>(?i:))(?P<unit>(?i:week|month|year))",
           read_relative_unit),
     _rule("anaphoric_unit", "unit",
-          MOD + r"(?:(?i:the)\s+)?(?P<rel>(?i:following|previous|preceding|next|prior|that|same"
-          r"|that\s+same))\s+"
+          MOD + r"(?:(?i:earlier|later)\s+)?(?:(?i:the)\s+)?"
+          r"(?P<rel>(?i:following|previous|preceding|next|prior|that|same|that\s+same))\s+"
           r"(?P<unit>(?i:day|week|month|year|weekend|decade))",
           read_anaphoric_unit),
     _rule("unit_before", "unit",
