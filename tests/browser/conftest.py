@@ -1,0 +1,168 @@
+"""Headless Chromium (Debian's, driven by Playwright), the built sites served on 127.0.0.1, and pages
+that record every console error, failed request and request to anywhere but the site's own server."""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from built_sites import REPO, built_project
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Request, Response, Route, WebError
+
+CHROMIUM = Path(os.environ.get("BRIEFGEN_CHROMIUM", "/usr/bin/chromium"))
+"""Debian's chromium package; Playwright's own browser downloads are impossible here."""
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+ARTIFACTS = REPO / "test-artifacts"
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Chromium, or a skip that says what is missing.
+
+    Playwright's launch() gives every run a fresh temporary user-data-dir of its own and removes it after.
+    """
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("playwright is not installed (pip install -e '.[test]'): browser tests skipped")
+    if not CHROMIUM.is_file():
+        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium, or set BRIEFGEN_CHROMIUM): "
+                    "browser tests skipped")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield launched
+        launched.close()
+
+
+class SiteRequestHandler(SimpleHTTPRequestHandler):
+    """Serves one folder like a static host: the site's own 404.html for a missing file, no log lines."""
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        not_found = Path(self.directory) / "404.html"
+        if code != 404 or not not_found.is_file() or self.command != "GET":
+            super().send_error(code, message, explain)
+            return
+        body = not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def served(folder: Path) -> Iterator[str]:
+    """Serve `folder` on 127.0.0.1 at a free port in a thread; yield its base URL (ending in /)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SiteRequestHandler, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    """A built site and the URL it is served at."""
+
+    folder: Path
+    url: str
+
+
+@pytest.fixture(scope="session")
+def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
+    """The repository's own project, built in a copy and served."""
+    folder = built_project("repo", tmp_path_factory.mktemp("browser"))
+    with served(folder) as url:
+        yield BuiltSite(folder, url)
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
+    """tests/hostile/project, whose articles carry script payloads everywhere, built in a copy and served."""
+    folder = built_project("hostile", tmp_path_factory.mktemp("browser"))
+    with served(folder) as url:
+        yield BuiltSite(folder, url)
+
+
+@dataclass
+class Watch:
+    """What went wrong while pages of one browser context loaded (not frozen: Playwright tags its handlers)."""
+
+    origin: str
+    problems: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def on_console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.problems.append(f"console error: {message.text} (at {message.location.get('url', '?')})")
+
+    def on_error(self, error: WebError) -> None:
+        self.problems.append(f"uncaught exception: {error.error.message}")
+
+    def on_failed(self, request: Request) -> None:
+        if request.url.startswith(self.origin):
+            self.problems.append(f"request failed: {request.url}: {request.failure}")
+
+    def on_response(self, response: Response) -> None:
+        if response.status >= 400:
+            self.problems.append(f"HTTP {response.status}: {response.url}")
+
+    def guard(self, route: Route) -> None:
+        """Let requests to the site's own server through; refuse and record everything else."""
+        if route.request.url.startswith(self.origin):
+            route.continue_()
+        else:
+            self.problems.append(f"request outside the site's server: {route.request.url}")
+            route.abort()
+
+    def take(self) -> list[str]:
+        """The problems recorded so far, forgetting them."""
+        taken = list(self.problems)
+        self.problems.clear()
+        return taken
+
+
+OpenPage = Callable[..., "tuple[Page, Watch]"]
+
+
+@pytest.fixture
+def open_page(browser: Browser) -> Iterator[OpenPage]:
+    """A factory: open_page(site, **context options) gives a new page in a fresh context, and its Watch."""
+    contexts: list[BrowserContext] = []
+
+    def open_one(site: BuiltSite, **options: Any) -> tuple[Page, Watch]:
+        context = browser.new_context(**options)
+        contexts.append(context)
+        watch = Watch(site.url)
+        context.route("**/*", watch.guard)
+        context.on("console", watch.on_console)
+        context.on("weberror", watch.on_error)
+        context.on("requestfailed", watch.on_failed)
+        context.on("response", watch.on_response)
+        page = context.new_page()
+        page.on("dialog", lambda dialog: (watch.dialogs.append(f"{dialog.type}: {dialog.message}"), dialog.dismiss()))
+        return page, watch
+
+    yield open_one
+    for context in contexts:
+        context.close()
