@@ -1,0 +1,104 @@
+"""Getting around the repository's own site in Chromium: with the keyboard, and from the front page to an
+article and back."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from built_sites import page_types
+
+from .conftest import BuiltSite, OpenPage
+
+pytestmark = pytest.mark.browser
+
+FOCUSED = """() => {
+    const e = document.activeElement, r = e.getBoundingClientRect(), s = getComputedStyle(e);
+    return {tag: e.tagName.toLowerCase(), href: e.getAttribute('href') || '', text: e.textContent.trim(),
+            inNav: !!e.closest('nav'), onScreen: r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0
+                && r.left < innerWidth && r.top < innerHeight,
+            outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 || s.boxShadow !== 'none'}; }"""
+
+
+def tab(page: Any) -> dict[str, Any]:
+    """Press Tab and describe the element that has the focus then."""
+    page.keyboard.press("Tab")
+    focused: dict[str, Any] = page.evaluate(FOCUSED)
+    return focused
+
+
+@pytest.mark.parametrize("kind", ["index.html", "articles/"])
+def test_tab_reaches_the_skip_link_first_then_every_nav_link(repo_site: BuiltSite, open_page: OpenPage,
+                                                               kind: str) -> None:
+    path = page_types(repo_site.folder)[kind]
+    page, watch = open_page(repo_site)
+    page.goto(repo_site.url + path)
+    nav_links = page.locator("nav a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert nav_links, f"{path} has no links in a <nav>"
+    first = tab(page)
+    is_skip_link = first["href"].startswith("#") and "skip" in first["text"].lower()
+    assert is_skip_link, f"the first Tab stop is not a skip link: {first}"
+    assert first["onScreen"], "the skip link stays off screen when it has the focus"
+    target = first["href"][1:]
+    assert page.evaluate(f"() => !!document.getElementById({target!r})?.closest('main') "
+                         f"|| !!document.getElementById({target!r})?.querySelector('main')"), \
+        f"the skip link's target #{target} is not the main content"
+    reached, unfocusable = set(), []
+    for _ in range(len(nav_links) + 40):
+        focused = tab(page)
+        if focused["inNav"]:
+            reached.add(focused["href"])
+            if not focused["outline"]:
+                unfocusable.append(focused["href"])
+        if reached >= set(nav_links):
+            break
+    assert reached >= set(nav_links), f"Tab never reaches these nav links: {sorted(set(nav_links) - reached)}"
+    assert not unfocusable, f"nav links with no visible focus indicator: {unfocusable}"
+    assert not watch.take()
+
+
+def test_the_skip_link_moves_the_keyboard_into_the_content(repo_site: BuiltSite, open_page: OpenPage) -> None:
+    page, _ = open_page(repo_site)
+    page.goto(repo_site.url + "index.html")
+    skip = tab(page)
+    page.keyboard.press("Enter")
+    assert page.url.endswith(skip["href"]), f"Enter on the skip link did not go to {skip['href']}"
+    after = tab(page)
+    assert not after["inNav"], f"after the skip link, Tab still goes to the navigation: {after}"
+    assert page.evaluate("() => !!document.activeElement.closest('main')"), "Tab after the skip link leaves <main>"
+
+
+def test_keyboard_enter_on_a_nav_link_follows_it(repo_site: BuiltSite, open_page: OpenPage) -> None:
+    path = page_types(repo_site.folder).get("articles/", "index.html")
+    page, watch = open_page(repo_site)
+    page.goto(repo_site.url + path)
+    page.locator("nav a").first.focus()
+    expected = page.locator("nav a").first.evaluate("a => a.href")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == expected
+    assert not watch.take()
+
+
+def test_front_page_to_an_article_and_back(repo_site: BuiltSite, open_page: OpenPage) -> None:
+    page, watch = open_page(repo_site)
+    front = repo_site.url + "index.html"
+    page.goto(front)
+    links = page.locator("main article a[href]:not([href^='http']):not([href^='#'])")
+    assert links.count(), "the front page links to no article"
+    link = links.first
+    title = link.inner_text().strip()
+    with page.expect_navigation():
+        link.click()
+    assert page.url != front
+    assert page.locator("h1").first.inner_text().strip() == title, "the article page's heading is not its title"
+    page.go_back()
+    assert page.url == front
+    assert page.locator("main article").count()
+    with page.expect_navigation():
+        page.go_forward()
+    home = page.locator("nav a[href$='index.html'], header a[href$='index.html']").first
+    with page.expect_navigation():
+        home.click()
+    assert page.url == front
+    assert not watch.take()
