@@ -166,3 +166,22 @@ def open_page(browser: Browser) -> Iterator[OpenPage]:
     yield open_one
     for context in contexts:
         context.close()
+
+
+SEARCH_BOX = "main input[type=search], main input[type=text], input[type=search]"
+SEARCH_TIMEOUT_MS = 10_000
+
+
+def search(page: Page, site: BuiltSite, query: str) -> list[str]:
+    """Type `query` into search.html's search box; the absolute URLs of the result links that appear, in order."""
+    page.goto(site.url + "search.html")
+    box = page.locator(SEARCH_BOX).first
+    box.wait_for(timeout=SEARCH_TIMEOUT_MS)
+    links = "links => links.map(a => a.href)"
+    before = set(page.locator("a[href]").evaluate_all(links))
+    box.fill(query)
+    page.wait_for_function(
+        "before => Array.from(document.querySelectorAll('main a[href]')).some(a => !before.includes(a.href))",
+        arg=sorted(before), timeout=SEARCH_TIMEOUT_MS)
+    page.wait_for_load_state("networkidle")
+    return [href for href in page.locator("main a[href]").evaluate_all(links) if href not in before]
