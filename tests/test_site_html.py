@@ -55,6 +55,11 @@ class Site:
     base_url: str
     pages: dict[str, Page]
 
+    @property
+    def base_path(self) -> str:
+        """Where the site lives on its host ("/brief/" for https://example.org/brief/): root-relative links start so."""
+        return urlsplit(self.base_url).path or "/"
+
 
 def local_name(element: Element) -> str:
     """The tag without its namespace ("{http://www.w3.org/2000/svg}svg" -> "svg"); "" for comments."""
@@ -109,7 +114,12 @@ def urls_of(element: Element) -> Iterator[tuple[str, str]]:
 
 
 def link_problem(site: Site, page: Page, url: str) -> str | None:
-    """Why an internal URL on `page` does not resolve, or None (also for external and mailto URLs)."""
+    """Why an internal URL on `page` does not resolve, or None (also for external and mailto URLs).
+
+    Absolute URLs under the config's base_url are internal too.
+    """
+    if site.base_url and url.startswith(site.base_url):
+        url = site.base_path + url[len(site.base_url):]
     parts = urlsplit(url)
     if parts.scheme:
         if parts.scheme.lower() in EXTERNAL_SCHEMES or url.lower().startswith("data:image/"):
@@ -120,8 +130,12 @@ def link_problem(site: Site, page: Page, url: str) -> str | None:
     if not parts.path:
         target = page.path
     else:
-        base = "" if parts.path.startswith("/") else posixpath.dirname(page.path)
-        target = posixpath.normpath(posixpath.join(base, unquote(parts.path).lstrip("/")))
+        path, base = unquote(parts.path), posixpath.dirname(page.path)
+        if path.startswith("/"):
+            if not path.startswith(site.base_path):
+                return f"root-relative, but the site lives under {site.base_path}"
+            path, base = path[len(site.base_path):], ""
+        target = posixpath.normpath(posixpath.join(base, path))
         if target == ".." or target.startswith("../"):
             return "leads outside the site"
         if parts.path.endswith("/") or (site.folder / target).is_dir():
@@ -175,7 +189,8 @@ def test_every_internal_link_resolves(site: Site) -> None:
 
 
 def test_nothing_is_loaded_from_another_host(site: Site) -> None:
-    found = [f"{page.path}: <{local_name(el)}> loads {url}"
+    own = "(its own file, but by the absolute base_url: previews and file:// fetch it from the internet)"
+    found = [f"{page.path}: <{local_name(el)}> loads {url}" + (f" {own}" if site.base_url in url else "")
              for page in site.pages.values() for el in page.root.iter() for url in fetches_from_another_host(el)]
     for css in sorted(site.folder.rglob("*.css")):
         text = css.read_text(encoding="utf-8")

@@ -12,9 +12,12 @@ from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import pytest
 from built_sites import REPO, built_project
+
+from briefgen.config import load_config
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Request, Response, Route, WebError
@@ -48,8 +51,25 @@ def browser() -> Iterator[Browser]:
         launched.close()
 
 
+@dataclass(frozen=True)
+class BuiltSite:
+    """A built site and the URL it is served at."""
+
+    folder: Path
+    url: str
+
+
 class SiteRequestHandler(SimpleHTTPRequestHandler):
-    """Serves one folder like a static host: the site's own 404.html for a missing file, no log lines."""
+    """Serves a site folder under its base path, like a static host: the site's 404.html for a missing file."""
+
+    def __init__(self, *args: Any, base_path: str, **kwargs: Any) -> None:
+        self.base_path = base_path  # set first: the base class handles the request inside __init__
+        super().__init__(*args, **kwargs)
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.base_path):
+            return str(Path(self.directory) / ".not-under-the-base-path")
+        return super().translate_path("/" + path[len(self.base_path):])
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         not_found = Path(self.directory) / "404.html"
@@ -68,40 +88,37 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def served(folder: Path) -> Iterator[str]:
-    """Serve `folder` on 127.0.0.1 at a free port in a thread; yield its base URL (ending in /)."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SiteRequestHandler, directory=str(folder)))
+def served(folder: Path, base_path: str = "/") -> Iterator[str]:
+    """Serve `folder` at `base_path` on 127.0.0.1, a free port, in a thread; yield the site's URL (ending in /)."""
+    handler = functools.partial(SiteRequestHandler, directory=str(folder), base_path=base_path)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}{base_path}"
     finally:
         server.shutdown()
         server.server_close()
 
 
-@dataclass(frozen=True)
-class BuiltSite:
-    """A built site and the URL it is served at."""
-
-    folder: Path
-    url: str
+def served_project(name: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
+    """Build project `name` in a copy and serve it at the path of its base_url, as it will be published."""
+    folder = built_project(name, tmp_path_factory.mktemp("browser"))
+    base_path = urlsplit(load_config(folder.parent / "config.yaml").base_url).path.rstrip("/") + "/"
+    with served(folder, base_path) as url:
+        yield BuiltSite(folder, url)
 
 
 @pytest.fixture(scope="session")
 def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
     """The repository's own project, built in a copy and served."""
-    folder = built_project("repo", tmp_path_factory.mktemp("browser"))
-    with served(folder) as url:
-        yield BuiltSite(folder, url)
+    yield from served_project("repo", tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
     """tests/hostile/project, whose articles carry script payloads everywhere, built in a copy and served."""
-    folder = built_project("hostile", tmp_path_factory.mktemp("browser"))
-    with served(folder) as url:
-        yield BuiltSite(folder, url)
+    yield from served_project("hostile", tmp_path_factory)
 
 
 @dataclass
@@ -120,7 +137,8 @@ class Watch:
         self.problems.append(f"uncaught exception: {error.error.message}")
 
     def on_failed(self, request: Request) -> None:
-        if request.url.startswith(self.origin):
+        # ERR_ABORTED: the test moved on to the next page while this one was still fetching (search's worker).
+        if request.url.startswith(self.origin) and request.failure != "net::ERR_ABORTED":
             self.problems.append(f"request failed: {request.url}: {request.failure}")
 
     def on_response(self, response: Response) -> None:

@@ -41,4 +41,4 @@ def test_no_serious_accessibility_violation_on_any_page_type(repo_site: BuiltSit
                   if v["impact"] in ("serious", "critical") or v["id"] in ALWAYS_FAIL]
     assert checked == len(page_types(repo_site.folder)), "axe ran no rules"
     assert not found, f"{len(found)} accessibility violations in {scheme}:\n" + "\n".join(found)
-    assert not watch.take()
+    assert not (problems := watch.take()), "\n".join(problems)

@@ -58,4 +58,4 @@ def test_search_finds_the_article_a_word_is_in(repo_site: BuiltSite, open_page: 
     assert results, f"searching {word!r} shows no result links"
     assert results[0].split("#")[0] == expected, f"searching {word!r}: first result {results[0]}, expected {expected}"
     assert {r.split("#")[0] for r in results} == {expected}, f"{word!r} is only in {article}, results: {results}"
-    assert not watch.take()
+    assert not (problems := watch.take()), "\n".join(problems)
