@@ -109,7 +109,6 @@ def test_the_print_stylesheet_hides_navigation_and_keeps_the_figures(repo_site: 
         assert splittable == 0, f"{path}: {splittable} articles may be split across printed pages"
     page.goto(repo_site.url + "index.html")
     page.emulate_media(media="print")
-    ARTIFACTS.mkdir(exist_ok=True)
     pdf = page.pdf(path=ARTIFACTS / "front-page.pdf", format="A4")
     assert pdf.startswith(b"%PDF")
 
@@ -118,7 +117,6 @@ def test_front_page_screenshot(repo_site: BuiltSite, open_page: OpenPage) -> Non
     """Saved as test-artifacts/front-page.png for the README and for looking at."""
     page, watch = open_page(repo_site, viewport={"width": 1100, "height": 900})
     page.goto(repo_site.url + "index.html")
-    ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=ARTIFACTS / "front-page.png", full_page=True)
     assert (ARTIFACTS / "front-page.png").stat().st_size > 10_000
     phone, _ = open_page(repo_site, viewport=PHONE, device_scale_factor=2, is_mobile=True)
