@@ -87,7 +87,7 @@ def test_light_and_dark_schemes_render(repo_site: BuiltSite, open_page: OpenPage
     page.screenshot(path=ARTIFACTS / f"front-page-{scheme}.png", full_page=True)
 
 
-def test_the_print_stylesheet_hides_navigation_and_keeps_the_figures(repo_site: BuiltSite,
+def test_the_print_stylesheet_hides_navigation_keeps_figures_and_breaks_pages(repo_site: BuiltSite,
                                                                       open_page: OpenPage) -> None:
     page, _ = open_page(repo_site)
     types = page_types(repo_site.folder)
@@ -109,8 +109,10 @@ def test_the_print_stylesheet_hides_navigation_and_keeps_the_figures(repo_site: 
         assert splittable == 0, f"{path}: {splittable} articles may be split across printed pages"
     page.goto(repo_site.url + "index.html")
     page.emulate_media(media="print")
+    articles = page.locator("main article").count()
     pdf = page.pdf(path=ARTIFACTS / "front-page.pdf", format="A4")
-    assert pdf.startswith(b"%PDF")
+    pages = len(re.findall(rb"/Type\s*/Page\b", pdf))
+    assert pages >= articles > 1, f"the printed front page has {pages} pages for {articles} articles: no page breaks"
 
 
 def test_front_page_screenshot(repo_site: BuiltSite, open_page: OpenPage) -> None:
