@@ -27,34 +27,41 @@ def tab(page: Any) -> dict[str, Any]:
     return focused
 
 
-@pytest.mark.parametrize("kind", ["index.html", "articles/"])
-def test_tab_reaches_the_skip_link_first_then_every_nav_link(repo_site: BuiltSite, open_page: OpenPage,
-                                                               kind: str) -> None:
-    path = page_types(repo_site.folder)[kind]
+def test_tab_reaches_the_skip_link_first_then_every_nav_link(repo_site: BuiltSite, open_page: OpenPage) -> None:
     page, watch = open_page(repo_site)
-    page.goto(repo_site.url + path)
+    problems = []
+    for path in page_types(repo_site.folder).values():
+        page.goto(repo_site.url + path)
+        problems += [f"{path}: {problem}" for problem in keyboard_problems(page)]
+    assert not problems, "\n".join(problems)
+    assert not (problems := watch.take()), "\n".join(problems)
+
+
+def keyboard_problems(page: Any) -> list[str]:
+    """What is wrong with tabbing through the page from the top: skip link first, then every nav link, visibly."""
     nav_links = page.locator("nav a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
-    assert nav_links, f"{path} has no links in a <nav>"
+    if not nav_links:
+        return ["no links in a <nav>"]
     first = tab(page)
-    is_skip_link = first["href"].startswith("#") and "skip" in first["text"].lower()
-    assert is_skip_link, f"the first Tab stop is not a skip link: {first}"
-    assert first["onScreen"], "the skip link stays off screen when it has the focus"
+    if not (first["href"].startswith("#") and "skip" in first["text"].lower()):
+        return [f"the first Tab stop is not a skip link: {first}"]
+    problems = [] if first["onScreen"] else ["the skip link stays off screen when it has the focus"]
     target = first["href"][1:]
-    assert page.evaluate(f"() => !!document.getElementById({target!r})?.closest('main') "
-                         f"|| !!document.getElementById({target!r})?.querySelector('main')"), \
-        f"the skip link's target #{target} is not the main content"
-    reached, unfocusable = set(), []
+    if not page.evaluate("id => !!document.getElementById(id)?.closest('main') "
+                         "|| !!document.getElementById(id)?.querySelector('main')", target):
+        problems.append(f"the skip link's target #{target} is not the main content")
+    reached: set[str] = set()
     for _ in range(len(nav_links) + 40):
         focused = tab(page)
         if focused["inNav"]:
             reached.add(focused["href"])
             if not focused["outline"]:
-                unfocusable.append(focused["href"])
+                problems.append(f"nav link {focused['href']} shows no focus indicator")
         if reached >= set(nav_links):
             break
-    assert reached >= set(nav_links), f"Tab never reaches these nav links: {sorted(set(nav_links) - reached)}"
-    assert not unfocusable, f"nav links with no visible focus indicator: {unfocusable}"
-    assert not (problems := watch.take()), "\n".join(problems)
+    if missing := sorted(set(nav_links) - reached):
+        problems.append(f"Tab never reaches these nav links: {missing}")
+    return problems
 
 
 def test_the_skip_link_moves_the_keyboard_into_the_content(repo_site: BuiltSite, open_page: OpenPage) -> None:

@@ -32,13 +32,16 @@ def test_a_missing_page_gets_the_sites_404_page(repo_site: BuiltSite, open_page:
     if not (repo_site.folder / "404.html").is_file():
         pytest.skip("the site has no 404.html yet")
     page, watch = open_page(repo_site)
-    response = page.goto(repo_site.url + "no-such-page.html")
-    assert response is not None and response.status == 404
-    problems = [p for p in watch.take() if "/no-such-page.html" not in p]
-    assert not problems, "\n".join(problems)
-    assert page.locator("main").count() == 1, "the 404 page has no <main>"
-    assert page.locator(f"a[href$='index.html'], a[href='{repo_site.url}'], a[href='./'], a[href='/']").count(), \
-        "the 404 page does not link back to the front page"
+    for missing in ("no-such-page.html", "no/such/folder/page.html"):
+        response = page.goto(repo_site.url + missing)
+        assert response is not None and response.status == 404
+        problems = [p for p in watch.take() if missing not in p]
+        assert not problems, f"{missing}:\n" + "\n".join(problems)
+        assert page.locator("main").count() == 1, f"{missing}: the 404 page has no <main>"
+        page.locator("main a[href$='index.html']").first.click()
+        assert page.url.startswith(repo_site.url) and page.locator("main").count() == 1, \
+            f"{missing}: the 404 page's first link leads to {page.url}"
+        assert not (problems := watch.take()), f"{missing}: following a link:\n" + "\n".join(problems)
 
 
 def overflowing(page_width: int) -> str:
