@@ -18,7 +18,7 @@ def text_of(site: Path, path: str, within: str = "body") -> str:
     """The text of an element (the first `within`) of a page, lower-cased."""
     root = html5lib.parse((site / path).read_bytes(), treebuilder="etree", namespaceHTMLElements=False)
     element = root.find(f".//{within}")
-    return "".join(element.itertext()).lower() if element is not None else ""
+    return " ".join(element.itertext()).lower() if element is not None else ""
 
 
 def front_page_articles(site: Path) -> list[str]:
