@@ -28,7 +28,7 @@ URL_ATTRIBUTES = ("href", "src", "action", "formaction", "poster", "cite", "data
 FETCHING_LINK_RELS = {"stylesheet", "icon", "apple-touch-icon", "preload", "modulepreload", "prefetch", "manifest"}
 """`<link rel>` values the browser fetches; others (canonical, alternate) only name a URL."""
 EXTERNAL_SCHEMES = {"http", "https", "mailto", "tel"}
-DANGEROUS_URL = re.compile(r"^(javascript|vbscript|data:text/html)", re.IGNORECASE)
+DANGEROUS_URL = re.compile(r"^(javascript:|vbscript:|data:text/html)", re.IGNORECASE)
 CSS_REMOTE_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])((?:https?:)?//[^'")\s]+)""")
 SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module", "text/ecmascript"}
 HOSTILE_MARKER = "alert("
