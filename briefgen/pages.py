@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from briefgen.config import Config
 from briefgen.entries import Entry, figure_rows, group_by_day, newest_first, slugify
@@ -91,8 +92,8 @@ def search_page(writer: PageWriter, entries: list[Entry]) -> None:
 
 
 def not_found_page(writer: PageWriter, entries: list[Entry]) -> None:
-    """404.html; with a base URL its links are absolute, as it is served at any path."""
-    writer.page("404.html", "404.html", "the 404 page", root_override=writer.config.base_url or None)
+    """404.html; with a base URL its links are root-relative (its path), as it is served at any depth."""
+    writer.page("404.html", "404.html", "the 404 page", root_override=urlsplit(writer.config.base_url).path or None)
 
 
 def feed_and_sitemap(writer: PageWriter, entries: list[Entry]) -> None:

@@ -116,4 +116,4 @@ def test_built_site_has_every_page_and_valid_feeds(project: Path) -> None:
     urls = [u.text for u in ET.parse(site / "sitemap.xml").getroot().iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
     assert "https://example.org/brief/index.html" in urls
     assert all(u.startswith("https://example.org/brief/") for u in urls)
-    assert 'href="https://example.org/brief/index.html"' in (site / "404.html").read_text()
+    assert 'href="/brief/index.html"' in (site / "404.html").read_text()
