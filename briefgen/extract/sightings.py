@@ -46,7 +46,8 @@ def find_sightings(tokens: list[Token], text: str, heads: frozenset[str],
             continue
         if low in titles.RANKS and low not in heads and not tok.text[0].isupper():
             continue  # "a major company", "general strike"
-        if not (low in titles.RANKS or titles.is_head(low, heads)):
+        if not (low in heads or low in titles.RANKS or (
+                (low[-1] == "s" or "-" in low) and titles.is_head(low, heads))):
             if not tok.capitalised or len(low) < 7 or h + 1 >= len(tokens) or not is_name_word(tokens[h + 1]):
                 continue
             fixed = titles.misspelt_head(tok.text)

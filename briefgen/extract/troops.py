@@ -62,7 +62,7 @@ _HEDGE = re.compile(r"\b(?:about|around|some|nearly|almost|roughly|approximately
                     r"at\s+least|an\s+estimated|estimated|as\s+many\s+as|fewer\s+than|less\s+than|close\s+to|"
                     r"upwards\s+of|under|at\s+most|reportedly)\s+(?:about\s+)?$", re.I)
 _COUNT = re.compile(
-    rf"(?P<between>\bbetween\s+)?(?P<low>{NUMBER})"
+    rf"\b(?=[0-9abefnostwABEFNOSTW])(?P<between>between\s+)?(?P<low>{NUMBER})"
     rf"(?:\s*(?:-|–|to|or|and)\s*(?P<high>{NUMBER}))?"
     r"(?P<strong>-strong)?"
 )
