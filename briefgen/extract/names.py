@@ -129,13 +129,15 @@ def is_place_or_thing(tokens: list[Token], start: int, end: int, title_start: in
     return title_start > 0 and tokens[title_start - 1].lower in SHIP_WORDS
 
 
-def _folded(word: str) -> str:
+@functools.lru_cache(maxsize=4096)
+def folded(word: str) -> str:
+    """The word without accents ("Erdoğan" -> "Erdogan")."""
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """True when two name forms can belong to one person ("Putin", "Vladimir Putin", "Erdoğan")."""
-    if not a or not b or _folded(a[-1]) != _folded(b[-1]):
+    if not a or not b or folded(a[-1]) != folded(b[-1]):
         return False
     if len(a) == 1 or len(b) == 1:
         return True
