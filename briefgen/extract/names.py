@@ -26,7 +26,8 @@ north south east west northern southern eastern western central new old great gr
 god allah islam islamic christian muslim catholic jewish communist socialist democrat republican
 democratic liberal conservative labour tory green nato un eu opec osce isis isil reuters afp
 ap bbc cnn twitter facebook news television radio candidate nominee hopeful designate elect
-election elections workers worker staff world public
+election elections workers worker staff world public mother father son daughter wife husband
+brother sister
 alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho
 illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
 mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas
