@@ -128,6 +128,9 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
         org, org_first = _org_before(tokens, i)
         if org is not None:
             first = org_first
+            found = country_starting_at(tokens, org_first)
+            if found is not None and country is None:
+                country, org = found[1], None  # "Iranian Parliament Speaker": Iran's
     end = h + 1
     title_end = h + 1
     low_head = tokens[h].lower
