@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections import Counter
 
 from briefgen.article import TroopCount
 from briefgen.extract import countries
@@ -40,6 +41,10 @@ aircraft planes jets helicopters guns rifles families relatives wives children w
 percent per cent years year months days hours miles kilometres km brigades battalions divisions
 units companies regiments squadrons ships boats times after before during since into over under about
 against near outside inside through
+""")
+_NOT_GROUP_NAMES = word_set("""
+the of and or by with from against about some many several more other few two three four five six seven
+eight nine ten dozen hundred thousand least armed suspected
 """)
 _POSSESSIVES = word_set("the its their his her our these those")
 _NOT_PERSONNEL = word_set("""
@@ -249,12 +254,17 @@ def _whose(mods: list[str], noun: str, text: str, sentence: tuple[int, int], sta
             return country
     if noun in ("rebels", "guerrillas", "militants", "insurgents", "gunmen", "jihadists"):
         kept = [w.lower() for w in mods if w.lower() not in _POSSESSIVES | {"of", "other", "more"}]
+        if not kept:  # "at least 18 rebels" after "Communist rebels killed ...": the group named before
+            named = [m.group(1).lower() for m in re.finditer(rf"\b([A-Za-z-]+)\s+{noun}\b", text[:start])
+                     if m.group(1).lower() not in _NOT_GROUP_NAMES and not m.group(1)[0].isdigit()]
+            kept = named[-1:]
         return " ".join([*kept, noun])
-    found = [c for off, c in countries.countries_in(text[sentence[0]:start])]
-    if found:
-        return found[-1]
-    found = [c for off, c in countries.countries_in(text[max(0, sentence[0] - 300):sentence[0]])]
-    return found[-1] if found else None
+    for before, after in ((sentence[0], start), (start, sentence[1]), (max(0, sentence[0] - 300), sentence[0])):
+        found = [c for _off, c in countries.countries_in(text[before:after])]
+        if found:
+            return found[0] if before == start else found[-1]  # the nearest one
+    overall = Counter(c for _off, c in countries.countries_in(text))
+    return overall.most_common(1)[0][0] if overall else None  # the article's country
 
 
 def _vague_counts(text: str, sentences: list[tuple[int, int]], starts: list[int]) -> list[TroopCount]:
