@@ -63,6 +63,8 @@ _ARMED_CONTEXT = re.compile(r"\b(?:force|troops|army|brigade|battalion|soldiers|
 _CASUALTY = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring|dead|died|die|captured|"
                        r"prisoners?|missing|infected|casualties|slain|executed|kidnapped|abducted|lost|deaths?|toll)\b",
                        re.I)
+_CASUALTY_LIST = re.compile(r"\b(?:deaths|dead|toll|casualties|wounded|injured)\s+(?:are|were|include[sd]?|was)\b",
+                            re.I)
 _HEDGE = re.compile(r"\b(?:about|around|some|nearly|almost|roughly|approximately|up\s+to|more\s+than|over|"
                     r"at\s+least|an\s+estimated|estimated|as\s+many\s+as|fewer\s+than|less\s+than|close\s+to|"
                     r"upwards\s+of|under|at\s+most|reportedly)\s+(?:about\s+)?$", re.I)
@@ -240,6 +242,10 @@ def _is_year_or_age(text: str, m: re.Match[str]) -> bool:
 
 
 def _is_casualty(text: str, start: int, end: int) -> bool:
+    """True when the count is of killed, wounded or captured personnel, by the words around it."""
+    clause = re.split(r"[.;:]", text[max(0, start - 80):start])[-1]
+    if _CASUALTY_LIST.search(clause):
+        return True  # "the deaths are fourteen civilians, five Armed Forces personnel"
     before = text[max(0, start - 30):start]
     after = text[end:end + 40]
     after = re.split(r"[.;,]", after, maxsplit=1)[0]
