@@ -170,6 +170,8 @@ def _name_before(tokens: list[Token], text: str, role: Role) -> Sighting | None:
     if p < 1 or tokens[p].text != ",":
         return None
     after = role.end
+    if after < len(tokens) and tokens[after].lower in ("for", "at"):
+        role, after = _complement_before_comma(tokens, role, after)  # "X, spokesman for the ministry,"
     if after < len(tokens) and tokens[after].lower not in _APPOSITION_END:
         return None
     end = p
