@@ -38,7 +38,8 @@ SHIP_WORDS = word_set("ship vessel frigate destroyer tanker freighter boat carri
                        "corvette warship ferry")
 
 
-_ARABIC_PREFIX = re.compile(r"^(?:al|el|ad|ash|as|ar|an|at|az|bin|ibn|abd|abu)-[A-Z]")
+# Name parts that start in lower case: "al-Saadani", "d'Estaing".
+_ARABIC_PREFIX = re.compile(r"^(?:(?:al|el|ad|ash|as|ar|an|at|az|bin|ibn|abd|abu)-|[dl]['’])[A-Z]")
 _REGNAL_NUMBER = word_set("I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI")
 # Title words that are also common surnames ("John Major", "Billie Jean King"), inside a name only.
 _SURNAME_TITLES = word_set("major king prince bishop marshal judge chancellor dean speaker cardinal "
