@@ -39,7 +39,7 @@ SHIP_WORDS = word_set("ship vessel frigate destroyer tanker freighter boat carri
 
 
 # Name parts that start in lower case: "al-Saadani", "d'Estaing".
-_ARABIC_PREFIX = re.compile(r"^(?:(?:al|el|ad|ash|as|ar|an|at|az|bin|ibn|abd|abu)-|[dl]['’])[A-Z]")
+_LOWER_NAME_PART = re.compile(r"^(?:(?:al|el|ad|ash|as|ar|an|at|az|bin|ibn|abd|abu)-|[dl]['’])[A-Z]")
 _REGNAL_NUMBER = word_set("I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI")
 # Title words that are also common surnames ("John Major", "Billie Jean King"), inside a name only.
 _SURNAME_TITLES = word_set("major king prince bishop marshal judge chancellor dean speaker cardinal "
@@ -59,7 +59,7 @@ _NOUN_ENDINGS = ("ment", "tion", "sion", "ness", "ity", "ship", "ics")
 
 @functools.lru_cache(maxsize=8192)
 def _is_name_text(text: str) -> bool:
-    if _ARABIC_PREFIX.match(text):
+    if _LOWER_NAME_PART.match(text):
         return True
     if not (text[0].isupper() and any(c.islower() for c in text)):
         return False
