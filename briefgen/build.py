@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from briefgen.analyse import Outcome, analyse_all, analysis_code_digest
+from briefgen.analyse import Outcome, Progress, analyse_all, analysis_code_digest
 from briefgen.article import Analysis, Article
 from briefgen.build_cache import (
+    CACHE_DIR,
     BuildState,
     CachedArticle,
     load_state,
@@ -26,6 +27,7 @@ from briefgen.entries import Entry, slugify
 from briefgen.errors import BriefgenError, Problem
 from briefgen.frontmatter import dump_machine_block, join, split, with_machine_block
 from briefgen.pages import render_site
+from briefgen.project_lock import project_lock, remove_leftovers
 from briefgen.publish import publish
 from briefgen.records import contract_record
 from briefgen.search_index import index_site
@@ -64,6 +66,12 @@ class Analysed:
     stored: bool
     """True when the block is the one already in the file (nothing to write)."""
 
+    @property
+    def added(self) -> int | None:
+        """Number of the build that first analysed the article (stored in its block)."""
+        value = self.block.get("added")
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+
 
 def assign_slugs(articles: list[Article]) -> tuple[dict[Path, str], list[Problem]]:
     """A URL slug per article (front matter `slug`, else its path); two articles may not share one."""
@@ -80,6 +88,29 @@ def assign_slugs(articles: list[Article]) -> tuple[dict[Path, str], list[Problem
         owners[slug] = art
         slugs[art.path] = slug
     return slugs, problems
+
+
+def number_arrivals(items: list[Analysed]) -> tuple[list[Analysed], int | None]:
+    """Give articles analysed for the first time the next build number; return the number that is "new".
+
+    An article keeps its number when re-analysed. The front page marks as new the articles of
+    the latest number, unless every article has it (a first build marks nothing).
+    """
+    known = [item.article.machine.get("added") for item in items if item.article.machine]
+    latest = max((n for n in known if isinstance(n, int) and not isinstance(n, bool)), default=0)
+    out: list[Analysed] = []
+    arrived = False
+    for item in items:
+        if item.added is None and not item.stored:
+            previous = item.article.machine.get("added") if item.article.machine else None
+            if not isinstance(previous, int) or isinstance(previous, bool):
+                previous, arrived = latest + 1, True
+            fingerprint, *rest = item.block.items()
+            item = dataclasses.replace(item, block=dict([fingerprint, ("added", previous), *rest]))
+        out.append(item)
+    newest = latest + 1 if arrived else latest
+    numbers = {item.added for item in out}
+    return out, newest if len(numbers) > 1 and newest in numbers else None
 
 
 def article_warnings(items: list[Analysed]) -> list[Problem]:
@@ -154,9 +185,18 @@ def read_or_reuse(
 
 
 def build_project(
-    config: Config, *, write: bool = True, strict: bool = False, quiet: bool = False, jobs: int | None = None
+    config: Config, *, write: bool = True, strict: bool = False, jobs: int | None = None,
+    progress: Progress | None = None,
 ) -> BuildReport:
     """Build the site from content/; raise BriefgenError with every problem, having changed nothing."""
+    with project_lock(config.root / CACHE_DIR):
+        remove_leftovers(config.content_dir, config.site_dir)
+        return build_locked(config, write=write, strict=strict, jobs=jobs, progress=progress)
+
+
+def build_locked(config: Config, *, write: bool, strict: bool, jobs: int | None, progress: Progress | None
+                 ) -> BuildReport:
+    """The build itself, run while holding the project's lock."""
     clock = Stopwatch()
     write = write and config.write_front_matter
     key = state_key(config, {"write": write, "strict": strict}, analysis_code_digest(), THEME)
@@ -169,7 +209,7 @@ def build_project(
     problems += slug_problems
     clock.lap("load")
     todo = [a for a, o in zip(articles, known, strict=True) if o is None]
-    fresh = iter(analyse_all(todo, config, jobs or default_jobs()))
+    fresh = iter(analyse_all(todo, config, jobs or default_jobs(), progress))
     outcomes = [o if o is not None else next(fresh) for o in known]
     clock.lap("analyse")
     clock.stages["summarise (cpu)"] = sum(o.summarise_seconds for o in outcomes)
@@ -179,13 +219,15 @@ def build_project(
         Analysed(art, o.analysis, o.block, o.sentences, o.block is art.machine)
         for art, o in zip(articles, outcomes, strict=True)
     ]
+    analysed, newest = number_arrivals(analysed)
     warnings = article_warnings(analysed)
     if strict:
         problems += [Problem(w.message, w.path, w.line) for w in warnings]
     if problems:
         raise BriefgenError(problems)
     entries = [
-        Entry(a.article, a.analysis, slugs[a.article.path], a.sentences) for a in analysed if not a.article.draft
+        Entry(a.article, a.analysis, slugs[a.article.path], a.sentences, newest is not None and a.added == newest)
+        for a in analysed if not a.article.draft
     ]
     sources = page_sources(entries, config)
     unchanged = {

@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from briefgen.content import decode
 from briefgen.errors import BriefgenError, Problem
 from briefgen.safe_yaml import YamlRefused, compose_safely, construct
 
@@ -165,18 +166,19 @@ def load_config(path: Path | None = None, root: Path | None = None) -> Config:
     """Read and validate config.yaml; with no file, return the defaults for `root`."""
     values = {name: option.default for name, option in OPTIONS.items()}
     problems: list[Problem] = []
+    found: dict[str, tuple[Any, int]] = {}
     if path is not None:
         try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise BriefgenError(Problem(f"cannot read config: {exc}", path)) from exc
+            text = decode(path.read_bytes(), path).removeprefix("\ufeff")
+        except OSError as exc:
+            raise BriefgenError(Problem(f"cannot read config: {exc.strerror}", path)) from exc
         try:
             node = compose_safely(text)
         except YamlRefused as exc:
             raise BriefgenError(Problem(exc.message, path, exc.line)) from exc
         if node is not None and not isinstance(node, yaml.MappingNode):
             raise BriefgenError(Problem("config must be a mapping of options", path, 1))
-        found = _flatten(node, path, problems) if node is not None else {}
+        found.update(_flatten(node, path, problems) if node is not None else {})
         for key, (value, line) in found.items():
             option = OPTIONS.get(key)
             if option is None:
@@ -187,9 +189,15 @@ def load_config(path: Path | None = None, root: Path | None = None) -> Config:
             else:
                 values[key] = value
         root = path.parent
+    base = (root or Path.cwd()).resolve()
+    site_dir = (base / values["site_dir"]).resolve()
+    guarded = [base, (base / values["content_dir"]).resolve(), (base / values["templates_dir"]).resolve()]
+    if any(site_dir == g or g.is_relative_to(site_dir) for g in guarded):
+        site_line: int | None = found["site_dir"][1] if "site_dir" in found else None
+        problems.append(Problem("'site_dir' must be a folder of its own, outside content and templates: "
+                                "it is replaced as a whole on every build", path, site_line))
     if problems:
         raise BriefgenError(sorted(problems, key=lambda p: p.line or 0))
-    base = (root or Path.cwd()).resolve()
     return Config(
         root=base,
         path=path,
@@ -198,7 +206,7 @@ def load_config(path: Path | None = None, root: Path | None = None) -> Config:
         base_url=values["base_url"] + ("/" if values["base_url"] and not values["base_url"].endswith("/") else ""),
         content_dir=(base / values["content_dir"]).resolve(),
         templates_dir=(base / values["templates_dir"]).resolve(),
-        site_dir=(base / values["site_dir"]).resolve(),
+        site_dir=site_dir,
         summary_method=values["summary.method"],
         summary_sentences=values["summary.sentences"],
         summary_max_words=values["summary.max_words"],

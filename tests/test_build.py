@@ -169,3 +169,16 @@ def test_deleted_site_file_is_restored_by_the_next_build(project: Path) -> None:
     page.unlink()
     assert run_cli(["build", "-q"], project).exit_code == 0
     assert page.read_bytes() == expected
+
+
+def test_articles_added_since_the_previous_build_are_marked_new(project: Path) -> None:
+    assert run_cli(["build", "-q"], project).exit_code == 0
+    assert "is-new" not in (project / "site" / "index.html").read_text()
+    (project / "content" / "fresh.md").write_text("---\ntitle: Fresh report\ndate: 2023-05-03\n---\nNews on Monday.\n")
+    assert run_cli(["build", "-q"], project).exit_code == 0
+    front = (project / "site" / "index.html").read_text()
+    assert front.count('class="brief is-new"') == 1
+    marked = front[front.index('class="brief is-new"') :]
+    assert "Fresh report" in marked[: marked.index("</article>")]
+    assert "added: 2" in (project / "content" / "fresh.md").read_text()
+    assert "added: 1" in (project / "content" / "ceasefire-talks.md").read_text()
