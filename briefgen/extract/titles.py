@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from briefgen.extract.tokens import word_set
 
 # Words that end a role phrase and can stand before a name ("minister", "spokesman").
@@ -173,6 +175,7 @@ def country_of_role(title: str) -> tuple[str | None, bool]:
     return next((found for words, found in _COUNTRY_ROLES.items() if words in low), (None, False))
 
 
+@functools.lru_cache(maxsize=64)
 def extended_heads(extra_titles: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
     """Return (heads, modifiers) with a newsroom's extra titles added ("Chief Rabbi")."""
     heads, mods = set(HEADS), set(MODIFIERS)
