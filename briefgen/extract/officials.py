@@ -67,7 +67,7 @@ def find_officials(text: str, published: dt.date | None,
     """
     del published
     tokens = tokenize(text)
-    heads, mods = titles.extended_heads(extra_titles)
+    heads, mods = titles.extended_heads(tuple(extra_titles))
     sightings = find_sightings(tokens, text, heads, mods)
     people = _group(sightings)
     if not people:
