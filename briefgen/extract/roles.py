@@ -213,7 +213,11 @@ def _of_complement(tokens: list[Token], of: int, title_end: int, country: str | 
     if found is not None:
         if countries.is_demonym(tokens[k].text):
             return of, title_end, country, org  # "of the Chinese Nationalist regime"
-        return k + found[0], title_end, country or found[1], org
+        country = country or found[1]
+        after = k + found[0]
+        if not (after < len(tokens) and _org_word_ahead(tokens, after)):
+            return after, title_end, country, org
+        k = after  # "head of U.S. Africa Command": the country's command
     j = k
     last_org = None
     while j < len(tokens) and (tokens[j].capitalised or tokens[j].acronym
