@@ -12,6 +12,7 @@ from briefgen.extract.tokens import Token, word_set
 # Lower-case particles inside names ("Arnel dela Vega", "Bashir al Assad").
 PARTICLES = word_set("arap wa al el bin ibn ben de da di du del della dela dos das van von der den le la ter y")
 
+_PATRONYMICS = word_set("bin ibn ben bint")
 _CALENDAR = word_set("""
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
 august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
@@ -93,8 +94,9 @@ def name_run(tokens: list[Token], i: int, text: str) -> int:
             continue
         if (j > i and tok.lower in PARTICLES and j + 1 < n and tokens[j + 1].start - tok.end <= 1
                 and (is_name_word(tokens[j + 1]) or (tokens[j + 1].lower in PARTICLES and j + 2 < n
-                                                     and is_name_word(tokens[j + 2])))):
-            j += 1
+                                                     and is_name_word(tokens[j + 2]))
+                     or (tok.lower in _PATRONYMICS and tokens[j + 1].capitalised))):
+            j += 2 if tok.lower in _PATRONYMICS else 1  # "Zaid bin Sultan", whatever the word after "bin"
             continue
         break
     while j > i and tokens[j - 1].text.endswith(".") and len(tokens[j - 1].text) == 2:

@@ -39,7 +39,7 @@ def find_sightings(tokens: list[Token], text: str, heads: frozenset[str],
     """Every name written next to a role, in text order (a misspelt head word is corrected in `tokens`)."""
     found: list[Sighting] = []
     used_until = -1
-    chained = heads | titles.RANKS | {"general"}
+    chained = (heads | titles.RANKS | {"general"}) - {"sheikh"}  # "President Sheikh Zaid": the role is President
     for h, tok in enumerate(tokens):
         low = tok.lower
         if h <= used_until:
