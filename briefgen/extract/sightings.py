@@ -106,6 +106,10 @@ def _name_after(tokens: list[Token], text: str, role: Role) -> Sighting | None:
     if "\n\n" in text[tokens[role.end - 1].end:tokens[j].start]:
         return None
     name = tuple(t.text for t in tokens[j:end])
+    if (role.first > 0 and tokens[role.first - 1].text in "([" and end + 1 < len(tokens)
+            and tokens[end].text in ")]" and is_name_word(tokens[end + 1])):
+        name = (*name, tokens[end + 1].text)  # "(Prime Minister Yasuhiro) Nakasone": an editor's brackets
+        end += 2
     if role.country is None and role.org is None:
         role = _org_after_name(tokens, end, role)
     head = tokens[role.end - 1].lower if role.end > 0 else ""
