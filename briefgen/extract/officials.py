@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from briefgen.article import Official
 from briefgen.extract import countries, titles
 from briefgen.extract.names import folded, is_name_word, is_place_or_thing, name_run, one_letter_apart, same_person
-from briefgen.extract.roles import Role, country_ending_at
+from briefgen.extract.roles import Role, country_ending_at, country_starting_at
 from briefgen.extract.sightings import SPEECH, Sighting, find_sightings
 from briefgen.extract.tokens import Token, sentence_spans, tokenize, word_set
 
@@ -18,6 +18,14 @@ _SPEAKER = re.compile(r"(?<![\w-])([A-Z][a-z]+)\s+([a-z]+)")
 # Role words that mark a role outside government, whose country is not guessed from the context.
 _NON_GOVERNMENT = word_set("union strike rebel student protest church business company team")
 _REGNAL_ORG = {"pope": "Catholic Church"}
+_DETERMINERS = word_set("the a an its their his her")
+# Words before a country that make it the object of the clause ("sending arms to Cuba", "better than
+# Mexico's"), not the person's; "of", "for" and "by" are left out because they as often give the owner
+# ("a review of U.S. embassy security", "signed the accord for Mexico").
+_OBJECT_MARKERS = word_set("""
+to in into onto on at from near against with toward towards across over about between through
+within inside outside along beyond via than like unlike
+""")
 
 
 @dataclass
@@ -54,6 +62,8 @@ class _Context:
     """Indices of the word tokens, by their text."""
     surname_counts: Counter[str]
     """How many people share each surname (without accents)."""
+    claims: list[tuple[int, int, int]]
+    """(start, end, id of the person) of every role phrase with its name: the countries inside are that person's."""
 
 
 def find_officials(text: str, published: dt.date | None,
@@ -95,9 +105,11 @@ def _context(text: str, tokens: list[Token], people: list[_Person]) -> _Context:
     for i, t in enumerate(tokens):
         if t.text[0].isalpha():
             by_word.setdefault(t.text, []).append(i)
+    claims = [(min(tokens[s.role.first].start, s.start), max(s.end, tokens[s.role.end - 1].end), id(p))
+              for p in people for s in p.sightings]
     return _Context(text, tokens, {t.start: i for i, t in enumerate(tokens)}, sentence_spans(text),
                     countries.countries_in(masked), speakers, surnames, by_word,
-                    Counter(surname for p in people for surname in p.surnames))
+                    Counter(surname for p in people for surname in p.surnames), claims)
 
 
 def _named_clearly(person: _Person, text: str) -> bool:
@@ -252,14 +264,20 @@ def _org(person: _Person, people: list[_Person], context: _Context,
     if head in ("president", "vice-president") and role.title[:1].islower() \
             and all(s.role.title[:1].islower() for s in person.sightings):
         return None  # "Kjell Nilsson, president of ...": a company's as often as a country's
-    strength, country = max((_country_from_context(context, s.start) for s in person.sightings),
+    strength, country = max((_country_from_context(context, s, id(person)) for s in person.sightings),
                             key=lambda g: g[0])
     by_role, sure = titles.country_of_role(role.title)
     return by_role if by_role is not None and (sure or strength < 3) else country
 
 
-def _country_from_context(context: _Context, at: int) -> tuple[int, str | None]:
-    """(strength, country): named before `at` in its sentence (3), after it (2), nearby (1), overall (0)."""
+def _country_from_context(context: _Context, sighting: Sighting, me: int) -> tuple[int, str | None]:
+    """(strength, country): named before the sighting in its sentence (3), after it (2), nearby (1), overall (0).
+
+    After the name, a country inside a later person's role phrase is that person's ("X said he
+    expected Russian President Y"), and one that is the object of a preposition is where things
+    go, not whose the person is ("sending arms to Cuba").
+    """
+    at = sighting.start
     spans = context.sentences
     index = next((k for k, (s, e) in enumerate(spans) if s <= at < e), len(spans) - 1)
     s, e = spans[index]
@@ -267,8 +285,10 @@ def _country_from_context(context: _Context, at: int) -> tuple[int, str | None]:
     before = [c for off, c in found if off < at]
     if before:
         return 3, before[-1]
-    if found:
-        return 2, found[0][1]
+    after = _not_objects(context, [(off, c) for off, c in found
+                                   if off > sighting.end and not _claimed(context, off, me)])
+    if after:
+        return 2, after[0]
     window = [(off, c) for off, c in context.places if spans[max(0, index - 2)][0] <= off < s]
     if window:
         counts = Counter(c for _off, c in window)
@@ -276,3 +296,33 @@ def _country_from_context(context: _Context, at: int) -> tuple[int, str | None]:
         return 1, next(c for _off, c in reversed(window) if counts[c] == best)
     overall = Counter(c for _off, c in context.places)
     return 0, overall.most_common(1)[0][0] if overall else None
+
+
+def _claimed(context: _Context, off: int, me: int) -> bool:
+    """True when a country lies in the role phrase of a person other than `me`."""
+    return any(start <= off < end and n != me for start, end, n in context.claims)
+
+
+def _not_objects(context: _Context, places: list[tuple[int, str]]) -> list[str]:
+    """The countries of `places` that are not the object of a preposition, nor listed after one ("to Cuba or Peru")."""
+    tokens = context.tokens
+    kept: list[str] = []
+    object_end = -1
+    for off, country in places:
+        i = context.token_at.get(off)
+        if i is None or i == 0:
+            kept.append(country)
+            continue
+        while i >= 2 and tokens[i - 1].lower in _DETERMINERS:
+            i -= 1  # "with the United States"
+        while i >= 3 and tokens[i - 1].text in ("'s", "’s") and tokens[i - 2].capitalised:
+            i -= 2  # "to Friday's Iran attack"
+        prev = tokens[i - 1]
+        listed = prev.lower in ("or", "and", ",") and i >= 2 and tokens[i - 2].end == object_end
+        if prev.lower in _OBJECT_MARKERS or listed:
+            j = context.token_at[off]
+            found = country_starting_at(tokens, j)
+            object_end = tokens[j + found[0] - 1].end if found is not None else tokens[j].end
+            continue
+        kept.append(country)
+    return kept
