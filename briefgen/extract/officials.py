@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from briefgen.article import Official
 from briefgen.extract import countries, titles
@@ -19,6 +21,13 @@ _SPEAKER = re.compile(r"(?<![\w-])([A-Z][a-z]+)\s+([a-z]+)")
 _NON_GOVERNMENT = word_set("union strike rebel student protest church business company team")
 _REGNAL_ORG = {"pope": "Catholic Church"}
 _DETERMINERS = word_set("the a an its their his her")
+# Nouns for groups of people that a country before them qualifies ("US senators", "Russian troops").
+_PEOPLE = word_set("""
+officials senators lawmakers legislators congressmen diplomats envoys negotiators leaders ministers
+delegates sources spokesmen analysts troops soldiers forces peacekeepers nationals citizens voters
+""")
+# Words before a role that put its holding in the past or the future ("the deposed President").
+_PAST = word_set("former deposed ousted toppled exiled late then previous outgoing incoming ex")
 # Words before a country that make it the object of the clause ("sending arms to Cuba", "better than
 # Mexico's"), not the person's; "of", "for" and "by" are left out because they as often give the owner
 # ("a review of U.S. embassy security", "signed the accord for Mexico").
@@ -26,6 +35,16 @@ _OBJECT_MARKERS = word_set("""
 to in into onto on at from near against with toward towards across over about between through
 within inside outside along beyond via than like unlike
 """)
+
+
+class _Cue(NamedTuple):
+    """A country the context suggests for a person, and how close to the name it was found."""
+
+    strength: int
+    """Named before the name in its sentence (3), after it (2), in the two sentences before (1), anywhere (0)."""
+    country: str | None
+    of_others: bool
+    """True when the country qualifies other people ("US senators"), which says little about this person."""
 
 
 @dataclass
@@ -264,14 +283,16 @@ def _org(person: _Person, people: list[_Person], context: _Context,
     if head in ("president", "vice-president") and role.title[:1].islower() \
             and all(s.role.title[:1].islower() for s in person.sightings):
         return None  # "Kjell Nilsson, president of ...": a company's as often as a country's
-    strength, country = max((_country_from_context(context, s, id(person)) for s in person.sightings),
-                            key=lambda g: g[0])
+    evidence = [_country_from_context(context, s, id(person)) for s in person.sightings]
+    if role.title.lower() in titles.ONE_PER_COUNTRY:
+        return _sole_holder_country(person, people, context, evidence, role.title.lower())
+    strength, country, _of_others = max(evidence, key=lambda g: g.strength)
     by_role, sure = titles.country_of_role(role.title)
     return by_role if by_role is not None and (sure or strength < 3) else country
 
 
-def _country_from_context(context: _Context, sighting: Sighting, me: int) -> tuple[int, str | None]:
-    """(strength, country): named before the sighting in its sentence (3), after it (2), nearby (1), overall (0).
+def _country_from_context(context: _Context, sighting: Sighting, me: int) -> _Cue:
+    """The country named nearest before the sighting in its sentence, else after it, else nearby, else overall.
 
     After the name, a country inside a later person's role phrase is that person's ("X said he
     expected Russian President Y"), and one that is the object of a preposition is where things
@@ -282,20 +303,76 @@ def _country_from_context(context: _Context, sighting: Sighting, me: int) -> tup
     index = next((k for k, (s, e) in enumerate(spans) if s <= at < e), len(spans) - 1)
     s, e = spans[index]
     found = [(off, c) for off, c in context.places if s <= off < e]
-    before = [c for off, c in found if off < at]
+    before = [(off, c) for off, c in found if off < at]
     if before:
-        return 3, before[-1]
+        return _Cue(3, before[-1][1], _qualifies_people(context, before[-1][0]))
     after = _not_objects(context, [(off, c) for off, c in found
                                    if off > sighting.end and not _claimed(context, off, me)])
     if after:
-        return 2, after[0]
+        return _Cue(2, after[0][1], False)  # after the name, "said British nationals ..." is often his own
     window = [(off, c) for off, c in context.places if spans[max(0, index - 2)][0] <= off < s]
     if window:
         counts = Counter(c for _off, c in window)
         best = max(counts.values())
-        return 1, next(c for _off, c in reversed(window) if counts[c] == best)
+        return _Cue(1, next(c for _off, c in reversed(window) if counts[c] == best), False)
     overall = Counter(c for _off, c in context.places)
-    return 0, overall.most_common(1)[0][0] if overall else None
+    return _Cue(0, overall.most_common(1)[0][0] if overall else None, False)
+
+
+def _qualifies_people(context: _Context, off: int) -> bool:
+    """True when the country at `off` is followed by a noun for a group of people ("US senators")."""
+    i = context.token_at.get(off)
+    if i is None:
+        return False
+    found = country_starting_at(context.tokens, i)
+    j = i + (found[0] if found is not None else 1)
+    return j < len(context.tokens) and context.tokens[j].lower in _PEOPLE
+
+
+def _sole_holder_country(person: _Person, people: list[_Person], context: _Context,
+                         evidence: list[_Cue], title: str) -> str | None:
+    """The country of a role with one holder per country ("President X"), or None when the text leaves it open.
+
+    Never a country whose holder of the role is named alongside ("President X said he expected
+    Russian President Y ..."). A country named in the same sentence counts, unless it came before
+    the name only qualifying other people and is named nowhere else ("a bill by US senators would
+    target President X"). When another country's holder is named alongside, one from further away
+    counts only if the article names no other country more often, nor as often but more often
+    other than as the object of a preposition ("crossing into Ukraine").
+    """
+    taken = _held_nearby(person, people, context, title)
+    named = Counter(c for _off, c in context.places if c not in taken)
+    acting = Counter(c for _off, c in _not_objects(context, context.places))
+    for cue in sorted(evidence, key=lambda c: -c.strength):
+        c = cue.country
+        if c is None or c in taken:
+            continue
+        if cue.strength >= 2 and not (cue.of_others and named[c] <= 1):
+            return c
+        if cue.strength < 2 and not (taken and any((n, acting[o]) > (named[c], acting[c])
+                                                   for o, n in named.items())):
+            return c
+    ranked = named.most_common(2)
+    if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
+def _held_nearby(person: _Person, people: list[_Person], context: _Context, title: str) -> set[str]:
+    """Countries whose holder of `title` is someone else, named in the same or next sentence as this person."""
+    tokens = context.tokens
+    if any(s.role.title_first > 0 and tokens[s.role.title_first - 1].lower in _PAST for s in person.sightings):
+        return set()  # "the country's deposed President X" held it before the one named alongside
+    starts = [s for s, _e in context.sentences]
+    mine = {bisect.bisect_right(starts, s.start) for s in person.sightings}
+    return {s.role.country for p in people if p is not person for s in p.sightings
+            if s.role.country and s.role.title.lower() == title and not _org_in_role(context, s.role)
+            and any(abs(bisect.bisect_right(starts, s.start) - k) <= 1 for k in mine)}
+
+
+def _org_in_role(context: _Context, role: Role) -> bool:
+    """True when an organisation stands between the country and the role ("Venezuelan Central Bank President")."""
+    return any(t.capitalised and t.lower in titles.ORG_WORDS for t in context.tokens[role.first:role.title_first])
 
 
 def _claimed(context: _Context, off: int, me: int) -> bool:
@@ -303,15 +380,15 @@ def _claimed(context: _Context, off: int, me: int) -> bool:
     return any(start <= off < end and n != me for start, end, n in context.claims)
 
 
-def _not_objects(context: _Context, places: list[tuple[int, str]]) -> list[str]:
+def _not_objects(context: _Context, places: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """The countries of `places` that are not the object of a preposition, nor listed after one ("to Cuba or Peru")."""
     tokens = context.tokens
-    kept: list[str] = []
+    kept: list[tuple[int, str]] = []
     object_end = -1
     for off, country in places:
         i = context.token_at.get(off)
         if i is None or i == 0:
-            kept.append(country)
+            kept.append((off, country))
             continue
         while i >= 2 and tokens[i - 1].lower in _DETERMINERS:
             i -= 1  # "with the United States"
@@ -324,5 +401,5 @@ def _not_objects(context: _Context, places: list[tuple[int, str]]) -> list[str]:
             found = country_starting_at(tokens, j)
             object_end = tokens[j + found[0] - 1].end if found is not None else tokens[j].end
             continue
-        kept.append(country)
+        kept.append((off, country))
     return kept

@@ -73,6 +73,9 @@ admiral marshal brigadier president-elect vice-president secretary-general attor
 lawmaker diplomat negotiator
 """)
 
+# Roles a country has one holder of at a time: a country named in passing near "President X" does not settle his.
+ONE_PER_COUNTRY = frozenset({"president", "prime minister", "premier", "chancellor", "king", "queen", "emperor"})
+
 # Words that make a capitalised phrase an organisation rather than a person.
 ORG_WORDS = word_set("""
 department ministry office bureau agency council committee commission assembly parliament
