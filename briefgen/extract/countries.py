@@ -1,4 +1,4 @@
-"""Country names, demonyms and metonyms ("Kremlin") mapped to short English country names."""
+"""Country names, demonyms and metonyms ("Kremlin") mapped to short English country names; international bodies."""
 
 from __future__ import annotations
 
@@ -239,6 +239,35 @@ COUNTRY_PATTERN = re.compile(
 )
 """Finds any country, demonym, metonym or capital; group 1 is the form written."""
 
+
+
+# International bodies whose officials and forces the news names without a country ("NATO's 30 members").
+_BODIES: dict[str, str] = {
+    "NATO": "NATO", "North Atlantic Treaty Organization": "NATO", "North Atlantic Treaty Organisation": "NATO",
+    "United Nations": "United Nations", "UN": "United Nations", "U.N.": "United Nations",
+    "European Union": "European Union", "EU": "European Union", "E.U.": "European Union",
+    "OSCE": "OSCE", "Organization for Security and Co-operation in Europe": "OSCE",
+    "Organisation for Security and Co-operation in Europe": "OSCE",
+    "OPEC": "OPEC", "Arab League": "Arab League", "African Union": "African Union", "ASEAN": "ASEAN",
+    "OIC": "Organisation of Islamic Cooperation",
+    "Organisation of Islamic Cooperation": "Organisation of Islamic Cooperation",
+    "Organization of Islamic Cooperation": "Organisation of Islamic Cooperation",
+    "Organization of American States": "Organization of American States",
+    "OAS": "Organization of American States", "Council of Europe": "Council of Europe",
+    "Gulf Cooperation Council": "Gulf Cooperation Council", "GCC": "Gulf Cooperation Council",
+    "Commonwealth of Independent States": "Commonwealth of Independent States",
+    "CSTO": "Collective Security Treaty Organization",
+    "Collective Security Treaty Organization": "Collective Security Treaty Organization",
+}
+BODY_PATTERN = re.compile(
+    r"(?<![\w.-])(" + "|".join(re.escape(k) for k in sorted(_BODIES, key=len, reverse=True)) + r")(?![\w-])"
+)
+"""Finds an international body by its name or acronym; group 1 is the form written."""
+
+
+def bodies_in(text: str) -> list[tuple[int, str]]:
+    """Return (offset, body) for every international body named in the text ("NATO", "the U.N.")."""
+    return [(m.start(1), _BODIES[m.group(1)]) for m in BODY_PATTERN.finditer(text)]
 
 
 def country_of(phrase: str, capitals: bool = True) -> str | None:

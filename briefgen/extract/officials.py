@@ -82,6 +82,8 @@ class _Context:
     surname_counts: Counter[str]
     """How many people share each surname (without accents)."""
     claims: list[tuple[int, int, int]]
+    bodies: list[tuple[int, str]]
+    """(offset, body) of every international body named ("NATO")."""
     """(start, end, id of the person) of every role phrase with its name: the countries inside are that person's."""
 
 
@@ -128,7 +130,8 @@ def _context(text: str, tokens: list[Token], people: list[_Person]) -> _Context:
               for p in people for s in p.sightings]
     return _Context(text, tokens, {t.start: i for i, t in enumerate(tokens)}, sentence_spans(text),
                     countries.countries_in(masked), speakers, surnames, by_word,
-                    Counter(surname for p in people for surname in p.surnames), claims)
+                    Counter(surname for p in people for surname in p.surnames), claims,
+                    countries.bodies_in(masked))
 
 
 def _named_clearly(person: _Person, text: str) -> bool:
@@ -276,6 +279,9 @@ def _org(person: _Person, people: list[_Person], context: _Context,
         if head in _REGNAL_ORG:
             return _REGNAL_ORG[head]
     role = _best_role(person)
+    if titles.heads_a_body(role.title) and not any(
+            s.role.end < len(tokens) and tokens[s.role.end].lower == "of" for s in person.sightings):
+        return _body_named_before(context, person.sightings[0].start)  # not "of the Turkish General Staff"
     words = role.title.lower().split()
     head = titles.singular(titles.head_of(role.title))
     if (head not in titles.GOVERNMENT_HEADS and not role.rank_only) or set(words) & _NON_GOVERNMENT:
@@ -373,6 +379,15 @@ def _held_nearby(person: _Person, people: list[_Person], context: _Context, titl
 def _org_in_role(context: _Context, role: Role) -> bool:
     """True when an organisation stands between the country and the role ("Venezuelan Central Bank President")."""
     return any(t.capitalised and t.lower in titles.ORG_WORDS for t in context.tokens[role.first:role.title_first])
+
+
+def _body_named_before(context: _Context, at: int) -> str | None:
+    """The international body named last before `at`, in its sentence or the two before ("NATO sent ...")."""
+    spans = context.sentences
+    index = next((k for k, (s, e) in enumerate(spans) if s <= at < e), len(spans) - 1)
+    start = spans[max(0, index - 2)][0]
+    before = [body for off, body in context.bodies if start <= off < at]
+    return before[-1] if before else None
 
 
 def _claimed(context: _Context, off: int, me: int) -> bool:

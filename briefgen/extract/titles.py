@@ -76,6 +76,15 @@ lawmaker diplomat negotiator
 # Roles a country has one holder of at a time: a country named in passing near "President X" does not settle his.
 ONE_PER_COUNTRY = frozenset({"president", "prime minister", "premier", "chancellor", "king", "queen", "emperor"})
 
+# Roles that head an international body ("Secretary General"), whose holder's org is a body named nearby.
+_BODY_ROLES = frozenset({"secretary general"})
+
+
+def heads_a_body(title: str) -> bool:
+    """True for a role that heads an international body rather than a country's department ("Secretary-General")."""
+    return " ".join(title.lower().replace("-", " ").split()[-2:]) in _BODY_ROLES
+
+
 # Words that make a capitalised phrase an organisation rather than a person.
 ORG_WORDS = word_set("""
 department ministry office bureau agency council committee commission assembly parliament
