@@ -83,6 +83,13 @@ _ANY_NOUN = re.compile(
     r"|\b(?:army|military|navy|force|contingent|garrison|deployment)\b", re.I)
 _FORCE_OF = re.compile(r"\b(?:force|army|contingent|garrison|deployment)\s+of\s+(?:some\s+|about\s+|around\s+"
                        r"|nearly\s+|up\s+to\s+|more\s+than\s+|at\s+least\s+|over\s+)?$", re.I)
+# Nouns for the people who speak about troops, whose country is not the troops' ("US officials").
+_SPEAKERS_AFTER = re.compile(r"\s+(?:officials|senators|lawmakers|legislators|congressmen|diplomats|envoys|"
+                             r"negotiators|sources|spokesm[ae]n|spokeswom[ae]n|analysts|intelligence|media|"
+                             r"newspapers?|experts|officers\s+said)\b", re.I)
+# A force named after a body ("NATO Response Force", "UN peacekeepers", "EU battlegroup").
+_FORCE_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*){0,2}\s+(?:force|forces|troops|peacekeepers|peacekeeping|"
+                          r"mission|contingent|battlegroups?|brigade|soldiers)\b", re.I)
 _STRONG_NOUNS = word_set("force army contingent garrison unit brigade battalion detachment column "
                           "corps militia division regiment")
 
@@ -265,12 +272,39 @@ def _whose(mods: list[str], noun: str, text: str, sentence: tuple[int, int], sta
                      if m.group(1).lower() not in _NOT_GROUP_NAMES and not m.group(1)[0].isdigit()]
             kept = named[-1:]
         return " ".join([*kept, noun])
-    for before, after in ((sentence[0], start), (start, sentence[1]), (max(0, sentence[0] - 300), sentence[0])):
+    owner = _owner_before(text, sentence[0], start)
+    if owner is not None:
+        return owner
+    for before, after in ((start, sentence[1]), (max(0, sentence[0] - 300), sentence[0])):
         found = [c for _off, c in countries.countries_in(text[before:after])]
         if found:
             return found[0] if before == start else found[-1]  # the nearest one
     overall = Counter(c for _off, c in countries.countries_in(text))
     return overall.most_common(1)[0][0] if overall else None  # the article's country
+
+
+def _owner_before(text: str, begin: int, start: int) -> str | None:
+    """The country or body named nearest before a count in its sentence that may own the troops.
+
+    A country that qualifies the people who speak ("US officials have warned that a force of ...")
+    is passed over when another country is named; a body counts when it names a force ("The NATO
+    Response Force numbers 40,000 personnel").
+    """
+    chunk = text[begin:start]
+    found = countries.countries_in(chunk)
+    owners = [(off, c) for off, c in found if not _SPEAKERS_AFTER.match(chunk, off + _form_length(chunk, off))]
+    if not owners and found:
+        owners = found[-1:]  # "Russian officials said 5,000 troops would leave": their own
+    owners += [(off, body) for off, body in countries.bodies_in(chunk)
+               if _FORCE_AFTER.match(chunk, off + _form_length(chunk, off, body=True))]
+    return max(owners)[1] if owners else None
+
+
+def _form_length(chunk: str, off: int, body: bool = False) -> int:
+    """The length of the country or body name written at `off`."""
+    pattern = countries.BODY_PATTERN if body else countries.COUNTRY_PATTERN
+    m = pattern.match(chunk, off)
+    return len(m.group(1)) if m is not None else 0
 
 
 def _vague_counts(text: str, sentences: list[tuple[int, int]], starts: list[int]) -> list[TroopCount]:
