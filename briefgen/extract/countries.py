@@ -214,9 +214,10 @@ _CAPITALS: dict[str, str] = {
 }
 
 
-# Regions whose names contain a country form ("South America"): found, then ignored.
+# Regions and alliances whose names contain a country form ("South America", "Warsaw Pact"): found, then ignored.
 _REGIONS = ("South America", "Latin America", "Central America", "North America", "New England",
-            "South Asia", "Gulf of Mexico", "Guinea-Bissau", "Papua New Guinea", "New Mexico", "Georgia Tech")
+            "South Asia", "Gulf of Mexico", "Guinea-Bissau", "Papua New Guinea", "New Mexico", "Georgia Tech",
+            "Warsaw Pact")
 
 
 def _build() -> tuple[dict[str, str], dict[str, str]]:

@@ -87,6 +87,9 @@ _FORCE_OF = re.compile(r"\b(?:force|army|contingent|garrison|deployment)\s+of\s+
 _SPEAKERS_AFTER = re.compile(r"\s+(?:officials|senators|lawmakers|legislators|congressmen|diplomats|envoys|"
                              r"negotiators|sources|spokesm[ae]n|spokeswom[ae]n|analysts|intelligence|media|"
                              r"newspapers?|experts|officers\s+said)\b", re.I)
+# Words before a country that make it where the troops are or go, not whose they are ("near Ukraine's border").
+_PLACE_BEFORE = re.compile(r"\b(?:to|in|into|onto|on|at|near|against|toward|towards|across|along|inside|outside|"
+                           r"within|through|over|via|off)\s+(?:(?:the|an?)\s+)?$", re.I)
 # A force named after a body ("NATO Response Force", "UN peacekeepers", "EU battlegroup").
 _FORCE_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*){0,2}\s+(?:force|forces|troops|peacekeepers|peacekeeping|"
                           r"mission|contingent|battlegroups?|brigade|soldiers)\b", re.I)
@@ -275,10 +278,13 @@ def _whose(mods: list[str], noun: str, text: str, sentence: tuple[int, int], sta
     owner = _owner_before(text, sentence[0], start)
     if owner is not None:
         return owner
-    for before, after in ((start, sentence[1]), (max(0, sentence[0] - 300), sentence[0])):
-        found = [c for _off, c in countries.countries_in(text[before:after])]
-        if found:
-            return found[0] if before == start else found[-1]  # the nearest one
+    after = [c for off, c in countries.countries_in(text[start:sentence[1]])
+             if not _PLACE_BEFORE.search(text, max(0, start + off - 30), start + off)]
+    if after:
+        return after[0]  # the nearest, not where they are sent ("troops near Ukraine's border")
+    found = [c for _off, c in countries.countries_in(text[max(0, sentence[0] - 300):sentence[0]])]
+    if found:
+        return found[-1]
     overall = Counter(c for _off, c in countries.countries_in(text))
     return overall.most_common(1)[0][0] if overall else None  # the article's country
 
