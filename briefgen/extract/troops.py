@@ -24,7 +24,7 @@ _SINGULAR = {"soldier", "serviceman", "marine", "sailor", "airman", "paratrooper
 _NEEDS_MILITARY = word_set("personnel men guards officers members")
 _MILITARY = word_set("""
 military army navy naval marine marines armed forces force defence defense air service combat army's
-coalition nato un infantry airborne militia security soldiers
+coalition nato un infantry airborne militia security soldiers peacekeeping
 """)
 # Words that may stand between the number and the noun.
 _MODIFIERS = word_set("""
@@ -81,7 +81,8 @@ _AND_CASUALTIES = re.compile(rf"\band\s+(?P<n>{NUMBER})\s+(?:wounded|injured|kil
 _ANY_NOUN = re.compile(
     r"\b(?:" + "|".join(sorted(_PERSONNEL | _SINGULAR | _NEEDS_MILITARY)) + r")\b|-strong\b"
     r"|\b(?:army|military|navy|force|contingent|garrison|deployment)\b", re.I)
-_FORCE_OF = re.compile(r"\b(?:force|army|contingent|garrison|deployment)\s+of\s+(?:some\s+|about\s+|around\s+"
+_FORCE_OF = re.compile(r"(?<!work )(?<!labour )(?<!labor )(?<!sales )(?<!police )"  # not "a work force of 50"
+                       r"\b(?:force|army|contingent|garrison|deployment)\s+of\s+(?:some\s+|about\s+|around\s+"
                        r"|nearly\s+|up\s+to\s+|more\s+than\s+|at\s+least\s+|over\s+)?$", re.I)
 # Nouns for the people who speak about troops, whose country is not the troops' ("US officials").
 _SPEAKERS_AFTER = re.compile(r"\s+(?:officials|senators|lawmakers|legislators|congressmen|diplomats|envoys|"
@@ -94,7 +95,7 @@ _PLACE_BEFORE = re.compile(r"\b(?:to|in|into|onto|on|at|near|against|toward|towa
 _FORCE_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*){0,2}\s+(?:force|forces|troops|peacekeepers|peacekeeping|"
                           r"mission|contingent|battlegroups?|brigade|soldiers)\b", re.I)
 _STRONG_NOUNS = word_set("force army contingent garrison unit brigade battalion detachment column "
-                          "corps militia division regiment")
+                          "corps militia division regiment mission")
 
 
 def find_troops(text: str, published: dt.date | None) -> tuple[TroopCount, ...]:
@@ -170,7 +171,8 @@ def _noun_after(text: str, pos: int, strong: bool, one: bool) -> tuple[int, str 
         word = w.group(1)
         low = word.lower().rstrip(".")
         if strong and low in _STRONG_NOUNS:
-            return w.end(), "troops", mods
+            civilian = [m for m in mods if m.islower() and m not in _MODIFIERS | _MILITARY]
+            return (w.end(), None if civilian else "troops", mods)  # not "a 26-strong research unit"
         if low in _PERSONNEL or low in _NEEDS_MILITARY or (one and low in _SINGULAR):
             nxt = _WORD.match(text, w.end())
             if nxt is not None and nxt.group(1).lower() in _NEEDS_MILITARY | _PERSONNEL:
@@ -194,8 +196,8 @@ def _noun_after(text: str, pos: int, strong: bool, one: bool) -> tuple[int, str 
             break
         mods.append(word)
         pos = w.end()
-    if strong:
-        return pos, "troops", mods
+    if strong and any(m.lower() in _MILITARY | _PERSONNEL for m in mods):
+        return pos, "troops", mods  # "a 900-strong Marine detachment"; not "the 4,000-strong workforce"
     return pos, None, mods
 
 
