@@ -194,7 +194,7 @@ def _add_longer_forms(people: list[_Person], tokens: list[Token], text: str) -> 
 
 
 def _to_official(person: _Person, people: list[_Person], context: _Context) -> Official:
-    name = max(person.forms, key=len)
+    name = max(sorted(person.forms), key=len)  # sorted: the same name whatever the set's order
     role = _best_role(person)
     mentions, variants = _mentions(person, people, name, context)
     full = [" ".join(context.text[s:e].split()) for s, e in mentions]

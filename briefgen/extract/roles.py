@@ -151,8 +151,9 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             title_idx = title_idx[:roles[-1] + 1]  # "Commandant Admiral X": the role, not the rank
     words = [tokens[k].text for k in title_idx] + [t.text for t in tokens[h + 1:title_end]]
     while end < len(tokens) and (tokens[end].lower in titles.RANKS or tokens[end].lower in titles.HONORIFICS
-                                 or tokens[end].lower == "sheikh") and not tokens[end].text.isupper():
-        end += 1  # "Commandant Admiral X", "Chair Professor X", "Bishop Emeritus X"
+                                 or tokens[end].lower in titles.ABBREVIATED or tokens[end].lower == "sheikh") \
+            and not tokens[end].text.isupper():
+        end += 1  # "Commandant Admiral X", "Chair Professor X", "Bishop Emeritus X", "Chairman Rep. X"
     plural = titles.singular(tokens[h].text) != tokens[h].lower
     if plural and tokens[title_idx[-1]] is tokens[h]:
         words[len(title_idx) - 1] = _match_case(titles.singular(tokens[h].text), tokens[h].text)

@@ -107,6 +107,9 @@ ORG_ALIASES = {"UN": "United Nations", "U.N.": "United Nations", "EU": "European
                "IMF": "International Monetary Fund", "WHO": "World Health Organization",
                "OPEC": "OPEC", "NATO": "NATO", "OSCE": "OSCE"}
 
+# Abbreviated titles: never a name nor an initial ("Gov. Carruthers" is not "Garrey Carruthers" written short).
+ABBREVIATED = word_set("gov. sen. rep. amb. pres. supt. cmdr. insp. gen. col. capt. lt. maj. sgt. adm.")
+
 # Honorifics: not roles, left out of names.
 HONORIFICS = word_set("mr mr. mrs mrs. ms ms. dr dr. sir dame madam lord lady professor prof prof. rev rev. "
                       "reverend emeritus")
