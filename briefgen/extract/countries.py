@@ -145,6 +145,14 @@ _COUNTRIES: dict[str, tuple[str, ...]] = {
     "Yugoslavia": (),
     "Zambia": (),
     "Zimbabwe": (),
+    "Bahamas": (), "Barbados": (), "Belize": (), "Benin": (), "Bhutan": (), "Botswana": (), "Brunei": (),
+    "Burkina Faso": (), "Central African Republic": (), "Costa Rica": (), "Djibouti": (),
+    "Dominican Republic": (), "East Timor": ("Timor-Leste",), "Equatorial Guinea": (), "Fiji": (),
+    "Gabon": (), "Gambia": (), "Guinea": (), "Guinea-Bissau": (), "Guyana": (), "Iceland": (),
+    "Jamaica": (), "Laos": (), "Lesotho": (), "Luxembourg": (), "Madagascar": (), "Malawi": (),
+    "Maldives": (), "Malta": (), "Mauritania": (), "Mauritius": (), "Montenegro": (),
+    "Papua New Guinea": (), "Samoa": (), "Suriname": (), "Swaziland": ("Eswatini",), "Togo": (),
+    "Tonga": (), "Trinidad and Tobago": ("Trinidad",),
 }
 
 # Demonym (adjective or noun) -> canonical country.
@@ -185,6 +193,16 @@ _DEMONYMS: dict[str, str] = {
     "Welsh": "United Kingdom", "American": "United States", "Uruguayan": "Uruguay",
     "Uzbek": "Uzbekistan", "Venezuelan": "Venezuela", "Vietnamese": "Vietnam", "Yemeni": "Yemen",
     "Yugoslav": "Yugoslavia", "Zambian": "Zambia", "Zimbabwean": "Zimbabwe",
+    "Bahamian": "Bahamas", "Barbadian": "Barbados", "Belizean": "Belize", "Beninese": "Benin",
+    "Bhutanese": "Bhutan", "Bruneian": "Brunei", "Burkinabe": "Burkina Faso", "Costa Rican": "Costa Rica",
+    "Djiboutian": "Djibouti", "Dominican": "Dominican Republic", "Fijian": "Fiji", "Gabonese": "Gabon",
+    "Gambian": "Gambia", "Guyanese": "Guyana", "Icelandic": "Iceland", "Jamaican": "Jamaica",
+    "Kosovar": "Kosovo", "Kyrgyz": "Kyrgyzstan", "Laotian": "Laos", "Macedonian": "Macedonia",
+    "Malagasy": "Madagascar", "Malawian": "Malawi", "Maldivian": "Maldives", "Maltese": "Malta",
+    "Mauritanian": "Mauritania", "Mauritian": "Mauritius", "Montenegrin": "Montenegro",
+    "Nigerien": "Niger", "Salvadoran": "El Salvador", "Samoan": "Samoa", "Sierra Leonean": "Sierra Leone",
+    "South Sudanese": "South Sudan", "Surinamese": "Suriname", "Swazi": "Swaziland", "Timorese": "East Timor",
+    "Togolese": "Togo", "Tongan": "Tonga", "Trinidadian": "Trinidad and Tobago", "Turkmen": "Turkmenistan",
 }
 
 # Seats of government used for the government itself.
@@ -216,7 +234,7 @@ _CAPITALS: dict[str, str] = {
 
 # Regions and alliances whose names contain a country form ("South America", "Warsaw Pact"): found, then ignored.
 _REGIONS = ("South America", "Latin America", "Central America", "North America", "New England",
-            "South Asia", "Gulf of Mexico", "Guinea-Bissau", "Papua New Guinea", "New Mexico", "Georgia Tech",
+            "South Asia", "Gulf of Mexico", "New Mexico", "Georgia Tech",
             "Warsaw Pact")
 
 
