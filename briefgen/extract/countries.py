@@ -232,6 +232,17 @@ _CAPITALS: dict[str, str] = {
 }
 
 
+# States of the United States, which stand for it before a role ("Florida Governor", "Texas Senator"),
+# though not as places in the text nor after "of" ("the governor of Ohio" keeps Ohio); Georgia is the country.
+_US_STATES = (
+    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida",
+    "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine", "Maryland",
+    "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada",
+    "New Hampshire", "New Jersey", "New Mexico", "New York State", "North Carolina", "North Dakota", "Ohio",
+    "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas",
+    "Utah", "Vermont", "Virginia", "West Virginia", "Wisconsin", "Wyoming",
+)
+
 # Regions and alliances whose names contain a country form ("South America", "Warsaw Pact"): found, then ignored.
 _REGIONS = ("South America", "Latin America", "Central America", "North America", "New England",
             "South Asia", "Gulf of Mexico", "New Mexico", "Georgia Tech",
@@ -310,6 +321,14 @@ def countries_in(text: str) -> list[tuple[int, str]]:
 def is_demonym(word: str) -> bool:
     """True for an adjective or people-noun of a country ("Chinese", "Libyans"), not its name."""
     return word in _DEMONYMS or (word.endswith("s") and word[:-1] in _DEMONYMS)
+
+
+def is_us_state(phrase: str) -> bool:
+    """True for the name of a state of the United States ("Ohio", "New Mexico"), not Georgia."""
+    return phrase in _STATE_SET
+
+
+_STATE_SET = frozenset(_US_STATES)
 
 
 def is_region(phrase: str) -> bool:

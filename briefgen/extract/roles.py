@@ -44,12 +44,12 @@ class Role:
 
 
 def country_ending_at(tokens: list[Token], i: int) -> tuple[int, str] | None:
-    """Return (number of tokens, country) for a country form ending at token i ("United States")."""
+    """Return (number of tokens, country) for a country form ending at token i ("United States", "Ohio")."""
     for k in (3, 2, 1):
         if i - k + 1 < 0:
             continue
         phrase = " ".join(t.text for t in tokens[i - k + 1:i + 1])
-        found = countries.country_of(phrase, capitals=False)
+        found = "United States" if countries.is_us_state(phrase) else countries.country_of(phrase, capitals=False)
         if found is not None and tokens[i - k + 1].text[0].isupper():
             if i - k >= 0 and countries.is_region(f"{tokens[i - k].text} {phrase}"):
                 return None  # "New Mexico Governor"
