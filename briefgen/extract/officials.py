@@ -21,6 +21,8 @@ _SPEAKER = re.compile(r"(?<![\w-])([A-Z][a-z]+)\s+([a-z]+)")
 _NON_GOVERNMENT = word_set("union strike rebel student protest church business company team")
 _REGNAL_ORG = {"pope": "Catholic Church"}
 _DETERMINERS = word_set("the a an its their his her")
+# Verbs of setting off, after which "for" names a destination ("leaves for Washington").
+_DEPARTURES = word_set("leave leaves left leaving head heads headed heading bound depart departs departed set sets")
 # Nouns for groups of people that a country before them qualifies ("US senators", "Russian troops").
 _PEOPLE = word_set("""
 officials senators lawmakers legislators congressmen diplomats envoys negotiators leaders ministers
@@ -411,7 +413,8 @@ def _not_objects(context: _Context, places: list[tuple[int, str]]) -> list[tuple
             i -= 2  # "to Friday's Iran attack"
         prev = tokens[i - 1]
         listed = prev.lower in ("or", "and", ",") and i >= 2 and tokens[i - 2].end == object_end
-        if prev.lower in _OBJECT_MARKERS or listed:
+        travel = prev.lower == "for" and i >= 2 and tokens[i - 2].lower in _DEPARTURES  # "leaves for Washington"
+        if prev.lower in _OBJECT_MARKERS or listed or travel:
             j = context.token_at[off]
             found = country_starting_at(tokens, j)
             object_end = tokens[j + found[0] - 1].end if found is not None else tokens[j].end
