@@ -184,9 +184,9 @@ def _org_before(tokens: list[Token], i: int) -> tuple[str | None, int]:
     j = i
     while j >= 0 and (tokens[j].capitalised or tokens[j].acronym or
                       (tokens[j].lower in ("of", "for", "&") and j > 0 and tokens[j - 1].capitalised)):
-        if tokens[j].lower in ("the", "this", "that", "a", "an", "yesterday", "today") \
+        if tokens[j].lower in ("the", "this", "that", "a", "an", "yesterday", "today", "but", "and", "yet", "so") \
                 or tokens[j].lower in titles.HEADS:
-            break  # not "Treasury Secretary James Baker and Federal Reserve Board"
+            break  # not "Treasury Secretary James Baker and Federal Reserve Board", nor "But Home Office"
         j -= 1
     start = j + 1
     while start <= last and tokens[start].lower in _LINKING:
