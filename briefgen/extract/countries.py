@@ -313,9 +313,14 @@ def country_of(phrase: str, capitals: bool = True) -> str | None:
     return found
 
 
+# The US dollar after "U.S.", which prices things the world over ("assets of 14 billion U.S. dlrs").
+_US_CURRENCY = re.compile(r"\s+(?:dlrs?|dollars?|cents?)\b", re.I)
+
+
 def countries_in(text: str) -> list[tuple[int, str]]:
-    """Return (offset, country) for every country, demonym, metonym or capital in the text."""
-    return [(m.start(1), _ALL[m.group(1)]) for m in COUNTRY_PATTERN.finditer(text) if _ALL[m.group(1)]]
+    """Return (offset, country) for every country, demonym, metonym or capital in the text, not "U.S. dlrs"."""
+    return [(m.start(1), _ALL[m.group(1)]) for m in COUNTRY_PATTERN.finditer(text) if _ALL[m.group(1)]
+            and not (m.group(1) in ("U.S.", "US") and _US_CURRENCY.match(text, m.end()))]
 
 
 def is_demonym(word: str) -> bool:
