@@ -121,10 +121,21 @@ def reuse(article: Article, config: Config) -> Outcome | None:
 
 
 def analyse_fresh(article: Article, config: Config) -> Outcome:
-    """Analyse an article and make the block to store for it."""
-    analysis, summarise_seconds, extract_seconds = analyse(article, config)
+    """Analyse an article and make the block to store for it.
+
+    A failure inside the analysers is a bug in briefgen, not in the article: it becomes a warning
+    naming the article (an error under --strict), and the article is published without figures.
+    """
+    try:
+        analysis, summarise_seconds, extract_seconds = analyse(article, config)
+        problem = None
+    except Exception as exc:  # noqa: BLE001 - one article's bug must not take the whole brief down
+        analysis, summarise_seconds, extract_seconds = Analysis((), Figures()), 0.0, 0.0
+        problem = Problem(f"briefgen could not analyse this article ({type(exc).__name__}: {exc}); "
+                          "it is published without summary or figures. This is a bug: please report it",
+                          article.path, article.body_line, warning=True)
     block = machine_block(analysis, fingerprint(article.body, config.analysis_settings()), pinned=False)
-    return Outcome(analysis, block, None, sentence_spans(article.body), summarise_seconds, extract_seconds)
+    return Outcome(analysis, block, problem, sentence_spans(article.body), summarise_seconds, extract_seconds)
 
 
 def _analyse_job(job: tuple[Article, Config]) -> Outcome:

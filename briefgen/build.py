@@ -215,13 +215,13 @@ def build_locked(config: Config, *, write: bool, strict: bool, jobs: int | None,
     clock.lap("analyse")
     clock.stages["summarise_cpu"] = sum(o.summarise_seconds for o in outcomes)  # cached outcomes count 0
     clock.stages["extract_cpu"] = sum(o.extract_seconds for o in outcomes)
-    problems += [o.problem for o in outcomes if o.problem]
+    problems += [o.problem for o in outcomes if o.problem and not o.problem.warning]
     analysed = [
         Analysed(art, o.analysis, o.block, o.sentences, o.block is art.machine)
         for art, o in zip(articles, outcomes, strict=True)
     ]
     analysed, newest = number_arrivals(analysed)
-    warnings = article_warnings(analysed)
+    warnings = [o.problem for o in outcomes if o.problem and o.problem.warning] + article_warnings(analysed)
     if strict:
         problems += [Problem(w.message, w.path, w.line) for w in warnings]
     if problems:
@@ -306,8 +306,10 @@ def page_sources(entries: list[Entry], config: Config) -> dict[str, str]:
     return {e.url: f"{e.article.path.as_posix()}:{signature(config.root / e.article.path)}" for e in entries}
 
 
-def extract_records(config: Config, paths: list[Path], jobs: int | None = None) -> list[dict[str, Any]]:
-    """The contract records for the given files or folders (default: the content folder)."""
+def extract_records(
+    config: Config, paths: list[Path], jobs: int | None = None
+) -> tuple[list[dict[str, Any]], list[Problem]]:
+    """The contract records for the given files or folders (default: the content folder), and warnings."""
     articles: list[Article] = []
     problems: list[Problem] = []
     for given in paths or [config.content_dir]:
@@ -316,7 +318,8 @@ def extract_records(config: Config, paths: list[Path], jobs: int | None = None) 
         articles += found
         problems += found_problems
     outcomes = analyse_all(articles, config, jobs or default_jobs())
-    problems += [o.problem for o in outcomes if o.problem]
+    problems += [o.problem for o in outcomes if o.problem and not o.problem.warning]
     if problems:
         raise BriefgenError(problems)
-    return [contract_record(a, o.analysis, a.path.as_posix()) for a, o in zip(articles, outcomes, strict=True)]
+    records = [contract_record(a, o.analysis, a.path.as_posix()) for a, o in zip(articles, outcomes, strict=True)]
+    return records, [o.problem for o in outcomes if o.problem and o.problem.warning]

@@ -110,9 +110,11 @@ def extract(config_path: str | None, paths: tuple[str, ...], fmt: str, jobs: int
 
     try:
         config = read_config(config_path)
-        records = extract_records(config, [Path(p) for p in paths], jobs)
+        records, warnings = extract_records(config, [Path(p) for p in paths], jobs)
     except BriefgenError as exc:
         fail(exc)
+    for warning in warnings:
+        click.echo(str(warning), err=True)
     if fmt == "json":
         click.echo(json.dumps(records, ensure_ascii=False, indent=1))
     else:

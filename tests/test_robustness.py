@@ -167,3 +167,26 @@ def test_an_article_just_under_the_size_limit_is_processed_in_bounded_memory(pro
                          capture_output=True, text=True, timeout=300, preexec_fn=limit_memory)
     assert run.returncode == 0, run.stderr[-2000:]
     assert (project / "site" / "articles" / "long.html").is_file()
+
+
+def test_a_bug_in_an_analyser_names_the_article_and_does_not_take_the_brief_down(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import briefgen.extract.troops
+
+    def broken(text: str, published: object) -> tuple[()]:
+        if "winter exercise" in text:
+            raise IndexError("list index out of range")
+        return ()
+
+    monkeypatch.setattr(briefgen.extract.troops, "find_troops", broken)
+    strict = run_cli(["build", "--strict"], project)
+    assert strict.exit_code == 1
+    assert strict.stderr.startswith(
+        "content/border-exercise.txt:1: briefgen could not analyse this article (IndexError: list index out of range)"
+    )
+    run = run_cli(["build"], project)
+    assert run.exit_code == 0
+    assert "could not analyse this article" in run.stderr
+    assert (project / "site" / "articles" / "border-exercise.html").is_file()
+    assert "Envoys meet again" in (project / "site" / "index.html").read_text()

@@ -35,6 +35,8 @@ def tense_cues(text: str, lo: int, hi: int) -> list[Cue]:
             future_passive = i >= 2 and lower[i - 1] == "be" and lower[i - 2] in ("will", "would", "to")
             cues.append((words[i - 2][0] if future_passive else start, end, 1 if future_passive else -1))
         for n in range(2, _LONGEST_PHRASE + 1):
+            if i + n > len(words):  # a text that ends inside a phrase ("... it was set to")
+                break
             phrase = tuple(lower[i:i + n])
             if phrase in FUTURE_PHRASES or phrase in PAST_PHRASES:
                 cues.append((start, words[i + n - 1][1], 1 if phrase in FUTURE_PHRASES else -1))
