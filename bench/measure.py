@@ -1,0 +1,146 @@
+"""Time one command in a fresh child process and record its peak memory.
+
+`measure()` starts this file as a small wrapper process, which starts the command,
+waits for it and prints a JSON record. The wrapper exists so that
+`getrusage(RUSAGE_CHILDREN)` covers exactly one measured command: its `ru_maxrss`
+is the peak RSS of the largest process of that command (the build itself or one of
+its pool workers). While the command runs, the wrapper also samples the memory of
+the whole process tree (proportional set size where Linux offers it, so pages that
+forked workers share are not counted twice); that is the figure to compare with a
+memory budget when a build uses several processes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import resource
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+STAGE_LINE = re.compile(r"^stage (\w+) ([0-9.]+) s$")
+TAIL_LINES = 40
+SAMPLE_SECONDS = 0.1
+
+
+@dataclass(frozen=True)
+class Measurement:
+    """What one run of one command cost."""
+
+    wall_s: float
+    user_s: float
+    sys_s: float
+    max_rss_mib: float
+    """Peak RSS of the largest single process of the command (getrusage)."""
+    tree_peak_mib: float | None
+    """Peak sampled memory of the command's whole process tree (PSS, else RSS); None off Linux."""
+    returncode: int
+    stdout_tail: str
+    stderr_tail: str
+    stderr_lines: int
+    stages: dict[str, float] = field(default_factory=dict)
+    """Seconds per build stage, from `stage NAME SECONDS s` lines on stderr (empty if none)."""
+
+
+def parent_map() -> dict[int, int]:
+    """pid -> parent pid for every process we can see."""
+    parents: dict[int, int] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = Path(entry.path, "stat").read_text()
+        except OSError:
+            continue
+        # The command name may contain spaces and parentheses: the fields follow the last ')'.
+        fields = stat[stat.rfind(")") + 2 :].split()
+        parents[int(entry.name)] = int(fields[1])
+    return parents
+
+
+def process_memory_kib(pid: int) -> int:
+    """PSS of one process in KiB (RSS if smaps_rollup is unavailable); 0 if it is gone."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    try:
+        return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
+    except OSError:
+        return 0
+
+
+def tree_memory_kib(root: int) -> int:
+    """Summed memory of `root` and all its descendants."""
+    parents = parent_map()
+    tree, frontier = {root}, [root]
+    while frontier:
+        pid = frontier.pop()
+        children = [child for child, parent in parents.items() if parent == pid]
+        tree.update(children)
+        frontier += children
+    return sum(process_memory_kib(pid) for pid in tree)
+
+
+def sample_tree(root: int, stop: threading.Event, peak: list[int]) -> None:
+    """Keep the highest tree memory seen in peak[0] until `stop` is set."""
+    while not stop.is_set():
+        peak[0] = max(peak[0], tree_memory_kib(root))
+        stop.wait(SAMPLE_SECONDS)
+
+
+def tail(text: str) -> str:
+    """The last lines of an output stream, enough to explain a failure."""
+    return "\n".join(text.splitlines()[-TAIL_LINES:])
+
+
+def run_and_report(cwd: Path, command: list[str]) -> dict[str, object]:
+    """Inside the wrapper: run the command once and describe what it cost."""
+    started = time.perf_counter()
+    child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    stop, peak = threading.Event(), [0]
+    sampler = None
+    if Path("/proc/self/stat").exists():
+        sampler = threading.Thread(target=sample_tree, args=(child.pid, stop, peak), daemon=True)
+        sampler.start()
+    out, err = child.communicate()
+    wall = time.perf_counter() - started
+    stop.set()
+    if sampler is not None:
+        sampler.join()
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # ru_maxrss is KiB on Linux, bytes on macOS.
+    rss_kib = usage.ru_maxrss / 1024 if sys.platform == "darwin" else usage.ru_maxrss
+    stages = {m.group(1): float(m.group(2)) for m in map(STAGE_LINE.match, err.splitlines()) if m}
+    return asdict(Measurement(
+        wall_s=wall,
+        user_s=usage.ru_utime,
+        sys_s=usage.ru_stime,
+        max_rss_mib=rss_kib / 1024,
+        tree_peak_mib=peak[0] / 1024 if sampler is not None else None,
+        returncode=child.returncode,
+        stdout_tail=tail(out),
+        stderr_tail=tail(err),
+        stderr_lines=len(err.splitlines()),
+        stages=stages,
+    ))
+
+
+def measure(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Measurement:
+    """Run `command` in `cwd` under a fresh wrapper process and return what it cost."""
+    wrapper = [sys.executable, str(Path(__file__).resolve()), str(cwd), *command]
+    done = subprocess.run(wrapper, env=env, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"measuring {command} failed:\n{done.stderr}")
+    return Measurement(**json.loads(done.stdout))
+
+
+if __name__ == "__main__":
+    print(json.dumps(run_and_report(Path(sys.argv[1]), sys.argv[2:])))
