@@ -19,7 +19,7 @@ from briefgen.records import RecordError, analysis_from_data, analysis_to_data
 from briefgen.summarise import summarise
 
 PACKAGE = Path(__file__).parent
-ANALYSIS_CODE = ("summarise.py", "sentences.py", "summary_*.py", "extract/*.py", "data/*")
+ANALYSIS_CODE = ("summarise.py", "summary_*.py", "sentence*.py", "extract/*.py", "data/*")
 """The files whose contents decide what analysis produces."""
 
 

@@ -11,11 +11,13 @@ from briefgen.analyse import analyse_or_reuse
 from briefgen.article import Analysis, Article
 from briefgen.config import Config
 from briefgen.content import find_article_files, load_articles, shown_path, write_atomically
+from briefgen.entries import Entry, slugify
 from briefgen.errors import BriefgenError, Problem
 from briefgen.frontmatter import dump_machine_block, join, split, with_machine_block
+from briefgen.pages import render_site
 from briefgen.publish import publish
 from briefgen.records import contract_record
-from briefgen.render import Entry, render_site, slugify
+from briefgen.search_index import index_site
 
 
 @dataclass(frozen=True)
@@ -122,7 +124,15 @@ def build_project(config: Config, *, write: bool = True, strict: bool = False, q
     published = [a for a in analysed if not a.article.draft]
     entries = [Entry(a.article, a.analysis, slugs[a.article.path]) for a in published]
     site_files = render_site(config, entries)
-    changed = publish(config.site_dir, site_files)
+    search_problems: list[Problem] = []
+
+    def add_search_index(staging: Path) -> None:
+        problem = index_site(staging)
+        if problem:
+            search_problems.append(problem)
+
+    changed = publish(config.site_dir, site_files, add_search_index)
+    warnings += search_problems
     written = write_front_matter(analysed, config) if write and config.write_front_matter else 0
     pages = sum(1 for name in site_files if name.endswith(".html"))
     return BuildReport(len(entries), pages, changed, written, tuple(warnings), time.perf_counter() - started)

@@ -191,7 +191,7 @@ def load_config(path: Path | None = None, root: Path | None = None) -> Config:
         path=path,
         title=values["title"],
         description=values["description"],
-        base_url=values["base_url"],
+        base_url=values["base_url"] + ("/" if values["base_url"] and not values["base_url"].endswith("/") else ""),
         content_dir=(base / values["content_dir"]).resolve(),
         templates_dir=(base / values["templates_dir"]).resolve(),
         site_dir=(base / values["site_dir"]).resolve(),

@@ -7,25 +7,22 @@ import ctypes.util
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
 from briefgen.errors import BriefgenError, Problem
 
 _RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
 
 
 def _exchange(a: Path, b: Path) -> bool:
     """Atomically swap two paths (Linux renameat2); False where the system cannot."""
     libc_name = ctypes.util.find_library("c")
-    if not libc_name:
-        return False
-    libc = ctypes.CDLL(libc_name, use_errno=True)
-    renameat2 = getattr(libc, "renameat2", None)
+    renameat2 = getattr(ctypes.CDLL(libc_name, use_errno=True), "renameat2", None) if libc_name else None
     if renameat2 is None:
         return False
-    at_fdcwd = -100
-    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE)
-    return bool(result == 0)
+    return bool(renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0)
 
 
 def check_site_path(relative: str) -> None:
@@ -35,40 +32,56 @@ def check_site_path(relative: str) -> None:
         raise BriefgenError(Problem(f"refusing to write outside the site folder: {relative!r}"))
 
 
-def _same_bytes(path: Path, data: bytes) -> bool:
+def _files(folder: Path) -> dict[str, Path]:
+    if not folder.is_dir():
+        return {}
+    return {p.relative_to(folder).as_posix(): p for p in folder.rglob("*") if p.is_file() and not p.is_symlink()}
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
     try:
-        return path.stat().st_size == len(data) and path.read_bytes() == data
+        return a.stat().st_size == b.stat().st_size and a.read_bytes() == b.read_bytes()
     except OSError:
         return False
 
 
-def publish(site_dir: Path, files: dict[str, bytes]) -> int:
-    """Replace `site_dir` with exactly `files`; return how many files changed.
+def _reuse_unchanged(staging: Path, site_dir: Path) -> int:
+    """Hard-link files whose bytes did not change from the old site (keeping their mtimes); count the rest."""
+    old = _files(site_dir)
+    changed = 0
+    for relative, path in _files(staging).items():
+        previous = old.get(relative)
+        if previous is not None and _same_bytes(previous, path):
+            link = path.with_name(path.name + ".link")
+            try:
+                os.link(previous, link)
+                os.replace(link, path)
+                continue
+            except OSError:
+                link.unlink(missing_ok=True)
+        changed += 1
+    return changed + len(set(old) - set(_files(staging)))
 
-    Unchanged files are hard-linked from the previous site, so their bytes and
-    modification times stay as they were.
+
+def publish(site_dir: Path, files: dict[str, bytes], finish: Callable[[Path], None] | None = None) -> int:
+    """Replace `site_dir` with `files` (plus what `finish` adds in the staging folder); return files changed.
+
+    A build that fails or is killed leaves the previous site as it was: the new one is
+    complete before it is swapped in. A build that changes nothing leaves it untouched.
     """
     for relative in files:
         check_site_path(relative)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.staging-", dir=site_dir.parent))
-    changed = 0
     try:
         for relative, data in sorted(files.items()):
             target = staging / relative
             target.parent.mkdir(parents=True, exist_ok=True)
-            previous = site_dir / relative
-            if _same_bytes(previous, data):
-                try:
-                    os.link(previous, target)
-                    continue
-                except OSError:
-                    pass
-            changed += 1
             target.write_bytes(data)
-        stale = {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file()} - set(files) \
-            if site_dir.is_dir() else set()
-        if not changed and not stale and site_dir.is_dir():
+        if finish is not None:
+            finish(staging)
+        changed = _reuse_unchanged(staging, site_dir)
+        if not changed and site_dir.is_dir():
             shutil.rmtree(staging)
             return 0
         os.chmod(staging, 0o755)
@@ -84,4 +97,4 @@ def publish(site_dir: Path, files: dict[str, bytes]) -> int:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return changed + len(stale)
+    return changed

@@ -21,6 +21,8 @@ def test_golden_site_and_front_matter(project: Path) -> None:
     assert run.exit_code == 0, run.stderr
     site = snapshot(project / "site")
     assert site.pop("static/style.css") == (THEME / "static" / "style.css").read_bytes()
+    search = {name: site.pop(name) for name in list(site) if name.startswith("pagefind/")}
+    assert "pagefind/pagefind-ui.js" in search
     assert site == snapshot(EXPECTED / "site")
     assert masked(snapshot(project / "content")) == masked(snapshot(EXPECTED / "content"))
 

@@ -1,0 +1,114 @@
+"""Articles as the templates see them: entries with their URL, figure rows and labels."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import groupby
+
+from briefgen.article import Analysis, Article, Official, TroopCount
+from briefgen.sentences import split_sentences
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An article ready for the templates: its analysis and where its page lives."""
+
+    article: Article
+    analysis: Analysis
+    slug: str
+    new: bool = False
+    """True when the article arrived in the latest build that added articles."""
+
+    @property
+    def url(self) -> str:
+        """Path of the article's page, relative to the site root."""
+        return f"articles/{self.slug}.html"
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    """One figure as the article page shows it: what it says and the sentence it came from."""
+
+    kind: str
+    label: str
+    detail: str
+    text: str
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Day:
+    """The articles published on one day (date None: undated), for the front page."""
+
+    date: dt.date | None
+    entries: tuple[Entry, ...]
+
+    @property
+    def slug(self) -> str:
+        """File name of the day's archive page."""
+        return self.date.isoformat() if self.date else "undated"
+
+
+def slugify(text: str) -> str:
+    """A lower-case ASCII slug for URLs ("Talks in Geneva!" -> "talks-in-geneva")."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "item"
+
+
+def troop_label(troop: TroopCount) -> str:
+    """"about 100,000" or "5,000–10,000" or, for a vague count, its text."""
+    if troop.value is None:
+        return troop.text
+    number = f"{troop.value:,}" + (f"–{troop.high:,}" if troop.high else "")
+    return f"about {number}" if troop.approx else number
+
+
+def official_label(official: Official) -> str:
+    """"Deputy Foreign Minister, Russia" (whatever of title and org is known)."""
+    return ", ".join(x for x in (official.title, official.org) if x)
+
+
+def sentence_finder(article: Article) -> Callable[[int], str]:
+    """A function giving the sentence of the body that contains an offset."""
+    sentences = split_sentences(article.body)
+
+    def sentence_at(offset: int) -> str:
+        for sentence in sentences:
+            if sentence.start <= offset < sentence.end:
+                return str(sentence.text)
+        return ""
+
+    return sentence_at
+
+
+def figure_rows(entry: Entry) -> list[FigureRow]:
+    """The article's figures, each with the sentence it came from, in the order of the text."""
+    sentence_at, figs = sentence_finder(entry.article), entry.analysis.figures
+    rows: list[tuple[int, FigureRow]] = []
+    for t in figs.troops:
+        detail = " · ".join(x for x in (t.who, t.kind) if x)
+        rows.append((t.start, FigureRow("troops", troop_label(t), detail, t.text, sentence_at(t.start))))
+    for d in figs.dates:
+        rows.append((d.start, FigureRow("date", d.value or "unresolved", d.type, d.text, sentence_at(d.start))))
+    for o in figs.officials:
+        first = o.mentions[0][0] if o.mentions else 0
+        rows.append((first, FigureRow("official", o.name, official_label(o), o.name, sentence_at(first))))
+    return [row for _, row in sorted(rows, key=lambda r: r[0])]
+
+
+def newest_first(entries: list[Entry]) -> list[Entry]:
+    """Newest publication date first, undated last; then by title."""
+    return sorted(
+        entries,
+        key=lambda e: (e.article.date is None, -(e.article.date or dt.date.min).toordinal(), e.article.title.lower(),
+                       e.slug),
+    )
+
+
+def group_by_day(entries: list[Entry]) -> list[Day]:
+    """Newest day first, undated last; within a day by title."""
+    return [Day(date, tuple(group)) for date, group in groupby(newest_first(entries), key=lambda e: e.article.date)]

@@ -1,0 +1,130 @@
+"""The pages of the site, one small step each, in the order they are rendered."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from briefgen.config import Config
+from briefgen.entries import Entry, figure_rows, group_by_day, newest_first, slugify
+from briefgen.errors import BriefgenError
+from briefgen.people import gather_people
+from briefgen.render import PageWriter, body_html, static_files
+from briefgen.timeline import timeline_events
+from briefgen.troop_chart import CHART_WIDTH, LABEL_WIDTH, troop_groups
+
+
+@dataclass(frozen=True)
+class Tag:
+    """A tag and the articles that carry it, newest first."""
+
+    name: str
+    slug: str
+    entries: tuple[Entry, ...]
+
+
+def front_page(writer: PageWriter, entries: list[Entry]) -> None:
+    """The day's brief: newest day first, each article with its summary and key figures."""
+    writer.page("index.html", "index.html", "the front page", days=group_by_day(entries))
+
+
+def article_pages(writer: PageWriter, entries: list[Entry]) -> None:
+    """One page per article: summary, figures with their sentences, full text, source."""
+    for entry in entries:
+        writer.page(entry.url, "article.html", entry.article.path.as_posix(), entry=entry,
+                    figures=figure_rows(entry), body=body_html(entry.article))
+
+
+def people_pages(writer: PageWriter, entries: list[Entry]) -> None:
+    """Who's who, and a page per person with every article and sentence that names them."""
+    people = gather_people(entries)
+    writer.page("people/index.html", "people.html", "who's who", people=people)
+    for person in people:
+        writer.page(person.url, "person.html", f"the page of {person.name}", person=person)
+
+
+def timeline_page(writer: PageWriter, entries: list[Entry]) -> None:
+    """Every dated mention across articles, in calendar order."""
+    latest = max((e.article.date for e in entries if e.article.date), default=None)
+    writer.page("timeline.html", "timeline.html", "the timeline", events=timeline_events(entries), latest=latest)
+
+
+def figures_page(writer: PageWriter, entries: list[Entry]) -> None:
+    """Troop counts grouped by whose troops, with an inline SVG chart per group."""
+    writer.page("figures.html", "figures.html", "the figures page", groups=troop_groups(entries),
+                chart_width=CHART_WIDTH, label_width=LABEL_WIDTH)
+
+
+def tag_pages(writer: PageWriter, entries: list[Entry]) -> None:
+    """A page per tag and an index of tags."""
+    by_tag: dict[str, list[Entry]] = {}
+    for entry in newest_first(entries):
+        for tag in entry.article.tags:
+            by_tag.setdefault(tag, []).append(entry)
+    tags: list[Tag] = []
+    used: set[str] = set()
+    for name in sorted(by_tag, key=str.lower):
+        slug = slugify(name)
+        while slug in used:
+            slug += "-2"
+        used.add(slug)
+        tags.append(Tag(name, slug, tuple(by_tag[name])))
+    writer.page("tags/index.html", "tags.html", "the tag index", tags=tags)
+    for tag in tags:
+        writer.page(f"tags/{tag.slug}.html", "tag.html", f"the page of tag {tag.name!r}", tag=tag)
+
+
+def archive_pages(writer: PageWriter, entries: list[Entry]) -> None:
+    """An archive of days, and a page per day that prints as that day's paper brief."""
+    days = group_by_day(entries)
+    writer.page("days/index.html", "archive.html", "the archive", days=days)
+    for day in days:
+        writer.page(f"days/{day.slug}.html", "day.html", f"the day page {day.slug}", day=day)
+
+
+def search_page(writer: PageWriter, entries: list[Entry]) -> None:
+    """The search page; the index itself is made by Pagefind over the finished site."""
+    writer.page("search.html", "search.html", "the search page")
+
+
+def not_found_page(writer: PageWriter, entries: list[Entry]) -> None:
+    """404.html; with a base URL its links are absolute, as it is served at any path."""
+    writer.page("404.html", "404.html", "the 404 page", root_override=writer.config.base_url or None)
+
+
+def feed_and_sitemap(writer: PageWriter, entries: list[Entry]) -> None:
+    """Atom feed and sitemap.xml; both need absolute URLs, so only with `base_url` in config."""
+    base = writer.config.base_url
+    if not base:
+        return
+    latest = newest_first(entries)[:50]
+    updated = max((e.article.date for e in entries if e.article.date), default=dt.date(1970, 1, 1))
+    writer.page("feed.xml", "feed.xml", "the Atom feed", entries=latest, base=base, updated=updated)
+    pages = sorted(p for p in writer.files if p.endswith(".html") and p != "404.html")
+    writer.page("sitemap.xml", "sitemap.xml", "the sitemap", pages=pages, base=base)
+
+
+PAGES: list[Callable[[PageWriter, list[Entry]], None]] = [
+    front_page,
+    article_pages,
+    people_pages,
+    timeline_page,
+    figures_page,
+    tag_pages,
+    archive_pages,
+    search_page,
+    not_found_page,
+    feed_and_sitemap,
+]
+"""The site's pages in rendering order (the sitemap comes last: it lists the pages before it)."""
+
+
+def render_site(config: Config, entries: list[Entry]) -> dict[str, bytes]:
+    """Every file of the site, keyed by its path relative to the site root; template errors all at once."""
+    writer = PageWriter(config)
+    for step in PAGES:
+        step(writer, entries)
+    if writer.problems:
+        raise BriefgenError(writer.problems)
+    return {**static_files(config), **writer.files}

@@ -1,0 +1,209 @@
+"""Tell running prose from the other text an article body carries.
+
+Captions, photo credits, bylines, datelines, headings, "Click here" boilerplate and
+broken fragments ("The army has.") sit between the sentences of scraped news. They
+are never summary material, and extractors may want to skip them too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+def word_set(words: str) -> frozenset[str]:
+    """A set of words written as one space-separated string, for readable word lists."""
+    return frozenset(words.split())
+
+KINDS = ("sentence", "heading", "caption", "credit", "byline", "dateline", "fragment", "boilerplate")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A candidate sentence found by the splitter, before it is given a kind."""
+
+    start: int
+    end: int
+    paragraph: int
+    marker: str
+    """Markdown block it came from: "", "heading", "list" or "quote"."""
+
+
+_WORD = re.compile(r"[\w'’-]+")
+_ENDS_CLEANLY = re.compile(r"[.!?…][\"”’'»)\]]*$")
+
+# Page furniture: calls to action at the start of a line, and notices anywhere.
+_BOILERPLATE = re.compile(
+    r"^[\"“‘'(\[]*(?:click|tap|scroll) (?:here|to|below)"
+    r"|^[\"“‘'(\[]*(?:read|see|watch|listen)(?: more| the full| our)?\s*:"
+    r"|^(?:read more|sign up|subscribe|follow us|share this|share on|download (?:our|the) app|advertisement"
+    r"|related (?:stories|articles|coverage)|terms of (?:use|service)|copyright|©)\b"
+    r"|\b(?:click here|all rights reserved)\b"
+    r"|^this (?:story|article) (?:was|has been) (?:updated|corrected)",
+    re.IGNORECASE,
+)
+# Credits name an agency or photographer: "Jane Roe / Agency", "Photo: AFP", "(Getty Images)".
+_CREDIT_WORDS = re.compile(
+    r"\b(?:getty(?: images)?|afp|reuters|associated press|ap photo|epa|efe|shutterstock|alamy|pa media|"
+    r"pa wire|handout|pool photo|file photo|sputnik|ria novosti|anadolu|xinhua)\b"
+    r"|^(?:photo(?:graph)?|image|picture|credit|illustration)s?\s*(?::|by\b)|\bcourtesy of\b",
+    re.IGNORECASE,
+)
+_CAPTION_MARK = re.compile(
+    r"\((?:L|R|C|left|right|centre|center|pictured|top|bottom|front|back|file|second left|second right)\)"
+    r"|^(?:photo|image|picture|caption|pictured|above|top|below|file photo)\s*:",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(
+    r"^(?:by|reporting by|writing by|written by|editing by|additional reporting by|compiled by)\s+"
+    r"[A-Z][\w'’.-]*",
+    re.IGNORECASE,
+)
+# "MOSCOW (Reuters) -", "LISBON -" or "Moscow –": a place (and agency) before a dash opening the story.
+_DATELINE = re.compile(
+    r"(?:(?P<caps>[A-Z][A-Z'’.]+(?:[ ,]+[A-Z][A-Z'’.]+){0,3})|[A-Z][a-z'’.]+(?:[ ,]+[A-Z][a-z'’.]+){0,2})"
+    r"(?P<agency>\s*\([A-Za-z .&]+\))?\s*(?P<dash>--|[–—]|-(?=\s))\s*(?=[\"“‘A-Z])"
+)
+_AUXILIARIES = word_set(
+    "is are was were be been being am has have had do does did will would can could shall should may "
+    "might must"
+)
+# A sentence does not stop on one of these: "The army has." is a sentence cut in two.
+_DANGLING_ENDS = word_set("the a an its their our my your and or nor but")
+# "The army has." is cut; "... as Murphy already has." is whole: only short sentences are suspect.
+_DANGLING_AUXILIARIES = word_set("has have had been")
+# Words that open a clause's subject: "Asked about it, she said" has one after the comma.
+_SUBJECT_WORDS = word_set(
+    "he she it they we i you there the a an this that these those his her its their our"
+)
+_CONTRACTION = re.compile(r"\w(?:['’](?:m|s|re|ve|ll|d)|n['’]t)\b", re.IGNORECASE)
+# Finite verbs that cannot open a statement (which ends with a full stop, not "?").
+_INVERTED_OPENERS = word_set("is are was were has have had does did")
+_NEEDS_MAIN_CLAUSE = word_set("including whereas whose than")
+# Irregular past forms: a sentence may not open with one and no subject ("Left 40 boats.").
+_PAST_FORMS = word_set(
+    "told rose fell won lost came went made took got gave left met ran saw began grew held kept paid sold "
+    "spent stood thought wrote knew led felt found heard meant sent built brought bought caught fought drew "
+    "flew broke chose spoke became"
+)
+_VERB_HINTS = _AUXILIARIES | _PAST_FORMS | word_set("said says say tell added quit hit cut let put set")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _own_line(text: str, start: int, end: int) -> bool:
+    """Whether the span fills its line(s), apart from Markdown markers and spaces."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start:start].strip(" \t#>-*+") and not text[end:line_end].strip()
+
+
+def _is_credit(sentence: str) -> bool:
+    words = _words(sentence)
+    if not words or len(words) > 14 or _ENDS_CLEANLY.search(sentence) and sentence.endswith("."):
+        return False
+    return " / " in sentence or "©" in sentence or " | " in sentence or bool(_CREDIT_WORDS.search(sentence))
+
+
+def _has_subject_after_comma(sentence: str) -> bool:
+    _, comma, rest = sentence.partition(", ")
+    first = _words(rest)[:1]
+    return bool(comma and first) and (first[0][:1].isupper() or first[0].lower() in _SUBJECT_WORDS)
+
+
+def _is_fragment(sentence: str) -> bool:
+    """Whether the text is a broken piece of a sentence rather than a sentence."""
+    words = _words(sentence)
+    if len(words) < 2 or not _ENDS_CLEANLY.search(sentence):
+        return True
+    first = sentence.lstrip("\"“‘'«([-–— ")
+    if first[:1].islower():
+        return True
+    lower = [w.lower() for w in words]
+    if sentence.rstrip("\"”’'»)] ").endswith(".") and not sentence.rstrip().endswith(".."):
+        if words[-1].islower() and (
+            lower[-1] in _DANGLING_ENDS or lower[-1] in _DANGLING_AUXILIARIES and len(words) <= 6
+        ):
+            return True
+        needs_main_clause = lower[0] in _NEEDS_MAIN_CLAUSE or lower[:2] == ["such", "as"]
+        inverted = lower[0] in _INVERTED_OPENERS and "," not in sentence[:40]
+        if needs_main_clause and ", " not in sentence or inverted:
+            return True
+    head = sentence.split(",", 1)[0]
+    if (
+        (lower[0].endswith("ed") and len(lower[0]) > 4 or lower[0] in _PAST_FORMS)
+        and len(words) <= 16
+        and not words[1][:1].isupper()
+        and lower[1] not in _VERB_HINTS
+        and lower[1] not in _SUBJECT_WORDS
+        and not lower[1].endswith("ed")
+        and not _has_subject_after_comma(sentence)
+    ):
+        # "Gathered 40 ships." has no subject; "Asked about it, she said ..." has one.
+        return True
+    if len(words) <= 4 and head == sentence and not _CONTRACTION.search(sentence):
+        return not any(w in _VERB_HINTS or (w.endswith(("ed", "es")) and len(w) > 3) for w in lower)
+    return False
+
+
+def classify_spans(text: str, spans: list[Span]) -> list[tuple[Span, str]]:
+    """Give each span a kind; a dateline at the start of the story becomes a span of its own."""
+    out: list[tuple[Span, str]] = []
+    for index, span in enumerate(spans):
+        sentence = text[span.start:span.end]
+        dateline = _DATELINE.match(sentence) if index < 2 and span.paragraph <= 1 else None
+        if dateline and not (dateline["caps"] or dateline["agency"] or dateline["dash"] in "–—"):
+            dateline = None
+        if dateline and len(_words(sentence[dateline.end():])) >= 4:
+            cut = span.start + dateline.end()
+            head_end = span.start + len(dateline.group().rstrip(" -–—\t"))
+            out.append((Span(span.start, head_end, span.paragraph, span.marker), "dateline"))
+            span = Span(cut, span.end, span.paragraph, span.marker)
+            sentence = text[span.start:span.end]
+        out.append((span, _kind(text, span, sentence)))
+    return _mark_captions(text, out)
+
+
+def _kind(text: str, span: Span, sentence: str) -> str:
+    if span.marker == "heading":
+        return "heading"
+    if _BOILERPLATE.search(sentence):
+        return "boilerplate"
+    own_line = _own_line(text, span.start, span.end)
+    if own_line and _BYLINE.match(sentence) and len(_words(sentence)) <= 10 and not sentence.endswith("."):
+        return "byline"
+    if own_line and _is_credit(sentence):
+        return "credit"
+    if own_line and _CAPTION_MARK.search(sentence):
+        return "caption"
+    if own_line and not _ENDS_CLEANLY.search(sentence) and len(_words(sentence)) <= 20:
+        return "heading"
+    if _is_fragment(sentence):
+        return "fragment"
+    return "sentence"
+
+
+def _mark_captions(text: str, labelled: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """A line standing next to a credit or caption, with no prose between, is a caption too."""
+    out = list(labelled)
+    for i, (_, kind) in enumerate(out):
+        if kind not in ("credit", "caption"):
+            continue
+        j = i - 1
+        while j >= 0:
+            prev, prev_kind = out[j]
+            gap = text[prev.end:out[j + 1][0].start]
+            if prev_kind in ("credit", "caption"):
+                j -= 1
+                continue
+            allowed = 2 if j == i - 1 and kind == "credit" else 1
+            if not 0 < gap.count("\n") <= allowed or prev_kind not in ("sentence", "fragment", "heading"):
+                break
+            if not _own_line(text, prev.start, prev.end) or len(_words(text[prev.start:prev.end])) > 40:
+                break
+            out[j] = (prev, "caption")
+            j -= 1
+    return out

@@ -1,0 +1,59 @@
+"""The figures page: troop counts across articles, grouped by whose troops, with bar geometry for an SVG chart."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from briefgen.article import TroopCount
+from briefgen.entries import Entry, sentence_finder, troop_label
+
+CHART_WIDTH = 640
+LABEL_WIDTH = 200
+BAR_HEIGHT = 22
+BAR_GAP = 6
+
+
+@dataclass(frozen=True)
+class TroopRow:
+    """One troop count with its article, sentence and bar in the chart."""
+
+    troop: TroopCount
+    label: str
+    entry: Entry
+    sentence: str
+    bar_y: int
+    bar_width: int
+    """0 for counts with no number (drawn as text only)."""
+
+
+@dataclass(frozen=True)
+class TroopGroup:
+    """The counts of one party ("Russia"), in date order, and the chart's height."""
+
+    who: str
+    rows: tuple[TroopRow, ...]
+    chart_height: int
+
+
+def troop_groups(entries: list[Entry]) -> list[TroopGroup]:
+    """Every troop count, grouped by whose troops (largest group first), each group in date order."""
+    found: dict[str, list[tuple[TroopCount, Entry, str]]] = {}
+    for entry in entries:
+        if not entry.analysis.figures.troops:
+            continue
+        sentence_at = sentence_finder(entry.article)
+        for troop in entry.analysis.figures.troops:
+            found.setdefault(troop.who or "Not stated", []).append((troop, entry, sentence_at(troop.start)))
+    largest = max((t.high or t.value or 0 for items in found.values() for t, _, _ in items), default=0)
+    scale = (CHART_WIDTH - LABEL_WIDTH - 90) / largest if largest else 0.0
+    groups: list[TroopGroup] = []
+    for who, items in found.items():
+        items.sort(key=lambda i: (i[1].article.date or dt.date.min, i[1].slug, i[0].start))
+        rows = tuple(
+            TroopRow(t, troop_label(t), e, s, i * (BAR_HEIGHT + BAR_GAP), round((t.high or t.value or 0) * scale))
+            for i, (t, e, s) in enumerate(items)
+        )
+        groups.append(TroopGroup(who, rows, len(rows) * (BAR_HEIGHT + BAR_GAP)))
+    groups.sort(key=lambda g: (-len(g.rows), g.who))
+    return groups

@@ -1,0 +1,63 @@
+"""Sentence splitting and sentence kinds, from the cases in tests/cases/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from briefgen.sentences import Sentence, split_sentences
+
+CASES = Path(__file__).parent / "cases"
+
+
+def _cases(name: str) -> list[dict[str, Any]]:
+    cases: list[dict[str, Any]] = yaml.safe_load((CASES / name).read_text(encoding="utf-8"))
+    return cases
+
+
+@pytest.mark.parametrize("case", _cases("sentences.yaml"), ids=lambda c: c["name"])
+def test_sentence_boundaries(case: dict[str, Any]) -> None:
+    assert [s.text for s in split_sentences(case["text"])] == case["sentences"]
+
+
+@pytest.mark.parametrize("case", _cases("sentence_kinds.yaml"), ids=lambda c: c["name"])
+def test_sentence_kinds(case: dict[str, Any]) -> None:
+    assert [[s.kind, s.text] for s in split_sentences(case["text"])] == case["pieces"]
+
+
+def test_offsets_point_into_the_text() -> None:
+    text = "  Leading spaces.\n\nA second   paragraph (with a bracket). Done.\n"
+    for sentence in split_sentences(text):
+        assert text[sentence.start:sentence.end] == sentence.text
+
+
+def test_paragraph_index_counts_blank_line_blocks() -> None:
+    got = split_sentences("One. Two.\n\nThree.\n\n\nFour.")
+    assert [(s.text, s.paragraph) for s in got] == [("One.", 0), ("Two.", 0), ("Three.", 1), ("Four.", 2)]
+
+
+def test_only_sentences_are_prose() -> None:
+    assert Sentence("A.", 0, 2).is_prose
+    assert not Sentence("Photo: AFP", 0, 10, kind="credit").is_prose
+
+
+def test_empty_text_has_no_sentences() -> None:
+    assert split_sentences("") == ()
+    assert split_sentences("\n\n  \n") == ()
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab .?!\n\"“”()#->U.S1,")), max_size=200))
+def test_sentences_are_ordered_disjoint_and_exact(text: str) -> None:
+    sentences = split_sentences(text)
+    end = 0
+    for sentence in sentences:
+        assert sentence.text == text[sentence.start:sentence.end]
+        assert sentence.text == sentence.text.strip()
+        assert sentence.text
+        assert sentence.start >= end
+        end = sentence.end
