@@ -43,6 +43,8 @@ class Measurement:
     stdout_tail: str
     stderr_tail: str
     stderr_lines: int
+    load_before: float
+    """The machine's 1-minute load average when the command started: other work competes for the cores."""
     stages: dict[str, float] = field(default_factory=dict)
     """Seconds per build stage, from `stage NAME SECONDS s` lines on stderr (empty if none)."""
 
@@ -103,6 +105,7 @@ def tail(text: str) -> str:
 
 def run_and_report(cwd: Path, command: list[str]) -> dict[str, object]:
     """Inside the wrapper: run the command once and describe what it cost."""
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else -1.0
     started = time.perf_counter()
     child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     stop, peak = threading.Event(), [0]
@@ -129,6 +132,7 @@ def run_and_report(cwd: Path, command: list[str]) -> dict[str, object]:
         stdout_tail=tail(out),
         stderr_tail=tail(err),
         stderr_lines=len(err.splitlines()),
+        load_before=load,
         stages=stages,
     ))
 

@@ -96,7 +96,8 @@ def run_checked(label: str, command: list[str], cwd: Path, env: dict[str, str]) 
     result = measure(command, cwd, env)
     if result.returncode != 0:
         raise SystemExit(f"{label} failed (exit {result.returncode}) in {cwd}:\n{result.stderr_tail}")
-    say(f"  {label}: {result.wall_s:.2f} s, peak {result.max_rss_mib:.0f} MiB")
+    say(f"  {label}: {result.wall_s:.2f} s (CPU {result.user_s + result.sys_s:.2f} s), "
+        f"peak {result.max_rss_mib:.0f} MiB, load before {result.load_before:.1f}")
     return result
 
 
@@ -215,6 +216,9 @@ def table(result: dict[str, Any]) -> str:
     lines.append(f"{'briefgen peak memory':26}{main['max_rss_mib']:10.0f} MiB largest process{tree}")
     if result.get("pelican"):
         lines.append(f"{'Pelican peak memory':26}{result['pelican']['max_rss_mib']:10.0f} MiB")
+    loads = [r[step]["load_before"] for rs in result["runs"].values() for r in rs for step in ("cold", "noop", "edit")
+             if step in r]
+    lines.append(f"{'1-min load before runs':26}{min(loads):10.1f} to {max(loads):.1f} (other work on the machine)")
     lines.append("")
     for name, check in result["checks"].items():
         lines.append(f"{name:26}{check['value']:10.3f}   target ≤ {check['target']}: {check['verdict']}")
