@@ -5,6 +5,10 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import multiprocessing
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -41,9 +45,21 @@ def fingerprint(body: str, settings: dict[str, Any]) -> str:
     return digest.hexdigest()[:20]
 
 
-def analyse(article: Article, config: Config) -> Analysis:
-    """Run the summariser and the configured extractors over the body."""
+@dataclass(frozen=True)
+class Outcome:
+    """The analysis of one article, the block to store for it, and what it cost."""
+
+    analysis: Analysis
+    block: dict[str, Any]
+    problem: Problem | None
+    summarise_seconds: float = 0.0
+    extract_seconds: float = 0.0
+
+
+def analyse(article: Article, config: Config) -> tuple[Analysis, float, float]:
+    """Run the summariser and the configured extractors over the body; also return their seconds."""
     body, published = article.body, article.date
+    started = time.perf_counter()
     summary = summarise(
         body,
         title=article.title,
@@ -51,12 +67,13 @@ def analyse(article: Article, config: Config) -> Analysis:
         sentences=config.summary_sentences,
         max_words=config.summary_max_words,
     )
+    summarised = time.perf_counter()
     figures = Figures(
         troops=find_troops(body, published) if "troops" in config.figures else (),
         dates=find_dates(body, published) if "dates" in config.figures else (),
         officials=find_officials(body, published, config.titles) if "officials" in config.figures else (),
     )
-    return Analysis(summary, figures)
+    return Analysis(summary, figures), summarised - started, time.perf_counter() - summarised
 
 
 def machine_block(analysis: Analysis, key: str, pinned: bool) -> dict[str, Any]:
@@ -68,20 +85,52 @@ def machine_block(analysis: Analysis, key: str, pinned: bool) -> dict[str, Any]:
     return block
 
 
-def analyse_or_reuse(article: Article, config: Config) -> tuple[Analysis, dict[str, Any], Problem | None]:
-    """Reuse the stored analysis when the body and settings are unchanged (or it is pinned), else analyse.
+def reuse(article: Article, config: Config) -> Outcome | None:
+    """The stored analysis, when the body and settings are unchanged or it is pinned; else None.
 
     A person's corrections inside the stored block therefore survive rebuilds until the body
     or an analysis setting changes; `pinned: true` keeps them for good.
     """
-    key = fingerprint(article.body, config.analysis_settings())
     stored = article.machine
-    if stored is not None and (stored.get("pinned") is True or stored.get("fingerprint") == key):
-        try:
-            analysis = analysis_from_data(stored)
-        except RecordError as exc:
-            problem = Problem(f"front matter {exc.where}: {exc.message}", article.path, article.machine_line)
-            return Analysis((), Figures()), stored, problem
-        return analysis, stored, None
-    analysis = analyse(article, config)
-    return analysis, machine_block(analysis, key, pinned=False), None
+    if stored is None:
+        return None
+    if stored.get("pinned") is not True and stored.get("fingerprint") != fingerprint(
+        article.body, config.analysis_settings()
+    ):
+        return None
+    try:
+        return Outcome(analysis_from_data(stored), stored, None)
+    except RecordError as exc:
+        problem = Problem(f"front matter {exc.where}: {exc.message}", article.path, article.machine_line)
+        return Outcome(Analysis((), Figures()), stored, problem)
+
+
+def analyse_fresh(article: Article, config: Config) -> Outcome:
+    """Analyse an article and make the block to store for it."""
+    analysis, summarise_seconds, extract_seconds = analyse(article, config)
+    block = machine_block(analysis, fingerprint(article.body, config.analysis_settings()), pinned=False)
+    return Outcome(analysis, block, None, summarise_seconds, extract_seconds)
+
+
+def _analyse_job(job: tuple[Article, Config]) -> Outcome:
+    return analyse_fresh(*job)
+
+
+PARALLEL_MINIMUM = 8
+"""Below this many articles to analyse, starting worker processes costs more than it saves."""
+
+
+def analyse_all(articles: list[Article], config: Config, jobs: int) -> list[Outcome]:
+    """Reuse or analyse every article; in `jobs` processes when there is enough to do. Order is kept."""
+    outcomes: list[Outcome | None] = [reuse(article, config) for article in articles]
+    todo = [i for i, outcome in enumerate(outcomes) if outcome is None]
+    if jobs > 1 and len(todo) >= PARALLEL_MINIMUM:
+        context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+        chunk = max(1, min(32, len(todo) // (jobs * 4)))
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            fresh = list(pool.map(_analyse_job, [(articles[i], config) for i in todo], chunksize=chunk))
+    else:
+        fresh = [analyse_fresh(articles[i], config) for i in todo]
+    for i, outcome in zip(todo, fresh, strict=True):
+        outcomes[i] = outcome
+    return [o for o in outcomes if o is not None]

@@ -49,22 +49,34 @@ config_option = click.option(
 )
 
 
+jobs_option = click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), default=None,
+    help="Worker processes for analysis (default: one per core). Output is the same for any number.",
+)
+
+
 @main.command()
 @config_option
 @click.option("--no-write", is_flag=True, help="Do not write summaries and figures into content/.")
 @click.option("--strict", is_flag=True, help="Treat warnings (no date, unresolved figures) as errors.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def build(config_path: str | None, no_write: bool, strict: bool, quiet: bool) -> None:
+@jobs_option
+@click.option("--timings", is_flag=True, help="Print the seconds spent in each stage (to stderr).")
+def build(config_path: str | None, no_write: bool, strict: bool, quiet: bool, jobs: int | None,
+          timings: bool) -> None:
     """Analyse every article and build the site."""
     from briefgen.build import build_project
 
     try:
         config = read_config(config_path)
-        report = build_project(config, write=not no_write, strict=strict, quiet=quiet)
+        report = build_project(config, write=not no_write, strict=strict, quiet=quiet, jobs=jobs)
     except BriefgenError as exc:
         fail(exc)
     for warning in report.warnings:
         click.echo(str(warning), err=True)
+    if timings:
+        for stage, seconds in report.stages:
+            click.echo(f"stage {stage.split()[0]}{'_cpu' if '(cpu)' in stage else ''} {seconds:.3f} s", err=True)
     if not quiet:
         click.echo(report.summary_line())
 
@@ -73,13 +85,14 @@ def build(config_path: str | None, no_write: bool, strict: bool, quiet: bool) ->
 @config_option
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @click.option("--format", "fmt", type=click.Choice(["json", "yaml"]), default="json", show_default=True)
-def extract(config_path: str | None, paths: tuple[str, ...], fmt: str) -> None:
+@jobs_option
+def extract(config_path: str | None, paths: tuple[str, ...], fmt: str, jobs: int | None) -> None:
     """Print the summary and figures of articles (files or folders); write nothing."""
     from briefgen.build import extract_records
 
     try:
         config = read_config(config_path)
-        records = extract_records(config, [Path(p) for p in paths])
+        records = extract_records(config, [Path(p) for p in paths], jobs)
     except BriefgenError as exc:
         fail(exc)
     if fmt == "json":

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from briefgen.safe_yaml import compose_safely
+from briefgen.safe_yaml import Dumper, compose_safely
 
 MACHINE_KEY = "briefgen"
 """The one front matter key that briefgen owns and rewrites."""
@@ -97,7 +97,7 @@ class _FlowList(list[Any]):
     pass
 
 
-class _BlockDumper(yaml.SafeDumper):
+class _BlockDumper(Dumper):  # type: ignore[misc]
     pass
 
 

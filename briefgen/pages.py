@@ -71,8 +71,8 @@ def tag_pages(writer: PageWriter, entries: list[Entry]) -> None:
         used.add(slug)
         tags.append(Tag(name, slug, tuple(by_tag[name])))
     writer.page("tags/index.html", "tags.html", "the tag index", tags=tags)
-    for tag in tags:
-        writer.page(f"tags/{tag.slug}.html", "tag.html", f"the page of tag {tag.name!r}", tag=tag)
+    for item in tags:
+        writer.page(f"tags/{item.slug}.html", "tag.html", f"the page of tag {item.name!r}", tag=item)
 
 
 def archive_pages(writer: PageWriter, entries: list[Entry]) -> None:
