@@ -45,6 +45,8 @@ class Measurement:
     stderr_lines: int
     load_before: float
     """The machine's 1-minute load average when the command started: other work competes for the cores."""
+    process_peaks_mib: dict[str, float]
+    """The sampled peak of each of the largest processes in the tree ("pid command": MiB)."""
     stages: dict[str, float] = field(default_factory=dict)
     """Seconds per build stage, from `stage NAME SECONDS s` lines on stderr (empty if none)."""
 
@@ -79,8 +81,18 @@ def process_memory_kib(pid: int) -> int:
         return 0
 
 
-def tree_memory_kib(root: int) -> int:
-    """Summed memory of `root` and all its descendants."""
+def process_name(pid: int) -> str:
+    """A short label for a process: its pid and the last parts of its command line."""
+    try:
+        argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return str(pid)
+    words = [os.path.basename(a.decode(errors="replace")) for a in argv[:4] if a]
+    return f"{pid} {' '.join(words)}"[:80]
+
+
+def tree_memory_kib(root: int) -> dict[int, int]:
+    """Memory of `root` and of each of its descendants, by pid."""
     parents = parent_map()
     tree, frontier = {root}, [root]
     while frontier:
@@ -88,14 +100,34 @@ def tree_memory_kib(root: int) -> int:
         children = [child for child, parent in parents.items() if parent == pid]
         tree.update(children)
         frontier += children
-    return sum(process_memory_kib(pid) for pid in tree)
+    return {pid: process_memory_kib(pid) for pid in tree}
 
 
-def sample_tree(root: int, stop: threading.Event, peak: list[int]) -> None:
-    """Keep the highest tree memory seen in peak[0] until `stop` is set."""
+@dataclass
+class TreePeak:
+    """What the sampler saw: the highest summed memory, and each process's own highest."""
+
+    total_kib: int = 0
+    by_process_kib: dict[int, int] = field(default_factory=dict)
+    names: dict[int, str] = field(default_factory=dict)
+
+
+def sample_tree(root: int, stop: threading.Event, peak: TreePeak) -> None:
+    """Record the tree's memory into `peak` every SAMPLE_SECONDS until `stop` is set."""
     while not stop.is_set():
-        peak[0] = max(peak[0], tree_memory_kib(root))
+        sizes = tree_memory_kib(root)
+        peak.total_kib = max(peak.total_kib, sum(sizes.values()))
+        for pid, kib in sizes.items():
+            if pid not in peak.names:
+                peak.names[pid] = process_name(pid)
+            peak.by_process_kib[pid] = max(peak.by_process_kib.get(pid, 0), kib)
         stop.wait(SAMPLE_SECONDS)
+
+
+def largest_processes(peak: TreePeak, count: int = 4) -> dict[str, float]:
+    """The processes with the highest sampled memory, in MiB, largest first."""
+    ranked = sorted(peak.by_process_kib.items(), key=lambda item: -item[1])[:count]
+    return {peak.names[pid]: kib / 1024 for pid, kib in ranked}
 
 
 def tail(text: str) -> str:
@@ -108,7 +140,7 @@ def run_and_report(cwd: Path, command: list[str]) -> dict[str, object]:
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else -1.0
     started = time.perf_counter()
     child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    stop, peak = threading.Event(), [0]
+    stop, peak = threading.Event(), TreePeak()
     sampler = None
     if Path("/proc/self/stat").exists():
         sampler = threading.Thread(target=sample_tree, args=(child.pid, stop, peak), daemon=True)
@@ -127,7 +159,8 @@ def run_and_report(cwd: Path, command: list[str]) -> dict[str, object]:
         user_s=usage.ru_utime,
         sys_s=usage.ru_stime,
         max_rss_mib=rss_kib / 1024,
-        tree_peak_mib=peak[0] / 1024 if sampler is not None else None,
+        tree_peak_mib=peak.total_kib / 1024 if sampler is not None else None,
+        process_peaks_mib=largest_processes(peak),
         returncode=child.returncode,
         stdout_tail=tail(out),
         stderr_tail=tail(err),

@@ -156,6 +156,9 @@ def series_summary(runs: list[dict[str, Any]], count: int) -> dict[str, Any]:
     summary["max_rss_mib"] = max(r[s]["max_rss_mib"] for r in runs for s in steps)
     trees = [r[s]["tree_peak_mib"] for r in runs for s in steps if r[s]["tree_peak_mib"]]
     summary["tree_peak_mib"] = max(trees) if trees else None
+    heaviest = max((r[s] for r in runs for s in steps), key=lambda m: m["tree_peak_mib"] or m["max_rss_mib"])
+    summary["largest_processes"] = ", ".join(
+        f"{name.split(' ', 1)[-1]} {mib:.0f} MiB" for name, mib in heaviest["process_peaks_mib"].items())
     return summary
 
 
@@ -221,6 +224,7 @@ def table(result: dict[str, Any]) -> str:
                      f"{b['cold_ms_per_article']:.2f} ms at {b['articles']}")
     tree = f", whole process tree {main['tree_peak_mib']:.0f} MiB" if main["tree_peak_mib"] else ""
     lines.append(f"{'briefgen peak memory':26}{main['max_rss_mib']:10.0f} MiB largest process{tree}")
+    lines.append(f"{'':26}largest processes: {main['largest_processes']}")
     if result.get("pelican"):
         lines.append(f"{'Pelican peak memory':26}{result['pelican']['max_rss_mib']:10.0f} MiB")
     loads = [r[step]["load_before"] for rs in result["runs"].values() for r in rs for step in STEPS
