@@ -15,12 +15,9 @@ from typing import Any
 from briefgen import __version__
 from briefgen.article import Analysis, Article, Figures
 from briefgen.config import Config
+from briefgen.entries import sentence_spans
 from briefgen.errors import Problem
-from briefgen.extract.dates import find_dates
-from briefgen.extract.officials import find_officials
-from briefgen.extract.troops import find_troops
 from briefgen.records import RecordError, analysis_from_data, analysis_to_data
-from briefgen.summarise import summarise
 
 PACKAGE = Path(__file__).parent
 ANALYSIS_CODE = ("summarise.py", "summary_*.py", "sentence*.py", "extract/*.py", "data/*")
@@ -52,12 +49,20 @@ class Outcome:
     analysis: Analysis
     block: dict[str, Any]
     problem: Problem | None
+    sentences: tuple[tuple[int, int], ...] = ()
+    """Sentence spans of the body, which the site uses to quote the sentence of each figure."""
     summarise_seconds: float = 0.0
     extract_seconds: float = 0.0
 
 
 def analyse(article: Article, config: Config) -> tuple[Analysis, float, float]:
     """Run the summariser and the configured extractors over the body; also return their seconds."""
+    # imported here: a build with nothing to analyse should not pay for loading sumy and numpy
+    from briefgen.extract.dates import find_dates
+    from briefgen.extract.officials import find_officials
+    from briefgen.extract.troops import find_troops
+    from briefgen.summarise import summarise
+
     body, published = article.body, article.date
     started = time.perf_counter()
     summary = summarise(
@@ -99,7 +104,7 @@ def reuse(article: Article, config: Config) -> Outcome | None:
     ):
         return None
     try:
-        return Outcome(analysis_from_data(stored), stored, None)
+        return Outcome(analysis_from_data(stored), stored, None, sentence_spans(article.body))
     except RecordError as exc:
         problem = Problem(f"front matter {exc.where}: {exc.message}", article.path, article.machine_line)
         return Outcome(Analysis((), Figures()), stored, problem)
@@ -109,7 +114,7 @@ def analyse_fresh(article: Article, config: Config) -> Outcome:
     """Analyse an article and make the block to store for it."""
     analysis, summarise_seconds, extract_seconds = analyse(article, config)
     block = machine_block(analysis, fingerprint(article.body, config.analysis_settings()), pinned=False)
-    return Outcome(analysis, block, None, summarise_seconds, extract_seconds)
+    return Outcome(analysis, block, None, sentence_spans(article.body), summarise_seconds, extract_seconds)
 
 
 def _analyse_job(job: tuple[Article, Config]) -> Outcome:

@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from briefgen.analyse import analyse_all
+from briefgen.analyse import Outcome, analyse_all, analysis_code_digest
 from briefgen.article import Analysis, Article
-from briefgen.config import Config
-from briefgen.content import find_article_files, load_articles, write_atomically
+from briefgen.build_cache import (
+    CACHE_DIR,
+    BuildState,
+    CachedArticle,
+    load_state,
+    save_state,
+    signature,
+    site_signatures,
+    state_key,
+)
+from briefgen.config import THEME, Config
+from briefgen.content import find_article_files, load_articles, shown_path, write_atomically
 from briefgen.entries import Entry, slugify
 from briefgen.errors import BriefgenError, Problem
 from briefgen.frontmatter import dump_machine_block, join, split, with_machine_block
 from briefgen.pages import render_site
+from briefgen.project_lock import project_lock, remove_leftovers
 from briefgen.publish import publish
 from briefgen.records import contract_record
 from briefgen.search_index import index_site
@@ -50,8 +62,15 @@ class Analysed:
     article: Article
     analysis: Analysis
     block: dict[str, Any]
+    sentences: tuple[tuple[int, int], ...]
     stored: bool
     """True when the block is the one already in the file (nothing to write)."""
+
+    @property
+    def added(self) -> int | None:
+        """Number of the build that first analysed the article (stored in its block)."""
+        value = self.block.get("added")
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def assign_slugs(articles: list[Article]) -> tuple[dict[Path, str], list[Problem]]:
@@ -69,6 +88,29 @@ def assign_slugs(articles: list[Article]) -> tuple[dict[Path, str], list[Problem
         owners[slug] = art
         slugs[art.path] = slug
     return slugs, problems
+
+
+def number_arrivals(items: list[Analysed]) -> tuple[list[Analysed], int | None]:
+    """Give articles analysed for the first time the next build number; return the number that is "new".
+
+    An article keeps its number when re-analysed. The front page marks as new the articles of
+    the latest number, unless every article has it (a first build marks nothing).
+    """
+    known = [item.article.machine.get("added") for item in items if item.article.machine]
+    latest = max((n for n in known if isinstance(n, int) and not isinstance(n, bool)), default=0)
+    out: list[Analysed] = []
+    arrived = False
+    for item in items:
+        if item.added is None and not item.stored:
+            previous = item.article.machine.get("added") if item.article.machine else None
+            if not isinstance(previous, int) or isinstance(previous, bool):
+                previous, arrived = latest + 1, True
+            fingerprint, *rest = item.block.items()
+            item = dataclasses.replace(item, block=dict([fingerprint, ("added", previous), *rest]))
+        out.append(item)
+    newest = latest + 1 if arrived else latest
+    numbers = {item.added for item in out}
+    return out, newest if len(numbers) > 1 and newest in numbers else None
 
 
 def article_warnings(items: list[Analysed]) -> list[Problem]:
@@ -122,49 +164,123 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+def read_or_reuse(
+    files: list[Path], config: Config, state: BuildState | None
+) -> tuple[list[Article], list[Outcome | None], list[Problem]]:
+    """Articles from the previous build where the file is unchanged, else read from disk (outcome None)."""
+    articles: list[Article] = []
+    outcomes: list[Outcome | None] = []
+    problems: list[Problem] = []
+    for path in files:
+        cached = state.articles.get(shown_path(path, config.root).as_posix()) if state else None
+        if cached is not None and cached.signature == signature(path):
+            articles.append(cached.article)
+            outcomes.append(cached.outcome)
+            continue
+        found, found_problems = load_articles([path], config.content_dir, config.root)
+        articles += found
+        outcomes += [None] * len(found)
+        problems += found_problems
+    return articles, outcomes, problems
+
+
 def build_project(
     config: Config, *, write: bool = True, strict: bool = False, quiet: bool = False, jobs: int | None = None
 ) -> BuildReport:
     """Build the site from content/; raise BriefgenError with every problem, having changed nothing."""
+    with project_lock(config.root / CACHE_DIR):
+        remove_leftovers(config.content_dir, config.site_dir)
+        return build_locked(config, write=write, strict=strict, quiet=quiet, jobs=jobs)
+
+
+def build_locked(config: Config, *, write: bool, strict: bool, quiet: bool, jobs: int | None) -> BuildReport:
+    """The build itself, run while holding the project's lock."""
     clock = Stopwatch()
+    write = write and config.write_front_matter
+    key = state_key(config, {"write": write, "strict": strict}, analysis_code_digest(), THEME)
+    state = load_state(config.root, key)
     files = find_article_files(config.content_dir, config.root)
-    articles, problems = load_articles(files, config.content_dir, config.root)
+    if state is not None and nothing_changed(state, files, config):
+        return BuildReport(len(state.articles), 0, 0, 0, state.warnings, time.perf_counter() - clock.started)
+    articles, known, problems = read_or_reuse(files, config, state)
     slugs, slug_problems = assign_slugs(articles)
     problems += slug_problems
     clock.lap("load")
-    outcomes = analyse_all(articles, config, jobs or default_jobs())
+    todo = [a for a, o in zip(articles, known, strict=True) if o is None]
+    fresh = iter(analyse_all(todo, config, jobs or default_jobs()))
+    outcomes = [o if o is not None else next(fresh) for o in known]
     clock.lap("analyse")
     clock.stages["summarise (cpu)"] = sum(o.summarise_seconds for o in outcomes)
     clock.stages["extract (cpu)"] = sum(o.extract_seconds for o in outcomes)
     problems += [o.problem for o in outcomes if o.problem]
     analysed = [
-        Analysed(art, o.analysis, o.block, o.block is art.machine) for art, o in zip(articles, outcomes, strict=True)
+        Analysed(art, o.analysis, o.block, o.sentences, o.block is art.machine)
+        for art, o in zip(articles, outcomes, strict=True)
     ]
+    analysed, newest = number_arrivals(analysed)
     warnings = article_warnings(analysed)
     if strict:
         problems += [Problem(w.message, w.path, w.line) for w in warnings]
     if problems:
         raise BriefgenError(problems)
-    published = [a for a in analysed if not a.article.draft]
-    entries = [Entry(a.article, a.analysis, slugs[a.article.path]) for a in published]
-    site_files = render_site(config, entries)
+    entries = [
+        Entry(a.article, a.analysis, slugs[a.article.path], a.sentences, newest is not None and a.added == newest)
+        for a in analysed if not a.article.draft
+    ]
+    sources = page_sources(entries, config)
+    unchanged = {
+        url for url, source in sources.items()
+        if state and state.page_inputs.get(url) == source and signature(config.site_dir / url) == state.site.get(url)
+    }
+    site_files = render_site(config, entries, skip=unchanged)
     clock.lap("render")
     search_problems: list[Problem] = []
 
     def add_search_index(staging: Path) -> None:
         clock.lap("write")
-        problem = index_site(staging)
+        problem = index_site(staging, config.site_dir)
         if problem:
             search_problems.append(problem)
         clock.lap("search index")
 
-    changed = publish(config.site_dir, site_files, add_search_index)
+    changed = publish(config.site_dir, site_files, add_search_index if config.search else None, keep=unchanged)
     warnings += search_problems
-    written = write_front_matter(analysed, config) if write and config.write_front_matter else 0
+    written = write_front_matter(analysed, config) if write else 0
+    remember(config, key, analysed, outcomes, entries, tuple(warnings))
     clock.lap("write")
-    pages = sum(1 for name in site_files if name.endswith(".html"))
+    pages = sum(1 for name in [*site_files, *unchanged] if name.endswith(".html"))
     return BuildReport(len(entries), pages, changed, written, tuple(warnings), time.perf_counter() - clock.started,
                        tuple(clock.stages.items()))
+
+
+def nothing_changed(state: BuildState, files: list[Path], config: Config) -> bool:
+    """True when every article file and every site file is as the previous build left it."""
+    current = {shown_path(p, config.root).as_posix(): p for p in files}
+    if current.keys() != state.articles.keys():
+        return False
+    if any(signature(path) != state.articles[name].signature for name, path in current.items()):
+        return False
+    return site_signatures(config.site_dir) == state.site
+
+
+def remember(config: Config, key: str, analysed: list[Analysed], outcomes: list[Outcome], entries: list[Entry],
+             warnings: tuple[Problem, ...]) -> None:
+    """Save what this build saw (articles as now on disk, with their stored blocks) for the next one."""
+    articles: dict[str, CachedArticle] = {}
+    for item, outcome in zip(analysed, outcomes, strict=True):
+        path = config.root / item.article.path
+        sig = signature(path)
+        if sig is None:
+            continue
+        article = item.article if item.stored else dataclasses.replace(item.article, machine=item.block)
+        articles[item.article.path.as_posix()] = CachedArticle(sig, article, outcome)
+    save_state(config.root, BuildState(key, articles, site_signatures(config.site_dir),
+                                       page_sources(entries, config), warnings))
+
+
+def page_sources(entries: list[Entry], config: Config) -> dict[str, str]:
+    """Article page -> the article file (path and signature) it is rendered from."""
+    return {e.url: f"{e.article.path.as_posix()}:{signature(config.root / e.article.path)}" for e in entries}
 
 
 def extract_records(config: Config, paths: list[Path], jobs: int | None = None) -> list[dict[str, Any]]:

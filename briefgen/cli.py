@@ -114,3 +114,20 @@ def init(directory: str) -> None:
     for path in created:
         click.echo(f"created {path}")
     click.echo(f"next: cd {directory} && briefgen build")
+
+
+@main.command()
+@config_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on (0: any free port).")
+def serve(config_path: str | None, host: str, port: int) -> None:
+    """Build, serve the site locally, and rebuild and reload the page on every change."""
+    from briefgen.serve import serve as run_server
+
+    try:
+        read_config(config_path)
+    except BriefgenError as exc:
+        fail(exc)
+    run_server(lambda: read_config(config_path), host, port, lambda line: click.echo(line, err=True),
+               ready=lambda line: click.echo(line))

@@ -10,9 +10,12 @@ from typing import Any
 
 import yaml
 
+from briefgen.content import decode
 from briefgen.errors import BriefgenError, Problem
 from briefgen.safe_yaml import YamlRefused, compose_safely, construct
 
+THEME = Path(__file__).parent / "theme"
+"""The built-in theme: templates/ and static/, used after the project's own templates."""
 SUMMARY_METHODS = ("editor", "lexrank", "textrank", "lsa", "luhn", "sumbasic", "edmundson", "lead")
 EXTRACTORS = ("troops", "dates", "officials")
 
@@ -99,6 +102,7 @@ OPTIONS: dict[str, Option] = {
         list(EXTRACTORS), "Which figure extractors run: " + ", ".join(EXTRACTORS) + ".", _subset(EXTRACTORS)
     ),
     "extract.titles": Option([], "Extra official titles to recognise, e.g. [Hetman, Chief Rabbi].", _string_list),
+    "search": Option(True, "Whether build makes a Pagefind search index (the slowest step of small rebuilds).", _bool),
     "write_front_matter": Option(True, "Whether build writes summary and figures into content/.", _bool),
 }
 SECTIONS = {name.split(".")[0] for name in OPTIONS if "." in name}
@@ -123,6 +127,7 @@ class Config:
     summary_max_words: int | None
     figures: tuple[str, ...]
     titles: tuple[str, ...]
+    search: bool
     write_front_matter: bool
 
     def analysis_settings(self) -> dict[str, Any]:
@@ -161,18 +166,19 @@ def load_config(path: Path | None = None, root: Path | None = None) -> Config:
     """Read and validate config.yaml; with no file, return the defaults for `root`."""
     values = {name: option.default for name, option in OPTIONS.items()}
     problems: list[Problem] = []
+    found: dict[str, tuple[Any, int]] = {}
     if path is not None:
         try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise BriefgenError(Problem(f"cannot read config: {exc}", path)) from exc
+            text = decode(path.read_bytes(), path).removeprefix("\ufeff")
+        except OSError as exc:
+            raise BriefgenError(Problem(f"cannot read config: {exc.strerror}", path)) from exc
         try:
             node = compose_safely(text)
         except YamlRefused as exc:
             raise BriefgenError(Problem(exc.message, path, exc.line)) from exc
         if node is not None and not isinstance(node, yaml.MappingNode):
             raise BriefgenError(Problem("config must be a mapping of options", path, 1))
-        found = _flatten(node, path, problems) if node is not None else {}
+        found.update(_flatten(node, path, problems) if node is not None else {})
         for key, (value, line) in found.items():
             option = OPTIONS.get(key)
             if option is None:
@@ -183,9 +189,15 @@ def load_config(path: Path | None = None, root: Path | None = None) -> Config:
             else:
                 values[key] = value
         root = path.parent
+    base = (root or Path.cwd()).resolve()
+    site_dir = (base / values["site_dir"]).resolve()
+    guarded = [base, (base / values["content_dir"]).resolve(), (base / values["templates_dir"]).resolve()]
+    if any(site_dir == g or g.is_relative_to(site_dir) for g in guarded):
+        site_line: int | None = found["site_dir"][1] if "site_dir" in found else None
+        problems.append(Problem("'site_dir' must be a folder of its own, outside content and templates: "
+                                "it is replaced as a whole on every build", path, site_line))
     if problems:
         raise BriefgenError(sorted(problems, key=lambda p: p.line or 0))
-    base = (root or Path.cwd()).resolve()
     return Config(
         root=base,
         path=path,
@@ -194,11 +206,12 @@ def load_config(path: Path | None = None, root: Path | None = None) -> Config:
         base_url=values["base_url"] + ("/" if values["base_url"] and not values["base_url"].endswith("/") else ""),
         content_dir=(base / values["content_dir"]).resolve(),
         templates_dir=(base / values["templates_dir"]).resolve(),
-        site_dir=(base / values["site_dir"]).resolve(),
+        site_dir=site_dir,
         summary_method=values["summary.method"],
         summary_sentences=values["summary.sentences"],
         summary_max_words=values["summary.max_words"],
         figures=tuple(values["extract.figures"]),
         titles=tuple(values["extract.titles"]),
+        search=values["search"],
         write_front_matter=values["write_front_matter"],
     )

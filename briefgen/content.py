@@ -38,6 +38,9 @@ def find_article_files(folder: Path, root: Path) -> list[Path]:
 
 def decode(raw: bytes, path: Path) -> str:
     """Decode strict UTF-8, or say where the first bad byte is."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise BriefgenError(Problem("UTF-16 text (it starts with a UTF-16 byte order mark); save the file as UTF-8",
+                                    path, 1))
     if b"\x00" in raw[:8192]:
         raise BriefgenError(Problem("binary file (contains NUL bytes), not an article", path))
     try:
@@ -136,6 +139,10 @@ def read_article(path: Path, content_dir: Path, shown: Path) -> Article:
     draft = meta.get("draft", False)
     if not isinstance(draft, bool):
         problems.append(Problem("'draft' must be true or false", shown, _line_of(node, "draft", parts)))
+    slug = meta.get("slug")
+    if slug is not None and not (isinstance(slug, str) and re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug)):
+        message = f"'slug' must be lower-case letters, digits and hyphens (no '/' or '..'), got {slug!r}"
+        problems.append(Problem(message, shown, _line_of(node, "slug", parts)))
     if machine is not None and not isinstance(machine, dict):
         problems.append(Problem(f"'{MACHINE_KEY}' must be a mapping", shown, _line_of(node, MACHINE_KEY, parts)))
         machine = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 import unicodedata
@@ -20,6 +21,8 @@ class Entry:
     article: Article
     analysis: Analysis
     slug: str
+    sentences: tuple[tuple[int, int], ...] = ()
+    """(start, end) of each sentence of the body, to quote the sentence a figure came from."""
     new: bool = False
     """True when the article arrived in the latest build that added articles."""
 
@@ -72,14 +75,20 @@ def official_label(official: Official) -> str:
     return ", ".join(x for x in (official.title, official.org) if x)
 
 
-def sentence_finder(article: Article) -> Callable[[int], str]:
-    """A function giving the sentence of the body that contains an offset."""
-    sentences = split_sentences(article.body)
+def sentence_spans(body: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every sentence of a body."""
+    return tuple((s.start, s.end) for s in split_sentences(body))
+
+
+def sentence_finder(entry: Entry) -> Callable[[int], str]:
+    """A function giving the sentence of the entry's body that contains an offset ("" if none)."""
+    spans, body = entry.sentences, entry.article.body
+    starts = [start for start, _ in spans]
 
     def sentence_at(offset: int) -> str:
-        for sentence in sentences:
-            if sentence.start <= offset < sentence.end:
-                return str(sentence.text)
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and offset < spans[i][1]:
+            return body[spans[i][0] : spans[i][1]]
         return ""
 
     return sentence_at
@@ -87,7 +96,7 @@ def sentence_finder(article: Article) -> Callable[[int], str]:
 
 def figure_rows(entry: Entry) -> list[FigureRow]:
     """The article's figures, each with the sentence it came from, in the order of the text."""
-    sentence_at, figs = sentence_finder(entry.article), entry.analysis.figures
+    sentence_at, figs = sentence_finder(entry), entry.analysis.figures
     rows: list[tuple[int, FigureRow]] = []
     for t in figs.troops:
         detail = " · ".join(x for x in (t.who, t.kind) if x)

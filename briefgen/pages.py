@@ -32,6 +32,8 @@ def front_page(writer: PageWriter, entries: list[Entry]) -> None:
 def article_pages(writer: PageWriter, entries: list[Entry]) -> None:
     """One page per article: summary, figures with their sentences, full text, source."""
     for entry in entries:
+        if entry.url in writer.skip:
+            continue
         writer.page(entry.url, "article.html", entry.article.path.as_posix(), entry=entry,
                     figures=figure_rows(entry), body=body_html(entry.article))
 
@@ -101,7 +103,7 @@ def feed_and_sitemap(writer: PageWriter, entries: list[Entry]) -> None:
     latest = newest_first(entries)[:50]
     updated = max((e.article.date for e in entries if e.article.date), default=dt.date(1970, 1, 1))
     writer.page("feed.xml", "feed.xml", "the Atom feed", entries=latest, base=base, updated=updated)
-    pages = sorted(p for p in writer.files if p.endswith(".html") and p != "404.html")
+    pages = sorted(p for p in [*writer.files, *writer.skip] if p.endswith(".html") and p != "404.html")
     writer.page("sitemap.xml", "sitemap.xml", "the sitemap", pages=pages, base=base)
 
 
@@ -120,9 +122,11 @@ PAGES: list[Callable[[PageWriter, list[Entry]], None]] = [
 """The site's pages in rendering order (the sitemap comes last: it lists the pages before it)."""
 
 
-def render_site(config: Config, entries: list[Entry]) -> dict[str, bytes]:
-    """Every file of the site, keyed by its path relative to the site root; template errors all at once."""
-    writer = PageWriter(config)
+def render_site(
+    config: Config, entries: list[Entry], skip: set[str] | frozenset[str] = frozenset()
+) -> dict[str, bytes]:
+    """Every file of the site by path, except the article pages in `skip`; template errors all at once."""
+    writer = PageWriter(config, skip)
     for step in PAGES:
         step(writer, entries)
     if writer.problems:

@@ -81,7 +81,7 @@ def gather_people(entries: list[Entry]) -> list[Person]:
         used_slugs.add(slug)
         mentions = []
         for entry, official in items:
-            sentence_at = sentence_finder(entry.article)
+            sentence_at = sentence_finder(entry)
             sentences = tuple(dict.fromkeys(s for s in (sentence_at(a) for a, _ in official.mentions) if s))
             mentions.append(Mention(entry, official, sentences))
         people.append(

@@ -51,6 +51,8 @@ def _reuse_unchanged(staging: Path, site_dir: Path) -> int:
     changed = 0
     for relative, path in _files(staging).items():
         previous = old.get(relative)
+        if previous is not None and os.path.samefile(previous, path):
+            continue  # kept from the old site by a hard link already
         if previous is not None and _same_bytes(previous, path):
             link = path.with_name(path.name + ".link")
             try:
@@ -63,8 +65,10 @@ def _reuse_unchanged(staging: Path, site_dir: Path) -> int:
     return changed + len(set(old) - set(_files(staging)))
 
 
-def publish(site_dir: Path, files: dict[str, bytes], finish: Callable[[Path], None] | None = None) -> int:
-    """Replace `site_dir` with `files` (plus what `finish` adds in the staging folder); return files changed.
+def publish(
+    site_dir: Path, files: dict[str, bytes], finish: Callable[[Path], None] | None = None, keep: set[str] | None = None
+) -> int:
+    """Replace `site_dir` with `files`, the `keep` files of the old site and what `finish` adds; count changes.
 
     A build that fails or is killed leaves the previous site as it was: the new one is
     complete before it is swapped in. A build that changes nothing leaves it untouched.
@@ -78,6 +82,11 @@ def publish(site_dir: Path, files: dict[str, bytes], finish: Callable[[Path], No
             target = staging / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
+        for relative in sorted(keep or ()):
+            check_site_path(relative)
+            target = staging / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.link(site_dir / relative, target)
         if finish is not None:
             finish(staging)
         changed = _reuse_unchanged(staging, site_dir)

@@ -14,11 +14,10 @@ from markupsafe import Markup, escape
 
 from briefgen import __version__
 from briefgen.article import Article
-from briefgen.config import Config
+from briefgen.config import THEME, Config
 from briefgen.entries import official_label, troop_label
 from briefgen.errors import Problem
 
-THEME = Path(__file__).parent / "theme"
 _MARKDOWN = MarkdownIt("commonmark", {"html": False, "typographer": False})
 
 
@@ -84,8 +83,10 @@ def template_problem(exc: Exception, config: Config, rendering: str) -> Problem:
 class PageWriter:
     """Renders templates into an in-memory site, collecting template errors instead of stopping."""
 
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: Config, skip: set[str] | frozenset[str] = frozenset()) -> None:
         self.config = config
+        self.skip = skip
+        """Pages unchanged since the previous build, which are not rendered again."""
         self.env = make_environment(config)
         self.files: dict[str, bytes] = {}
         self.problems: list[Problem] = []

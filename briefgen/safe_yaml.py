@@ -46,7 +46,12 @@ def _check(root: yaml.Node) -> None:
         if node.tag not in _PLAIN_TAGS:
             raise YamlRefused(f"YAML tag {node.tag!r} is not accepted", node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
+            keys: set[str] = set()
             for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in keys:
+                        raise YamlRefused(f"duplicate key {key.value!r}", key.start_mark.line + 1)
+                    keys.add(key.value)
                 stack += [value, key]
         elif isinstance(node, yaml.SequenceNode):
             stack += reversed(node.value)

@@ -62,7 +62,14 @@ _BYLINE = re.compile(
 # "MOSCOW (Reuters) -", "LISBON -" or "Moscow –": a place (and agency) before a dash opening the story.
 _DATELINE = re.compile(
     r"(?:(?P<caps>[A-Z][A-Z'’.]+(?:[ ,]+[A-Z][A-Z'’.]+){0,3})|[A-Z][a-z'’.]+(?:[ ,]+[A-Z][a-z'’.]+){0,2})"
-    r"(?P<agency>\s*\([A-Za-z .&]+\))?\s*(?P<dash>--|[–—]|-(?=\s))\s*(?=[\"“‘A-Z])"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?P<agency>\s*\([A-Za-z .&]+\))?"
+    r"\s*(?P<dash>--|[–—]|-(?=\s))\s*(?=[\"“‘A-Z])"
+)
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# A line that is only a date ("Tuesday, March 3, 2020" or "3 March 2020") heads the story.
+_DATE_LINE = re.compile(
+    rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    rf"(?:(?:{_MONTHS})\s+\d{{1,2}},?|\d{{1,2}}\s+(?:{_MONTHS}),?)\s+\d{{4}}\.?$"
 )
 _AUXILIARIES = word_set(
     "is are was were be been being am has have had do does did will would can could shall should may "
@@ -173,11 +180,13 @@ def _kind(text: str, span: Span, sentence: str) -> str:
     if _BOILERPLATE.search(sentence):
         return "boilerplate"
     own_line = _own_line(text, span.start, span.end)
+    if own_line and _DATE_LINE.match(sentence):
+        return "dateline"
     if own_line and _BYLINE.match(sentence) and len(_words(sentence)) <= 10 and not sentence.endswith("."):
         return "byline"
     if own_line and _is_credit(sentence):
         return "credit"
-    if own_line and _CAPTION_MARK.search(sentence):
+    if own_line and (_CAPTION_MARK.search(sentence) or sentence.startswith("![")):
         return "caption"
     if own_line and not _ENDS_CLEANLY.search(sentence) and len(_words(sentence)) <= 20:
         return "heading"

@@ -18,6 +18,8 @@ SentenceKind = Literal[
     "sentence", "heading", "caption", "credit", "byline", "dateline", "fragment", "boilerplate"
 ]
 """The kinds `briefgen.sentence_kinds` tells apart; only "sentence" is prose."""
+BlockKind = Literal["text", "heading", "list", "quote"]
+"""The Markdown block a sentence sits in ("text" for plain paragraphs)."""
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,8 @@ class Sentence:
     """What the text is: only "sentence" is running prose fit for a summary."""
     paragraph: int = 0
     """0-based index of the paragraph (a block between blank lines or Markdown block starts)."""
+    block: BlockKind = "text"
+    """Whether the sentence stands in a plain paragraph, a Markdown heading, list item or block quote."""
 
     @property
     def is_prose(self) -> bool:
@@ -44,11 +48,11 @@ class Sentence:
 # Abbreviations after which a full stop never ends a sentence: titles come before a name.
 TITLE_ABBREVIATIONS = word_set(
     "mr mrs ms dr gen lt col maj capt cpt sgt adm cmdr brig gov sen rep rev prof st mt ft pres "
-    "supt insp hon fr sr jr messrs mme mlle sra sgto"
+    "supt insp hon fr messrs mme mlle sra sgto"
 )
 # Abbreviations that can also end a sentence: a boundary only when a typical sentence opener follows.
 ENDING_ABBREVIATIONS = word_set(
-    "u.s u.k u.n e.u u.s.a u.a.e a.m p.m etc inc ltd co corp plc bros dept est approx vs "
+    "u.s u.k u.n e.u u.s.a u.a.e a.m p.m etc inc ltd co corp plc bros dept est approx vs jr sr "
     "jan feb mar apr jun jul aug sep sept oct nov dec no nos vol fig"
 )
 # Abbreviations that never end a sentence whatever follows.
@@ -73,6 +77,7 @@ _MD_LIST = re.compile(r"(?:[-*+]|\d{1,3}[.)])[ \t]+")
 _MD_QUOTE = re.compile(r"(?:>[ \t]?)+")
 _MD_RULE = re.compile(r"(?:[-*_][ \t]*){3,}$")
 _MD_FENCE = re.compile(r"(```|~~~)")
+_MD_TABLE = re.compile(r"\|.*\|$")
 _LINE_END_PUNCT = re.compile(r"[.!?…:;][\"”’'»)\]]*$")
 _JOINS_NEXT_LINE = re.compile(r"(?:[,(\-–—/&]|\b(?:and|or|but|the|a|an|of|to|in|on|for|with|by|at))$")
 
@@ -84,7 +89,7 @@ class _Line:
     body_start: int
     """Offset after any Markdown marker (#, list bullet, >)."""
     marker: str
-    """"", "heading", "list", "quote", "rule", "fence" or "blank"."""
+    """"", "heading", "list", "quote", "rule", "fence", "table" or "blank"."""
 
 
 def _read_lines(text: str) -> list[_Line]:
@@ -110,6 +115,8 @@ def _read_lines(text: str) -> list[_Line]:
             end = start + indent + heading.end(2)
         elif _MD_RULE.match(stripped):
             marker = "rule"
+        elif _MD_TABLE.match(stripped):
+            marker = "table"
         elif bullet := _MD_LIST.match(stripped):
             marker, body_start = "list", start + indent + bullet.end()
         elif quote := _MD_QUOTE.match(stripped):
@@ -119,11 +126,16 @@ def _read_lines(text: str) -> list[_Line]:
     return lines
 
 
+_OWN_LINE_MARKERS = ("heading", "rule", "fence", "table")
+
+
 def _breaks_before(prev: _Line, line: _Line, text: str, longest: int) -> bool:
     """Whether a single line break between two non-blank lines ends a sentence."""
-    if line.marker in ("heading", "list", "rule", "fence") or prev.marker in ("heading", "rule", "fence"):
+    if line.marker in _OWN_LINE_MARKERS or prev.marker in _OWN_LINE_MARKERS or line.marker == "list":
         return True
-    if line.marker != prev.marker:
+    # An indented plain line under a list item continues the item.
+    continues_item = prev.marker == "list" and not line.marker and text[line.start:line.body_start] != ""
+    if line.marker != prev.marker and not continues_item:
         return True
     before = text[prev.body_start:prev.end]
     after = text[line.body_start:line.end]
@@ -147,7 +159,7 @@ def _blocks(text: str) -> list[tuple[int, int, int, str]]:
     run: list[_Line] = []
 
     def flush() -> None:
-        if run and run[0].marker not in ("rule", "fence"):
+        if run and run[0].marker not in ("rule", "fence", "table"):
             blocks.append((run[0].body_start, run[-1].end, paragraph, run[0].marker))
         run.clear()
 
@@ -225,6 +237,9 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
         for a, b in _split_block(text, start, end):
             spans.append(Span(a, b, paragraph, marker))
     return tuple(
-        Sentence(text[s.start:s.end], s.start, s.end, cast(SentenceKind, kind), s.paragraph)
+        Sentence(
+            text[s.start:s.end], s.start, s.end, cast(SentenceKind, kind), s.paragraph,
+            cast(BlockKind, s.marker or "text"),
+        )
         for s, kind in classify_spans(text, spans)
     )

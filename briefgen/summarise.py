@@ -147,7 +147,8 @@ def choose_editor_sentences(
     scores = model.scores(features)
     # A sentence that opens with "He", "But", "This" reads badly without the one before it.
     leaning = np.array([leans_on_previous(s.text) for s in prose], dtype=bool)
-    adjusted = scores - model.antecedent_penalty * leaning
+    aside = np.array([s.block in ("list", "quote") for s in prose], dtype=bool)
+    adjusted = scores - model.antecedent_penalty * leaning - model.aside_penalty * aside
     adjusted[0] += model.lead_bonus
     ranking = [int(i) for i in np.argsort(-adjusted, kind="stable")]
     return _choose(prose, ranking, count, max_words, similarity, model.repeat_similarity)

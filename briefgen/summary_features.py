@@ -1,6 +1,7 @@
 """Describe each prose sentence of an article by the numbers the editor scorer weighs.
 
-Position, length, centrality (LexRank on tf-idf cosine, in numpy), closeness to the
+Position, length, centrality (LexRank on tf-idf cosine and TextRank on shared words,
+both computed in numpy), closeness to the
 title and to the article's centroid, word salience, and surface cues (numbers,
 quotes, openers that need an antecedent). The scorer's weights are learned by
 `scripts/train_summary_model.py`; this module only measures.
@@ -31,6 +32,7 @@ FEATURE_NAMES = (
     "short",
     "long",
     "lexrank",
+    "textrank",
     "degree",
     "centroid",
     "title_overlap",
@@ -71,7 +73,7 @@ def content_terms(text: str) -> list[str]:
     return terms
 
 
-def _tfidf(bags: list[list[str]]) -> Matrix:
+def _counts(bags: list[list[str]]) -> Matrix:
     vocabulary: dict[str, int] = {}
     for bag in bags:
         for term in bag:
@@ -80,17 +82,31 @@ def _tfidf(bags: list[list[str]]) -> Matrix:
     for row, bag in enumerate(bags):
         for term in bag:
             counts[row, vocabulary[term]] += 1.0
+    return counts
+
+
+def _tfidf(counts: Matrix) -> Matrix:
     document_frequency = (counts > 0).sum(axis=0)
-    idf = np.log((1.0 + len(bags)) / (1.0 + document_frequency)) + 1.0
+    idf = np.log((1.0 + len(counts)) / (1.0 + document_frequency)) + 1.0
     weights = counts * idf
     norms = np.linalg.norm(weights, axis=1, keepdims=True)
     return np.asarray(weights / np.where(norms > 0, norms, 1.0), dtype=np.float64)
 
 
-def _pagerank(similarity: Matrix, damping: float = 0.85, rounds: int = 30) -> Matrix:
+def _overlap_weights(counts: Matrix) -> Matrix:
+    """TextRank's edge weights: shared words over the sum of the log lengths (self-loops kept)."""
+    lengths = counts.sum(axis=1)
+    logs = np.log(np.maximum(lengths, 1.0))
+    norm = logs[:, None] + logs[None, :]
+    shared = counts @ counts.T
+    return np.asarray(np.where(norm > 0, shared / np.where(norm > 0, norm, 1.0), shared), dtype=np.float64)
+
+
+def _pagerank(similarity: Matrix, damping: float = 0.85, rounds: int = 30, loops: bool = False) -> Matrix:
     n = similarity.shape[0]
     weights = similarity.copy()
-    np.fill_diagonal(weights, 0.0)
+    if not loops:
+        np.fill_diagonal(weights, 0.0)
     totals = weights.sum(axis=1, keepdims=True)
     transition = np.where(totals > 0, weights / np.where(totals > 0, totals, 1.0), 1.0 / n)
     rank = np.full(n, 1.0 / n)
@@ -113,9 +129,11 @@ def sentence_features(sentences: Sequence[Sentence], title: str) -> tuple[Matrix
     """
     n = len(sentences)
     bags = [content_terms(s.text) for s in sentences]
-    vectors = _tfidf(bags)
+    counts = _counts(bags)
+    vectors = _tfidf(counts)
     similarity = vectors @ vectors.T
     lexrank = _pagerank(similarity)
+    textrank = _pagerank(_overlap_weights(counts), loops=True)
     degree = ((similarity > 0.1).sum(axis=1) - 1) / max(1, n - 1)
     centroid = vectors.sum(axis=0)
     centroid_norm = float(np.linalg.norm(centroid)) or 1.0
@@ -147,6 +165,7 @@ def sentence_features(sentences: Sequence[Sentence], title: str) -> tuple[Matrix
             words < 10,
             words > 35,
             lexrank[i],
+            textrank[i],
             degree[i],
             centroid_sim[i],
             overlap,

@@ -30,6 +30,8 @@ class EditorModel:
     bias: float
     lead_bonus: float
     """Added to the first prose sentence's score: a brief opens with the story's lead when it can."""
+    aside_penalty: float
+    """Subtracted for a Markdown list item or block quote: asides rather than the story."""
     antecedent_penalty: float
     """Subtracted from a sentence's score when it leans on a previous sentence left out."""
     repeat_similarity: float
@@ -43,12 +45,14 @@ class EditorModel:
     def to_json(self) -> dict[str, Any]:
         """The model as the JSON object stored in briefgen/data."""
         return {
+            "about": "briefgen editor summary scorer; regenerate with scripts/train_summary_model.py",
             "feature_names": list(self.feature_names),
             "mean": [round(v, 6) for v in self.mean],
             "scale": [round(v, 6) for v in self.scale],
             "weights": [round(v, 6) for v in self.weights],
             "bias": round(self.bias, 6),
             "lead_bonus": self.lead_bonus,
+            "aside_penalty": self.aside_penalty,
             "antecedent_penalty": self.antecedent_penalty,
             "repeat_similarity": self.repeat_similarity,
         }
@@ -66,6 +70,7 @@ def model_from_json(data: dict[str, Any]) -> EditorModel:
         weights=tuple(float(v) for v in data["weights"]),
         bias=float(data["bias"]),
         lead_bonus=float(data["lead_bonus"]),
+        aside_penalty=float(data["aside_penalty"]),
         antecedent_penalty=float(data["antecedent_penalty"]),
         repeat_similarity=float(data["repeat_similarity"]),
     )

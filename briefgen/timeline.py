@@ -119,7 +119,7 @@ def timeline_events(entries: list[Entry]) -> list[Event]:
     latest = max((e.article.date for e in entries if e.article.date), default=None)
     events: list[Event] = []
     for entry in entries:
-        sentence_at = sentence_finder(entry.article)
+        sentence_at = sentence_finder(entry)
         seen: set[tuple[str, str]] = set()
         for mention in entry.analysis.figures.dates:
             if mention.type not in ("DATE", "TIME"):

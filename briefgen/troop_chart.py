@@ -42,7 +42,7 @@ def troop_groups(entries: list[Entry]) -> list[TroopGroup]:
     for entry in entries:
         if not entry.analysis.figures.troops:
             continue
-        sentence_at = sentence_finder(entry.article)
+        sentence_at = sentence_finder(entry)
         for troop in entry.analysis.figures.troops:
             found.setdefault(troop.who or "Not stated", []).append((troop, entry, sentence_at(troop.start)))
     largest = max((t.high or t.value or 0 for items in found.values() for t, _, _ in items), default=0)

@@ -20,6 +20,13 @@ def test_bad_input(case: dict[str, Any], project: Path) -> None:
         (project / name).write_text(text, encoding="utf-8")
     for name, data in (case.get("bytes") or {}).items():
         (project / name).write_bytes(data)
+    for name, size in (case.get("generate") or {}).items():
+        line = b"Officials said talks would resume on Monday in Geneva.\n"
+        (project / name).write_bytes((line * (size // len(line) + 1))[:size])
+    if "config" in case:
+        (project / "config.yaml").write_text(case["config"], encoding="utf-8")
+    if "config_bytes" in case:
+        (project / "config.yaml").write_bytes(case["config_bytes"])
     content, site = snapshot(project / "content"), snapshot(project / "site")
     run = run_cli(["build", *case.get("args", [])], project)
     assert run.exit_code == case.get("exit", 1)

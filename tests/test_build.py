@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 from pathlib import Path
 
 from conftest import TESTS, run_cli, snapshot
 
+from briefgen.config import THEME
 from briefgen.frontmatter import dump_machine_block, join, split, with_machine_block
-from briefgen.render import THEME
 from briefgen.safe_yaml import load_safely
 
 EXPECTED = TESTS / "golden" / "expected"
@@ -120,3 +121,64 @@ def test_files_are_replaced_atomically_not_rewritten_in_place(project: Path) -> 
     assert run_cli(["build", "-q"], project).exit_code == 0
     assert os.stat(article).st_ino != inode
     assert not [p for p in (project / "content").iterdir() if p.name.endswith(".tmp")]
+
+
+def add_articles(project: Path, count: int) -> None:
+    """Enough dated articles to make analysis run in worker processes."""
+    for i in range(count):
+        (project / "content" / f"extra-{i:02d}.md").write_text(
+            f"---\ntitle: Extra report {i}\ndate: 2023-05-{1 + i % 9:02d}\ntags: [extra]\n---\n"
+            f"General Ida Moreno, the army chief, said on Monday that {1000 + 250 * i:,} troops were ready. "
+            f"The drills will end next week. Officials met in the capital for talks number {i}.\n",
+            encoding="utf-8",
+        )
+
+
+def test_output_is_the_same_for_one_or_two_workers(project: Path, tmp_path: Path) -> None:
+    add_articles(project, 12)
+    other = tmp_path / "other"
+    shutil.copytree(project, other)
+    assert run_cli(["build", "-q", "-j", "1"], project).exit_code == 0
+    assert run_cli(["build", "-q", "-j", "2"], other).exit_code == 0
+    assert snapshot(project / "site") == snapshot(other / "site")
+    assert snapshot(project / "content") == snapshot(other / "content")
+
+
+def test_incremental_build_equals_a_cold_build(project: Path, tmp_path: Path) -> None:
+    add_articles(project, 10)
+    assert run_cli(["build", "-q"], project).exit_code == 0
+    edited = project / "content" / "extra-03.md"
+    edited.write_text(edited.read_text().replace("were ready", "stood ready"))
+    (project / "content" / "extra-07.md").unlink()
+    add_articles_text = "---\ntitle: Late news\ndate: 2023-05-09\n---\nA late report on Friday.\n"
+    (project / "content" / "late.md").write_text(add_articles_text)
+    assert run_cli(["build", "-q"], project).exit_code == 0
+    cold = tmp_path / "cold"
+    shutil.copytree(project, cold, ignore=shutil.ignore_patterns("site", ".briefgen-cache"))
+    assert run_cli(["build", "-q"], cold).exit_code == 0
+    assert snapshot(project / "site") == snapshot(cold / "site")
+    assert snapshot(project / "content") == snapshot(cold / "content")
+    assert "stood ready" in (project / "site" / "articles" / "extra-03.html").read_text()
+    assert not (project / "site" / "articles" / "extra-07.html").exists()
+
+
+def test_deleted_site_file_is_restored_by_the_next_build(project: Path) -> None:
+    assert run_cli(["build", "-q"], project).exit_code == 0
+    page = project / "site" / "articles" / "ceasefire-talks.html"
+    expected = page.read_bytes()
+    page.unlink()
+    assert run_cli(["build", "-q"], project).exit_code == 0
+    assert page.read_bytes() == expected
+
+
+def test_articles_added_since_the_previous_build_are_marked_new(project: Path) -> None:
+    assert run_cli(["build", "-q"], project).exit_code == 0
+    assert "is-new" not in (project / "site" / "index.html").read_text()
+    (project / "content" / "fresh.md").write_text("---\ntitle: Fresh report\ndate: 2023-05-03\n---\nNews on Monday.\n")
+    assert run_cli(["build", "-q"], project).exit_code == 0
+    front = (project / "site" / "index.html").read_text()
+    assert front.count('class="brief is-new"') == 1
+    marked = front[front.index('class="brief is-new"') :]
+    assert "Fresh report" in marked[: marked.index("</article>")]
+    assert "added: 2" in (project / "content" / "fresh.md").read_text()
+    assert "added: 1" in (project / "content" / "ceasefire-talks.md").read_text()

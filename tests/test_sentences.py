@@ -41,6 +41,13 @@ def test_paragraph_index_counts_blank_line_blocks() -> None:
     assert [(s.text, s.paragraph) for s in got] == [("One.", 0), ("Two.", 0), ("Three.", 1), ("Four.", 2)]
 
 
+def test_markdown_blocks_are_recorded() -> None:
+    got = split_sentences("## Roads\n\nThe road is shut.\n\n- Buses run.\n\n> Drive slowly.\n")
+    assert [(s.text, s.block) for s in got] == [
+        ("Roads", "heading"), ("The road is shut.", "text"), ("Buses run.", "list"), ("Drive slowly.", "quote"),
+    ]
+
+
 def test_only_sentences_are_prose() -> None:
     assert Sentence("A.", 0, 2).is_prose
     assert not Sentence("Photo: AFP", 0, 10, kind="credit").is_prose

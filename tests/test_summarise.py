@@ -45,6 +45,13 @@ def test_editor_summary_opens_with_the_lead(article: dict[str, Any]) -> None:
     assert summarise(article["text"], title=article["title"])[0] == article["first"]
 
 
+def test_editor_prefers_running_text_to_list_items_and_quotes() -> None:
+    article = ARTICLES[1]
+    summary = summarise(article["text"], title=article["title"])
+    blocks = {s.text: s.block for s in split_sentences(article["text"])}
+    assert [blocks[s] for s in summary] == ["text", "text", "text"]
+
+
 def test_word_limit_is_kept() -> None:
     text = ARTICLES[0]["text"]
     for method in METHODS:
@@ -113,3 +120,18 @@ def test_editor_runs_within_the_speed_budget() -> None:
     # The budget is 10 ms; allow slack for a busy shared test machine.
     assert per_thousand_words_ms < 30
     assert len(split_sentences(text)) > 20
+
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_ba5d53e9f3018aef.txt"
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the shared seed article is not beside the project")
+def test_seed_article_brief_opens_with_its_lead_and_quotes_only_prose() -> None:
+    title, _, body = SEED.read_text(encoding="utf-8").partition("\n")
+    summary = summarise(body, title=title)
+    assert len(summary) == 3
+    assert summary[0].startswith("A senior Russian diplomat will not rule out")
+    kinds = {s.text: s.kind for s in split_sentences(body)}
+    assert all(kinds[s] == "sentence" for s in summary)
+    for piece in ("The Russian military has.", "Alexei Nikolsky / Russian presidential hoodout"):
+        assert kinds[piece] != "sentence"

@@ -1,0 +1,54 @@
+"""One build at a time per project: a lock file, and tidying what a killed build left behind."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from briefgen.errors import BriefgenError, Problem
+
+LOCK_NAME = "lock"
+_LEFTOVER_TMP = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")
+"""Temporary files of write_atomically (mkstemp's eight random characters)."""
+
+
+@contextmanager
+def project_lock(cache_dir: Path) -> Iterator[None]:
+    """Hold the project's build lock; a second build started meanwhile stops with a clear message.
+
+    A POSIX record lock (lockf), not flock: worker processes forked by the build do not
+    inherit it, so a killed build never leaves its workers holding the lock.
+    """
+    try:
+        import fcntl
+    except ImportError:  # no advisory locks on this platform: builds are not guarded
+        yield
+        return
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    path = cache_dir / LOCK_NAME
+    with path.open("a+") as fh:
+        try:
+            fcntl.lockf(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            raise BriefgenError(Problem("another briefgen build is running in this project; "
+                                        "wait for it to finish and build again", path)) from exc
+        try:
+            yield
+        finally:
+            fcntl.lockf(fh.fileno(), fcntl.LOCK_UN)
+
+
+def remove_leftovers(content_dir: Path, site_dir: Path) -> None:
+    """Delete temporary files and staging folders of a build that was killed (only under the lock)."""
+    for dirpath, _, filenames in os.walk(content_dir):
+        for name in filenames:
+            if _LEFTOVER_TMP.match(name):
+                (Path(dirpath) / name).unlink(missing_ok=True)
+    if site_dir.parent.is_dir():
+        for path in site_dir.parent.glob(f".{site_dir.name}.*"):
+            if path.is_dir() and (".staging-" in path.name or path.name.endswith(".old")):
+                shutil.rmtree(path, ignore_errors=True)

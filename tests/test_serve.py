@@ -1,0 +1,64 @@
+"""`briefgen serve`: builds, serves with a reload script, rebuilds on change, shows errors without crashing."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).parent.parent
+
+
+def get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return str(response.read().decode("utf-8"))
+
+
+def wait_for(condition: object, seconds: float = 20.0) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():  # type: ignore[operator]
+            return
+        time.sleep(0.2)
+    raise AssertionError("condition not met in time")
+
+
+@pytest.mark.slow
+def test_serve_rebuilds_reloads_and_reports_errors(project: Path) -> None:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "briefgen", "serve", "--port", "0"], cwd=project,
+        env={**os.environ, "PYTHONPATH": str(REPO)}, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline()
+        assert line.startswith("serving ")
+        url = line.split(" at ")[1].split()[0]
+        page = get(url)
+        assert "/__briefgen/status" in page
+        assert "/__briefgen/status" not in (project / "site" / "index.html").read_text()
+        status = json.loads(get(url + "__briefgen/status"))
+        assert status == {"build": 1, "error": ""}
+
+        (project / "content" / "served.md").write_text("---\ntitle: Served live\ndate: 2023-05-08\n---\nHello.\n")
+        wait_for(lambda: "Served live" in get(url))
+        assert json.loads(get(url + "__briefgen/status"))["build"] >= 2
+
+        (project / "templates" / "index.html").write_text("{% extends 'base.html' %}{% block content %}{{ x }\n")
+        wait_for(lambda: json.loads(get(url + "__briefgen/status"))["error"] != "")
+        error = json.loads(get(url + "__briefgen/status"))["error"]
+        assert error.startswith("templates/index.html:1: template error:")
+        assert "Served live" in get(url)  # the previous site stays up
+
+        (project / "templates" / "index.html").unlink()
+        wait_for(lambda: json.loads(get(url + "__briefgen/status"))["error"] == "")
+        assert proc.poll() is None
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
