@@ -7,6 +7,7 @@ import hashlib
 import json
 import multiprocessing
 import time
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -125,7 +126,11 @@ PARALLEL_MINIMUM = 8
 """Below this many articles to analyse, starting worker processes costs more than it saves."""
 
 
-def analyse_all(articles: list[Article], config: Config, jobs: int) -> list[Outcome]:
+Progress = Callable[[int, int], None]
+"""Called with (done, total) as articles are analysed."""
+
+
+def analyse_all(articles: list[Article], config: Config, jobs: int, progress: Progress | None = None) -> list[Outcome]:
     """Reuse or analyse every article; in `jobs` processes when there is enough to do. Order is kept."""
     outcomes: list[Outcome | None] = [reuse(article, config) for article in articles]
     todo = [i for i, outcome in enumerate(outcomes) if outcome is None]
@@ -133,9 +138,16 @@ def analyse_all(articles: list[Article], config: Config, jobs: int) -> list[Outc
         context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
         chunk = max(1, min(32, len(todo) // (jobs * 4)))
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            fresh = list(pool.map(_analyse_job, [(articles[i], config) for i in todo], chunksize=chunk))
+            fresh: Iterable[Outcome] = pool.map(_analyse_job, [(articles[i], config) for i in todo], chunksize=chunk)
+            _collect(outcomes, todo, fresh, progress)
     else:
-        fresh = [analyse_fresh(articles[i], config) for i in todo]
-    for i, outcome in zip(todo, fresh, strict=True):
-        outcomes[i] = outcome
+        _collect(outcomes, todo, (analyse_fresh(articles[i], config) for i in todo), progress)
     return [o for o in outcomes if o is not None]
+
+
+def _collect(outcomes: list[Outcome | None], todo: list[int], fresh: Iterable[Outcome],
+             progress: Progress | None) -> None:
+    for done, (i, outcome) in enumerate(zip(todo, fresh, strict=True), start=1):
+        outcomes[i] = outcome
+        if progress is not None:
+            progress(done, len(todo))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from briefgen.analyse import Outcome, analyse_all, analysis_code_digest
+from briefgen.analyse import Outcome, Progress, analyse_all, analysis_code_digest
 from briefgen.article import Analysis, Article
 from briefgen.build_cache import (
     CACHE_DIR,
@@ -185,15 +185,17 @@ def read_or_reuse(
 
 
 def build_project(
-    config: Config, *, write: bool = True, strict: bool = False, quiet: bool = False, jobs: int | None = None
+    config: Config, *, write: bool = True, strict: bool = False, jobs: int | None = None,
+    progress: Progress | None = None,
 ) -> BuildReport:
     """Build the site from content/; raise BriefgenError with every problem, having changed nothing."""
     with project_lock(config.root / CACHE_DIR):
         remove_leftovers(config.content_dir, config.site_dir)
-        return build_locked(config, write=write, strict=strict, quiet=quiet, jobs=jobs)
+        return build_locked(config, write=write, strict=strict, jobs=jobs, progress=progress)
 
 
-def build_locked(config: Config, *, write: bool, strict: bool, quiet: bool, jobs: int | None) -> BuildReport:
+def build_locked(config: Config, *, write: bool, strict: bool, jobs: int | None, progress: Progress | None
+                 ) -> BuildReport:
     """The build itself, run while holding the project's lock."""
     clock = Stopwatch()
     write = write and config.write_front_matter
@@ -207,7 +209,7 @@ def build_locked(config: Config, *, write: bool, strict: bool, quiet: bool, jobs
     problems += slug_problems
     clock.lap("load")
     todo = [a for a, o in zip(articles, known, strict=True) if o is None]
-    fresh = iter(analyse_all(todo, config, jobs or default_jobs()))
+    fresh = iter(analyse_all(todo, config, jobs or default_jobs(), progress))
     outcomes = [o if o is not None else next(fresh) for o in known]
     clock.lap("analyse")
     clock.stages["summarise (cpu)"] = sum(o.summarise_seconds for o in outcomes)

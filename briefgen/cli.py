@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
 
@@ -32,6 +34,21 @@ def read_config(path: str | None) -> Config:
         return load_config(Path(path))
     default = Path(CONFIG_NAME)
     return load_config(default) if default.is_file() else load_config(None, Path.cwd())
+
+
+def terminal_progress() -> Callable[[int, int], None] | None:
+    """A progress line for interactive terminals; None in CI, pipes and files."""
+    if os.environ.get("CI") or not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        if total >= 20 and (done == total or done % max(1, total // 100) == 0):
+            end = "\n" if done == total else ""
+            click.echo(f"\ranalysing articles: {done}/{total} ({100 * done // total}%)", err=True, nl=False)
+            if end:
+                click.echo("", err=True)
+
+    return show
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -69,7 +86,8 @@ def build(config_path: str | None, no_write: bool, strict: bool, quiet: bool, jo
 
     try:
         config = read_config(config_path)
-        report = build_project(config, write=not no_write, strict=strict, quiet=quiet, jobs=jobs)
+        report = build_project(config, write=not no_write, strict=strict, jobs=jobs,
+                               progress=None if quiet else terminal_progress())
     except BriefgenError as exc:
         fail(exc)
     for warning in report.warnings:

@@ -26,7 +26,7 @@ class Person:
     name: str
     slug: str
     titles: tuple[str, ...]
-    """Every title the articles give, most frequent first."""
+    """Every title the articles give, most frequent first, then most recent."""
     orgs: tuple[str, ...]
     mentions: tuple[Mention, ...]
     """Newest article first."""

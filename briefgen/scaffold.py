@@ -11,6 +11,7 @@ from briefgen.config import OPTIONS
 from briefgen.errors import BriefgenError, Problem
 
 STARTER = Path(__file__).parent / "init"
+GITIGNORE = "# made by briefgen build: the site, and the cache of rebuilds\nsite/\n.briefgen-cache/\n"
 
 
 def _yaml_value(value: Any) -> str:
@@ -37,11 +38,12 @@ def commented_config(values: dict[str, Any] | None = None) -> str:
 
 
 def create_project(directory: Path) -> list[Path]:
-    """Create config.yaml, content/ with one sample article, and templates/README.md in `directory`."""
+    """Create config.yaml, content/ with one sample article, templates/README.md and a .gitignore."""
     targets = {
         directory / "config.yaml": commented_config({"title": "My briefing"}),
         directory / "content" / "sample-article.md": (STARTER / "sample-article.md").read_text(encoding="utf-8"),
         directory / "templates" / "README.md": (STARTER / "templates-README.md").read_text(encoding="utf-8"),
+        directory / ".gitignore": GITIGNORE,
     }
     existing = [p for p in targets if p.exists()]
     if existing:

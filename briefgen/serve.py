@@ -68,7 +68,7 @@ def rebuild(config_loader: Callable[[], Config], state: ServeState, say: Callabl
 
     try:
         config = config_loader()
-        report = build_project(config, quiet=True)
+        report = build_project(config)
     except BriefgenError as exc:
         message = "\n".join(str(p) for p in exc.problems)
         say(message)

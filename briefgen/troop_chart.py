@@ -9,7 +9,7 @@ from briefgen.article import TroopCount
 from briefgen.entries import Entry, sentence_finder, troop_label
 
 CHART_WIDTH = 640
-LABEL_WIDTH = 200
+LABEL_WIDTH = 110
 BAR_HEIGHT = 22
 BAR_GAP = 6
 
@@ -46,7 +46,7 @@ def troop_groups(entries: list[Entry]) -> list[TroopGroup]:
         for troop in entry.analysis.figures.troops:
             found.setdefault(troop.who or "Not stated", []).append((troop, entry, sentence_at(troop.start)))
     largest = max((t.high or t.value or 0 for items in found.values() for t, _, _ in items), default=0)
-    scale = (CHART_WIDTH - LABEL_WIDTH - 90) / largest if largest else 0.0
+    scale = (CHART_WIDTH - LABEL_WIDTH - 140) / largest if largest else 0.0  # room for the value after the bar
     groups: list[TroopGroup] = []
     for who, items in found.items():
         items.sort(key=lambda i: (i[1].article.date or dt.date.min, i[1].slug, i[0].start))

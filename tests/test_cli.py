@@ -20,7 +20,7 @@ def test_version() -> None:
     assert run.stdout.strip() == f"briefgen, version {__version__}"
 
 
-@pytest.mark.parametrize("command", [[], ["build"], ["extract"], ["init"]])
+@pytest.mark.parametrize("command", [[], ["build"], ["extract"], ["init"], ["serve"]])
 def test_every_command_has_help(command: list[str]) -> None:
     run = run_cli([*command, "--help"], Path.cwd())
     assert run.exit_code == 0
@@ -79,7 +79,7 @@ def test_init_creates_a_project_that_builds(tmp_path: Path) -> None:
     run = run_cli(["init", "brief"], tmp_path)
     assert run.exit_code == 0, run.stderr
     root = tmp_path / "brief"
-    assert sorted(snapshot(root)) == ["config.yaml", "content/sample-article.md", "templates/README.md"]
+    assert sorted(snapshot(root)) == [".gitignore", "config.yaml", "content/sample-article.md", "templates/README.md"]
     build = run_cli(["build"], root)
     assert build.exit_code == 0, build.stderr
     assert (root / "site" / "articles" / "sample-article.html").is_file()

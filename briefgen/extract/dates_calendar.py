@@ -31,13 +31,13 @@ def spell(day: dt.date, grain: str) -> str:
         return day.isoformat()
     if grain == "week":
         year, week, _ = day.isocalendar()
-        return f"{year}-W{week:02d}"
+        return f"{year:04d}-W{week:02d}"
     if grain == "month":
-        return f"{day.year}-{day.month:02d}"
+        return f"{day.year:04d}-{day.month:02d}"
     if grain == "quarter":
-        return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
     if grain == "half":
-        return f"{day.year}-H{(day.month - 1) // 6 + 1}"
+        return f"{day.year:04d}-H{(day.month - 1) // 6 + 1}"
     if grain == "year":
         return f"{day.year:04d}"
     if grain == "decade":

@@ -36,10 +36,6 @@ TENS: dict[str, int] = {
     "ninety": 90,
 }
 
-VAGUE_QUANTITIES: frozenset[str] = frozenset({
-    "several", "a few", "few", "many", "some", "numerous", "a number of", "a couple of more",
-})
-
 ORDINALS: dict[str, int] = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
     "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8,
@@ -56,38 +52,40 @@ UNITS: dict[str, str] = {
 }
 """Time unit words to their TIMEX3 duration letters (minutes and months share M; clock units take PT)."""
 
-CLOCK_UNITS: frozenset[str] = frozenset({"second", "minute", "hour"})
-
 ADVERB_SETS: dict[str, str] = {
     "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
     "hourly": "PT1H", "biweekly": "P2W",
 }
 
-PRESENT_WORDS: frozenset[str] = frozenset({
-    "now", "currently", "current", "nowadays", "presently", "right now", "these days", "at present",
-    "the present", "at the moment", "present-day", "for now", "just now", "today's",
-})
-PAST_WORDS: frozenset[str] = frozenset({
-    "recently", "recent", "previously", "formerly", "the past", "in the past", "earlier",
-    "lately", "once", "before now", "so far", "then",
-})
 FUTURE_WORDS: frozenset[str] = frozenset({
-    "the future", "in the future", "future", "soon", "shortly", "in the near future",
-    "the near future", "the near term", "the long term", "the short term", "later", "eventually",
-    "some day", "someday", "one day", "the coming", "upcoming", "coming", "as soon as possible",
+    "will", "shall", "won't", "scheduled", "would", "upcoming", "until",
+    "begins", "ends", "meets", "opens", "starts", "resumes", "arrives", "leaves", "visits", "holds",
+    "closes", "convenes", "travels", "returns", "heads", "expires",
 })
+"""Words that point a sentence forward, including present-tense verbs of scheduled events."""
 
-FUTURE_CUES: frozenset[str] = frozenset({
-    "will", "'ll", "shall", "won't", "going", "plans", "plan", "planned", "planning", "expects",
-    "expected", "scheduled", "due", "intends", "set", "would", "upcoming", "next", "could",
-    "aims", "hopes", "to", "may", "might",
+FUTURE_PHRASES: frozenset[tuple[str, ...]] = frozenset({
+    ("going", "to"), ("is", "to"), ("are", "to"), ("expect", "to"), ("expects", "to"), ("is", "expected"),
+    ("are", "expected"), ("plan", "to"), ("plans", "to"), ("planning", "to"), ("is", "due"), ("are", "due"),
+    ("due", "to"),
+    ("intend", "to"), ("intends", "to"), ("set", "to"), ("to", "be", "held"), ("as", "soon", "as"),
+    ("as", "early", "as"),
 })
-"""Words that point a bare weekday or month forward (the sentence speaks of what is to come)."""
+"""Word sequences that point a sentence forward ("is due", "as soon as")."""
 
-PAST_CUES: frozenset[str] = frozenset({
-    "said", "was", "were", "had", "did", "ago", "last", "told", "announced", "reported", "earlier",
-    "has", "have", "been",
+PAST_WORDS: frozenset[str] = frozenset({
+    "said", "was", "were", "had", "did", "told", "announced", "reported", "ago", "last", "earlier", "since",
+    "came", "went", "began", "met", "made", "took", "gave", "held", "left", "won", "lost", "rose", "fell",
+    "became", "brought", "bought", "sold", "paid", "spent", "sent", "thought", "found", "kept", "led",
+    "built", "struck", "fought", "chose", "drew", "drove", "fled", "flew", "grew", "heard", "knew", "laid",
+    "meant", "saw", "shot", "spoke", "stood", "stole", "swore", "taught", "threw", "understood", "wrote",
 })
+"""Past-tense words (besides regular "-ed" forms) and words that point back."""
+
+PAST_PHRASES: frozenset[tuple[str, ...]] = frozenset({("has", "been"), ("have", "been")})
+
+NOT_VERB_BEFORE_ED: frozenset[str] = frozenset({"a", "an", "the", "still", "newly"})
+"""Words after which an "-ed" word is an adjective ("the revised plan"), not a past tense."""
 
 FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),

@@ -1,3 +1,244 @@
-# PLACEHOLDER (not to be committed)
-def find_officials(text, published, *args):
-    return ()
+"""Find the named people an article gives a role to: name, title, country or organisation, mentions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from briefgen.article import Official
+from briefgen.extract import countries, titles
+from briefgen.extract.names import is_name_word, is_place_or_thing, name_run, one_letter_apart, same_person
+from briefgen.extract.roles import Role, country_ending_at
+from briefgen.extract.sightings import SPEECH, Sighting, find_sightings
+from briefgen.extract.tokens import Token, make_token, sentence_spans, tokenize, word_set
+
+_WORD_BEFORE = re.compile(r"(?<![.!?]\s)\b([A-Z][\w'’-]+)\s+$")
+_SPEAKER = re.compile(r"(?<![\w-])([A-Z][a-z]+)\s+([a-z]+)")
+# Role words that mark a role outside government, whose country is not guessed from the context.
+_NON_GOVERNMENT = word_set("union strike rebel student protest church business company team")
+_REGNAL_ORG = {"pope": "Catholic Church"}
+
+
+@dataclass
+class _Person:
+    """Everything gathered about one person while reading an article (mutable while reading)."""
+
+    sightings: list[Sighting]
+    forms: set[tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What the later steps need to know about the whole article, worked out once."""
+
+    text: str
+    tokens: list[Token]
+    token_at: dict[int, int]
+    """Token index by start offset."""
+    sentences: list[tuple[int, int]]
+    places: list[tuple[int, str]]
+    """(offset, country) of every country named, people's names left out."""
+    speakers: list[tuple[int, int, str]]
+    """(start, end, word) of each capitalised word followed by a speech verb ("Rao told")."""
+
+
+def find_officials(text: str, published: dt.date | None,
+                   extra_titles: tuple[str, ...] = ()) -> tuple[Official, ...]:
+    """Return one Official per named person that the text gives a role, in order of first mention.
+
+    A role is found before the name ("Kremlin spokesman Dmitry Peskov"), after it
+    ("Sergei Lavrov, Russia's foreign minister,"), or in an apposition before it
+    ("the regional commander, Colonel X"). extra_titles adds a newsroom's title words.
+    `published` is accepted for a uniform extractor signature; roles do not depend on it.
+    """
+    del published
+    tokens = tokenize(text)
+    heads, mods = titles.extended_heads(extra_titles)
+    sightings = find_sightings(tokens, text, heads, mods)
+    people = _group(sightings)
+    if not people:
+        return ()
+    _add_longer_forms(people, tokens, text)
+    people = [p for p in people if _named_clearly(p, text)]
+    if not people:
+        return ()
+    context = _context(text, tokens, people)
+    return tuple(_to_official(p, people, context) for p in people)
+
+
+def _context(text: str, tokens: list[Token], people: list[_Person]) -> _Context:
+    masked = text
+    for p in people:
+        for f in p.forms:  # a name is not a country ("Paulo Lima", "Neil Jordan")
+            masked = re.sub(_form_pattern(f), lambda m: "#" * len(m.group()), masked)
+    speakers = [(m.start(1), m.end(1), m.group(1)) for m in _SPEAKER.finditer(text)
+                if m.group(2).lower() in SPEECH]
+    return _Context(text, tokens, {t.start: i for i, t in enumerate(tokens)}, sentence_spans(text),
+                    countries.countries_in(masked), speakers)
+
+
+def _named_clearly(person: _Person, text: str) -> bool:
+    """A one-word name needs a title that usually takes a surname, a "Mr" form, or to speak after a rank.
+
+    "committee chairman Citibank" and "General Products" are organisations; "President
+    Reagan" and "Energy Minister Subroto" are people.
+    """
+    if any(len(f) > 1 for f in person.forms):
+        return True
+    word = next(iter(person.forms))[0]
+    role = _best_role(person)
+    head = titles.head_of(role.title)
+    if head in titles.SURNAME_TITLES and role.title[:1].isupper() and not role.rank_only:
+        return True
+    if re.search(rf"\b(?:Mr|Mrs|Ms|Dr)\.?\s+{re.escape(word)}\b", text):
+        return True
+    rank = re.escape(role.title.split()[-1]) if role.title else "-"
+    alone = rf"(?<!{rank} )\b{re.escape(word)}\s+(?:said|says|told)\b"  # "Musharraf said", not "General Cinema said"
+    return role.rank_only and re.search(alone, text) is not None
+
+
+def _group(sightings: list[Sighting]) -> list[_Person]:
+    people: list[_Person] = []
+    for s in sightings:
+        for p in people:
+            if any(same_person(s.name, f) for f in p.forms):
+                p.sightings.append(s)
+                p.forms.add(s.name)
+                break
+        else:
+            people.append(_Person([s], {s.name}))
+    return people
+
+
+def _add_longer_forms(people: list[_Person], tokens: list[Token], text: str) -> None:
+    """Add fuller untitled forms of a titled person's name ("Vladimir Putin" for "President Putin")."""
+    i = 0
+    while i < len(tokens):
+        if not tokens[i].capitalised:
+            i += 1
+            continue
+        end = name_run(tokens, i, text)
+        if end == i:
+            i += 1
+            continue
+        if i > 0 and tokens[i - 1].text not in ".!?\"“”" and not is_place_or_thing(tokens, i, end, i):
+            form = tuple(t.text for t in tokens[i:end])
+            for p in people:
+                longer = [f for f in p.forms if len(f) > 1] or list(p.forms)
+                if len(form) > 1 and all(same_person(form, f) for f in longer):
+                    p.forms.add(form)  # "Theodore Roosevelt" is not "Franklin Delano Roosevelt"
+                    break
+        i = end
+
+
+def _to_official(person: _Person, people: list[_Person], context: _Context) -> Official:
+    name = max(person.forms, key=len)
+    written = re.search(_form_pattern(name), context.text)
+    shown = " ".join(written.group().split()) if written else " ".join(name)  # "J.Paul Vos" as written
+    role = _best_role(person)
+    mentions, variants = _mentions(person, people, name, context)
+    regnal = next((s.regnal for s in person.sightings if s.regnal), None)
+    if regnal and regnal not in variants:
+        variants.append(regnal)
+    org = _org(person, people, context, mentions)
+    return Official(shown, role.title, org, tuple(v for v in variants if v != shown), tuple(mentions))
+
+
+def _best_role(person: _Person) -> Role:
+    roles = [s.role for s in person.sightings]
+    return max(roles, key=lambda r: (not r.rank_only, len(r.title.split())))
+
+
+def _form_pattern(form: tuple[str, ...]) -> str:
+    parts = [re.escape(form[0])]
+    for prev, word in zip(form, form[1:], strict=False):
+        parts.append((r"\s*" if prev.endswith(".") else r"\s+") + re.escape(word))  # "H.Onno Ruding"
+    return "".join(parts)
+
+
+def _mentions(person: _Person, people: list[_Person], name: tuple[str, ...],
+              context: _Context) -> tuple[list[tuple[int, int]], list[str]]:
+    """Every place the person is named, and the other surface forms used."""
+    surname = name[-1]
+    shared = sum(1 for p in people if any(f[-1] == surname for f in p.forms)) > 1
+    forms = sorted(person.forms | ({(surname,)} if not shared else set()), key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(_form_pattern(f) for f in forms) + r")(?!\w|-\w)")
+    text = context.text
+    spans = [(m.start(), m.end()) for m in pattern.finditer(text)
+             if " " in m.group() or not _inside_other_name(text, m.start())]
+    known = {f[-1] for p in people for f in p.forms}
+    spans += [(s, e) for s, e, word in context.speakers  # "Rao told" after "Foreign Minister Rau"
+              if word not in known and one_letter_apart(word, surname)]
+    spans.sort()
+    seen: dict[str, None] = {}
+    for s, e in spans:
+        seen.setdefault(" ".join(text[s:e].split()), None)
+    return spans, list(seen)
+
+
+def _inside_other_name(text: str, start: int) -> bool:
+    """True when a surname is preceded by another first name ("Theodore Hale" for "Franklin Hale")."""
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return (before is not None and is_name_word(make_token(before.group(1), 0, 0))
+            and titles.misspelt_head(before.group(1)) is None)  # "Preesident Nixon" is a title, not a name
+
+
+def _org(person: _Person, people: list[_Person], context: _Context,
+         mentions: list[tuple[int, int]]) -> str | None:
+    """The country or organisation: stated with the role, by a possessive, or from the context."""
+    for s in person.sightings:
+        if s.role.country:
+            return s.role.country
+    for s in person.sightings:
+        if s.role.org:
+            return titles.ORG_ALIASES.get(s.role.org, s.role.org)
+    tokens = context.tokens
+    for start, _end in mentions:
+        i = context.token_at.get(start)
+        if i is not None and i >= 2 and tokens[i - 1].text in ("'s", "’s"):
+            found = country_ending_at(tokens, i - 2)
+            if found is not None:
+                return found[1]
+    for s in person.sightings:
+        if s.role.owner is not None:
+            owner = tokens[s.role.owner].text
+            for p in people:
+                if p is not person and any(f[-1] == owner for f in p.forms):
+                    return _org(p, [], context, [])
+        head = titles.head_of(s.role.title)
+        if head in _REGNAL_ORG:
+            return _REGNAL_ORG[head]
+    role = _best_role(person)
+    words = role.title.lower().split()
+    head = titles.singular(titles.head_of(role.title))
+    if (head not in titles.GOVERNMENT_HEADS and not role.rank_only) or set(words) & _NON_GOVERNMENT:
+        return None
+    if head in ("president", "vice-president") and role.title[:1].islower() \
+            and all(s.role.title[:1].islower() for s in person.sightings):
+        return None  # "Kjell Nilsson, president of ...": a company's as often as a country's
+    strength, country = max((_country_from_context(context, s.start) for s in person.sightings),
+                            key=lambda g: g[0])
+    by_role, sure = titles.country_of_role(role.title)
+    return by_role if by_role is not None and (sure or strength < 3) else country
+
+
+def _country_from_context(context: _Context, at: int) -> tuple[int, str | None]:
+    """(strength, country): named before `at` in its sentence (3), after it (2), nearby (1), overall (0)."""
+    spans = context.sentences
+    index = next((k for k, (s, e) in enumerate(spans) if s <= at < e), len(spans) - 1)
+    s, e = spans[index]
+    found = [(off, c) for off, c in context.places if s <= off < e]
+    before = [c for off, c in found if off < at]
+    if before:
+        return 3, before[-1]
+    if found:
+        return 2, found[0][1]
+    window = [(off, c) for off, c in context.places if spans[max(0, index - 2)][0] <= off < s]
+    if window:
+        counts = Counter(c for _off, c in window)
+        best = max(counts.values())
+        return 1, next(c for _off, c in reversed(window) if counts[c] == best)
+    overall = Counter(c for _off, c in context.places)
+    return 0, overall.most_common(1)[0][0] if overall else None

@@ -20,7 +20,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "project"
         shutil.copytree(HERE / "project", root)
-        build_project(load_config(root / "config.yaml"), quiet=True)
+        build_project(load_config(root / "config.yaml"))
         expected = HERE / "expected"
         shutil.rmtree(expected, ignore_errors=True)
         # static files are the theme's own and pagefind/ is Pagefind's: the test checks those separately

@@ -1,0 +1,76 @@
+"""What every reading of a date expression shares: its context, its result and small helpers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from briefgen.extract import dates_calendar as cal
+from briefgen.extract.dates_lexicon import PARTS_OF_DAY
+
+
+class Unanchored(Exception):
+    """Raised by a reading that needs the publication date when the article has none."""
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a rule may look at besides its match: the publication date, the last date and the tense."""
+
+    published: dt.date | None
+    anchor: cal.Point | None
+    """The last day, month or year the text mentioned (for "the following day")."""
+    quarter: cal.Point | None
+    """The last quarter the text mentioned (what "the latest period" and "a year ago" compare in results)."""
+    direction: int
+    """-1 when the sentence speaks of the past, +1 of the future, 0 when it does not say."""
+
+    def today(self) -> dt.date:
+        """The publication date, or Unanchored."""
+        if self.published is None:
+            raise Unanchored
+        return self.published
+
+    def reference(self) -> cal.Point:
+        """The date that anaphoric expressions count from: the last one mentioned, else publication."""
+        if self.anchor is not None:
+            return self.anchor
+        return cal.Point(self.today(), "day")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a matched expression means: its TIMEX3 type and value, and the calendar point if it names one."""
+
+    type: str
+    value: str
+    point: cal.Point | None = None
+
+
+def group(m: re.Match[str], name: str) -> str:
+    """The text of a named group, or "" when the rule has no such group or it did not take part."""
+    return m.groupdict().get(name) or ""
+
+
+def point(day: dt.date, grain: str, suffix: str = "") -> Reading:
+    """The reading of a calendar point (a TIME when it carries a time of day)."""
+    p = cal.Point(day, grain, suffix)
+    return Reading("TIME" if suffix.startswith("T") else "DATE", p.value(), p)
+
+
+def time_suffix(m: re.Match[str]) -> str:
+    """The TIMEX3 part-of-day suffix ("TNI") for a match with a part of the day, else ""."""
+    groups = m.groupdict()
+    part = groups.get("part")
+    if part:
+        return "T" + PARTS_OF_DAY[part.lower()]
+    return ""
+
+
+GRAIN_OF_UNIT = {"day": "day", "night": "day", "week": "week", "weekend": "week", "month": "month",
+                 "quarter": "quarter", "year": "year", "decade": "decade", "century": "century"}
+"""The calendar granularity that a unit word counts in ("two weeks ago" is a week)."""
+
+YEAR_STEP = {"last": -1, "this": 0, "next": 1}
+"""How many years "last/this/next year's quarter" moves from the quarter in question."""

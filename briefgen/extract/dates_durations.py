@@ -1,0 +1,108 @@
+"""Readings of durations, sets and reference words ("three weeks", "every Monday", "now"), and number words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from briefgen.extract.dates_context import Context, Reading, group
+from briefgen.extract.dates_lexicon import ADVERB_SETS, MONTHS, NUMBER_WORDS, SEASONS, TENS, UNITS, WEEKDAYS
+
+
+def number_of(text: str) -> float | None:
+    """The number a numeral or number word stands for ("two", "2 1/2", "twenty-four"), None if vague."""
+    t = re.sub(r"\s+", " ", text.lower()).strip()
+    if re.fullmatch(r"\d+(?:\.\d+)?", t):
+        return float(t)
+    if t.endswith(" 1/2"):
+        base = number_of(t[:-4])
+        return None if base is None else base + 0.5
+    if t in ("a", "an"):
+        return 1.0
+    if t in NUMBER_WORDS:
+        return float(NUMBER_WORDS[t])
+    parts = re.split(r"[- ]", t)
+    if len(parts) == 2 and parts[0] in TENS and parts[1] in NUMBER_WORDS:
+        return float(TENS[parts[0]] + NUMBER_WORDS[parts[1]])
+    return None
+
+
+def unit_of(word: str) -> str:
+    """The singular unit name of a unit word ("centuries" -> "century", "nights" -> "night")."""
+    w = word.lower()
+    if w.startswith("centur"):
+        return "century"
+    return w[:-1] if w.endswith("s") else w
+
+
+def duration(n: float | None, unit: str) -> str:
+    """The TIMEX3 duration value for n units, PX... when n is vague."""
+    if unit == "decade":
+        return "PXY" if n is None else f"P{_num(n * 10)}Y"
+    if unit == "century":
+        return "PXY" if n is None else f"P{_num(n * 100)}Y"
+    if unit == "quarter":
+        return "PXQ" if n is None else f"P{_num(n)}Q"
+    if unit == "weekend":
+        return "PXWE" if n is None else f"P{_num(n)}WE"
+    if unit == "fortnight":
+        return "PXW" if n is None else f"P{_num(n * 2)}W"
+    letter = UNITS[unit]
+    prefix = "PT" if unit in ("second", "minute", "hour") else "P"
+    if n is None:
+        return f"{prefix}X{letter}"
+    if n != int(n) and unit in _SMALLER:
+        smaller, per = _SMALLER[unit]
+        whole, rest = int(n), round((n - int(n)) * per)
+        head = f"{prefix}{whole}{letter}" if whole else prefix
+        return head + ("T" if unit == "day" else "") + f"{rest}{smaller}"
+    return f"{prefix}{_num(n)}{letter}"
+
+
+_SMALLER = {"year": ("M", 12), "week": ("D", 7), "day": ("H", 24), "hour": ("M", 60), "minute": ("S", 60)}
+"""The next smaller TIMEX3 unit letter of a unit, and how many make one (for "2 1/2 years" = P2Y6M)."""
+
+
+def _num(n: float) -> str:
+    """A count as TIMEX3 writes it: "3", "1.5"."""
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+def read_duration(m: re.Match[str], ctx: Context) -> Reading:
+    """"three weeks", "the past 30 years", "two-year", "several days"."""
+    unit = unit_of(m["unit"])
+    plural = m["unit"].lower() != unit
+    half = 0.5 if group(m, "half") else 0.0
+    if group(m, "num").lower() in ("a", "an") and _RATE.search(m.string, max(0, m.start() - 40), m.start()):
+        raise ValueError("a rate such as $5 a year, not a duration")
+    n = number_of(group(m, "num")) if group(m, "num") else None if plural else 1.0
+    return Reading("DURATION", duration(None if n is None else n + half, unit))
+
+
+_RATE = re.compile(r"\d[\d.,%]*(?:\s+[A-Za-z]+){0,2}\s+$")
+"""A quantity just before "a year"/"a week" ("$5 million a year", "700 seats a week")."""
+
+
+def read_set(m: re.Match[str], ctx: Context) -> Reading:
+    """"every Monday", "daily", "twice a month", "each July"."""
+    groups = m.groupdict()
+    if groups.get("adverb"):
+        return Reading("SET", ADVERB_SETS[m["adverb"].lower()])
+    if groups.get("weekday"):
+        return Reading("SET", f"XXXX-WXX-{WEEKDAYS[m['weekday'].lower().rstrip('.s')] + 1}")
+    if groups.get("smonth"):
+        return Reading("SET", f"XXXX-{MONTHS[m['smonth'].lower().rstrip('.')]:02d}")
+    if groups.get("sseason"):
+        return Reading("SET", f"XXXX-{SEASONS[m['sseason'].lower()]}")
+    unit = unit_of(m["unit"])
+    n = number_of(group(m, "num")) if groups.get("num") else 1.0
+    return Reading("SET", duration(n or 1.0, unit))
+
+
+def read_reference(value: str) -> Callable[[re.Match[str], Context], Reading]:
+    """A reading that always gives the same TIMEX3 reference value."""
+
+    def read(m: re.Match[str], ctx: Context) -> Reading:
+        return Reading("DATE", value)
+
+    return read

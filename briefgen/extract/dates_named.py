@@ -1,0 +1,205 @@
+"""Readings of named dates: "March 5, 1991", "1990s", "the third quarter", "last winter", "Easter"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from briefgen.extract import dates_calendar as cal
+from briefgen.extract.dates_context import YEAR_STEP, Context, Reading, group, point, time_suffix
+from briefgen.extract.dates_durations import number_of
+from briefgen.extract.dates_lexicon import (
+    FIXED_HOLIDAYS,
+    MONTHS,
+    ORDINALS,
+    SEASONS,
+    TENS,
+    WEEKDAY_HOLIDAYS,
+)
+
+
+def read_full_date(m: re.Match[str], ctx: Context) -> Reading:
+    """"March 5, 1991", "Friday, 4 April", "Sept. 30": a day; without a year, the one the tense and distance suggest."""
+    month = MONTHS[(group(m, "month") or group(m, "month2")).lower().rstrip(".")]
+    day = int(group(m, "day") or group(m, "day2"))
+    if group(m, "year"):
+        year = int(group(m, "year"))
+    else:
+        today = ctx.today()
+        year = cal.month_year(today, month, ctx.direction)
+    date = cal.safe_date(year, month, day)
+    if date is None:
+        return Reading("DATE", f"{year:04d}-{month:02d}")
+    return point(date, "day", time_suffix(m))
+
+
+def read_week_of(m: re.Match[str], ctx: Context) -> Reading:
+    """"the week of March 6": the (ISO) week that holds the day."""
+    day = read_full_date(m, ctx)
+    if day.point is None or day.point.grain != "day":
+        raise ValueError("not a day")
+    return point(day.point.day, "week")
+
+
+def read_numeric_date(m: re.Match[str], ctx: Context) -> Reading:
+    """"3/19/2013" (month first, as US news writes it) or "2013-03-19"."""
+    year = int(m["y"])
+    if year < 100:
+        year += 1900 if year > 30 else 2000
+    date = cal.safe_date(year, int(m["m"]), int(m["d"]))
+    if date is None:
+        raise ValueError("not a date")
+    return point(date, "day")
+
+
+def read_month_year(m: re.Match[str], ctx: Context) -> Reading:
+    """"October 1998", "January nineteen ninety-seven"."""
+    month = MONTHS[m["month"].lower().rstrip(".")]
+    return point(dt.date(_year_of(m), month, 1), "month")
+
+
+def _year_of(m: re.Match[str]) -> int:
+    """The year a match gives in figures ("1994") or in words ("nineteen ninety-four")."""
+    if group(m, "year"):
+        return int(group(m, "year"))
+    n = number_of(re.split(r"[- ]", group(m, "spelt").lower(), maxsplit=1)[1]) if group(m, "spelt") else None
+    if n is None:
+        raise ValueError("no year")
+    return 1900 + int(n)
+
+
+def read_month(m: re.Match[str], ctx: Context) -> Reading:
+    """"January", "last May", "early next March": a month whose year comes from the words or the tense."""
+    month = MONTHS[m["month"].lower().rstrip(".")]
+    today = ctx.today()
+    rel = (group(m, "rel") or group(m, "rel2") or "").lower()
+    if "last" in rel or "past" in rel or "previous" in rel:
+        year = today.year - 1 if month >= today.month else today.year
+        if rel.endswith("year"):
+            year = today.year - 1
+    elif "next" in rel or "coming" in rel or "following" in rel:
+        year = today.year + 1 if month <= today.month else today.year
+        if rel.endswith("year"):
+            year = today.year + 1
+    elif "this" in rel:
+        year = today.year
+    else:
+        year = cal.month_year(today, month, ctx.direction)
+    return point(dt.date(year, month, 1), "month")
+
+
+def read_year(m: re.Match[str], ctx: Context) -> Reading:
+    """"1990", "fiscal 1989", "the end of 2004"."""
+    return point(dt.date(int(group(m, "year")), 1, 1), "year")
+
+
+def read_spelt_year(m: re.Match[str], ctx: Context) -> Reading:
+    """"nineteen ninety-one"."""
+    return point(dt.date(_year_of(m), 1, 1), "year")
+
+
+def read_decade(m: re.Match[str], ctx: Context) -> Reading:
+    """"the 1990s" -> 199, "the '80s" -> 198."""
+    if m["century"]:
+        return Reading("DATE", m["century"] + m["decade"])
+    two = int(m["decade"])
+    century = "19" if two >= 3 else "20"
+    return Reading("DATE", century + m["decade"])
+
+
+def read_spelt_decade(m: re.Match[str], ctx: Context) -> Reading:
+    """"the nineties" -> 199."""
+    tens = m["tens"].lower()[:-3] + "y"
+    return Reading("DATE", f"19{TENS[tens] // 10}")
+
+
+def read_century(m: re.Match[str], ctx: Context) -> Reading:
+    """"the 20th century" -> 19."""
+    digits = re.match(r"\d+", m["ord"])
+    if digits:
+        return Reading("DATE", f"{int(digits[0]) - 1:02d}")
+    n = ORDINALS.get(m["ord"].lower())
+    if n is None or n < 1:
+        raise ValueError("not a century")
+    return Reading("DATE", f"{n - 1:02d}")
+
+
+def read_season(m: re.Match[str], ctx: Context) -> Reading:
+    """"last winter", "the summer of 1994", "since the autumn"."""
+    code = SEASONS[m["season"].lower()]
+    if group(m, "year") or group(m, "spelt"):
+        return Reading("DATE", f"{_year_of(m):04d}-{code}")
+    rel = group(m, "rel").lower()
+    today = ctx.today()
+    if rel in ("last", "past", "previous", "next"):
+        return Reading("DATE", f"{today.year + (1 if rel == 'next' else -1):04d}-{code}")
+    if rel in ("this", "this past"):
+        return Reading("DATE", f"{today.year:04d}-{code}")
+    middle = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}[code]
+    return Reading("DATE", f"{cal.month_year(today, middle, ctx.direction):04d}-{code}")
+
+
+def read_quarter(m: re.Match[str], ctx: Context) -> Reading:
+    """"the third quarter (of 1990)", "third-quarter", "the year-earlier quarter"."""
+    n = ORDINALS[m["ord"].lower()]
+    if n == -1:
+        n = 4
+    year = int(group(m, "year")) if group(m, "year") else ctx.today().year
+    if group(m, "earlier"):
+        year -= 1
+    year += YEAR_STEP.get(group(m, "yrel").lower(), 0) if not group(m, "year") else 0
+    return point(dt.date(year, 3 * n - 2, 1), "quarter")
+
+
+def read_quarter_code(m: re.Match[str], ctx: Context) -> Reading:
+    """"Q3", "Q1 2013", "H2 '12": a quarter or half in the year given, else the publication year."""
+    n = int(m["code"][1])
+    if m["code"][0] == "H" and n > 2:
+        raise ValueError("no such half")
+    if group(m, "year"):
+        year = int(group(m, "year"))
+    elif group(m, "yy"):
+        year = 2000 + int(group(m, "yy")) if int(group(m, "yy")) < 50 else 1900 + int(group(m, "yy"))
+    else:
+        year = ctx.today().year
+    if m["code"][0] == "H":
+        return Reading("DATE", f"{year:04d}-H{n}")
+    return point(dt.date(year, 3 * n - 2, 1), "quarter")
+
+
+def read_half(m: re.Match[str], ctx: Context) -> Reading:
+    """"the first half (of 1990)"."""
+    n = ORDINALS[m["ord"].lower()]
+    year = int(group(m, "year")) if group(m, "year") else ctx.today().year
+    return Reading("DATE", f"{year:04d}-H{1 if n == 1 else 2}")
+
+
+def read_holiday(m: re.Match[str], ctx: Context) -> Reading:
+    """A named holiday, in the year given or the one nearest publication the tense allows."""
+    name = m["holiday"].lower()
+    if group(m, "year"):
+        return point(_holiday_in(name, int(group(m, "year"))), "day")
+    today = ctx.today()
+    rel = group(m, "rel").lower()
+    direction = -1 if rel == "last" else +1 if rel == "next" else ctx.direction
+    candidates = [_holiday_in(name, y) for y in (today.year - 1, today.year, today.year + 1)]
+    if direction < 0:
+        day = max(d for d in candidates if d <= today)
+    elif direction > 0 and rel == "next":
+        day = min(d for d in candidates if d > today)
+    else:
+        day = min(candidates, key=lambda d: abs((d - today).days))
+    return point(day, "day")
+
+
+def _holiday_in(name: str, year: int) -> dt.date:
+    """The date of a named holiday in a given year."""
+    if name in FIXED_HOLIDAYS:
+        month, day = FIXED_HOLIDAYS[name]
+        return dt.date(year, month, day)
+    if name in WEEKDAY_HOLIDAYS:
+        month, weekday, n = WEEKDAY_HOLIDAYS[name]
+        return cal.nth_weekday(year, month, weekday, n)
+    if name == "easter":
+        return cal.easter(year)
+    return cal.election_day(year)

@@ -1,0 +1,196 @@
+"""Readings relative to the publication date or the last date mentioned ("on Friday", "a year earlier")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from briefgen.extract import dates_calendar as cal
+from briefgen.extract.dates_context import (
+    GRAIN_OF_UNIT,
+    YEAR_STEP,
+    Context,
+    Reading,
+    group,
+    point,
+    time_suffix,
+)
+from briefgen.extract.dates_durations import duration, number_of, unit_of
+from briefgen.extract.dates_lexicon import MONTHS, PARTS_OF_DAY, WEEKDAYS
+
+
+def _weekday_date(ctx: Context, weekday: int, rel: str) -> dt.date:
+    """The day a weekday name refers to: "last"/"next" as said, else by the tense, looking back by default."""
+    today = ctx.today()
+    rel = rel.lower()
+    if rel in ("last", "the previous", "this past", "past"):
+        return cal.weekday_near(today - dt.timedelta(days=1), weekday, -1)
+    if rel in ("next", "this coming", "coming", "the following"):
+        return cal.weekday_near(today + dt.timedelta(days=1), weekday, +1)
+    return cal.weekday_near(today, weekday, ctx.direction if ctx.direction > 0 else -1)
+
+
+_DEICTIC_SHIFT = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}
+"""Days from publication of the words that name a day."""
+
+
+def read_weekday(m: re.Match[str], ctx: Context) -> Reading:
+    """"Friday", "last Monday", "Tuesday night"."""
+    weekday = WEEKDAYS[group(m, "weekday").lower().rstrip(".")]
+    if m["possessive"] is not None and not group(m, "rel"):
+        # "Tuesday's ruling" names an event that has happened, whatever the sentence goes on to say
+        return point(cal.weekday_near(ctx.today(), weekday, -1), "day", time_suffix(m))
+    date = _weekday_date(ctx, weekday, group(m, "rel"))
+    return point(date, "day", time_suffix(m))
+
+
+def read_deictic(m: re.Match[str], ctx: Context) -> Reading:
+    """"yesterday", "today", "tomorrow morning", "tonight", "the day before yesterday"."""
+    word = group(m, "word").lower()
+    shift = _DEICTIC_SHIFT[word]
+    if group(m, "two"):  # "the day before yesterday", "the day after tomorrow"
+        shift += 1 if group(m, "two").lower().endswith("after") else -1
+    date = ctx.today() + dt.timedelta(days=shift)
+    suffix = time_suffix(m)
+    if word == "tonight":
+        suffix = "TNI"
+    return point(date, "day", suffix)
+
+
+def read_part_of_day(m: re.Match[str], ctx: Context) -> Reading:
+    """"this morning", "last night"."""
+    today = ctx.today()
+    rel = group(m, "rel").lower()
+    if rel == "last":
+        return point(today - dt.timedelta(days=1), "day", "TNI")
+    return point(today, "day", "T" + PARTS_OF_DAY[group(m, "part").lower()])
+
+
+def read_clock(m: re.Match[str], ctx: Context) -> Reading:
+    """"10:35 a.m.", "noon Saturday", "5 p.m. EST, Nov. 6": a time on the day given, else the day in question."""
+    if group(m, "hour24"):
+        hour, minute = int(group(m, "hour24")), int(group(m, "minute24"))
+    elif group(m, "noon"):
+        hour, minute = (12, 0) if group(m, "noon").lower() in ("noon", "midday") else (24, 0)
+    else:
+        hour, minute = int(m["hour"]), int(m["minute"] or 0)
+        ampm = (m["ampm"] or "").lower().replace(".", "").replace(" ", "")
+        if ampm == "pm" and hour < 12:
+            hour += 12
+        if ampm == "am" and hour == 12:
+            hour = 0
+    if group(m, "cmonth"):
+        month = MONTHS[group(m, "cmonth").lower().rstrip(".")]
+        found = cal.safe_date(cal.month_year(ctx.today(), month, ctx.direction), month, int(group(m, "cday")))
+        if found is None:
+            raise ValueError("not a date")
+        day = found
+    elif group(m, "weekday"):
+        day = _weekday_date(ctx, WEEKDAYS[group(m, "weekday").lower().rstrip(".")], "")
+    elif group(m, "word"):
+        day = ctx.today() + dt.timedelta(days=_DEICTIC_SHIFT[group(m, "word").lower()])
+    else:
+        ref = ctx.reference()
+        day = ref.day if ref.grain == "day" else ctx.today()
+    return point(day, "day", f"T{hour:02d}:{minute:02d}")
+
+
+def read_relative_unit(m: re.Match[str], ctx: Context) -> Reading:
+    """"this week", "last month", "next year", "the past year", "the current quarter"."""
+    rel = group(m, "rel").lower()
+    unit = unit_of(m["unit"])
+    grain = GRAIN_OF_UNIT[unit]
+    today = ctx.today()
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get((rel.split() or [""])[-1], 0)
+    day = cal.shift(today, grain, step)
+    if unit == "weekend":
+        return point(day, "week", "-WE")
+    return point(day, grain)
+
+
+def read_anaphoric_unit(m: re.Match[str], ctx: Context) -> Reading:
+    """"the following day", "that year", "the previous month": counted from the last date mentioned."""
+    rel = group(m, "rel").lower()
+    unit = unit_of(m["unit"])
+    grain = GRAIN_OF_UNIT[unit]
+    ref = ctx.reference()
+    step = -1 if rel in ("previous", "preceding", "before", "prior") else 1
+    if rel in ("that", "same", "that same", "the same"):
+        step = 0
+    return point(cal.shift(ref.day, grain, step), grain)
+
+
+def read_ago(m: re.Match[str], ctx: Context) -> Reading:
+    """"two years ago", "a week ago": back from publication at the unit's granularity."""
+    unit = unit_of(m["unit"])
+    n = number_of(group(m, "num")) if group(m, "num") else None
+    if n is None:
+        return Reading("DATE", "PAST_REF")
+    today = ctx.today()
+    if unit in ("hour", "minute", "second"):
+        return Reading("DATE", today.isoformat())
+    grain = GRAIN_OF_UNIT[unit]
+    if unit == "year" and ctx.quarter is not None:
+        return point(cal.shift(ctx.quarter.day, "year", -int(n)), "quarter")
+    if unit == "decade":
+        return point(cal.shift(today, "year", -10 * int(n)), "year")
+    return point(cal.shift(today, grain, -int(n)), grain)
+
+
+def read_offset(m: re.Match[str], ctx: Context) -> Reading:
+    """"a year earlier", "two days later", "the day before": counted from the last date mentioned."""
+    unit = unit_of(m["unit"])
+    n = number_of(group(m, "num")) if group(m, "num") else None if m["unit"].lower() != unit else 1.0
+    if n is None:
+        return Reading("DATE", "PAST_REF" if m["dir"].lower() in ("earlier", "before") else "FUTURE_REF")
+    if unit in ("hour", "minute", "second"):
+        return Reading("DURATION", duration(n, unit))
+    sign = -1 if m["dir"].lower() in ("earlier", "before", "ago", "previously") else 1
+    ref = ctx.reference()
+    grain = GRAIN_OF_UNIT[unit]
+    if unit == "year" and ctx.quarter is not None:
+        ref, grain = ctx.quarter, "quarter"
+    return point(cal.shift(ref.day, GRAIN_OF_UNIT[unit], sign * int(n)), grain)
+
+
+def read_year_earlier(m: re.Match[str], ctx: Context) -> Reading:
+    """"the year-earlier quarter", "year-ago": the quarter reported on (else the year) one year back."""
+    if ctx.quarter is not None:
+        return point(cal.shift(ctx.quarter.day, "year", -1), "quarter")
+    return point(cal.shift(ctx.today(), "year", -1), "year")
+
+
+def read_quarter_ref(m: re.Match[str], ctx: Context) -> Reading:
+    """"the quarter (ended Sept. 30)", "the 1988 period": that date's quarter, else the last one mentioned."""
+    if group(m, "emonth"):
+        month = MONTHS[group(m, "emonth").lower().rstrip(".")]
+        return point(dt.date(cal.month_year(ctx.today(), month, -1), month, 1), "quarter")
+    if group(m, "year"):
+        day = ctx.quarter.day if ctx.quarter is not None else cal.shift(ctx.today(), "quarter", -1)
+        return point(dt.date(int(group(m, "year")), day.month, 1), "quarter")
+    day = ctx.quarter.day if ctx.quarter is not None else cal.shift(ctx.today(), "quarter", -1)
+    return point(cal.shift(day, "year", YEAR_STEP.get(group(m, "yrel").lower(), 0)), "quarter")
+
+
+def read_weekend(m: re.Match[str], ctx: Context) -> Reading:
+    """"the weekend": the last one in a past sentence, the coming one in a future sentence."""
+    rel = m[0].lower().split()[0]
+    today = ctx.today()
+    back = rel == "last" or (rel in ("the", "this") and ctx.direction <= 0) or "past" in m[0].lower()
+    saturday = cal.weekday_near(today, 5, -1 if back else +1)
+    if rel == "next" and saturday - today < dt.timedelta(days=2):
+        saturday += dt.timedelta(weeks=1)
+    return point(saturday, "week", "-WE")
+
+
+def read_the_year(m: re.Match[str], ctx: Context) -> Reading:
+    """"the year", "the fiscal year": a twelve-month span before "ended", else this year."""
+    if m["ended"] is not None:
+        return Reading("DURATION", "P1Y")
+    return point(ctx.today(), "year")
+
+
+def read_period_end(m: re.Match[str], ctx: Context) -> Reading:
+    """"year-end", "the end of the month": the period it ends."""
+    grain = (group(m, "unit") or "year").lower()
+    return point(ctx.today(), grain)

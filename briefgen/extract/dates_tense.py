@@ -1,0 +1,57 @@
+"""Whether a sentence speaks of the past or the future, from its words: the direction of bare weekdays and months."""
+
+from __future__ import annotations
+
+import re
+
+from briefgen.extract.dates_lexicon import (
+    FUTURE_PHRASES,
+    FUTURE_WORDS,
+    NOT_VERB_BEFORE_ED,
+    PAST_PHRASES,
+    PAST_WORDS,
+)
+
+_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll\b")
+_REGULAR_PAST = re.compile(r"[a-z]+ed")
+_LONGEST_PHRASE = max(len(p) for p in FUTURE_PHRASES | PAST_PHRASES)
+
+Cue = tuple[int, int, int]
+"""(start, end, direction) of a tense cue in the text: +1 future, -1 past."""
+
+
+def tense_cues(text: str, lo: int, hi: int) -> list[Cue]:
+    """The tense cues in text[lo:hi], from single words and short phrases."""
+    words = [(m.start(), m.end(), m[0]) for m in _WORD.finditer(text, lo, hi)]
+    lower = [w.lower() for _, _, w in words]
+    cues: list[Cue] = []
+    for i, (start, end, word) in enumerate(words):
+        low = lower[i]
+        if low in FUTURE_WORDS or low.endswith("'ll"):
+            cues.append((start, end, 1))
+        elif low in PAST_WORDS:
+            cues.append((start, end, -1))
+        elif _REGULAR_PAST.fullmatch(word) and (i == 0 or lower[i - 1] not in NOT_VERB_BEFORE_ED):
+            future_passive = i >= 2 and lower[i - 1] == "be" and lower[i - 2] in ("will", "would", "to")
+            cues.append((words[i - 2][0] if future_passive else start, end, 1 if future_passive else -1))
+        for n in range(2, _LONGEST_PHRASE + 1):
+            phrase = tuple(lower[i:i + n])
+            if phrase in FUTURE_PHRASES or phrase in PAST_PHRASES:
+                cues.append((start, words[i + n - 1][1], 1 if phrase in FUTURE_PHRASES else -1))
+    return cues
+
+
+def nearest_direction(cues: list[Cue], start: int, end: int) -> int:
+    """The direction of the cue nearest before [start, end), else nearest after it, else 0.
+
+    News sentences often report a past statement about a future event ("said on Monday it
+    will vote on Friday"), so the words before the expression decide first. On a tie the
+    future cue wins ("to be scheduled").
+    """
+    before = [c for c in cues if c[1] <= start]
+    if before:
+        return max(before, key=lambda c: (c[1], c[2]))[2]
+    after = [c for c in cues if c[0] >= end]
+    if after:
+        return min(after, key=lambda c: (c[0], -c[2]))[2]
+    return 0

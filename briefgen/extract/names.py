@@ -1,0 +1,150 @@
+"""What a person's name looks like in news copy: runs of capitalised words that are not titles."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from briefgen.extract import countries, titles
+from briefgen.extract.tokens import Token, word_set
+
+# Lower-case particles inside names ("Arnel dela Vega", "Bashir al Assad").
+PARTICLES = word_set("arap wa al el bin ibn ben de da di du del della dela dos das van von der den le la ter y")
+
+_CALENDAR = word_set("""
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+""")
+
+# Capitalised words that start sentences or name things, never people.
+_COMMON = word_set("""
+the a an this that these those there here he she it they we you i his her its their our my your
+in on at of for to from by with and or but as if when while after before since until during
+yesterday today tomorrow tonight last next earlier later also however meanwhile according
+north south east west northern southern eastern western central new old great greater
+god allah islam islamic christian muslim catholic jewish communist socialist democrat republican
+democratic liberal conservative labour tory green nato un eu opec osce isis isil reuters afp
+ap bbc cnn twitter facebook news television radio candidate nominee hopeful designate elect
+election elections workers worker staff world public
+alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho
+illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
+mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas
+utah vermont wisconsin wyoming
+""")
+
+SHIP_WORDS = word_set("ship vessel frigate destroyer tanker freighter boat carrier cruiser submarine "
+                       "corvette warship ferry")
+
+
+_ARABIC_PREFIX = re.compile(r"^(?:al|el|ad|ash|as|ar|an|at|az|bin|ibn|abd|abu)-[A-Z]")
+_REGNAL_NUMBER = word_set("I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI")
+# Title words that are also common surnames ("John Major", "Billie Jean King"), inside a name only.
+_SURNAME_TITLES = word_set("major king prince bishop marshal judge chancellor dean speaker cardinal "
+                            "general governor")
+
+
+def is_name_word(tok: Token) -> bool:
+    """True for a capitalised word that can be part of a person's name."""
+    if not tok.capitalised and not tok.text[0].islower():
+        return len(tok.text) == 2 and tok.text[1] == "." and tok.text[0].isupper()  # initial "J."
+    return _is_name_text(tok.text)
+
+
+# Endings of English nouns that are not surnames ("General Agreement", "Supreme Commission").
+_NOUN_ENDINGS = ("ment", "tion", "sion", "ness", "ity", "ship", "ics")
+
+
+@functools.lru_cache(maxsize=8192)
+def _is_name_text(text: str) -> bool:
+    if _ARABIC_PREFIX.match(text):
+        return True
+    if not (text[0].isupper() and any(c.islower() for c in text)):
+        return False
+    low = text.lower()
+    if low.endswith(_NOUN_ENDINGS) and len(low) > 6:
+        return False
+    if len(low) >= 7 and titles.misspelt_head(text) is not None:
+        return False  # "Represenative Adam Schiff"
+    if low in _COMMON or low in _CALENDAR or low in titles.HONORIFICS:
+        return False
+    if low in titles.HEADS or low in titles.RANKS or low in titles.ORG_WORDS:
+        return False
+    if low in titles.MODIFIERS and low not in ("grand", "lord", "major", "then"):
+        return False
+    return countries.country_of(text, capitals=False) is None
+
+
+def name_run(tokens: list[Token], i: int, text: str) -> int:
+    """Return the end index (exclusive) of the name starting at token i, or i when none starts there."""
+    j = i
+    n = len(tokens)
+    while j < n and j - i < 5:
+        tok = tokens[j]
+        if j > i and "\n\n" in text[tokens[j - 1].end:tok.start]:
+            break
+        if is_name_word(tok):
+            j += 1
+            continue
+        if j > i and _inner_name_word(tok, tokens[j + 1] if j + 1 < n else None):
+            j += 1
+            continue
+        if (j > i and tok.lower in PARTICLES and j + 1 < n and tokens[j + 1].start - tok.end <= 1
+                and (is_name_word(tokens[j + 1]) or (tokens[j + 1].lower in PARTICLES and j + 2 < n
+                                                     and is_name_word(tokens[j + 2])))):
+            j += 1
+            continue
+        break
+    while j > i and tokens[j - 1].text.endswith(".") and len(tokens[j - 1].text) == 2:
+        j -= 1  # a name does not end in an initial
+    return j
+
+
+# Common words that are also surnames ("Oliver North", "Brian Green"), inside a name only.
+_SURNAME_WORDS = word_set("north south east west green young new may june april august")
+
+
+def _inner_name_word(tok: Token, nxt: Token | None) -> bool:
+    """A word that is a name only after a first name: "Major", "Jordan", a regnal number "II"."""
+    if tok.text in _REGNAL_NUMBER:
+        return nxt is None or not is_name_word(nxt)
+    if not tok.capitalised:
+        return False
+    if nxt is not None and (is_name_word(nxt) or nxt.lower in titles.HEADS or nxt.lower in titles.MODIFIERS):
+        return False
+    if tok.lower in _SURNAME_TITLES or tok.lower in _SURNAME_WORDS:
+        return nxt is None or not nxt.text[0].isdigit()  # "Theresa May said", not "Smith May 5"
+    country = countries.country_of(tok.text, capitals=False)
+    return country is not None and country == tok.text and " " not in country
+
+
+def is_place_or_thing(tokens: list[Token], start: int, end: int, title_start: int) -> bool:
+    """True when a titled name is really part of a base, ship or company name."""
+    if end < len(tokens):
+        nxt = tokens[end]
+        if nxt.capitalised and nxt.lower in titles.ORG_WORDS:
+            return True
+        if nxt.text == "/":
+            return True  # photo credit "Alexei Nikolsky / Agency"
+    return title_start > 0 and tokens[title_start - 1].lower in SHIP_WORDS
+
+
+def _folded(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """True when two name forms can belong to one person ("Putin", "Vladimir Putin", "Erdoğan")."""
+    if not a or not b or _folded(a[-1]) != _folded(b[-1]):
+        return False
+    if len(a) == 1 or len(b) == 1:
+        return True
+    return a[0].rstrip(".")[:1] == b[0].rstrip(".")[:1] and (a[0].startswith(b[0]) or b[0].startswith(a[0])
+                                                             or a[0].endswith(".") or b[0].endswith("."))
+
+
+def one_letter_apart(a: str, b: str) -> bool:
+    """True for two spellings of one length that differ in one letter, not the first ("Rau", "Rao")."""
+    if len(a) != len(b) or len(a) < 3 or a[0] != b[0] or a == b:
+        return False
+    return sum(x != y for x, y in zip(a, b, strict=True)) == 1

@@ -1,0 +1,274 @@
+"""Read the role phrase around a title word: its words, its country or organisation, where it ends."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefgen.extract import countries, titles
+from briefgen.extract.names import is_name_word
+from briefgen.extract.tokens import Token, word_set
+
+_POSSESSIVE = ("'s", "’s")
+# Words that end a lower-case complement ("Envoy to the coalition against ISIL until December").
+_COMPLEMENT_STOP = word_set("""
+until since from when who which that and or but said says told on at in during after before while as
+by with is was has had will would
+""")
+# Words that are role words only when capitalised ("Under Secretary", not "under Prince Eugene").
+_CAPITALISED_ONLY = titles.RANKS | word_set("under first second top state general then grand lord")
+# Words that open a role phrase and may be followed by a portfolio name ("Deputy ... Minister").
+_LEADERS = word_set("deputy vice acting former assistant junior shadow")
+_TO_TAKERS = word_set("ambassador envoy representative adviser advisor delegate emissary aide")
+_LINKING = word_set("of and for the &")
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role phrase found around a title word."""
+
+    title: str
+    """The role words as written, without country or organisation."""
+    first: int
+    """Index of the first token of the phrase, including its country or organisation."""
+    title_first: int
+    """Index of the first role word."""
+    end: int
+    """Index just past the role words and their complement (where a name may start)."""
+    country: str | None
+    org: str | None
+    """An organisation that is not a country ("Coast Guard")."""
+    owner: int | None
+    """Index of the last token of a possessor's name ("Trump's envoy"), whose org the role shares."""
+    rank_only: bool
+    plural: bool
+
+
+def country_ending_at(tokens: list[Token], i: int) -> tuple[int, str] | None:
+    """Return (number of tokens, country) for a country form ending at token i ("United States")."""
+    for k in (3, 2, 1):
+        if i - k + 1 < 0:
+            continue
+        phrase = " ".join(t.text for t in tokens[i - k + 1:i + 1])
+        found = countries.country_of(phrase, capitals=False)
+        if found is not None and tokens[i - k + 1].text[0].isupper():
+            if i - k >= 0 and countries.is_region(f"{tokens[i - k].text} {phrase}"):
+                return None  # "New Mexico Governor"
+            return k, found
+    return None
+
+
+def country_starting_at(tokens: list[Token], i: int) -> tuple[int, str] | None:
+    """Return (number of tokens, country) for a country form starting at token i."""
+    for k in (3, 2, 1):
+        if i + k > len(tokens):
+            continue
+        phrase = " ".join(t.text for t in tokens[i:i + k])
+        found = countries.country_of(phrase, capitals=False)
+        if found is not None and tokens[i].text[0].isupper():
+            return k, found
+    return None
+
+
+def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozenset[str]) -> Role:
+    """Read the role phrase whose head word is token h."""
+    title_idx = [h]
+    country: str | None = None
+    org: str | None = None
+    owner: int | None = None
+    i = h - 1
+    first = h
+    while i >= 0:
+        low = tokens[i].lower
+        found = country_ending_at(tokens, i)
+        if found is not None:
+            country = country or found[1]
+            k = found[0]
+            if low in ("department", "ministry", "office") and i - k >= 0 and tokens[i - k].lower in mods:
+                title_idx[:0] = list(range(i - k + 1, i + 1))  # "Deputy State Department spokeswoman"
+            i -= k
+            first = i + 1
+            continue
+        if low in heads and low not in mods and tokens[i].capitalised != tokens[h].capitalised:
+            break  # "the NSC aide President Reagan": two roles, not one
+        if low in titles.PARTIES and (tokens[i + 1].lower in ("mp", "party") or not tokens[i + 1].capitalised):
+            country = country or titles.PARTIES[low]  # "Tory leader", "Labour MP", not "Labour Minister"
+            i -= 2 if low in ("democrat", "dem") and i > 0 and tokens[i - 1].lower in ("liberal", "lib") else 1
+            first = i + 1
+            continue
+        if tokens[i].capitalised and low in titles.ORG_WORDS and low not in mods:
+            break  # "Scottish National Party Justice Minister": the party is not part of the role
+        if (low in mods or low in heads or low in titles.RANKS) and (
+                tokens[i].text[0].isupper() or low not in _CAPITALISED_ONLY):
+            title_idx.insert(0, i)
+            first = i
+            i -= 1
+            continue
+        if low == "and" and i > 0 and title_idx[0] == i + 1 and tokens[i + 1].capitalised \
+                and tokens[i - 1].capitalised and tokens[i - 1].lower in mods:
+            title_idx.insert(0, i)  # "Trade and Industry Secretary"
+            first = i
+            i -= 1
+            continue
+        portfolio = _portfolio_before(tokens, i)
+        if portfolio is not None:
+            title_idx[:0] = list(range(portfolio, i + 1))  # "Deputy Emergency Situations Minister"
+            first = portfolio
+            i = portfolio - 1
+            continue
+        break
+    if i >= 1 and tokens[i].text in _POSSESSIVE:
+        found = country_ending_at(tokens, i - 1)
+        if found is not None:
+            country = country or found[1]
+            first = i - found[0]
+        elif is_name_word(tokens[i - 1]):
+            owner = i - 1
+            first = i - 1
+    elif i >= 0:
+        org, org_first = _org_before(tokens, i)
+        if org is not None:
+            first = org_first
+    end = h + 1
+    title_end = h + 1
+    low_head = tokens[h].lower
+    if end < len(tokens) and tokens[end].lower == "general" and low_head in titles.GENERAL_TAKERS:
+        end = title_end = end + 1
+    if end < len(tokens) and tokens[end].lower == "of":
+        end, title_end, country, org = _of_complement(tokens, end, title_end, country, org)
+    elif end < len(tokens) and tokens[end].lower == "to" and low_head in _TO_TAKERS:
+        end = title_end = _to_complement(tokens, end)
+    elif end < len(tokens) and tokens[end].lower == "for" and low_head in ("minister", "secretary", "spokesman",
+                                                                          "spokeswoman", "commissioner"):
+        end = title_end = _for_complement(tokens, end)
+    if tokens[h].lower in titles.RANKS and not (tokens[h].lower == "general" and len(title_idx) > 1
+                                                and tokens[title_idx[-2]].lower in titles.GENERAL_TAKERS):
+        roles = [n for n, k in enumerate(title_idx) if tokens[k].lower in heads
+                 and tokens[k].lower not in titles.RANKS]
+        if roles:
+            title_idx = title_idx[:roles[-1] + 1]  # "Commandant Admiral X": the role, not the rank
+    words = [tokens[k].text for k in title_idx] + [t.text for t in tokens[h + 1:title_end]]
+    while end < len(tokens) and (tokens[end].lower in titles.RANKS or tokens[end].lower in titles.HONORIFICS) \
+            and not tokens[end].text.isupper():
+        end += 1  # "Commandant Admiral X", "Chair Professor X", "Bishop Emeritus X"
+    plural = titles.singular(tokens[h].text) != tokens[h].lower
+    if plural and tokens[title_idx[-1]] is tokens[h]:
+        words[len(title_idx) - 1] = _match_case(titles.singular(tokens[h].text), tokens[h].text)
+    rank_only = all(tokens[k].lower in titles.RANKS for k in title_idx)
+    return Role(" ".join(words), first, title_idx[0], end, country, org, owner, rank_only, plural)
+
+
+def _portfolio_before(tokens: list[Token], i: int) -> int | None:
+    """Start of "Deputy Emergency Situations" when tokens up to i are a portfolio after a deputy-word."""
+    j = i
+    while j >= 0 and i - j < 3 and tokens[j].capitalised and tokens[j].lower not in _LEADERS:
+        j -= 1
+    if j == i or j < 0 or tokens[j].lower not in _LEADERS:
+        return None
+    return j
+
+
+def _match_case(word: str, model: str) -> str:
+    return word[:1].upper() + word[1:] if model[:1].isupper() else word
+
+
+def _org_before(tokens: list[Token], i: int) -> tuple[str | None, int]:
+    """Read an organisation written just before a role ("Coast Guard", "... Cooperation (OIC)")."""
+    last = i
+    if tokens[i].text == ")" and i >= 2 and tokens[i - 1].acronym and tokens[i - 2].text == "(":
+        i -= 3
+        last = i
+    j = i
+    while j >= 0 and (tokens[j].capitalised or tokens[j].acronym or
+                      (tokens[j].lower in ("of", "for", "&") and j > 0 and tokens[j - 1].capitalised)):
+        if tokens[j].lower in ("the", "this", "that", "a", "an", "yesterday", "today") \
+                or tokens[j].lower in titles.HEADS:
+            break  # not "Treasury Secretary James Baker and Federal Reserve Board"
+        j -= 1
+    start = j + 1
+    while start <= last and tokens[start].lower in _LINKING:
+        start += 1
+    if start > last:
+        return None, i + 1
+    chunk = tokens[start:last + 1]
+    if not (chunk[-1].lower in titles.ORG_WORDS or (len(chunk) == 1 and chunk[-1].acronym)):
+        return None, i + 1
+    return " ".join(t.text for t in chunk), start
+
+
+def _of_complement(tokens: list[Token], of: int, title_end: int, country: str | None,
+                   org: str | None) -> tuple[int, int, str | None, str | None]:
+    """Read "of State" (part of the title) or "of Russia" / "of the Bank of England" (the org)."""
+    k = of + 1
+    while k < len(tokens) and tokens[k].lower in titles.PORTFOLIOS:
+        k += 1
+    if k > of + 1 and tokens[k - 1].lower != "the" and not _org_word_ahead(tokens, k):
+        return k, k, country, org  # "of State", "of Foreign Affairs"; not "of the Public and Commercial ..."
+    k = of + 1
+    if k < len(tokens) and tokens[k].lower == "the":
+        k += 1
+    found = country_starting_at(tokens, k)
+    if found is not None:
+        if countries.is_demonym(tokens[k].text):
+            return of, title_end, country, org  # "of the Chinese Nationalist regime"
+        return k + found[0], title_end, country or found[1], org
+    j = k
+    last_org = None
+    while j < len(tokens) and (tokens[j].capitalised or tokens[j].acronym
+                               or (tokens[j].lower in _LINKING and j + 1 < len(tokens)
+                                   and tokens[j + 1].capitalised)):
+        if tokens[j].lower in titles.ORG_WORDS or country_starting_at(tokens, j) is not None:
+            last_org = j
+        j += 1
+    if last_org is None:
+        if j > k and (j >= len(tokens) or not tokens[j].capitalised):
+            return j, title_end, country, org or " ".join(t.text for t in tokens[k:j])
+        return of, title_end, country, org
+    end = last_org + 1
+    if end < len(tokens) and tokens[end].text.islower() and tokens[end].lower in titles.ORG_WORDS:
+        end += 1  # "of the Public and Commercial Services union"
+    return end, title_end, country, org or " ".join(t.text for t in tokens[k:end])
+
+
+def _org_word_ahead(tokens: list[Token], k: int) -> bool:
+    """True when the capitalised words from k on name an organisation ("and Commercial Services")."""
+    j = k
+    while j < len(tokens) and j - k < 6 and (tokens[j].capitalised or tokens[j].lower in _LINKING):
+        if tokens[j].lower in titles.ORG_WORDS:
+            return True
+        j += 1
+    return False
+
+
+def _for_complement(tokens: list[Token], for_: int) -> int:
+    """Return the end of "for Europe" or "for Work and Pensions", kept in the title, else for_."""
+    k = for_ + 1
+    while k < len(tokens) and (tokens[k].lower in titles.PORTFOLIOS or tokens[k].lower in titles.MODIFIERS
+                               or tokens[k].lower in ("and", "europe", "women", "children", "sport")
+                               or country_starting_at(tokens, k) is not None):
+        found = country_starting_at(tokens, k)
+        k += found[0] if found is not None else 1
+    while k > for_ + 1 and tokens[k - 1].lower in ("and", "the"):
+        k -= 1
+    return k if k > for_ + 1 and tokens[for_ + 1].text[:1].isupper() else for_
+
+
+def _to_complement(tokens: list[Token], to: int) -> int:
+    """Return the end of "to the United Nations" or "to the coalition against ISIL", kept in the title."""
+    k = to + 1
+    if k < len(tokens) and tokens[k].lower == "the":
+        k += 1
+    if k < len(tokens) and tokens[k].text[:1].isupper():
+        found = country_starting_at(tokens, k)
+        if found is not None:
+            return k + found[0]
+        j, last_org = k, None
+        while j < len(tokens) and (tokens[j].capitalised or tokens[j].acronym or tokens[j].lower in _LINKING):
+            if tokens[j].lower in titles.ORG_WORDS or tokens[j].acronym:
+                last_org = j
+            j += 1
+        return to if last_org is None else last_org + 1
+    j = k
+    while j < len(tokens) and j - k < 10 and tokens[j].lower not in _COMPLEMENT_STOP \
+            and (tokens[j].text[0].isalnum()):
+        j += 1
+    return j if j > k else to

@@ -1,0 +1,218 @@
+"""Find names written next to a role: before it, after it, in an apposition, or in the next sentence."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from briefgen.extract import countries, titles
+from briefgen.extract.names import is_name_word, is_place_or_thing, name_run
+from briefgen.extract.roles import Role, read_role
+from briefgen.extract.tokens import Token, make_token, word_set
+
+_DETERMINERS = word_set("the his her its their")
+_APPOSITION_END = word_set(""", ; . ) : — – - and said says told who was is has had will would
+until since from when in on at during after before of""")
+_PREPOSITIONS = word_set("to from by with at in on for of about against via")
+_ORG_LINKS = word_set("of the in and for")
+# Head words that name an official's role only with a modifier ("general manager").
+_BARE_NOT_ROLES = word_set("manager")
+# Verbs of saying, after a speaker's name ("Rao told").
+SPEECH = word_set("said says told added stated warned noted explained asked wrote argued insisted")
+_SUBJECT_VERBS = word_set("has had is was will would announced denied admitted urged called claimed "
+                          "described insisted rejected welcomed")
+
+
+@dataclass(frozen=True)
+class Sighting:
+    """A name found next to a role."""
+
+    name: tuple[str, ...]
+    start: int
+    end: int
+    role: Role
+    regnal: str | None
+
+
+def find_sightings(tokens: list[Token], text: str, heads: frozenset[str],
+                   mods: frozenset[str]) -> list[Sighting]:
+    """Every name written next to a role, in text order (a misspelt head word is corrected in `tokens`)."""
+    found: list[Sighting] = []
+    used_until = -1
+    chained = heads | titles.RANKS | {"general"}
+    for h, tok in enumerate(tokens):
+        low = tok.lower
+        if h <= used_until:
+            continue
+        if low in titles.RANKS and low not in heads and not tok.text[0].isupper():
+            continue  # "a major company", "general strike"
+        if not (low in titles.RANKS or titles.is_head(low, heads)):
+            if not tok.capitalised or len(low) < 7 or h + 1 >= len(tokens) or not is_name_word(tokens[h + 1]):
+                continue
+            fixed = titles.misspelt_head(tok.text)
+            if fixed is None:
+                continue
+            tokens[h] = make_token(fixed.capitalize(), tok.start, tok.end)
+        if tok.text.isupper() and len(tok.text) > 3:
+            continue  # headline capitals
+        if low == "deputy" and h + 1 < len(tokens) and tokens[h + 1].text[0].isupper():
+            continue  # "Deputy Emergency Situations Minister": deputy is a role alone only in "his deputy, X"
+        if h + 1 < len(tokens) and tokens[h + 1].lower in chained and tokens[h + 1].text[:1].isupper():
+            continue  # the next word ends this role ("Commandant Admiral", "Vice President")
+        role = read_role(tokens, h, heads, mods)
+        if role.title.lower() in _BARE_NOT_ROLES:
+            continue  # "Arsenal manager X" is sport; "general manager X" is a company's
+        sighting = (_name_after(tokens, text, role) or _name_before(tokens, text, role)
+                    or _name_in_next_sentence(tokens, text, role))
+        if sighting is not None:
+            if role.title.lower() == "deputy" and found and role.first > 0 \
+                    and tokens[role.first - 1].lower in ("his", "her"):
+                boss = next((f.role for f in reversed(found) if not f.role.rank_only), None)
+                if boss is not None:
+                    sighting = _deputy_of(sighting, boss)
+            found.append(sighting)
+            used_until = max(role.end, h)
+    return found
+
+
+def _name_after(tokens: list[Token], text: str, role: Role) -> Sighting | None:
+    """The name written after its role: "Foreign Minister Zbigniew Rau", "the commander, Colonel X"."""
+    j = role.end
+    one_of_the = role.first >= 3 and tokens[role.first - 1].lower == "the" \
+        and tokens[role.first - 2].lower == "of"
+    if role.plural and not (j < len(tokens) and tokens[j].text == "," and one_of_the):
+        return None  # only "one of the strike leaders, X"
+    before = tokens[role.first - 1] if role.first > 1 else None
+    if j < len(tokens) and tokens[j].text == "," and before is not None and before.text.isalpha() \
+            and before.text.islower() and tokens[role.first - 2].lower in _DETERMINERS \
+            and before.lower not in _DETERMINERS:
+        word = tokens[role.first - 1]  # "the brigade commander, Colonel X"
+        role = dataclasses.replace(role, title=f"{word.text} {role.title}", first=role.first - 1,
+                                   title_first=role.first - 1)
+    determined = role.first > 0 and (tokens[role.first - 1].lower in _DETERMINERS | {"a", "an"}
+                                     or tokens[role.first - 1].text in ("'s", "’s"))
+    if determined and j < len(tokens) and tokens[j].lower in ("for", "of", "at") and not role.plural:
+        role, j = _complement_before_comma(tokens, role, j)  # "a spokesman for the ministry, X,"
+    if j < len(tokens) and tokens[j].text == "," and determined:
+        j += 1
+        while j < len(tokens) and (tokens[j].lower in titles.RANKS or tokens[j].lower in titles.HONORIFICS):
+            j += 1
+    elif role.plural:
+        return None
+    end = name_run(tokens, j, text)
+    if end == j or is_place_or_thing(tokens, j, end, role.first):
+        return None
+    if "\n\n" in text[tokens[role.end - 1].end:tokens[j].start]:
+        return None
+    name = tuple(t.text for t in tokens[j:end])
+    if role.country is None and role.org is None:
+        role = _org_after_name(tokens, end, role)
+    head = tokens[role.end - 1].lower if role.end > 0 else ""
+    regnal = None
+    if role.title.lower() in titles.REGNAL or head in titles.REGNAL:
+        regnal = f"{role.title} {' '.join(name)}"
+    return Sighting(name, tokens[j].start, tokens[end - 1].end, role, regnal)
+
+
+def _complement_before_comma(tokens: list[Token], role: Role, j: int) -> tuple[Role, int]:
+    """Skip "for the State Department" in "a spokesman for the State Department, X," taking its org."""
+    k = j + 1
+    while k < len(tokens) and k - j <= 8 and tokens[k].text not in ",.;:()\"“”":
+        k += 1
+    if k >= len(tokens) or tokens[k].text != "," or k == j + 1:
+        return role, j
+    words = [t.text for t in tokens[j + 1:k] if t.lower != "the"]
+    phrase = " ".join(words)
+    country = countries.country_of(phrase)
+    org = None
+    if country is None and words and all(w[:1].isupper() or w.lower() in _ORG_LINKS for w in words):
+        org = titles.ORG_ALIASES.get(phrase, phrase)
+    if role.country or role.org:
+        return role, k
+    return dataclasses.replace(role, country=country, org=org), k
+
+
+def _org_after_name(tokens: list[Token], end: int, role: Role) -> Role:
+    """Take the organisation from "X of the police of the Autonomous Region," after a name."""
+    if end + 1 >= len(tokens) or tokens[end].lower != "of":
+        return role
+    k = end + 1
+    j = k
+    while j < len(tokens) and (tokens[j].capitalised or tokens[j].acronym or tokens[j].lower in _ORG_LINKS
+                               or tokens[j].lower in titles.ORG_WORDS):
+        j += 1
+    while j > k and tokens[j - 1].lower in _ORG_LINKS:
+        j -= 1
+    if j == k or (j < len(tokens) and tokens[j].text not in ",;.)"):
+        return role
+    words = [t.text for t in tokens[k:j]]
+    if words[0].lower() == "the":
+        words = words[1:]
+    phrase = " ".join(words)
+    country = countries.country_of(phrase)
+    if country is None and not any(w.lower() in titles.ORG_WORDS or w.isupper() for w in words):
+        return role
+    return dataclasses.replace(role, country=country, org=None if country else phrase)
+
+
+def _name_before(tokens: list[Token], text: str, role: Role) -> Sighting | None:
+    """The name written before its role: "Delfin Lorenzana, the Defence Secretary;"."""
+    if role.rank_only or role.plural:
+        return None
+    p = role.first - 1
+    if p >= 0 and tokens[p].lower in ("the", "a", "an"):
+        p -= 1
+    if p >= 1 and tokens[p - 1].lower == "who" and tokens[p].lower in ("is", "was", "became"):
+        p -= 2
+    elif p >= 2 and tokens[p - 2].lower == "who" and tokens[p].lower == "been":
+        p -= 3
+    if p < 1 or tokens[p].text != ",":
+        return None
+    after = role.end
+    if after < len(tokens) and tokens[after].lower not in _APPOSITION_END:
+        return None
+    end = p
+    start = end
+    while start > 0 and (is_name_word(tokens[start - 1]) or (
+            start - 1 > 0 and tokens[start - 1].lower in ("al", "bin", "de", "dela", "van", "von", "da"))):
+        start -= 1
+    if start == end or end - start > 5:
+        return None
+    if end - start == 1 and not (start > 0 and tokens[start - 1].lower in titles.HONORIFICS):
+        return None
+    if start > 0 and (tokens[start - 1].text in ("'s", "’s") or tokens[start - 1].lower in _PREPOSITIONS):
+        return None  # "Speaking to Agence France-Presse, the president of ..."
+    name = tuple(t.text for t in tokens[start:end])
+    return Sighting(name, tokens[start].start, tokens[end - 1].end, role, None)
+
+
+def _name_in_next_sentence(tokens: list[Token], text: str, role: Role) -> Sighting | None:
+    """"... the Trade and Industry Secretary has said. Patricia Hewitt said ...": the next subject."""
+    if role.rank_only or role.plural or role.first == 0 or tokens[role.first - 1].lower != "the":
+        return None
+    k = role.end
+    while k < len(tokens) and k - role.end < 3 and tokens[k].lower in SPEECH | _SUBJECT_VERBS:
+        k += 1
+    if k == role.end or k >= len(tokens) or tokens[k].text not in ".!?":
+        return None  # only a role that closes its sentence as the speaker: "..., the X has said."
+    k += 1
+    while k < len(tokens) and tokens[k].text in "\"”’'":
+        k += 1
+    if k >= len(tokens) or "\n\n" in text[tokens[k - 1].end:tokens[k].start]:
+        return None
+    end = name_run(tokens, k, text)
+    if end - k < 2 or end >= len(tokens) or tokens[end].lower not in SPEECH | _SUBJECT_VERBS:
+        return None
+    name = tuple(t.text for t in tokens[k:end])
+    return Sighting(name, tokens[k].start, tokens[end - 1].end, role, None)
+
+
+def _deputy_of(sighting: Sighting, boss: Role) -> Sighting:
+    """"his deputy, Colonel X" after "the regional commander": deputy of the same role."""
+    if boss.rank_only or "deputy" in boss.title.lower():
+        return sighting
+    role = sighting.role
+    title = f"{role.title} {boss.title}"
+    merged = Role(title, role.first, role.title_first, role.end, boss.country, boss.org,
+                  boss.owner, False, False)
+    return Sighting(sighting.name, sighting.start, sighting.end, merged, None)

@@ -1,0 +1,184 @@
+"""The vocabulary of roles: title heads, their modifiers, military ranks and organisation words."""
+
+from __future__ import annotations
+
+from briefgen.extract.tokens import word_set
+
+# Words that end a role phrase and can stand before a name ("minister", "spokesman").
+HEADS = word_set("""
+president minister secretary spokesman spokeswoman spokesperson ambassador envoy governor mayor
+senator congressman congresswoman representative mp leader chairman chairwoman chairperson chair
+chief commander director head chancellor king queen prince princess pope premier superintendent
+commandant commissioner judge prosecutor emir sultan ayatollah cardinal archbishop bishop rabbi
+mufti speaker ceo treasurer comptroller ombudsman president-elect vice-president vice-chairman
+secretary-general under-secretary undersecretary attorney-general negotiator administrator
+coordinator adviser advisor aide lawmaker legislator councillor councilor counselor
+sheikh monarch emperor patriarch diplomat executive inspector mediator deputy
+constable sheriff coroner magistrate warden manager officer
+""")
+
+# Military and police ranks: a title when nothing better is given, else dropped.
+RANKS = word_set("""
+general gen. colonel col. lt. lieutenant major maj. captain capt. admiral adm. brigadier
+brig. marshal commodore sergeant sgt. corporal cpl. lt.-col. lt.-gen. maj.-gen. lieutenant-colonel
+lieutenant-general major-general rear vice-admiral staff gen col lt maj capt brig adm cmdr
+""")
+
+# Ranks that never name a role on their own and are optional for the gold (non-commissioned).
+JUNIOR_RANKS = word_set("sergeant sgt. corporal cpl. staff")
+
+# Words that may stand before a head inside the role phrase ("Deputy Foreign Minister").
+MODIFIERS = word_set("""
+deputy vice assistant under associate acting former ex- ex then interim caretaker outgoing incoming
+chief senior principal permanent special presidential executive first second top regional
+provincial federal national state foreign defence defense interior home finance economy economic
+trade industry justice health education labour labor agriculture energy environment transport
+information culture treasury commerce oil petroleum security intelligence military army naval
+navy air press prime attorney district opposition party union strike majority minority
+parliamentary shadow junior general managing supreme grand lord high deputy-prime
+media immigration campaign communications policy employment pensions work science technology
+housing local europe european tourism arts rural children women prisons sport sports
+constitutional legal political co technical operating financial marketing commercial solicitor
+surgeon auditor postmaster adjutant quartermaster
+""")
+
+# Portfolios that follow "of" inside a title ("Secretary of State", "Minister of Finance").
+PORTFOLIOS = word_set("""
+state defence defense finance foreign affairs interior justice health education labour labor
+trade industry commerce agriculture energy environment transport treasury staff information
+culture economy home internal external homeland security public works planning the
+parliament commons representatives
+""")
+
+# Words after which a following "General" belongs to the title ("Secretary General").
+GENERAL_TAKERS = word_set("secretary attorney director inspector solicitor surgeon governor auditor postmaster "
+                          "adjutant quartermaster")
+
+# Titles that often stand before a surname alone ("President Reagan", "Energy Minister Subroto").
+SURNAME_TITLES = word_set("""
+president premier chancellor pope king queen emperor sultan emir sheikh prince princess minister
+secretary senator governor ayatollah mayor
+""")
+
+# Titles whose holder is named by a regnal name ("Pope Francis" -> "Francis").
+REGNAL = word_set("pope king queen emperor sultan emir")
+
+# Roles in government or the military, whose country may be inferred from the context.
+GOVERNMENT_HEADS = word_set("""
+president minister secretary ambassador envoy governor mayor senator congressman congresswoman
+representative mp leader chancellor king queen prince premier speaker commander general colonel
+admiral marshal brigadier president-elect vice-president secretary-general attorney-general
+lawmaker diplomat negotiator
+""")
+
+# Words that make a capitalised phrase an organisation rather than a person.
+ORG_WORDS = word_set("""
+department ministry office bureau agency council committee commission assembly parliament
+congress senate house court party union league front movement organisation organization
+association federation institute university college bank fund reserve company corporation
+corp corp. inc inc. ltd ltd. plc co co. group holdings airlines airways motors electric dynamics
+board authority service services command army navy guard guards force forces corps police
+church nations alliance coalition republic kingdom state states government administration
+cabinet secretariat tribunal station channel network news times agency embassy consulate
+base airport port square street avenue road hospital school stadium cooperation
+market centre center museum palace island river mountain valley
+cathedral mosque temple prize award cup trophy memorial foundation trust
+partners partner accident foods instruments agreement accounting counsel lines chamber
+mine mines products industries international
+""")
+
+# Short names of organisations, spelt out ("U.N." -> "United Nations").
+ORG_ALIASES = {"UN": "United Nations", "U.N.": "United Nations", "EU": "European Union",
+               "E.U.": "European Union", "EC": "European Community", "E.C.": "European Community",
+               "IMF": "International Monetary Fund", "WHO": "World Health Organization",
+               "OPEC": "OPEC", "NATO": "NATO", "OSCE": "OSCE"}
+
+# Honorifics: not roles, left out of names.
+HONORIFICS = word_set("mr mr. mrs mrs. ms ms. dr dr. sir dame madam lord lady professor prof prof. rev rev. "
+                      "reverend emeritus")
+
+PLURALS = {"spokesmen": "spokesman", "spokeswomen": "spokeswoman", "chairmen": "chairman",
+           "secretaries": "secretary", "congressmen": "congressman"}
+
+
+_LONG_HEADS = tuple(h for h in HEADS if len(h) >= 7 and h.isalpha())
+
+
+def misspelt_head(word: str) -> str | None:
+    """Return the head a long capitalised word misspells by one letter ("Prersident"), else None."""
+    low = word.lower()
+    if len(low) < 7 or not word[:1].isupper() or low in HEADS:
+        return None
+    for head in _LONG_HEADS:
+        if head[0] == low[0] and abs(len(head) - len(low)) <= 1 and _one_edit(low, head):
+            return head
+    return None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+_PREFIXES = ("co-", "vice-", "ex-", "deputy-", "acting-")
+
+
+def is_head(low: str, heads: frozenset[str]) -> bool:
+    """True for a word that ends a role phrase: "minister", "leaders", "co-chairman"."""
+    if low in heads:
+        return True
+    if low.endswith("s") and singular(low) in heads:
+        return True
+    if low.endswith("-general") and low[:-8] in GENERAL_TAKERS | heads:
+        return True  # "Director-General", "Governor-General"
+    return low.startswith(_PREFIXES) and low.split("-", 1)[1] in heads
+
+
+def head_of(title: str | None) -> str:
+    """The head word of a role in lower case: "Secretary of State" -> "secretary"."""
+    words = (title or "").lower().split()
+    for i, word in enumerate(words):
+        if word in ("of", "to", "for") and i > 0:
+            return words[i - 1]
+    return words[-1] if words else ""
+
+
+def singular(word: str) -> str:
+    """Return the singular of a plural head ("leaders" -> "leader"), or the word itself."""
+    low = word.lower()
+    if low in PLURALS:
+        return PLURALS[low]
+    if low.endswith("s") and low[:-1] in HEADS:
+        return low[:-1]
+    return low
+
+
+# Parties whose name before a role tells the country ("Tory leader", "Lib Dem spokesman").
+PARTIES = {"tory": "United Kingdom", "tories": "United Kingdom", "conservative": "United Kingdom",
+           "labour": "United Kingdom", "snp": "United Kingdom", "ukip": "United Kingdom",
+           "democrat": "United Kingdom", "dem": "United Kingdom", "plaid": "United Kingdom",
+           "republican": "United States", "democratic": "United States"}
+# Role words used by one country only (True), or mostly by one country (False).
+_COUNTRY_ROLES = {"shadow": ("United Kingdom", True), "home secretary": ("United Kingdom", True),
+                  "foreign secretary": ("United Kingdom", True), "exchequer": ("United Kingdom", True),
+                  "secretary of state": ("United States", False), "senator": ("United States", False),
+                  "congressman": ("United States", False), "congresswoman": ("United States", False)}
+
+
+def country_of_role(title: str) -> tuple[str | None, bool]:
+    """(country, sure) that a role belongs to by its very name ("shadow home secretary"), else (None, False)."""
+    low = title.lower()
+    return next((found for words, found in _COUNTRY_ROLES.items() if words in low), (None, False))
+
+
+def extended_heads(extra_titles: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """Return (heads, modifiers) with a newsroom's extra titles added ("Chief Rabbi")."""
+    heads, mods = set(HEADS), set(MODIFIERS)
+    for title in extra_titles:
+        words = title.lower().split()
+        if words:
+            heads.add(words[-1])
+            mods.update(words[:-1])
+    return frozenset(heads), frozenset(mods)

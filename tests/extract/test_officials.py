@@ -1,0 +1,75 @@
+"""Officials extractor cases, read from cases/officials.yaml (and the seed article when it is beside the repository)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefgen.extract.officials import find_officials
+
+CASE_DIR = Path(__file__).parent / "cases"
+SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_ba5d53e9f3018aef.txt"
+
+
+def load_cases(name: str) -> list[Any]:
+    """The cases of one file, each wrapped in pytest.param with its name as the id."""
+    cases = yaml.safe_load((CASE_DIR / name).read_text(encoding="utf-8"))
+    return [pytest.param(c, id=c["case"]) for c in cases]
+
+
+def case_text(case: dict[str, Any]) -> str:
+    """The text a case runs on: its own, or the seed article's body (skipped when not beside us)."""
+    if case.get("source") != "seed":
+        return str(case["text"])
+    if not SEED.exists():
+        pytest.skip("the seed article (shared/seed) is not beside the repository")
+    return SEED.read_text(encoding="utf-8").partition("\n")[2].strip() + "\n"
+
+
+CASES = load_cases("officials.yaml")
+
+
+def _comparable(record: dict[str, Any], keys: list[str]) -> dict[str, Any]:
+    """The record restricted to the keys a case gives, with variants as a sorted list."""
+    got = {k: record[k] for k in keys}
+    if isinstance(got.get("mentions"), (list, tuple)):
+        got["mentions"] = len(got["mentions"])  # cases give the number of mentions
+    if "variants" in got:
+        got["variants"] = sorted(got["variants"])
+    return got
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_official_case(case: dict[str, Any]) -> None:
+    found = find_officials(case_text(case), None, tuple(case.get("extra_titles", ())))
+    assert [o.name for o in found] == [w["name"] for w in case["expect"]]
+    for official, want in zip(found, case["expect"], strict=True):
+        assert _comparable(asdict(official), list(want)) == _comparable(want, list(want))
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_mentions_name_the_person(case: dict[str, Any]) -> None:
+    for official in find_officials(case_text(case), None, tuple(case.get("extra_titles", ()))):
+        forms = {official.name, *official.variants}
+        for start, end in official.mentions:
+            assert " ".join(case_text(case)[start:end].split()) in forms | {official.name.split()[-1]}
+
+
+_WORDS = ["President", "minister", "Foreign", "the", "said", ",", ".", "'s", "Anna", "Berg", "Kremlin",
+          "spokesman", "Colonel", "of", "Russia", "Mr", "his", "deputy", "who", "was", "General", "\n\n", "-"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS) | st.text(max_size=6), max_size=40))
+def test_any_text_gives_well_formed_officials(words: list[str]) -> None:
+    text = " ".join(words)
+    for official in find_officials(text, None, ("Hetman",)):
+        assert official.name and official.mentions
+        for start, end in official.mentions:
+            assert 0 <= start < end <= len(text)

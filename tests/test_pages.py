@@ -1,0 +1,119 @@
+"""The aggregate pages: timeline, who's who, figures, tags, archive, feed and sitemap."""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from conftest import run_cli
+
+from briefgen.article import Analysis, Article, DateMention, Figures, Official, TroopCount
+from briefgen.entries import Entry
+from briefgen.people import gather_people
+from briefgen.timeline import period_of, timeline_events
+from briefgen.troop_chart import troop_groups
+
+
+def entry(slug: str, body: str, date: dt.date | None, figures: Figures) -> Entry:
+    article = Article(Path(f"content/{slug}.md"), f"{slug}.md", slug.title(), date, None, (), False, body, 1)
+    spans = []
+    start = 0
+    for part in body.split(". "):
+        spans.append((start, start + len(part) + 1))
+        start += len(part) + 2
+    return Entry(article, Analysis((), figures), slug, tuple(spans))
+
+
+@pytest.mark.parametrize(
+    ("value", "label", "start", "end"),
+    [
+        ("2022-01-13", "13 January 2022", "2022-01-13", "2022-01-13"),
+        ("2022-01-13T14:30", "13 January 2022, 14:30", "2022-01-13", "2022-01-13"),
+        ("2022-W02", "week of 10 January 2022", "2022-01-10", "2022-01-16"),
+        ("2022-02", "February 2022", "2022-02-01", "2022-02-28"),
+        ("2022-Q1", "Q1 2022", "2022-01-01", "2022-03-31"),
+        ("2021-WI", "Winter 2021", "2021-12-01", "2022-02-28"),
+        ("2014", "2014", "2014-01-01", "2014-12-31"),
+        ("199", "the 1990s", "1990-01-01", "1999-12-31"),
+    ],
+)
+def test_periods_of_timex_values(value: str, label: str, start: str, end: str) -> None:
+    period = period_of(value)
+    assert period is not None
+    assert (period.label, period.start.isoformat(), period.end.isoformat()) == (label, start, end)
+
+
+@pytest.mark.parametrize("value", [None, "P3D", "PRESENT_REF", "XXXX-WXX-1", "2022-02-30", "2022-W60"])
+def test_values_without_a_calendar_period(value: str | None) -> None:
+    assert period_of(value) is None
+
+
+def test_timeline_is_in_calendar_order_and_marks_the_latest_brief() -> None:
+    body = "Talks began on Monday. A ruling is due in February. The war began in 2014"
+    dates = (
+        DateMention("2022-01-10", "DATE", "Monday", 16, 22),
+        DateMention("2022-02", "DATE", "February", 42, 50),
+        DateMention("2014", "DATE", "2014", 69, 73),
+        DateMention("P3D", "DURATION", "three days", 0, 1),
+    )
+    events = timeline_events([entry("a", body, dt.date(2022, 2, 3), Figures(dates=dates))])
+    assert [e.period.label for e in events] == ["2014", "10 January 2022", "February 2022"]
+    assert [e.today for e in events] == [False, False, True]
+    assert events[1].sentence == "Talks began on Monday."
+
+
+def test_people_merge_across_articles_and_surnames() -> None:
+    ryabkov = Official("Sergei Ryabkov", "Deputy Foreign Minister", "Russia", ("Ryabkov",), ((0, 14),))
+    surname = Official("Ryabkov", "diplomat", None, (), ((0, 7),))
+    other = Official("Ian Blair", "police chief", "United Kingdom", (), ((0, 9),))
+    entries = [
+        entry("one", "Sergei Ryabkov spoke. Nothing else", dt.date(2022, 1, 10), Figures(officials=(ryabkov,))),
+        entry("two", "Ryabkov spoke again", dt.date(2022, 1, 13), Figures(officials=(surname, other))),
+    ]
+    people = gather_people(entries)
+    assert [(p.name, p.titles, p.orgs) for p in people] == [
+        ("Ian Blair", ("police chief",), ("United Kingdom",)),
+        ("Sergei Ryabkov", ("diplomat", "Deputy Foreign Minister"), ("Russia",)),
+    ]
+    assert [m.entry.slug for m in people[1].mentions] == ["two", "one"]
+    assert people[1].mentions[1].sentences == ("Sergei Ryabkov spoke.",)
+
+
+def test_troop_groups_by_party_in_date_order_with_bars() -> None:
+    def troops(value: int, who: str | None) -> TroopCount:
+        return TroopCount(value, None, False, who, "strength", f"{value} troops", 0, 5)
+
+    entries = [
+        entry("late", "x", dt.date(2022, 1, 24),
+              Figures(troops=(troops(8500, "United States"), troops(100000, "Russia")))),
+        entry("early", "x", dt.date(2022, 1, 10), Figures(troops=(troops(175000, "Russia"),))),
+        entry("none", "x", None, Figures(troops=(troops(300, None),))),
+    ]
+    groups = troop_groups(entries)
+    assert [(g.who, [r.troop.value for r in g.rows]) for g in groups] == [
+        ("Russia", [175000, 100000]), ("Not stated", [300]), ("United States", [8500])
+    ]
+    widths = {r.troop.value: r.bar_width for g in groups for r in g.rows}
+    assert widths[175000] > widths[100000] > widths[8500] > widths[300] >= 0
+
+
+def test_built_site_has_every_page_and_valid_feeds(project: Path) -> None:
+    assert run_cli(["build", "-q"], project).exit_code == 0
+    site = project / "site"
+    for page in ["index.html", "timeline.html", "figures.html", "people/index.html", "tags/index.html",
+                 "tags/talks.html", "days/index.html", "days/2023-05-04.html", "search.html", "404.html"]:
+        assert (site / page).is_file(), page
+    front = (site / "index.html").read_text()
+    for link in ["timeline.html", "people/index.html", "figures.html", "search.html"]:
+        assert f'href="{link}"' in front
+    feed = ET.parse(site / "feed.xml").getroot()
+    atom = "{http://www.w3.org/2005/Atom}"
+    titles = [e.findtext(f"{atom}title") for e in feed.findall(f"{atom}entry")]
+    assert titles == ["Envoys meet again over the river ceasefire", "Army begins winter exercise near the border"]
+    assert feed.find(f"{atom}entry/{atom}link").get("href") == "https://example.org/brief/articles/ceasefire-talks.html"
+    urls = [u.text for u in ET.parse(site / "sitemap.xml").getroot().iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert "https://example.org/brief/index.html" in urls
+    assert all(u.startswith("https://example.org/brief/") for u in urls)
+    assert 'href="https://example.org/brief/index.html"' in (site / "404.html").read_text()
