@@ -56,6 +56,14 @@ class Outcome:
     extract_seconds: float = 0.0
 
 
+def load_analysers() -> None:
+    """Import the summariser and extractors (sumy, numpy, compiled patterns: about a second)."""
+    import briefgen.extract.dates
+    import briefgen.extract.officials
+    import briefgen.extract.troops
+    import briefgen.summarise  # noqa: F401
+
+
 def analyse(article: Article, config: Config) -> tuple[Analysis, float, float]:
     """Run the summariser and the configured extractors over the body; also return their seconds."""
     # imported here: a build with nothing to analyse should not pay for loading sumy and numpy
@@ -135,6 +143,7 @@ def analyse_all(articles: list[Article], config: Config, jobs: int, progress: Pr
     outcomes: list[Outcome | None] = [reuse(article, config) for article in articles]
     todo = [i for i, outcome in enumerate(outcomes) if outcome is None]
     if jobs > 1 and len(todo) >= PARALLEL_MINIMUM:
+        load_analysers()  # before forking, so that every worker starts with them loaded
         context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
         chunk = max(1, min(32, len(todo) // (jobs * 4)))
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:

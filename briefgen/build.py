@@ -44,7 +44,8 @@ class BuildReport:
     warnings: tuple[Problem, ...]
     seconds: float
     stages: tuple[tuple[str, float], ...] = ()
-    """Seconds per stage: load, analyse (wall), summarise and extract (CPU summed over workers), render..."""
+    """Seconds per stage: load, analyse (wall), summarise_cpu and extract_cpu (CPU summed over workers),
+    render, write, search_index (which overlaps front_matter, the write-back to content/)."""
 
     def summary_line(self) -> str:
         """"built 5 articles, 12 pages (3 changed), wrote 2 articles, 0 warnings in 0.4 s"."""
@@ -212,8 +213,8 @@ def build_locked(config: Config, *, write: bool, strict: bool, jobs: int | None,
     fresh = iter(analyse_all(todo, config, jobs or default_jobs(), progress))
     outcomes = [o if o is not None else next(fresh) for o in known]
     clock.lap("analyse")
-    clock.stages["summarise (cpu)"] = sum(o.summarise_seconds for o in outcomes)
-    clock.stages["extract (cpu)"] = sum(o.extract_seconds for o in outcomes)
+    clock.stages["summarise_cpu"] = sum(o.summarise_seconds for o in outcomes)
+    clock.stages["extract_cpu"] = sum(o.extract_seconds for o in outcomes)
     problems += [o.problem for o in outcomes if o.problem]
     analysed = [
         Analysed(art, o.analysis, o.block, o.sentences, o.block is art.machine)
@@ -236,23 +237,41 @@ def build_locked(config: Config, *, write: bool, strict: bool, jobs: int | None,
     }
     site_files = render_site(config, entries, skip=unchanged)
     clock.lap("render")
-    search_problems: list[Problem] = []
-
-    def add_search_index(staging: Path) -> None:
-        clock.lap("write")
-        problem = index_site(staging, config.site_dir)
-        if problem:
-            search_problems.append(problem)
-        clock.lap("search index")
-
-    changed = publish(config.site_dir, site_files, add_search_index if config.search else None, keep=unchanged)
-    warnings += search_problems
-    written = write_front_matter(analysed, config) if write else 0
+    finish = Finish(config, analysed, write, clock)
+    changed = publish(config.site_dir, site_files, finish, keep=unchanged)
+    warnings += finish.problems
     remember(config, key, analysed, outcomes, entries, tuple(warnings))
     clock.lap("write")
     pages = sum(1 for name in [*site_files, *unchanged] if name.endswith(".html"))
-    return BuildReport(len(entries), pages, changed, written, tuple(warnings), time.perf_counter() - clock.started,
+    return BuildReport(len(entries), pages, changed, finish.written, tuple(warnings),
+                       time.perf_counter() - clock.started,
                        tuple(clock.stages.items()))
+
+
+class Finish:
+    """The last steps before the new site is swapped in: the search index, and front matter written back
+    while Pagefind works (both only once everything has been checked and rendered)."""
+
+    def __init__(self, config: Config, analysed: list[Analysed], write: bool, clock: Stopwatch) -> None:
+        self.config, self.analysed, self.write, self.clock = config, analysed, write, clock
+        self.written = 0
+        self.problems: list[Problem] = []
+
+    def write_back(self) -> None:
+        """Store the analyses in content/ (timed apart from the index it overlaps)."""
+        started = time.perf_counter()
+        self.written = write_front_matter(self.analysed, self.config) if self.write else 0
+        self.clock.stages["front_matter"] = time.perf_counter() - started
+
+    def __call__(self, staging: Path) -> None:
+        self.clock.lap("write")
+        if not self.config.search:
+            self.write_back()
+            return
+        problem = index_site(staging, self.config.site_dir, meanwhile=self.write_back)
+        if problem:
+            self.problems.append(problem)
+        self.clock.lap("search_index")
 
 
 def nothing_changed(state: BuildState, files: list[Path], config: Config) -> bool:

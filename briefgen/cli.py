@@ -94,7 +94,7 @@ def build(config_path: str | None, no_write: bool, strict: bool, quiet: bool, jo
         click.echo(str(warning), err=True)
     if timings:
         for stage, seconds in report.stages:
-            click.echo(f"stage {stage.split()[0]}{'_cpu' if '(cpu)' in stage else ''} {seconds:.3f} s", err=True)
+            click.echo(f"stage {stage} {seconds:.3f} s", err=True)
     if not quiet:
         click.echo(report.summary_line())
 

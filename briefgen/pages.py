@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import groupby
+from urllib.parse import urlsplit
 
 from briefgen.config import Config
 from briefgen.entries import Entry, figure_rows, group_by_day, newest_first, slugify
@@ -24,9 +26,17 @@ class Tag:
     entries: tuple[Entry, ...]
 
 
+FRONT_PAGE_DAYS = 7
+"""Days of briefs on the front page; older days are in the archive."""
+TIMELINE_PAGE_EVENTS = 400
+"""Above this many dated mentions, the timeline gets a page per month."""
+
+
 def front_page(writer: PageWriter, entries: list[Entry]) -> None:
-    """The day's brief: newest day first, each article with its summary and key figures."""
-    writer.page("index.html", "index.html", "the front page", days=group_by_day(entries))
+    """The day's brief: the latest days, newest first, each article with its summary and key figures."""
+    days = group_by_day(entries)
+    writer.page("index.html", "index.html", "the front page", days=days[:FRONT_PAGE_DAYS],
+                older=len(days) > FRONT_PAGE_DAYS)
 
 
 def article_pages(writer: PageWriter, entries: list[Entry]) -> None:
@@ -47,9 +57,20 @@ def people_pages(writer: PageWriter, entries: list[Entry]) -> None:
 
 
 def timeline_page(writer: PageWriter, entries: list[Entry]) -> None:
-    """Every dated mention across articles, in calendar order."""
+    """Every dated mention across articles in calendar order: one page, or a page per month when long."""
     latest = max((e.article.date for e in entries if e.article.date), default=None)
-    writer.page("timeline.html", "timeline.html", "the timeline", events=timeline_events(entries), latest=latest)
+    events = timeline_events(entries)
+    if len(events) <= TIMELINE_PAGE_EVENTS:
+        writer.page("timeline.html", "timeline.html", "the timeline", events=events, latest=latest, months=[],
+                    month=None)
+        return
+    months = [(month, list(group)) for month, group in groupby(events, key=lambda e: e.period.start.strftime("%Y-%m"))]
+    current = next((m for m, group in months if any(e.today for e in group)), months[-1][0])
+    writer.page("timeline.html", "timeline.html", "the timeline", latest=latest, months=months,
+                events=dict(months)[current], month=current)
+    for month, group in months:
+        writer.page(f"timeline/{month}.html", "timeline.html", f"the timeline of {month}", latest=latest,
+                    months=months, events=group, month=month)
 
 
 def figures_page(writer: PageWriter, entries: list[Entry]) -> None:
@@ -91,8 +112,8 @@ def search_page(writer: PageWriter, entries: list[Entry]) -> None:
 
 
 def not_found_page(writer: PageWriter, entries: list[Entry]) -> None:
-    """404.html; with a base URL its links are absolute, as it is served at any path."""
-    writer.page("404.html", "404.html", "the 404 page", root_override=writer.config.base_url or None)
+    """404.html; with a base URL its links are root-relative (its path), as it is served at any depth."""
+    writer.page("404.html", "404.html", "the 404 page", root_override=urlsplit(writer.config.base_url).path or None)
 
 
 def feed_and_sitemap(writer: PageWriter, entries: list[Entry]) -> None:

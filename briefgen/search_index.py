@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from briefgen.errors import Problem
@@ -25,25 +26,37 @@ def _pages_unchanged(folder: Path, previous: Path) -> bool:
     return all(filecmp.cmp(folder / p, previous / p, shallow=False) for p in new)
 
 
-def index_site(folder: Path, previous: Path) -> Problem | None:
-    """Index the article pages of a finished site folder with Pagefind; return a warning when it cannot.
+def index_site(folder: Path, previous: Path, meanwhile: Callable[[], None]) -> Problem | None:
+    """Index the article pages of a finished site folder with Pagefind, running `meanwhile` while it works.
 
-    When no page changed since the `previous` site, its index is reused instead (a full re-index
-    is the slowest step of a small rebuild).
+    Returns a warning when the index cannot be made. When no page changed since the `previous`
+    site, its index is reused instead (a full re-index is the slowest step of a small rebuild).
     """
     if _pages_unchanged(folder, previous):
         shutil.copytree(previous / BUNDLE, folder / BUNDLE, copy_function=os.link)
+        meanwhile()
         return None
     if importlib.util.find_spec("pagefind") is None:
+        meanwhile()
         return Problem("search index not built: the 'pagefind[bin]' package is not installed", warning=True)
+    command = [sys.executable, "-m", "pagefind", "--site", str(folder), "--glob", "articles/**/*.html", "--silent"]
     try:
-        result = subprocess.run(
-            [sys.executable, "-m", "pagefind", "--site", str(folder), "--glob", "articles/**/*.html", "--silent"],
-            capture_output=True, text=True, timeout=600, check=False,
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
+        indexer = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    except OSError as exc:
+        meanwhile()
         return Problem(f"search index not built: {exc}", warning=True)
-    if result.returncode != 0:
-        detail = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no message"]
+    try:
+        meanwhile()
+        out, err = indexer.communicate(timeout=600)
+    except subprocess.TimeoutExpired:
+        indexer.kill()
+        indexer.communicate()
+        return Problem("search index not built: pagefind took more than ten minutes", warning=True)
+    finally:
+        if indexer.poll() is None:
+            indexer.kill()
+            indexer.wait()
+    if indexer.returncode != 0:
+        detail = (err or out).strip().splitlines()[-1:] or ["no message"]
         return Problem(f"search index not built: pagefind failed: {detail[0]}", warning=True)
     return None

@@ -116,4 +116,21 @@ def test_built_site_has_every_page_and_valid_feeds(project: Path) -> None:
     urls = [u.text for u in ET.parse(site / "sitemap.xml").getroot().iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
     assert "https://example.org/brief/index.html" in urls
     assert all(u.startswith("https://example.org/brief/") for u in urls)
-    assert 'href="https://example.org/brief/index.html"' in (site / "404.html").read_text()
+    assert 'href="/brief/index.html"' in (site / "404.html").read_text()
+
+
+def test_long_timelines_get_a_page_per_month_and_old_days_go_to_the_archive(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefgen import pages
+
+    monkeypatch.setattr(pages, "TIMELINE_PAGE_EVENTS", 1)
+    monkeypatch.setattr(pages, "FRONT_PAGE_DAYS", 1)
+    assert run_cli(["build", "-q"], project).exit_code == 0
+    site = project / "site"
+    months = sorted(p.name for p in (site / "timeline").glob("*.html"))
+    assert months and all(len(m) == len("2023-05.html") for m in months)
+    assert 'href="timeline/' in (site / "timeline.html").read_text()
+    front = (site / "index.html").read_text()
+    assert front.count('<section class="day"') == 1
+    assert "Earlier days are in the archive" in front

@@ -12,6 +12,7 @@ from briefgen.extract.tokens import Token, word_set
 # Lower-case particles inside names ("Arnel dela Vega", "Bashir al Assad").
 PARTICLES = word_set("arap wa al el bin ibn ben de da di du del della dela dos das van von der den le la ter y")
 
+_PATRONYMICS = word_set("bin ibn ben bint")
 _CALENDAR = word_set("""
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
 august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
@@ -26,7 +27,8 @@ north south east west northern southern eastern western central new old great gr
 god allah islam islamic christian muslim catholic jewish communist socialist democrat republican
 democratic liberal conservative labour tory green nato un eu opec osce isis isil reuters afp
 ap bbc cnn twitter facebook news television radio candidate nominee hopeful designate elect
-election elections workers worker staff world public
+election elections workers worker staff world public mother father son daughter wife husband
+brother sister
 alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho
 illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
 mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas
@@ -37,7 +39,8 @@ SHIP_WORDS = word_set("ship vessel frigate destroyer tanker freighter boat carri
                        "corvette warship ferry")
 
 
-_ARABIC_PREFIX = re.compile(r"^(?:al|el|ad|ash|as|ar|an|at|az|bin|ibn|abd|abu)-[A-Z]")
+# Name parts that start in lower case: "al-Saadani", "d'Estaing".
+_LOWER_NAME_PART = re.compile(r"^(?:(?:al|el|ad|ash|as|ar|an|at|az|bin|ibn|abd|abu)-|[dl]['’])[A-Z]")
 _REGNAL_NUMBER = word_set("I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI")
 # Title words that are also common surnames ("John Major", "Billie Jean King"), inside a name only.
 _SURNAME_TITLES = word_set("major king prince bishop marshal judge chancellor dean speaker cardinal "
@@ -57,7 +60,7 @@ _NOUN_ENDINGS = ("ment", "tion", "sion", "ness", "ity", "ship", "ics")
 
 @functools.lru_cache(maxsize=8192)
 def _is_name_text(text: str) -> bool:
-    if _ARABIC_PREFIX.match(text):
+    if _LOWER_NAME_PART.match(text):
         return True
     if not (text[0].isupper() and any(c.islower() for c in text)):
         return False
@@ -91,8 +94,9 @@ def name_run(tokens: list[Token], i: int, text: str) -> int:
             continue
         if (j > i and tok.lower in PARTICLES and j + 1 < n and tokens[j + 1].start - tok.end <= 1
                 and (is_name_word(tokens[j + 1]) or (tokens[j + 1].lower in PARTICLES and j + 2 < n
-                                                     and is_name_word(tokens[j + 2])))):
-            j += 1
+                                                     and is_name_word(tokens[j + 2]))
+                     or (tok.lower in _PATRONYMICS and tokens[j + 1].capitalised))):
+            j += 2 if tok.lower in _PATRONYMICS else 1  # "Zaid bin Sultan", whatever the word after "bin"
             continue
         break
     while j > i and tokens[j - 1].text.endswith(".") and len(tokens[j - 1].text) == 2:
@@ -129,13 +133,15 @@ def is_place_or_thing(tokens: list[Token], start: int, end: int, title_start: in
     return title_start > 0 and tokens[title_start - 1].lower in SHIP_WORDS
 
 
-def _folded(word: str) -> str:
+@functools.lru_cache(maxsize=4096)
+def folded(word: str) -> str:
+    """The word without accents ("Erdoğan" -> "Erdogan")."""
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """True when two name forms can belong to one person ("Putin", "Vladimir Putin", "Erdoğan")."""
-    if not a or not b or _folded(a[-1]) != _folded(b[-1]):
+    if not a or not b or folded(a[-1]) != folded(b[-1]):
         return False
     if len(a) == 1 or len(b) == 1:
         return True

@@ -9,12 +9,11 @@ from dataclasses import dataclass
 
 from briefgen.article import Official
 from briefgen.extract import countries, titles
-from briefgen.extract.names import is_name_word, is_place_or_thing, name_run, one_letter_apart, same_person
+from briefgen.extract.names import folded, is_name_word, is_place_or_thing, name_run, one_letter_apart, same_person
 from briefgen.extract.roles import Role, country_ending_at
 from briefgen.extract.sightings import SPEECH, Sighting, find_sightings
-from briefgen.extract.tokens import Token, make_token, sentence_spans, tokenize, word_set
+from briefgen.extract.tokens import Token, sentence_spans, tokenize, word_set
 
-_WORD_BEFORE = re.compile(r"(?<![.!?]\s)\b([A-Z][\w'’-]+)\s+$")
 _SPEAKER = re.compile(r"(?<![\w-])([A-Z][a-z]+)\s+([a-z]+)")
 # Role words that mark a role outside government, whose country is not guessed from the context.
 _NON_GOVERNMENT = word_set("union strike rebel student protest church business company team")
@@ -27,6 +26,12 @@ class _Person:
 
     sightings: list[Sighting]
     forms: set[tuple[str, ...]]
+    surnames: set[str]
+    """The last words of the forms, without accents."""
+
+    def add_form(self, form: tuple[str, ...]) -> None:
+        self.forms.add(form)
+        self.surnames.add(folded(form[-1]))
 
 
 @dataclass(frozen=True)
@@ -40,8 +45,15 @@ class _Context:
     sentences: list[tuple[int, int]]
     places: list[tuple[int, str]]
     """(offset, country) of every country named, people's names left out."""
-    speakers: list[tuple[int, int, str]]
-    """(start, end, word) of each capitalised word followed by a speech verb ("Rao told")."""
+    speakers: dict[tuple[str, int], list[tuple[int, int, str]]]
+    """(start, end, word) of each capitalised word followed by a speech verb ("Rao told"),
+    by first letter and length."""
+    surnames: frozenset[str]
+    """The last word of every name form of every person found."""
+    by_word: dict[str, list[int]]
+    """Indices of the word tokens, by their text."""
+    surname_counts: Counter[str]
+    """How many people share each surname (without accents)."""
 
 
 def find_officials(text: str, published: dt.date | None,
@@ -55,7 +67,7 @@ def find_officials(text: str, published: dt.date | None,
     """
     del published
     tokens = tokenize(text)
-    heads, mods = titles.extended_heads(extra_titles)
+    heads, mods = titles.extended_heads(tuple(extra_titles))
     sightings = find_sightings(tokens, text, heads, mods)
     people = _group(sightings)
     if not people:
@@ -73,10 +85,19 @@ def _context(text: str, tokens: list[Token], people: list[_Person]) -> _Context:
     for p in people:
         for f in p.forms:  # a name is not a country ("Paulo Lima", "Neil Jordan")
             masked = re.sub(_form_pattern(f), lambda m: "#" * len(m.group()), masked)
-    speakers = [(m.start(1), m.end(1), m.group(1)) for m in _SPEAKER.finditer(text)
-                if m.group(2).lower() in SPEECH]
+    speakers: dict[tuple[str, int], list[tuple[int, int, str]]] = {}
+    for m in _SPEAKER.finditer(text):
+        if m.group(2).lower() in SPEECH:
+            word = m.group(1)
+            speakers.setdefault((word[0], len(word)), []).append((m.start(1), m.end(1), word))
+    surnames = frozenset(f[-1] for p in people for f in p.forms)
+    by_word: dict[str, list[int]] = {}
+    for i, t in enumerate(tokens):
+        if t.text[0].isalpha():
+            by_word.setdefault(t.text, []).append(i)
     return _Context(text, tokens, {t.start: i for i, t in enumerate(tokens)}, sentence_spans(text),
-                    countries.countries_in(masked), speakers)
+                    countries.countries_in(masked), speakers, surnames, by_word,
+                    Counter(surname for p in people for surname in p.surnames))
 
 
 def _named_clearly(person: _Person, text: str) -> bool:
@@ -103,17 +124,21 @@ def _group(sightings: list[Sighting]) -> list[_Person]:
     people: list[_Person] = []
     for s in sightings:
         for p in people:
-            if any(same_person(s.name, f) for f in p.forms):
+            if folded(s.name[-1]) in p.surnames and any(same_person(s.name, f) for f in p.forms):
                 p.sightings.append(s)
-                p.forms.add(s.name)
+                p.add_form(s.name)
                 break
         else:
-            people.append(_Person([s], {s.name}))
+            people.append(_Person([s], {s.name}, {folded(s.name[-1])}))
     return people
 
 
 def _add_longer_forms(people: list[_Person], tokens: list[Token], text: str) -> None:
     """Add fuller untitled forms of a titled person's name ("Vladimir Putin" for "President Putin")."""
+    by_surname: dict[str, list[_Person]] = {}
+    for p in people:
+        for surname in p.surnames:
+            by_surname.setdefault(surname, []).append(p)
     i = 0
     while i < len(tokens):
         if not tokens[i].capitalised:
@@ -123,22 +148,23 @@ def _add_longer_forms(people: list[_Person], tokens: list[Token], text: str) -> 
         if end == i:
             i += 1
             continue
-        if i > 0 and tokens[i - 1].text not in ".!?\"“”" and not is_place_or_thing(tokens, i, end, i):
+        if end - i > 1 and i > 0 and tokens[i - 1].text not in ".!?\"“”" \
+                and folded(tokens[end - 1].text) in by_surname and not is_place_or_thing(tokens, i, end, i):
             form = tuple(t.text for t in tokens[i:end])
-            for p in people:
+            for p in by_surname.get(folded(form[-1]), ()):
                 longer = [f for f in p.forms if len(f) > 1] or list(p.forms)
-                if len(form) > 1 and all(same_person(form, f) for f in longer):
-                    p.forms.add(form)  # "Theodore Roosevelt" is not "Franklin Delano Roosevelt"
+                if all(same_person(form, f) for f in longer):
+                    p.add_form(form)  # "Theodore Roosevelt" is not "Franklin Delano Roosevelt"
                     break
         i = end
 
 
 def _to_official(person: _Person, people: list[_Person], context: _Context) -> Official:
     name = max(person.forms, key=len)
-    written = re.search(_form_pattern(name), context.text)
-    shown = " ".join(written.group().split()) if written else " ".join(name)  # "J.Paul Vos" as written
     role = _best_role(person)
     mentions, variants = _mentions(person, people, name, context)
+    full = [" ".join(context.text[s:e].split()) for s, e in mentions]
+    shown = next((w for w in full if w.replace(" ", "") == "".join(name)), " ".join(name))  # as written
     regnal = next((s.regnal for s in person.sightings if s.regnal), None)
     if regnal and regnal not in variants:
         variants.append(regnal)
@@ -162,27 +188,35 @@ def _mentions(person: _Person, people: list[_Person], name: tuple[str, ...],
               context: _Context) -> tuple[list[tuple[int, int]], list[str]]:
     """Every place the person is named, and the other surface forms used."""
     surname = name[-1]
-    shared = sum(1 for p in people if any(f[-1] == surname for f in p.forms)) > 1
+    shared = context.surname_counts[folded(surname)] > 1
     forms = sorted(person.forms | ({(surname,)} if not shared else set()), key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(_form_pattern(f) for f in forms) + r")(?!\w|-\w)")
-    text = context.text
-    spans = [(m.start(), m.end()) for m in pattern.finditer(text)
-             if " " in m.group() or not _inside_other_name(text, m.start())]
-    known = {f[-1] for p in people for f in p.forms}
-    spans += [(s, e) for s, e, word in context.speakers  # "Rao told" after "Foreign Minister Rau"
-              if word not in known and one_letter_apart(word, surname)]
+    tokens = context.tokens
+    taken: set[int] = set()
+    spans: list[tuple[int, int]] = []
+    for form in forms:
+        n = len(form)
+        for i in context.by_word.get(form[0], ()):
+            if i in taken or tuple(t.text for t in tokens[i:i + n]) != form:
+                continue
+            if n == 1 and _inside_other_name(tokens, i):
+                continue
+            taken.update(range(i, i + n))
+            spans.append((tokens[i].start, tokens[i + n - 1].end))
+    spans += [(s, e) for s, e, word in context.speakers.get((surname[:1], len(surname)), ())
+              if word not in context.surnames and one_letter_apart(word, surname)]  # "Rao told" for "Rau"
     spans.sort()
     seen: dict[str, None] = {}
     for s, e in spans:
-        seen.setdefault(" ".join(text[s:e].split()), None)
+        seen.setdefault(" ".join(context.text[s:e].split()), None)
     return spans, list(seen)
 
 
-def _inside_other_name(text: str, start: int) -> bool:
+def _inside_other_name(tokens: list[Token], i: int) -> bool:
     """True when a surname is preceded by another first name ("Theodore Hale" for "Franklin Hale")."""
-    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
-    return (before is not None and is_name_word(make_token(before.group(1), 0, 0))
-            and titles.misspelt_head(before.group(1)) is None)  # "Preesident Nixon" is a title, not a name
+    if i == 0 or (i >= 2 and tokens[i - 2].text in ".!?"):
+        return False
+    prev = tokens[i - 1]
+    return prev.capitalised and is_name_word(prev) and titles.misspelt_head(prev.text) is None
 
 
 def _org(person: _Person, people: list[_Person], context: _Context,

@@ -128,6 +128,9 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
         org, org_first = _org_before(tokens, i)
         if org is not None:
             first = org_first
+            found = country_starting_at(tokens, org_first)
+            if found is not None and country is None:
+                country, org = found[1], None  # "Iranian Parliament Speaker": Iran's
     end = h + 1
     title_end = h + 1
     low_head = tokens[h].lower
@@ -147,8 +150,8 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
         if roles:
             title_idx = title_idx[:roles[-1] + 1]  # "Commandant Admiral X": the role, not the rank
     words = [tokens[k].text for k in title_idx] + [t.text for t in tokens[h + 1:title_end]]
-    while end < len(tokens) and (tokens[end].lower in titles.RANKS or tokens[end].lower in titles.HONORIFICS) \
-            and not tokens[end].text.isupper():
+    while end < len(tokens) and (tokens[end].lower in titles.RANKS or tokens[end].lower in titles.HONORIFICS
+                                 or tokens[end].lower == "sheikh") and not tokens[end].text.isupper():
         end += 1  # "Commandant Admiral X", "Chair Professor X", "Bishop Emeritus X"
     plural = titles.singular(tokens[h].text) != tokens[h].lower
     if plural and tokens[title_idx[-1]] is tokens[h]:
@@ -210,7 +213,11 @@ def _of_complement(tokens: list[Token], of: int, title_end: int, country: str | 
     if found is not None:
         if countries.is_demonym(tokens[k].text):
             return of, title_end, country, org  # "of the Chinese Nationalist regime"
-        return k + found[0], title_end, country or found[1], org
+        country = country or found[1]
+        after = k + found[0]
+        if not (after < len(tokens) and _org_word_ahead(tokens, after)):
+            return after, title_end, country, org
+        k = after  # "head of U.S. Africa Command": the country's command
     j = k
     last_org = None
     while j < len(tokens) and (tokens[j].capitalised or tokens[j].acronym

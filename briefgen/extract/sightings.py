@@ -39,14 +39,15 @@ def find_sightings(tokens: list[Token], text: str, heads: frozenset[str],
     """Every name written next to a role, in text order (a misspelt head word is corrected in `tokens`)."""
     found: list[Sighting] = []
     used_until = -1
-    chained = heads | titles.RANKS | {"general"}
+    chained = (heads | titles.RANKS | {"general"}) - {"sheikh"}  # "President Sheikh Zaid": the role is President
     for h, tok in enumerate(tokens):
         low = tok.lower
         if h <= used_until:
             continue
         if low in titles.RANKS and low not in heads and not tok.text[0].isupper():
             continue  # "a major company", "general strike"
-        if not (low in titles.RANKS or titles.is_head(low, heads)):
+        if not (low in heads or low in titles.RANKS or (
+                (low[-1] == "s" or "-" in low) and titles.is_head(low, heads))):
             if not tok.capitalised or len(low) < 7 or h + 1 >= len(tokens) or not is_name_word(tokens[h + 1]):
                 continue
             fixed = titles.misspelt_head(tok.text)
@@ -105,6 +106,10 @@ def _name_after(tokens: list[Token], text: str, role: Role) -> Sighting | None:
     if "\n\n" in text[tokens[role.end - 1].end:tokens[j].start]:
         return None
     name = tuple(t.text for t in tokens[j:end])
+    if (role.first > 0 and tokens[role.first - 1].text in "([" and end + 1 < len(tokens)
+            and tokens[end].text in ")]" and is_name_word(tokens[end + 1])):
+        name = (*name, tokens[end + 1].text)  # "(Prime Minister Yasuhiro) Nakasone": an editor's brackets
+        end += 2
     if role.country is None and role.org is None:
         role = _org_after_name(tokens, end, role)
     head = tokens[role.end - 1].lower if role.end > 0 else ""
@@ -169,6 +174,8 @@ def _name_before(tokens: list[Token], text: str, role: Role) -> Sighting | None:
     if p < 1 or tokens[p].text != ",":
         return None
     after = role.end
+    if after < len(tokens) and tokens[after].lower in ("for", "at"):
+        role, after = _complement_before_comma(tokens, role, after)  # "X, spokesman for the ministry,"
     if after < len(tokens) and tokens[after].lower not in _APPOSITION_END:
         return None
     end = p

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from briefgen.extract.tokens import word_set
 
 # Words that end a role phrase and can stand before a name ("minister", "spokesman").
@@ -39,7 +41,7 @@ parliamentary shadow junior general managing supreme grand lord high deputy-prim
 media immigration campaign communications policy employment pensions work science technology
 housing local europe european tourism arts rural children women prisons sport sports
 constitutional legal political co technical operating financial marketing commercial solicitor
-surgeon auditor postmaster adjutant quartermaster
+surgeon auditor postmaster adjutant quartermaster crown
 """)
 
 # Portfolios that follow "of" inside a title ("Secretary of State", "Minister of Finance").
@@ -173,6 +175,7 @@ def country_of_role(title: str) -> tuple[str | None, bool]:
     return next((found for words, found in _COUNTRY_ROLES.items() if words in low), (None, False))
 
 
+@functools.lru_cache(maxsize=64)
 def extended_heads(extra_titles: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
     """Return (heads, modifiers) with a newsroom's extra titles added ("Chief Rabbi")."""
     heads, mods = set(HEADS), set(MODIFIERS)

@@ -46,18 +46,17 @@ def make_token(text: str, start: int, end: int) -> Token:
 
 def tokenize(text: str) -> list[Token]:
     """Split text into tokens; known abbreviations keep their full stop."""
-    tokens = [Token(w, m.start(), m.end(), w.lower(), w[0].isupper() and not w.isupper())
-              for m in _TOKEN.finditer(text) for w in (m.group(),)]
-    if "." not in text:
-        return tokens
     out: list[Token] = []
-    for tok in tokens:
-        if tok.text == "." and out and out[-1].end == tok.start:
+    append = out.append
+    for m in _TOKEN.finditer(text):
+        w = m.group()
+        start = m.start()
+        if w == "." and out and out[-1].end == start:
             prev = out[-1]
             if prev.lower in _ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper()):
-                out[-1] = make_token(prev.text + ".", prev.start, tok.end)
+                out[-1] = make_token(prev.text + ".", prev.start, start + 1)
                 continue
-        out.append(tok)
+        append(Token(w, start, start + len(w), w.lower(), w[0].isupper() and not w.isupper()))
     return out
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections import Counter
 
 from briefgen.article import TroopCount
 from briefgen.extract import countries
@@ -41,6 +42,10 @@ percent per cent years year months days hours miles kilometres km brigades batta
 units companies regiments squadrons ships boats times after before during since into over under about
 against near outside inside through
 """)
+_NOT_GROUP_NAMES = word_set("""
+the of and or by with from against about some many several more other few two three four five six seven
+eight nine ten dozen hundred thousand least armed suspected
+""")
 _POSSESSIVES = word_set("the its their his her our these those")
 _NOT_PERSONNEL = word_set("""
 police policemen riot merchant civilian labour tory tories conservative backbench democratic republican
@@ -58,11 +63,13 @@ _ARMED_CONTEXT = re.compile(r"\b(?:force|troops|army|brigade|battalion|soldiers|
 _CASUALTY = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring|dead|died|die|captured|"
                        r"prisoners?|missing|infected|casualties|slain|executed|kidnapped|abducted|lost|deaths?|toll)\b",
                        re.I)
+_CASUALTY_LIST = re.compile(r"\b(?:deaths|dead|toll|casualties|wounded|injured)\s+(?:are|were|include[sd]?|was)\b",
+                            re.I)
 _HEDGE = re.compile(r"\b(?:about|around|some|nearly|almost|roughly|approximately|up\s+to|more\s+than|over|"
                     r"at\s+least|an\s+estimated|estimated|as\s+many\s+as|fewer\s+than|less\s+than|close\s+to|"
                     r"upwards\s+of|under|at\s+most|reportedly)\s+(?:about\s+)?$", re.I)
 _COUNT = re.compile(
-    rf"(?P<between>\bbetween\s+)?(?P<low>{NUMBER})"
+    rf"\b(?=[0-9abefnostwABEFNOSTW])(?P<between>between\s+)?(?P<low>{NUMBER})"
     rf"(?:\s*(?:-|–|to|or|and)\s*(?P<high>{NUMBER}))?"
     r"(?P<strong>-strong)?"
 )
@@ -235,6 +242,10 @@ def _is_year_or_age(text: str, m: re.Match[str]) -> bool:
 
 
 def _is_casualty(text: str, start: int, end: int) -> bool:
+    """True when the count is of killed, wounded or captured personnel, by the words around it."""
+    clause = re.split(r"[.;:]", text[max(0, start - 80):start])[-1]
+    if _CASUALTY_LIST.search(clause):
+        return True  # "the deaths are fourteen civilians, five Armed Forces personnel"
     before = text[max(0, start - 30):start]
     after = text[end:end + 40]
     after = re.split(r"[.;,]", after, maxsplit=1)[0]
@@ -249,12 +260,17 @@ def _whose(mods: list[str], noun: str, text: str, sentence: tuple[int, int], sta
             return country
     if noun in ("rebels", "guerrillas", "militants", "insurgents", "gunmen", "jihadists"):
         kept = [w.lower() for w in mods if w.lower() not in _POSSESSIVES | {"of", "other", "more"}]
+        if not kept:  # "at least 18 rebels" after "Communist rebels killed ...": the group named before
+            named = [m.group(1).lower() for m in re.finditer(rf"\b([A-Za-z-]+)\s+{noun}\b", text[:start])
+                     if m.group(1).lower() not in _NOT_GROUP_NAMES and not m.group(1)[0].isdigit()]
+            kept = named[-1:]
         return " ".join([*kept, noun])
-    found = [c for off, c in countries.countries_in(text[sentence[0]:start])]
-    if found:
-        return found[-1]
-    found = [c for off, c in countries.countries_in(text[max(0, sentence[0] - 300):sentence[0]])]
-    return found[-1] if found else None
+    for before, after in ((sentence[0], start), (start, sentence[1]), (max(0, sentence[0] - 300), sentence[0])):
+        found = [c for _off, c in countries.countries_in(text[before:after])]
+        if found:
+            return found[0] if before == start else found[-1]  # the nearest one
+    overall = Counter(c for _off, c in countries.countries_in(text))
+    return overall.most_common(1)[0][0] if overall else None  # the article's country
 
 
 def _vague_counts(text: str, sentences: list[tuple[int, int]], starts: list[int]) -> list[TroopCount]:
