@@ -130,9 +130,12 @@ def largest_processes(peak: TreePeak, count: int = 4) -> dict[str, float]:
     return {peak.names[pid]: kib / 1024 for pid, kib in ranked}
 
 
-def tail(text: str) -> str:
-    """The last lines of an output stream, enough to explain a failure."""
-    return "\n".join(text.splitlines()[-TAIL_LINES:])
+def tail(text: str, failed: bool = False) -> str:
+    """The last lines of an output stream; after a failure the first ones too (a worker's traceback)."""
+    lines = text.splitlines()
+    if failed and len(lines) > 2 * TAIL_LINES:
+        return "\n".join([*lines[:TAIL_LINES], "[...]", *lines[-TAIL_LINES:]])
+    return "\n".join(lines[-TAIL_LINES:] if not failed else lines)
 
 
 def run_and_report(cwd: Path, command: list[str]) -> dict[str, object]:
@@ -163,7 +166,7 @@ def run_and_report(cwd: Path, command: list[str]) -> dict[str, object]:
         process_peaks_mib=largest_processes(peak),
         returncode=child.returncode,
         stdout_tail=tail(out),
-        stderr_tail=tail(err),
+        stderr_tail=tail(err, failed=child.returncode != 0),
         stderr_lines=len(err.splitlines()),
         load_before=load,
         stages=stages,

@@ -91,11 +91,20 @@ def ensure_pelican(cache: Path, spec: str) -> tuple[Path, str]:
     return python, subprocess.run(probe, capture_output=True, text=True, check=True).stdout.strip()
 
 
+class BuildFailed(Exception):
+    """A measured build exited with an error: the benchmark stops and records it."""
+
+    def __init__(self, label: str, measurement: Measurement) -> None:
+        super().__init__(f"{label} failed (exit {measurement.returncode})")
+        self.label = label
+        self.measurement = measurement
+
+
 def run_checked(label: str, command: list[str], cwd: Path, env: dict[str, str]) -> Measurement:
     """Measure one build; stop the benchmark if it failed."""
     result = measure(command, cwd, env)
     if result.returncode != 0:
-        raise SystemExit(f"{label} failed (exit {result.returncode}) in {cwd}:\n{result.stderr_tail}")
+        raise BuildFailed(label, result)
     say(f"  {label}: {result.wall_s:.2f} s (CPU {result.user_s + result.sys_s:.2f} s), "
         f"peak {result.max_rss_mib:.0f} MiB, load before {result.load_before:.1f}")
     return result
@@ -300,13 +309,13 @@ def main(argv: list[str] | None = None) -> int:
     say(f"reading {args.articles} articles from {args.corpus}; temporary projects in {work}")
     articles = sample_articles(args.articles, args.corpus)
     baseline_count = args.baseline_articles if 0 < args.baseline_articles < args.articles else 0
+    runs: dict[str, list[dict[str, Any]]] = {"briefgen": [], "pelican": [], "baseline": []}
     try:
         write_briefgen_project(articles, work / "briefgen-master")
         if baseline_count:
             write_briefgen_project(articles[:baseline_count], work / "baseline-master")
         if tools.pelican:
             write_pelican_project(articles, work / "pelican-master")
-        runs: dict[str, list[dict[str, Any]]] = {"briefgen": [], "pelican": [], "baseline": []}
         for repeat in range(1, args.repeats + 1):
             say(f"repeat {repeat} of {args.repeats}")
             if baseline_count:
@@ -316,6 +325,15 @@ def main(argv: list[str] | None = None) -> int:
                                                     edit_target(articles), args.cold_only))
             if tools.pelican:
                 runs["pelican"].append(pelican_cold(tools, work / "pelican-master", work / "pelican", len(articles)))
+    except BuildFailed as failure:
+        out = args.out or args.cache / "results" / f"bench-{len(articles)}-FAILED.json"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        record = {"failed": failure.label, "articles": len(articles), "checkout": checkout_state(),
+                  "measurement": asdict(failure.measurement), "completed_runs": runs}
+        out.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
+        say(failure.measurement.stderr_tail)
+        say(f"{failure} after {failure.measurement.wall_s:.1f} s; details in {out}")
+        return 1
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
