@@ -47,6 +47,8 @@ class Measurement:
     """The machine's 1-minute load average when the command started: other work competes for the cores."""
     process_peaks_mib: dict[str, float]
     """The sampled peak of each of the largest processes in the tree ("pid command": MiB)."""
+    process_cpu_s: dict[str, float]
+    """CPU seconds of the busiest processes in the tree, as last sampled ("pid command": s)."""
     stages: dict[str, float] = field(default_factory=dict)
     """Seconds per build stage, from `stage NAME SECONDS s` lines on stderr (empty if none)."""
 
@@ -81,6 +83,16 @@ def process_memory_kib(pid: int) -> int:
         return 0
 
 
+def process_cpu_s(pid: int) -> float:
+    """User + system CPU seconds a process has used so far; 0 if it is gone."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return 0.0
+    fields = stat[stat.rfind(")") + 2 :].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def process_name(pid: int) -> str:
     """A short label for a process: its pid and the last parts of its command line."""
     try:
@@ -109,6 +121,8 @@ class TreePeak:
 
     total_kib: int = 0
     by_process_kib: dict[int, int] = field(default_factory=dict)
+    cpu_s: dict[int, float] = field(default_factory=dict)
+    """CPU seconds per process at its last sample (a process's last 0.1 s can be missed)."""
     names: dict[int, str] = field(default_factory=dict)
 
 
@@ -121,6 +135,7 @@ def sample_tree(root: int, stop: threading.Event, peak: TreePeak) -> None:
             if pid not in peak.names:
                 peak.names[pid] = process_name(pid)
             peak.by_process_kib[pid] = max(peak.by_process_kib.get(pid, 0), kib)
+            peak.cpu_s[pid] = max(peak.cpu_s.get(pid, 0.0), process_cpu_s(pid))
         stop.wait(SAMPLE_SECONDS)
 
 
@@ -128,6 +143,12 @@ def largest_processes(peak: TreePeak, count: int = 4) -> dict[str, float]:
     """The processes with the highest sampled memory, in MiB, largest first."""
     ranked = sorted(peak.by_process_kib.items(), key=lambda item: -item[1])[:count]
     return {peak.names[pid]: kib / 1024 for pid, kib in ranked}
+
+
+def busiest_processes(peak: TreePeak, count: int = 4) -> dict[str, float]:
+    """The processes that used the most CPU seconds (as last sampled), busiest first."""
+    ranked = sorted(peak.cpu_s.items(), key=lambda item: -item[1])[:count]
+    return {peak.names[pid]: seconds for pid, seconds in ranked}
 
 
 def tail(text: str, failed: bool = False) -> str:
@@ -164,6 +185,7 @@ def run_and_report(cwd: Path, command: list[str]) -> dict[str, object]:
         max_rss_mib=rss_kib / 1024,
         tree_peak_mib=peak.total_kib / 1024 if sampler is not None else None,
         process_peaks_mib=largest_processes(peak),
+        process_cpu_s=busiest_processes(peak),
         returncode=child.returncode,
         stdout_tail=tail(out),
         stderr_tail=tail(err, failed=child.returncode != 0),

@@ -166,6 +166,9 @@ def series_summary(runs: list[dict[str, Any]], count: int) -> dict[str, Any]:
     trees = [r[s]["tree_peak_mib"] for r in runs for s in steps if r[s]["tree_peak_mib"]]
     summary["tree_peak_mib"] = max(trees) if trees else None
     heaviest = max((r[s] for r in runs for s in steps), key=lambda m: m["tree_peak_mib"] or m["max_rss_mib"])
+    coldest = sorted(runs, key=lambda r: r["cold"]["wall_s"])[len(runs) // 2]["cold"]
+    summary["cold_cpu_by_process"] = ", ".join(
+        f"{name.split(' ', 1)[-1]} {seconds:.1f} s" for name, seconds in coldest["process_cpu_s"].items())
     summary["largest_processes"] = ", ".join(
         f"{name.split(' ', 1)[-1]} {mib:.0f} MiB" for name, mib in heaviest["process_peaks_mib"].items())
     return summary
@@ -234,6 +237,7 @@ def table(result: dict[str, Any]) -> str:
     tree = f", whole process tree {main['tree_peak_mib']:.0f} MiB" if main["tree_peak_mib"] else ""
     lines.append(f"{'briefgen peak memory':26}{main['max_rss_mib']:10.0f} MiB largest process{tree}")
     lines.append(f"{'':26}largest processes: {main['largest_processes']}")
+    lines.append(f"{'':26}CPU by process (cold build): {main['cold_cpu_by_process']}")
     if result.get("pelican"):
         lines.append(f"{'Pelican peak memory':26}{result['pelican']['max_rss_mib']:10.0f} MiB")
     loads = [r[step]["load_before"] for rs in result["runs"].values() for r in rs for step in STEPS
