@@ -18,6 +18,7 @@ from briefgen.article import Analysis, Article, Figures
 from briefgen.config import Config
 from briefgen.entries import sentence_spans
 from briefgen.errors import Problem
+from briefgen.project_lock import die_with_parent
 from briefgen.records import RecordError, analysis_from_data, analysis_to_data
 
 PACKAGE = Path(__file__).parent
@@ -146,7 +147,7 @@ def analyse_all(articles: list[Article], config: Config, jobs: int, progress: Pr
         load_analysers()  # before forking, so that every worker starts with them loaded
         context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
         chunk = max(1, min(32, len(todo) // (jobs * 4)))
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=die_with_parent) as pool:
             fresh: Iterable[Outcome] = pool.map(_analyse_job, [(articles[i], config) for i in todo], chunksize=chunk)
             _collect(outcomes, todo, fresh, progress)
     else:

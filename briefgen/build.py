@@ -213,7 +213,7 @@ def build_locked(config: Config, *, write: bool, strict: bool, jobs: int | None,
     fresh = iter(analyse_all(todo, config, jobs or default_jobs(), progress))
     outcomes = [o if o is not None else next(fresh) for o in known]
     clock.lap("analyse")
-    clock.stages["summarise_cpu"] = sum(o.summarise_seconds for o in outcomes)
+    clock.stages["summarise_cpu"] = sum(o.summarise_seconds for o in outcomes)  # cached outcomes count 0
     clock.stages["extract_cpu"] = sum(o.extract_seconds for o in outcomes)
     problems += [o.problem for o in outcomes if o.problem]
     analysed = [
@@ -293,8 +293,10 @@ def remember(config: Config, key: str, analysed: list[Analysed], outcomes: list[
         sig = signature(path)
         if sig is None:
             continue
-        article = item.article if item.stored else dataclasses.replace(item.article, machine=item.block)
-        articles[item.article.path.as_posix()] = CachedArticle(sig, article, outcome)
+        # the block as now stored in the file: the next build must see article and outcome share it
+        article = dataclasses.replace(item.article, machine=item.block)
+        kept = dataclasses.replace(outcome, block=item.block, summarise_seconds=0.0, extract_seconds=0.0)
+        articles[item.article.path.as_posix()] = CachedArticle(sig, article, kept)
     save_state(config.root, BuildState(key, articles, site_signatures(config.site_dir),
                                        page_sources(entries, config), warnings))
 

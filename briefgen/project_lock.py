@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import os
 import re
 import shutil
+import signal
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,6 +16,7 @@ from pathlib import Path
 from briefgen.errors import BriefgenError, Problem
 
 LOCK_NAME = "lock"
+_PR_SET_PDEATHSIG = 1
 _LEFTOVER_TMP = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")
 """Temporary files of write_atomically (mkstemp's eight random characters)."""
 
@@ -40,6 +45,15 @@ def project_lock(cache_dir: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.lockf(fh.fileno(), fcntl.LOCK_UN)
+
+
+def die_with_parent() -> None:
+    """In a child process: ask Linux to kill it when briefgen dies, so a killed build leaves nothing running."""
+    if sys.platform != "linux":
+        return
+    libc_name = ctypes.util.find_library("c")
+    if libc_name:
+        ctypes.CDLL(libc_name).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 def remove_leftovers(content_dir: Path, site_dir: Path) -> None:

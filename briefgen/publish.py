@@ -45,6 +45,17 @@ def _same_bytes(a: Path, b: Path) -> bool:
         return False
 
 
+def _link_if_same(previous: Path, data: bytes, target: Path) -> bool:
+    """Hard-link the old site's file to `target` when it already holds exactly `data`."""
+    try:
+        if previous.stat().st_size != len(data) or previous.read_bytes() != data:
+            return False
+        os.link(previous, target)
+    except OSError:
+        return False
+    return True
+
+
 def _reuse_unchanged(staging: Path, site_dir: Path) -> int:
     """Hard-link files whose bytes did not change from the old site (keeping their mtimes); count the rest."""
     old = _files(site_dir)
@@ -78,10 +89,14 @@ def publish(
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.staging-", dir=site_dir.parent))
     try:
+        made: set[Path] = set()
         for relative, data in sorted(files.items()):
             target = staging / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
+            if not _link_if_same(site_dir / relative, data, target):
+                target.write_bytes(data)
         for relative in sorted(keep or ()):
             check_site_path(relative)
             target = staging / relative

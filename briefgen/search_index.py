@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from briefgen.errors import Problem
+from briefgen.project_lock import die_with_parent
 
 BUNDLE = "pagefind"
 """Pagefind's output folder inside the site."""
@@ -41,7 +42,8 @@ def index_site(folder: Path, previous: Path, meanwhile: Callable[[], None]) -> P
         return Problem("search index not built: the 'pagefind[bin]' package is not installed", warning=True)
     command = [sys.executable, "-m", "pagefind", "--site", str(folder), "--glob", "articles/**/*.html", "--silent"]
     try:
-        indexer = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        indexer = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                   preexec_fn=die_with_parent)
     except OSError as exc:
         meanwhile()
         return Problem(f"search index not built: {exc}", warning=True)

@@ -30,6 +30,8 @@ from briefgen.summary_features import Matrix, leans_on_previous, sentence_featur
 from briefgen.summary_model import EditorModel, load_model
 
 DEFAULT_METHOD = "editor"
+MAX_CANDIDATES = 300
+"""Summary sentences are chosen among the first this many prose sentences (news articles have fewer)."""
 METHODS = ("editor", "lexrank", "textrank", "lsa", "luhn", "sumbasic", "edmundson", "lead")
 """Names valid for `summary.method` in config."""
 
@@ -168,6 +170,9 @@ def summarise(
     headline = " ".join(title.split())
     # A body that repeats the headline as its first line should not quote it back.
     prose = [s for s in split_sentences(text) if s.is_prose and " ".join(s.text.split()) != headline]
+    # Centrality costs time and memory quadratic in the number of sentences: a very long text
+    # (a transcript, a report pasted whole) is summarised from its opening sentences.
+    prose = prose[:MAX_CANDIDATES]
     if not prose or sentences <= 0:
         return ()
     if method == "editor":

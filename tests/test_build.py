@@ -183,3 +183,17 @@ def test_articles_added_since_the_previous_build_are_marked_new(project: Path) -
     assert "Fresh report" in marked[: marked.index("</article>")]
     assert "added: 2" in (project / "content" / "fresh.md").read_text()
     assert "added: 1" in (project / "content" / "ceasefire-talks.md").read_text()
+
+
+def test_an_edit_rewrites_only_the_pages_that_change(project: Path) -> None:
+    add_articles(project, 3)
+    assert run_cli(["build", "-q"], project).exit_code == 0
+    pages = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in (project / "site" / "articles").glob("*.html")}
+    edited = project / "content" / "extra-01.md"
+    edited.write_text(edited.read_text().replace("were ready", "stood ready"))
+    run = run_cli(["build"], project)
+    assert run.exit_code == 0
+    after = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in pages}
+    changed = sorted(p.name for p in pages if after[p] != pages[p])
+    assert changed == ["extra-01.html"]
+    assert "front matter written for 1," in run.stdout

@@ -148,3 +148,22 @@ def test_article_text_never_becomes_markup(title: str, body: str, source: str, t
     parser = _LiveMarkup()
     parser.feed(writer.files["articles/x.html"].decode())
     assert parser.found == []
+
+
+@pytest.mark.slow
+def test_an_article_just_under_the_size_limit_is_processed_in_bounded_memory(project: Path) -> None:
+    sentence = "Officials said on Monday that 2,000 troops would leave the border region before talks in Geneva. "
+    paragraph = sentence * 12 + "\n\n"
+    text = "---\ntitle: A very long report\ndate: 2023-05-01\n---\n" + paragraph * (4_900_000 // len(paragraph))
+    (project / "content" / "long.md").write_text(text)
+
+    def limit_memory() -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (3 * 1024**3, 3 * 1024**3))
+
+    run = subprocess.run([sys.executable, "-m", "briefgen", "build", "-q", "--no-write"], cwd=project,
+                         env={**os.environ, "PYTHONPATH": str(REPO), "OPENBLAS_NUM_THREADS": "1"},
+                         capture_output=True, text=True, timeout=300, preexec_fn=limit_memory)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert (project / "site" / "articles" / "long.html").is_file()

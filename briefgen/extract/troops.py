@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from collections import Counter
 
@@ -261,7 +262,8 @@ def _whose(mods: list[str], noun: str, text: str, sentence: tuple[int, int], sta
     if noun in ("rebels", "guerrillas", "militants", "insurgents", "gunmen", "jihadists"):
         kept = [w.lower() for w in mods if w.lower() not in _POSSESSIVES | {"of", "other", "more"}]
         if not kept:  # "at least 18 rebels" after "Communist rebels killed ...": the group named before
-            named = [m.group(1).lower() for m in re.finditer(rf"\b([A-Za-z-]+)\s+{noun}\b", text[:start])
+            earlier = text[max(0, start - 2000):start]
+            named = [m.group(1).lower() for m in re.finditer(rf"\b([A-Za-z-]+)\s+{noun}\b", earlier)
                      if m.group(1).lower() not in _NOT_GROUP_NAMES and not m.group(1)[0].isdigit()]
             kept = named[-1:]
         return " ".join([*kept, noun])
@@ -269,8 +271,14 @@ def _whose(mods: list[str], noun: str, text: str, sentence: tuple[int, int], sta
         found = [c for _off, c in countries.countries_in(text[before:after])]
         if found:
             return found[0] if before == start else found[-1]  # the nearest one
+    return _main_country(text)  # the article's country
+
+
+@functools.lru_cache(maxsize=4)
+def _main_country(text: str) -> str | None:
+    """The country an article names most (cached: asked once per count, and articles can be long)."""
     overall = Counter(c for _off, c in countries.countries_in(text))
-    return overall.most_common(1)[0][0] if overall else None  # the article's country
+    return overall.most_common(1)[0][0] if overall else None
 
 
 def _vague_counts(text: str, sentences: list[tuple[int, int]], starts: list[int]) -> list[TroopCount]:
