@@ -1,4 +1,4 @@
-"""Country names, demonyms and metonyms ("Kremlin") mapped to short English country names."""
+"""Country names, demonyms and metonyms ("Kremlin") mapped to short English country names; international bodies."""
 
 from __future__ import annotations
 
@@ -145,6 +145,14 @@ _COUNTRIES: dict[str, tuple[str, ...]] = {
     "Yugoslavia": (),
     "Zambia": (),
     "Zimbabwe": (),
+    "Bahamas": (), "Barbados": (), "Belize": (), "Benin": (), "Bhutan": (), "Botswana": (), "Brunei": (),
+    "Burkina Faso": (), "Central African Republic": (), "Costa Rica": (), "Djibouti": (),
+    "Dominican Republic": (), "East Timor": ("Timor-Leste",), "Equatorial Guinea": (), "Fiji": (),
+    "Gabon": (), "Gambia": (), "Guinea": (), "Guinea-Bissau": (), "Guyana": (), "Iceland": (),
+    "Jamaica": (), "Laos": (), "Lesotho": (), "Luxembourg": (), "Madagascar": (), "Malawi": (),
+    "Maldives": (), "Malta": (), "Mauritania": (), "Mauritius": (), "Montenegro": (),
+    "Papua New Guinea": (), "Samoa": (), "Suriname": (), "Swaziland": ("Eswatini",), "Togo": (),
+    "Tonga": (), "Trinidad and Tobago": ("Trinidad",),
 }
 
 # Demonym (adjective or noun) -> canonical country.
@@ -185,6 +193,16 @@ _DEMONYMS: dict[str, str] = {
     "Welsh": "United Kingdom", "American": "United States", "Uruguayan": "Uruguay",
     "Uzbek": "Uzbekistan", "Venezuelan": "Venezuela", "Vietnamese": "Vietnam", "Yemeni": "Yemen",
     "Yugoslav": "Yugoslavia", "Zambian": "Zambia", "Zimbabwean": "Zimbabwe",
+    "Bahamian": "Bahamas", "Barbadian": "Barbados", "Belizean": "Belize", "Beninese": "Benin",
+    "Bhutanese": "Bhutan", "Bruneian": "Brunei", "Burkinabe": "Burkina Faso", "Costa Rican": "Costa Rica",
+    "Djiboutian": "Djibouti", "Dominican": "Dominican Republic", "Fijian": "Fiji", "Gabonese": "Gabon",
+    "Gambian": "Gambia", "Guyanese": "Guyana", "Icelandic": "Iceland", "Jamaican": "Jamaica",
+    "Kosovar": "Kosovo", "Kyrgyz": "Kyrgyzstan", "Laotian": "Laos", "Macedonian": "Macedonia",
+    "Malagasy": "Madagascar", "Malawian": "Malawi", "Maldivian": "Maldives", "Maltese": "Malta",
+    "Mauritanian": "Mauritania", "Mauritian": "Mauritius", "Montenegrin": "Montenegro",
+    "Nigerien": "Niger", "Salvadoran": "El Salvador", "Samoan": "Samoa", "Sierra Leonean": "Sierra Leone",
+    "South Sudanese": "South Sudan", "Surinamese": "Suriname", "Swazi": "Swaziland", "Timorese": "East Timor",
+    "Togolese": "Togo", "Tongan": "Tonga", "Trinidadian": "Trinidad and Tobago", "Turkmen": "Turkmenistan",
 }
 
 # Seats of government used for the government itself.
@@ -214,9 +232,21 @@ _CAPITALS: dict[str, str] = {
 }
 
 
-# Regions whose names contain a country form ("South America"): found, then ignored.
+# States of the United States, which stand for it before a role ("Florida Governor", "Texas Senator"),
+# though not as places in the text nor after "of" ("the governor of Ohio" keeps Ohio); Georgia is the country.
+_US_STATES = (
+    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida",
+    "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine", "Maryland",
+    "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada",
+    "New Hampshire", "New Jersey", "New Mexico", "New York State", "North Carolina", "North Dakota", "Ohio",
+    "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas",
+    "Utah", "Vermont", "Virginia", "West Virginia", "Wisconsin", "Wyoming",
+)
+
+# Regions and alliances whose names contain a country form ("South America", "Warsaw Pact"): found, then ignored.
 _REGIONS = ("South America", "Latin America", "Central America", "North America", "New England",
-            "South Asia", "Gulf of Mexico", "Guinea-Bissau", "Papua New Guinea", "New Mexico", "Georgia Tech")
+            "South Asia", "Gulf of Mexico", "New Mexico", "Georgia Tech",
+            "Warsaw Pact")
 
 
 def _build() -> tuple[dict[str, str], dict[str, str]]:
@@ -241,6 +271,35 @@ COUNTRY_PATTERN = re.compile(
 
 
 
+# International bodies whose officials and forces the news names without a country ("NATO's 30 members").
+_BODIES: dict[str, str] = {
+    "NATO": "NATO", "North Atlantic Treaty Organization": "NATO", "North Atlantic Treaty Organisation": "NATO",
+    "United Nations": "United Nations", "UN": "United Nations", "U.N.": "United Nations",
+    "European Union": "European Union", "EU": "European Union", "E.U.": "European Union",
+    "OSCE": "OSCE", "Organization for Security and Co-operation in Europe": "OSCE",
+    "Organisation for Security and Co-operation in Europe": "OSCE",
+    "OPEC": "OPEC", "Arab League": "Arab League", "African Union": "African Union", "ASEAN": "ASEAN",
+    "OIC": "Organisation of Islamic Cooperation",
+    "Organisation of Islamic Cooperation": "Organisation of Islamic Cooperation",
+    "Organization of Islamic Cooperation": "Organisation of Islamic Cooperation",
+    "Organization of American States": "Organization of American States",
+    "OAS": "Organization of American States", "Council of Europe": "Council of Europe",
+    "Gulf Cooperation Council": "Gulf Cooperation Council", "GCC": "Gulf Cooperation Council",
+    "Commonwealth of Independent States": "Commonwealth of Independent States",
+    "CSTO": "Collective Security Treaty Organization",
+    "Collective Security Treaty Organization": "Collective Security Treaty Organization",
+}
+BODY_PATTERN = re.compile(
+    r"(?<![\w.-])(" + "|".join(re.escape(k) for k in sorted(_BODIES, key=len, reverse=True)) + r")(?![\w-])"
+)
+"""Finds an international body by its name or acronym; group 1 is the form written."""
+
+
+def bodies_in(text: str) -> list[tuple[int, str]]:
+    """Return (offset, body) for every international body named in the text ("NATO", "the U.N.")."""
+    return [(m.start(1), _BODIES[m.group(1)]) for m in BODY_PATTERN.finditer(text)]
+
+
 def country_of(phrase: str, capitals: bool = True) -> str | None:
     """Return the short country name a phrase stands for ("Kremlin" -> "Russia"), else None."""
     text = phrase.strip()
@@ -254,14 +313,27 @@ def country_of(phrase: str, capitals: bool = True) -> str | None:
     return found
 
 
+# The US dollar after "U.S.", which prices things the world over ("assets of 14 billion U.S. dlrs").
+_US_CURRENCY = re.compile(r"\s+(?:dlrs?|dollars?|cents?)\b", re.I)
+
+
 def countries_in(text: str) -> list[tuple[int, str]]:
-    """Return (offset, country) for every country, demonym, metonym or capital in the text."""
-    return [(m.start(1), _ALL[m.group(1)]) for m in COUNTRY_PATTERN.finditer(text) if _ALL[m.group(1)]]
+    """Return (offset, country) for every country, demonym, metonym or capital in the text, not "U.S. dlrs"."""
+    return [(m.start(1), _ALL[m.group(1)]) for m in COUNTRY_PATTERN.finditer(text) if _ALL[m.group(1)]
+            and not (m.group(1) in ("U.S.", "US") and _US_CURRENCY.match(text, m.end()))]
 
 
 def is_demonym(word: str) -> bool:
     """True for an adjective or people-noun of a country ("Chinese", "Libyans"), not its name."""
     return word in _DEMONYMS or (word.endswith("s") and word[:-1] in _DEMONYMS)
+
+
+def is_us_state(phrase: str) -> bool:
+    """True for the name of a state of the United States ("Ohio", "New Mexico"), not Georgia."""
+    return phrase in _STATE_SET
+
+
+_STATE_SET = frozenset(_US_STATES)
 
 
 def is_region(phrase: str) -> bool:

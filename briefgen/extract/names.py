@@ -69,7 +69,7 @@ def _is_name_text(text: str) -> bool:
         return False
     if len(low) >= 7 and titles.misspelt_head(text) is not None:
         return False  # "Represenative Adam Schiff"
-    if low in _COMMON or low in _CALENDAR or low in titles.HONORIFICS:
+    if low in _COMMON or low in _CALENDAR or low in titles.HONORIFICS or low in titles.ABBREVIATED:
         return False
     if low in titles.HEADS or low in titles.RANKS or low in titles.ORG_WORDS:
         return False

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from briefgen.article import Official
 from briefgen.extract import countries, titles
 from briefgen.extract.names import folded, is_name_word, is_place_or_thing, name_run, one_letter_apart, same_person
-from briefgen.extract.roles import Role, country_ending_at
+from briefgen.extract.roles import Role, country_ending_at, country_starting_at
 from briefgen.extract.sightings import SPEECH, Sighting, find_sightings
 from briefgen.extract.tokens import Token, sentence_spans, tokenize, word_set
 
@@ -18,6 +20,33 @@ _SPEAKER = re.compile(r"(?<![\w-])([A-Z][a-z]+)\s+([a-z]+)")
 # Role words that mark a role outside government, whose country is not guessed from the context.
 _NON_GOVERNMENT = word_set("union strike rebel student protest church business company team")
 _REGNAL_ORG = {"pope": "Catholic Church"}
+_DETERMINERS = word_set("the a an its their his her")
+# Verbs of setting off, after which "for" names a destination ("leaves for Washington").
+_DEPARTURES = word_set("leave leaves left leaving head heads headed heading bound depart departs departed set sets")
+# Nouns for groups of people that a country before them qualifies ("US senators", "Russian troops").
+_PEOPLE = word_set("""
+officials senators lawmakers legislators congressmen diplomats envoys negotiators leaders ministers
+delegates sources spokesmen analysts troops soldiers forces peacekeepers nationals citizens voters
+""")
+# Words before a role that put its holding in the past or the future ("the deposed President").
+_PAST = word_set("former deposed ousted toppled exiled late then previous outgoing incoming ex")
+# Words before a country that make it the object of the clause ("sending arms to Cuba", "better than
+# Mexico's"), not the person's; "of", "for" and "by" are left out because they as often give the owner
+# ("a review of U.S. embassy security", "signed the accord for Mexico").
+_OBJECT_MARKERS = word_set("""
+to in into onto on at from near against with toward towards across over about between through
+within inside outside along beyond via than like unlike
+""")
+
+
+class _Cue(NamedTuple):
+    """A country the context suggests for a person, and how close to the name it was found."""
+
+    strength: int
+    """Named before the name in its sentence (3), after it (2), in the two sentences before (1), anywhere (0)."""
+    country: str | None
+    of_others: bool
+    """True when the country qualifies other people ("US senators"), which says little about this person."""
 
 
 @dataclass
@@ -54,6 +83,17 @@ class _Context:
     """Indices of the word tokens, by their text."""
     surname_counts: Counter[str]
     """How many people share each surname (without accents)."""
+    claims: list[tuple[int, int, int]]
+    """(start, end, id of the person) of every role phrase with its name: the countries inside are that person's."""
+    bodies: list[tuple[int, str]]
+    """(offset, body) of every international body named ("NATO")."""
+    sentence_starts: list[int]
+    place_offsets: list[int]
+    body_offsets: list[int]
+    claim_starts: list[int]
+    """Sorted offsets of the lists above, so that lookups near a position take log time (long texts)."""
+    overall: Counter[str]
+    """How often the article names each country."""
 
 
 def find_officials(text: str, published: dt.date | None,
@@ -95,9 +135,26 @@ def _context(text: str, tokens: list[Token], people: list[_Person]) -> _Context:
     for i, t in enumerate(tokens):
         if t.text[0].isalpha():
             by_word.setdefault(t.text, []).append(i)
-    return _Context(text, tokens, {t.start: i for i, t in enumerate(tokens)}, sentence_spans(text),
-                    countries.countries_in(masked), speakers, surnames, by_word,
-                    Counter(surname for p in people for surname in p.surnames))
+    claims = [(min(tokens[s.role.first].start, s.start), max(s.end, tokens[s.role.end - 1].end), id(p))
+              for p in people for s in p.sightings]
+    claims.sort()
+    sentences, places, bodies = sentence_spans(text), countries.countries_in(masked), countries.bodies_in(masked)
+    return _Context(text, tokens, {t.start: i for i, t in enumerate(tokens)}, sentences, places, speakers, surnames,
+                    by_word, Counter(surname for p in people for surname in p.surnames), claims, bodies,
+                    [s for s, _e in sentences], [off for off, _c in places], [off for off, _b in bodies],
+                    [start for start, _e, _n in claims], Counter(c for _off, c in places))
+
+
+def _sentence_index(context: _Context, at: int) -> int:
+    """Index of the sentence that holds offset `at` (the last one when past the end)."""
+    return max(0, min(bisect.bisect_right(context.sentence_starts, at) - 1, len(context.sentences) - 1))
+
+
+def _places_between(context: _Context, start: int, end: int) -> list[tuple[int, str]]:
+    """(offset, country) of the countries named in [start, end)."""
+    lo = bisect.bisect_left(context.place_offsets, start)
+    hi = bisect.bisect_left(context.place_offsets, end)
+    return context.places[lo:hi]
 
 
 def _named_clearly(person: _Person, text: str) -> bool:
@@ -160,7 +217,7 @@ def _add_longer_forms(people: list[_Person], tokens: list[Token], text: str) -> 
 
 
 def _to_official(person: _Person, people: list[_Person], context: _Context) -> Official:
-    name = max(person.forms, key=len)
+    name = max(sorted(person.forms), key=len)  # sorted: the same name whatever the set's order
     role = _best_role(person)
     mentions, variants = _mentions(person, people, name, context)
     full = [" ".join(context.text[s:e].split()) for s, e in mentions]
@@ -245,6 +302,9 @@ def _org(person: _Person, people: list[_Person], context: _Context,
         if head in _REGNAL_ORG:
             return _REGNAL_ORG[head]
     role = _best_role(person)
+    if titles.heads_a_body(role.title) and not any(
+            s.role.end < len(tokens) and tokens[s.role.end].lower == "of" for s in person.sightings):
+        return _body_named_before(context, person.sightings[0].start)  # not "of the Turkish General Staff"
     words = role.title.lower().split()
     head = titles.singular(titles.head_of(role.title))
     if (head not in titles.GOVERNMENT_HEADS and not role.rank_only) or set(words) & _NON_GOVERNMENT:
@@ -252,27 +312,139 @@ def _org(person: _Person, people: list[_Person], context: _Context,
     if head in ("president", "vice-president") and role.title[:1].islower() \
             and all(s.role.title[:1].islower() for s in person.sightings):
         return None  # "Kjell Nilsson, president of ...": a company's as often as a country's
-    strength, country = max((_country_from_context(context, s.start) for s in person.sightings),
-                            key=lambda g: g[0])
+    evidence = [_country_from_context(context, s, id(person)) for s in person.sightings]
+    if role.title.lower() in titles.ONE_PER_COUNTRY:
+        return _sole_holder_country(person, people, context, evidence, role.title.lower())
+    strength, country, _of_others = max(evidence, key=lambda g: g.strength)
     by_role, sure = titles.country_of_role(role.title)
     return by_role if by_role is not None and (sure or strength < 3) else country
 
 
-def _country_from_context(context: _Context, at: int) -> tuple[int, str | None]:
-    """(strength, country): named before `at` in its sentence (3), after it (2), nearby (1), overall (0)."""
+def _country_from_context(context: _Context, sighting: Sighting, me: int) -> _Cue:
+    """The country named nearest before the sighting in its sentence, else after it, else nearby, else overall.
+
+    After the name, a country inside a later person's role phrase is that person's ("X said he
+    expected Russian President Y"), and one that is the object of a preposition is where things
+    go, not whose the person is ("sending arms to Cuba").
+    """
+    at = sighting.start
     spans = context.sentences
-    index = next((k for k, (s, e) in enumerate(spans) if s <= at < e), len(spans) - 1)
+    index = _sentence_index(context, at)
     s, e = spans[index]
-    found = [(off, c) for off, c in context.places if s <= off < e]
-    before = [c for off, c in found if off < at]
+    found = _places_between(context, s, e)
+    before = [(off, c) for off, c in found if off < at]
     if before:
-        return 3, before[-1]
-    if found:
-        return 2, found[0][1]
-    window = [(off, c) for off, c in context.places if spans[max(0, index - 2)][0] <= off < s]
+        return _Cue(3, before[-1][1], _qualifies_people(context, before[-1][0]))
+    after = _not_objects(context, [(off, c) for off, c in found
+                                   if off > sighting.end and not _claimed(context, off, me)])
+    if after:
+        return _Cue(2, after[0][1], False)  # after the name, "said British nationals ..." is often his own
+    window = _places_between(context, spans[max(0, index - 2)][0], s)
     if window:
         counts = Counter(c for _off, c in window)
         best = max(counts.values())
-        return 1, next(c for _off, c in reversed(window) if counts[c] == best)
-    overall = Counter(c for _off, c in context.places)
-    return 0, overall.most_common(1)[0][0] if overall else None
+        return _Cue(1, next(c for _off, c in reversed(window) if counts[c] == best), False)
+    overall = context.overall
+    return _Cue(0, overall.most_common(1)[0][0] if overall else None, False)
+
+
+def _qualifies_people(context: _Context, off: int) -> bool:
+    """True when the country at `off` is followed by a noun for a group of people ("US senators")."""
+    i = context.token_at.get(off)
+    if i is None:
+        return False
+    found = country_starting_at(context.tokens, i)
+    j = i + (found[0] if found is not None else 1)
+    return j < len(context.tokens) and context.tokens[j].lower in _PEOPLE
+
+
+def _sole_holder_country(person: _Person, people: list[_Person], context: _Context,
+                         evidence: list[_Cue], title: str) -> str | None:
+    """The country of a role with one holder per country ("President X"), or None when the text leaves it open.
+
+    Never a country whose holder of the role is named alongside ("President X said he expected
+    Russian President Y ..."). A country named in the same sentence counts, unless it came before
+    the name only qualifying other people and is named nowhere else ("a bill by US senators would
+    target President X"). When another country's holder is named alongside, one from further away
+    counts only if the article names no other country more often, nor as often but more often
+    other than as the object of a preposition ("crossing into Ukraine").
+    """
+    taken = _held_nearby(person, people, context, title)
+    named = Counter(c for _off, c in context.places if c not in taken)
+    acting = Counter(c for _off, c in _not_objects(context, context.places))
+    for cue in sorted(evidence, key=lambda c: -c.strength):
+        c = cue.country
+        if c is None or c in taken:
+            continue
+        if cue.strength >= 2 and not (cue.of_others and named[c] <= 1):
+            return c
+        if cue.strength < 2 and not (taken and any((n, acting[o]) > (named[c], acting[c])
+                                                   for o, n in named.items())):
+            return c
+    ranked = named.most_common(2)
+    if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
+def _held_nearby(person: _Person, people: list[_Person], context: _Context, title: str) -> set[str]:
+    """Countries whose holder of `title` is someone else, named in the same or next sentence as this person."""
+    tokens = context.tokens
+    if any(s.role.title_first > 0 and tokens[s.role.title_first - 1].lower in _PAST for s in person.sightings):
+        return set()  # "the country's deposed President X" held it before the one named alongside
+    starts = context.sentence_starts
+    mine = {bisect.bisect_right(starts, s.start) for s in person.sightings}
+    return {s.role.country for p in people if p is not person for s in p.sightings
+            if s.role.country and s.role.title.lower() == title and not _org_in_role(context, s.role)
+            and any(abs(bisect.bisect_right(starts, s.start) - k) <= 1 for k in mine)}
+
+
+def _org_in_role(context: _Context, role: Role) -> bool:
+    """True when an organisation stands between the country and the role ("Venezuelan Central Bank President")."""
+    return any(t.capitalised and t.lower in titles.ORG_WORDS for t in context.tokens[role.first:role.title_first])
+
+
+def _body_named_before(context: _Context, at: int) -> str | None:
+    """The international body named last before `at`, in its sentence or the two before ("NATO sent ...")."""
+    spans = context.sentences
+    start = spans[max(0, _sentence_index(context, at) - 2)][0]
+    lo, hi = bisect.bisect_left(context.body_offsets, start), bisect.bisect_left(context.body_offsets, at)
+    before = [body for _off, body in context.bodies[lo:hi]]
+    return before[-1] if before else None
+
+
+def _claimed(context: _Context, off: int, me: int) -> bool:
+    """True when a country lies in the role phrase of a person other than `me`."""
+    i = bisect.bisect_right(context.claim_starts, off)
+    while i > 0 and context.claims[i - 1][0] > off - 400:  # role phrases are short
+        start, end, n = context.claims[i - 1]
+        if start <= off < end and n != me:
+            return True
+        i -= 1
+    return False
+
+
+def _not_objects(context: _Context, places: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The countries of `places` that are not the object of a preposition, nor listed after one ("to Cuba or Peru")."""
+    tokens = context.tokens
+    kept: list[tuple[int, str]] = []
+    object_end = -1
+    for off, country in places:
+        i = context.token_at.get(off)
+        if i is None or i == 0:
+            kept.append((off, country))
+            continue
+        while i >= 2 and tokens[i - 1].lower in _DETERMINERS:
+            i -= 1  # "with the United States"
+        while i >= 3 and tokens[i - 1].text in ("'s", "’s") and tokens[i - 2].capitalised:
+            i -= 2  # "to Friday's Iran attack"
+        prev = tokens[i - 1]
+        listed = prev.lower in ("or", "and", ",") and i >= 2 and tokens[i - 2].end == object_end
+        travel = prev.lower == "for" and i >= 2 and tokens[i - 2].lower in _DEPARTURES  # "leaves for Washington"
+        if prev.lower in _OBJECT_MARKERS or listed or travel:
+            j = context.token_at[off]
+            found = country_starting_at(tokens, j)
+            object_end = tokens[j + found[0] - 1].end if found is not None else tokens[j].end
+            continue
+        kept.append((off, country))
+    return kept

@@ -44,12 +44,12 @@ class Role:
 
 
 def country_ending_at(tokens: list[Token], i: int) -> tuple[int, str] | None:
-    """Return (number of tokens, country) for a country form ending at token i ("United States")."""
+    """Return (number of tokens, country) for a country form ending at token i ("United States", "Ohio")."""
     for k in (3, 2, 1):
         if i - k + 1 < 0:
             continue
         phrase = " ".join(t.text for t in tokens[i - k + 1:i + 1])
-        found = countries.country_of(phrase, capitals=False)
+        found = "United States" if countries.is_us_state(phrase) else countries.country_of(phrase, capitals=False)
         if found is not None and tokens[i - k + 1].text[0].isupper():
             if i - k >= 0 and countries.is_region(f"{tokens[i - k].text} {phrase}"):
                 return None  # "New Mexico Governor"
@@ -151,8 +151,9 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             title_idx = title_idx[:roles[-1] + 1]  # "Commandant Admiral X": the role, not the rank
     words = [tokens[k].text for k in title_idx] + [t.text for t in tokens[h + 1:title_end]]
     while end < len(tokens) and (tokens[end].lower in titles.RANKS or tokens[end].lower in titles.HONORIFICS
-                                 or tokens[end].lower == "sheikh") and not tokens[end].text.isupper():
-        end += 1  # "Commandant Admiral X", "Chair Professor X", "Bishop Emeritus X"
+                                 or tokens[end].lower in titles.ABBREVIATED or tokens[end].lower == "sheikh") \
+            and not tokens[end].text.isupper():
+        end += 1  # "Commandant Admiral X", "Chair Professor X", "Bishop Emeritus X", "Chairman Rep. X"
     plural = titles.singular(tokens[h].text) != tokens[h].lower
     if plural and tokens[title_idx[-1]] is tokens[h]:
         words[len(title_idx) - 1] = _match_case(titles.singular(tokens[h].text), tokens[h].text)
@@ -183,9 +184,9 @@ def _org_before(tokens: list[Token], i: int) -> tuple[str | None, int]:
     j = i
     while j >= 0 and (tokens[j].capitalised or tokens[j].acronym or
                       (tokens[j].lower in ("of", "for", "&") and j > 0 and tokens[j - 1].capitalised)):
-        if tokens[j].lower in ("the", "this", "that", "a", "an", "yesterday", "today") \
+        if tokens[j].lower in ("the", "this", "that", "a", "an", "yesterday", "today", "but", "and", "yet", "so") \
                 or tokens[j].lower in titles.HEADS:
-            break  # not "Treasury Secretary James Baker and Federal Reserve Board"
+            break  # not "Treasury Secretary James Baker and Federal Reserve Board", nor "But Home Office"
         j -= 1
     start = j + 1
     while start <= last and tokens[start].lower in _LINKING:

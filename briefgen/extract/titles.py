@@ -73,6 +73,18 @@ admiral marshal brigadier president-elect vice-president secretary-general attor
 lawmaker diplomat negotiator
 """)
 
+# Roles a country has one holder of at a time: a country named in passing near "President X" does not settle his.
+ONE_PER_COUNTRY = frozenset({"president", "prime minister", "premier", "chancellor", "king", "queen", "emperor"})
+
+# Roles that head an international body ("Secretary General"), whose holder's org is a body named nearby.
+_BODY_ROLES = frozenset({"secretary general"})
+
+
+def heads_a_body(title: str) -> bool:
+    """True for a role that heads an international body rather than a country's department ("Secretary-General")."""
+    return " ".join(title.lower().replace("-", " ").split()[-2:]) in _BODY_ROLES
+
+
 # Words that make a capitalised phrase an organisation rather than a person.
 ORG_WORDS = word_set("""
 department ministry office bureau agency council committee commission assembly parliament
@@ -94,6 +106,9 @@ ORG_ALIASES = {"UN": "United Nations", "U.N.": "United Nations", "EU": "European
                "E.U.": "European Union", "EC": "European Community", "E.C.": "European Community",
                "IMF": "International Monetary Fund", "WHO": "World Health Organization",
                "OPEC": "OPEC", "NATO": "NATO", "OSCE": "OSCE"}
+
+# Abbreviated titles: never a name nor an initial ("Gov. Carruthers" is not "Garrey Carruthers" written short).
+ABBREVIATED = word_set("gov. sen. rep. amb. pres. supt. cmdr. insp. gen. col. capt. lt. maj. sgt. adm.")
 
 # Honorifics: not roles, left out of names.
 HONORIFICS = word_set("mr mr. mrs mrs. ms ms. dr dr. sir dame madam lord lady professor prof prof. rev rev. "

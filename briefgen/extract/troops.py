@@ -25,7 +25,7 @@ _SINGULAR = {"soldier", "serviceman", "marine", "sailor", "airman", "paratrooper
 _NEEDS_MILITARY = word_set("personnel men guards officers members")
 _MILITARY = word_set("""
 military army navy naval marine marines armed forces force defence defense air service combat army's
-coalition nato un infantry airborne militia security soldiers
+coalition nato un infantry airborne militia security soldiers peacekeeping
 """)
 # Words that may stand between the number and the noun.
 _MODIFIERS = word_set("""
@@ -82,10 +82,21 @@ _AND_CASUALTIES = re.compile(rf"\band\s+(?P<n>{NUMBER})\s+(?:wounded|injured|kil
 _ANY_NOUN = re.compile(
     r"\b(?:" + "|".join(sorted(_PERSONNEL | _SINGULAR | _NEEDS_MILITARY)) + r")\b|-strong\b"
     r"|\b(?:army|military|navy|force|contingent|garrison|deployment)\b", re.I)
-_FORCE_OF = re.compile(r"\b(?:force|army|contingent|garrison|deployment)\s+of\s+(?:some\s+|about\s+|around\s+"
+_FORCE_OF = re.compile(r"(?<!work )(?<!labour )(?<!labor )(?<!sales )(?<!police )"  # not "a work force of 50"
+                       r"\b(?:force|army|contingent|garrison|deployment)\s+of\s+(?:some\s+|about\s+|around\s+"
                        r"|nearly\s+|up\s+to\s+|more\s+than\s+|at\s+least\s+|over\s+)?$", re.I)
+# Nouns for the people who speak about troops, whose country is not the troops' ("US officials").
+_SPEAKERS_AFTER = re.compile(r"\s+(?:officials|senators|lawmakers|legislators|congressmen|diplomats|envoys|"
+                             r"negotiators|sources|spokesm[ae]n|spokeswom[ae]n|analysts|intelligence|media|"
+                             r"newspapers?|experts|officers\s+said)\b", re.I)
+# Words before a country that make it where the troops are or go, not whose they are ("near Ukraine's border").
+_PLACE_BEFORE = re.compile(r"\b(?:to|in|into|onto|on|at|near|against|toward|towards|across|along|inside|outside|"
+                           r"within|through|over|via|off)\s+(?:(?:the|an?)\s+)?$", re.I)
+# A force named after a body ("NATO Response Force", "UN peacekeepers", "EU battlegroup").
+_FORCE_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*){0,2}\s+(?:force|forces|troops|peacekeepers|peacekeeping|"
+                          r"mission|contingent|battlegroups?|brigade|soldiers)\b", re.I)
 _STRONG_NOUNS = word_set("force army contingent garrison unit brigade battalion detachment column "
-                          "corps militia division regiment")
+                          "corps militia division regiment mission")
 
 
 def find_troops(text: str, published: dt.date | None) -> tuple[TroopCount, ...]:
@@ -161,7 +172,8 @@ def _noun_after(text: str, pos: int, strong: bool, one: bool) -> tuple[int, str 
         word = w.group(1)
         low = word.lower().rstrip(".")
         if strong and low in _STRONG_NOUNS:
-            return w.end(), "troops", mods
+            civilian = [m for m in mods if m.islower() and m not in _MODIFIERS | _MILITARY]
+            return (w.end(), None if civilian else "troops", mods)  # not "a 26-strong research unit"
         if low in _PERSONNEL or low in _NEEDS_MILITARY or (one and low in _SINGULAR):
             nxt = _WORD.match(text, w.end())
             if nxt is not None and nxt.group(1).lower() in _NEEDS_MILITARY | _PERSONNEL:
@@ -185,8 +197,8 @@ def _noun_after(text: str, pos: int, strong: bool, one: bool) -> tuple[int, str 
             break
         mods.append(word)
         pos = w.end()
-    if strong:
-        return pos, "troops", mods
+    if strong and any(m.lower() in _MILITARY | _PERSONNEL for m in mods):
+        return pos, "troops", mods  # "a 900-strong Marine detachment"; not "the 4,000-strong workforce"
     return pos, None, mods
 
 
@@ -267,10 +279,16 @@ def _whose(mods: list[str], noun: str, text: str, sentence: tuple[int, int], sta
                      if m.group(1).lower() not in _NOT_GROUP_NAMES and not m.group(1)[0].isdigit()]
             kept = named[-1:]
         return " ".join([*kept, noun])
-    for before, after in ((sentence[0], start), (start, sentence[1]), (max(0, sentence[0] - 300), sentence[0])):
-        found = [c for _off, c in countries.countries_in(text[before:after])]
-        if found:
-            return found[0] if before == start else found[-1]  # the nearest one
+    owner = _owner_before(text, sentence[0], start)
+    if owner is not None:
+        return owner
+    after = [c for off, c in countries.countries_in(text[start:sentence[1]])
+             if not _PLACE_BEFORE.search(text, max(0, start + off - 30), start + off)]
+    if after:
+        return after[0]  # the nearest, not where they are sent ("troops near Ukraine's border")
+    found = [c for _off, c in countries.countries_in(text[max(0, sentence[0] - 300):sentence[0]])]
+    if found:
+        return found[-1]
     return _main_country(text)  # the article's country
 
 
@@ -279,6 +297,30 @@ def _main_country(text: str) -> str | None:
     """The country an article names most (cached: asked once per count, and articles can be long)."""
     overall = Counter(c for _off, c in countries.countries_in(text))
     return overall.most_common(1)[0][0] if overall else None
+
+
+def _owner_before(text: str, begin: int, start: int) -> str | None:
+    """The country or body named nearest before a count in its sentence that may own the troops.
+
+    A country that qualifies the people who speak ("US officials have warned that a force of ...")
+    is passed over when another country is named; a body counts when it names a force ("The NATO
+    Response Force numbers 40,000 personnel").
+    """
+    chunk = text[begin:start]
+    found = countries.countries_in(chunk)
+    owners = [(off, c) for off, c in found if not _SPEAKERS_AFTER.match(chunk, off + _form_length(chunk, off))]
+    if not owners and found:
+        owners = found[-1:]  # "Russian officials said 5,000 troops would leave": their own
+    owners += [(off, body) for off, body in countries.bodies_in(chunk)
+               if _FORCE_AFTER.match(chunk, off + _form_length(chunk, off, body=True))]
+    return max(owners)[1] if owners else None
+
+
+def _form_length(chunk: str, off: int, body: bool = False) -> int:
+    """The length of the country or body name written at `off`."""
+    pattern = countries.BODY_PATTERN if body else countries.COUNTRY_PATTERN
+    m = pattern.match(chunk, off)
+    return len(m.group(1)) if m is not None else 0
 
 
 def _vague_counts(text: str, sentences: list[tuple[int, int]], starts: list[int]) -> list[TroopCount]:
