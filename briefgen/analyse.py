@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import multiprocessing
@@ -10,30 +9,15 @@ import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from briefgen import __version__
 from briefgen.article import Analysis, Article, Figures
+from briefgen.build_cache import analysis_code_digest
 from briefgen.config import Config
 from briefgen.entries import sentence_spans
 from briefgen.errors import Problem
 from briefgen.project_lock import die_with_parent
 from briefgen.records import RecordError, analysis_from_data, analysis_to_data
-
-PACKAGE = Path(__file__).parent
-ANALYSIS_CODE = ("summarise.py", "summary_*.py", "sentence*.py", "extract/*.py", "data/*")
-"""The files whose contents decide what analysis produces."""
-
-
-@functools.cache
-def analysis_code_digest() -> str:
-    """A digest of the analysis code and data, so that any change to them invalidates stored analyses."""
-    digest = hashlib.sha256(__version__.encode())
-    for pattern in ANALYSIS_CODE:
-        for path in sorted(PACKAGE.glob(pattern)):
-            digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
 
 
 def fingerprint(body: str, settings: dict[str, Any]) -> str:

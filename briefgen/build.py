@@ -7,14 +7,15 @@ import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from briefgen.analyse import Outcome, Progress, analyse_all, analysis_code_digest
 from briefgen.article import Analysis, Article
 from briefgen.build_cache import (
     CACHE_DIR,
     BuildState,
     CachedArticle,
+    analysis_code_digest,
+    load_cached_articles,
     load_state,
     save_state,
     signature,
@@ -26,11 +27,13 @@ from briefgen.content import find_article_files, load_articles, shown_path, writ
 from briefgen.entries import Entry, slugify
 from briefgen.errors import BriefgenError, Problem
 from briefgen.frontmatter import dump_machine_block, join, split, with_machine_block
-from briefgen.pages import render_site
 from briefgen.project_lock import project_lock, remove_leftovers
 from briefgen.publish import publish
 from briefgen.records import contract_record
 from briefgen.search_index import index_site
+
+if TYPE_CHECKING:
+    from briefgen.analyse import Outcome, Progress
 
 
 @dataclass(frozen=True)
@@ -166,14 +169,14 @@ def default_jobs() -> int:
 
 
 def read_or_reuse(
-    files: list[Path], config: Config, state: BuildState | None
+    files: list[Path], config: Config, previous: dict[str, CachedArticle]
 ) -> tuple[list[Article], list[Outcome | None], list[Problem]]:
     """Articles from the previous build where the file is unchanged, else read from disk (outcome None)."""
     articles: list[Article] = []
     outcomes: list[Outcome | None] = []
     problems: list[Problem] = []
     for path in files:
-        cached = state.articles.get(shown_path(path, config.root).as_posix()) if state else None
+        cached = previous.get(shown_path(path, config.root).as_posix())
         if cached is not None and cached.signature == signature(path):
             articles.append(cached.article)
             outcomes.append(cached.outcome)
@@ -205,7 +208,12 @@ def build_locked(config: Config, *, write: bool, strict: bool, jobs: int | None,
     files = find_article_files(config.content_dir, config.root)
     if state is not None and nothing_changed(state, files, config):
         return BuildReport(len(state.articles), 0, 0, 0, state.warnings, time.perf_counter() - clock.started)
-    articles, known, problems = read_or_reuse(files, config, state)
+    # Loaded only now: a build with nothing to do should not pay for sumy, numpy and Jinja.
+    from briefgen.analyse import analyse_all
+    from briefgen.pages import render_site
+
+    previous = load_cached_articles(config.root, key) if state is not None else {}
+    articles, known, problems = read_or_reuse(files, config, previous)
     slugs, slug_problems = assign_slugs(articles)
     problems += slug_problems
     clock.lap("load")
@@ -279,7 +287,7 @@ def nothing_changed(state: BuildState, files: list[Path], config: Config) -> boo
     current = {shown_path(p, config.root).as_posix(): p for p in files}
     if current.keys() != state.articles.keys():
         return False
-    if any(signature(path) != state.articles[name].signature for name, path in current.items()):
+    if any(signature(path) != state.articles[name] for name, path in current.items()):
         return False
     return site_signatures(config.site_dir) == state.site
 
@@ -297,8 +305,9 @@ def remember(config: Config, key: str, analysed: list[Analysed], outcomes: list[
         article = dataclasses.replace(item.article, machine=item.block)
         kept = dataclasses.replace(outcome, block=item.block, summarise_seconds=0.0, extract_seconds=0.0)
         articles[item.article.path.as_posix()] = CachedArticle(sig, article, kept)
-    save_state(config.root, BuildState(key, articles, site_signatures(config.site_dir),
-                                       page_sources(entries, config), warnings))
+    signatures = {name: cached.signature for name, cached in articles.items()}
+    save_state(config.root, BuildState(key, signatures, site_signatures(config.site_dir),
+                                       page_sources(entries, config), warnings), articles)
 
 
 def page_sources(entries: list[Entry], config: Config) -> dict[str, str]:
@@ -310,6 +319,8 @@ def extract_records(
     config: Config, paths: list[Path], jobs: int | None = None
 ) -> tuple[list[dict[str, Any]], list[Problem]]:
     """The contract records for the given files or folders (default: the content folder), and warnings."""
+    from briefgen.analyse import analyse_all
+
     articles: list[Article] = []
     problems: list[Problem] = []
     for given in paths or [config.content_dir]:

@@ -9,6 +9,7 @@ hand-edited or deleted site/ file forces a full build too.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -41,11 +42,11 @@ class CachedArticle:
 
 @dataclass(frozen=True)
 class BuildState:
-    """The previous build's inputs and outputs."""
+    """The previous build's inputs and outputs (small: a no-op build reads only this)."""
 
     key: str
-    articles: dict[str, CachedArticle]
-    """By path relative to the project root, as read after front matter was written."""
+    articles: dict[str, Signature]
+    """Signature of every article file, by path relative to the project root, after write-back."""
     site: dict[str, Signature]
     """Every file of the published site."""
     page_inputs: dict[str, str]
@@ -75,6 +76,21 @@ def _tree_signature(folder: Path) -> list[tuple[str, int, int]]:
     return sorted(out)
 
 
+PACKAGE = Path(__file__).parent
+ANALYSIS_CODE = ("summarise.py", "summary_*.py", "sentence*.py", "extract/*.py", "data/*")
+"""The files whose contents decide what analysis produces."""
+
+
+@functools.cache
+def analysis_code_digest() -> str:
+    """A digest of the analysis code and data, so that any change to them invalidates stored analyses."""
+    digest = hashlib.sha256(__version__.encode())
+    for pattern in ANALYSIS_CODE:
+        for path in sorted(PACKAGE.glob(pattern)):
+            digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 def state_key(config: Config, options: dict[str, Any], code_digest: str, theme: Path) -> str:
     """A digest of everything besides the articles that shapes a build's output."""
     digest = hashlib.sha256()
@@ -90,25 +106,38 @@ def site_signatures(site_dir: Path) -> dict[str, Signature]:
     return {name: (mtime, size) for name, mtime, size in _tree_signature(site_dir)}
 
 
-def load_state(root: Path, key: str) -> BuildState | None:
-    """The previous build's state, if it was made with the same key and still reads."""
-    path = root / CACHE_DIR / "state.pickle"
+def _load(path: Path) -> Any:
     try:
         with path.open("rb") as fh:
-            state = pickle.load(fh)
+            return pickle.load(fh)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         return None
+
+
+def load_state(root: Path, key: str) -> BuildState | None:
+    """The previous build's state, if it was made with the same key and still reads."""
+    state = _load(root / CACHE_DIR / "state.pickle")
     return state if isinstance(state, BuildState) and state.key == key else None
 
 
-def save_state(root: Path, state: BuildState) -> None:
+def load_cached_articles(root: Path, key: str) -> dict[str, CachedArticle]:
+    """The previous build's articles and analyses (the large part of the cache), if made with `key`."""
+    stored = _load(root / CACHE_DIR / "articles.pickle")
+    if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key and isinstance(stored[1], dict):
+        return stored[1]
+    return {}
+
+
+def save_state(root: Path, state: BuildState, articles: dict[str, CachedArticle]) -> None:
     """Store the state atomically; a cache that cannot be written only costs speed next time."""
     folder = root / CACHE_DIR
     try:
         folder.mkdir(exist_ok=True)
-        (folder / ".gitignore").write_text("*\n", encoding="utf-8")
-        tmp = folder / f"state.pickle.{os.getpid()}.tmp"
-        tmp.write_bytes(pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(tmp, folder / "state.pickle")
+        if not (folder / ".gitignore").exists():
+            (folder / ".gitignore").write_text("*\n", encoding="utf-8")
+        for name, value in (("articles.pickle", (state.key, articles)), ("state.pickle", state)):
+            tmp = folder / f"{name}.{os.getpid()}.tmp"
+            tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(tmp, folder / name)
     except OSError:
         pass
