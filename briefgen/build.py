@@ -202,6 +202,9 @@ def build_locked(config: Config, *, write: bool, strict: bool, jobs: int | None,
                  ) -> BuildReport:
     """The build itself, run while holding the project's lock."""
     clock = Stopwatch()
+    if not config.content_dir.is_dir():
+        raise BriefgenError(Problem(f"the content folder {config.content_dir} does not exist: create it, "
+                                    "or set content_dir in config.yaml", config.path))
     write = write and config.write_front_matter
     key = state_key(config, {"write": write, "strict": strict}, analysis_code_digest(), THEME)
     state = load_state(config.root, key)

@@ -33,6 +33,9 @@ def index_site(folder: Path, previous: Path, meanwhile: Callable[[], None]) -> P
     Returns a warning when the index cannot be made. When no page changed since the `previous`
     site, its index is reused instead (a full re-index is the slowest step of a small rebuild).
     """
+    if not any((folder / "articles").glob("*.html")):
+        meanwhile()
+        return None  # no article yet: nothing to index, and Pagefind would fail on an empty site
     if _pages_unchanged(folder, previous):
         shutil.copytree(previous / BUNDLE, folder / BUNDLE, copy_function=os.link)
         meanwhile()

@@ -197,3 +197,15 @@ def test_an_edit_rewrites_only_the_pages_that_change(project: Path) -> None:
     changed = sorted(p.name for p in pages if after[p] != pages[p])
     assert changed == ["extra-01.html"]
     assert "front matter written for 1," in run.stdout
+
+
+def test_a_missing_content_folder_is_an_error_and_an_empty_one_builds(project: Path) -> None:
+    shutil.rmtree(project / "content")
+    run = run_cli(["build"], project)
+    assert run.exit_code == 1
+    assert run.stderr.startswith(f"config.yaml: the content folder {(project / 'content').resolve()} does not exist")
+    (project / "content").mkdir()
+    run = run_cli(["build"], project)
+    assert run.exit_code == 0
+    assert "0 warnings" in run.stdout
+    assert (project / "site" / "index.html").is_file()
