@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,7 +29,7 @@ from briefgen.entries import Entry, slugify
 from briefgen.errors import BriefgenError, Problem
 from briefgen.frontmatter import dump_machine_block, join, split, with_machine_block
 from briefgen.project_lock import project_lock, remove_leftovers
-from briefgen.publish import publish
+from briefgen.publish import publish, stage_files
 from briefgen.records import contract_record
 from briefgen.search_index import index_site
 
@@ -246,40 +247,49 @@ def build_locked(config: Config, *, write: bool, strict: bool, jobs: int | None,
         url for url, source in sources.items()
         if state and state.page_inputs.get(url) == source and signature(config.site_dir / url) == state.site.get(url)
     }
-    site_files = render_site(config, entries, skip=unchanged)
+    indexed, render_rest = render_site(config, entries, skip=unchanged)
     clock.lap("render")
-    finish = Finish(config, analysed, write, clock)
-    changed = publish(config.site_dir, site_files, finish, keep=unchanged)
+    finish = Finish(config, analysed, write, clock, render_rest)
+    changed = publish(config.site_dir, indexed, finish, keep=unchanged)
     warnings += finish.problems
     remember(config, key, analysed, outcomes, entries, tuple(warnings))
     clock.lap("write")
-    pages = sum(1 for name in [*site_files, *unchanged] if name.endswith(".html"))
+    pages = sum(1 for name in [*indexed, *finish.rest, *unchanged] if name.endswith(".html"))
     return BuildReport(len(entries), pages, changed, finish.written, tuple(warnings),
                        time.perf_counter() - clock.started,
                        tuple(clock.stages.items()))
 
 
 class Finish:
-    """The last steps before the new site is swapped in: the search index, and front matter written back
-    while Pagefind works (both only once everything has been checked and rendered)."""
+    """Once the article pages are staged: Pagefind indexes them while the other pages are rendered and
+    staged and the front matter is written back (only after every page rendered without error)."""
 
-    def __init__(self, config: Config, analysed: list[Analysed], write: bool, clock: Stopwatch) -> None:
+    def __init__(self, config: Config, analysed: list[Analysed], write: bool, clock: Stopwatch,
+                 render_rest: Callable[[], dict[str, bytes]]) -> None:
         self.config, self.analysed, self.write, self.clock = config, analysed, write, clock
+        self.render_rest = render_rest
+        self.rest: dict[str, bytes] = {}
         self.written = 0
         self.problems: list[Problem] = []
 
-    def write_back(self) -> None:
-        """Store the analyses in content/ (timed apart from the index it overlaps)."""
+    def meanwhile(self, staging: Path) -> None:
+        """Render and stage the other pages, then store the analyses in content/ (each timed)."""
         started = time.perf_counter()
+        self.rest = self.render_rest()
+        rendered = time.perf_counter()
+        stage_files(staging, self.config.site_dir, self.rest)
+        staged = time.perf_counter()
         self.written = write_front_matter(self.analysed, self.config) if self.write else 0
-        self.clock.stages["front_matter"] = time.perf_counter() - started
+        self.clock.stages["render_rest"] = rendered - started
+        self.clock.stages["stage_rest"] = staged - rendered
+        self.clock.stages["front_matter"] = time.perf_counter() - staged
 
     def __call__(self, staging: Path) -> None:
         self.clock.lap("write")
         if not self.config.search:
-            self.write_back()
+            self.meanwhile(staging)
             return
-        problem = index_site(staging, self.config.site_dir, meanwhile=self.write_back)
+        problem = index_site(staging, self.config.site_dir, meanwhile=lambda: self.meanwhile(staging))
         if problem:
             self.problems.append(problem)
         self.clock.lap("search_index")

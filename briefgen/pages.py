@@ -12,7 +12,7 @@ from briefgen.config import Config
 from briefgen.entries import Entry, figure_rows, group_by_day, newest_first, slugify
 from briefgen.errors import BriefgenError
 from briefgen.people import gather_people
-from briefgen.render import PageWriter, body_html, static_files
+from briefgen.render import PageWriter, body_html, merge_template_problems, static_files
 from briefgen.timeline import timeline_events
 from briefgen.troop_chart import CHART_WIDTH, LABEL_WIDTH, troop_groups
 
@@ -128,9 +128,10 @@ def feed_and_sitemap(writer: PageWriter, entries: list[Entry]) -> None:
     writer.page("sitemap.xml", "sitemap.xml", "the sitemap", pages=pages, base=base)
 
 
+INDEXED_PAGES: list[Callable[[PageWriter, list[Entry]], None]] = [article_pages]
+"""The pages Pagefind indexes: rendered first, so that indexing can start while the rest renders."""
 PAGES: list[Callable[[PageWriter, list[Entry]], None]] = [
     front_page,
-    article_pages,
     people_pages,
     timeline_page,
     figures_page,
@@ -140,16 +141,30 @@ PAGES: list[Callable[[PageWriter, list[Entry]], None]] = [
     not_found_page,
     feed_and_sitemap,
 ]
-"""The site's pages in rendering order (the sitemap comes last: it lists the pages before it)."""
+"""The other pages in rendering order (the sitemap comes last: it lists the pages before it)."""
 
 
 def render_site(
     config: Config, entries: list[Entry], skip: set[str] | frozenset[str] = frozenset()
-) -> dict[str, bytes]:
-    """Every file of the site by path, except the article pages in `skip`; template errors all at once."""
+) -> tuple[dict[str, bytes], Callable[[], dict[str, bytes]]]:
+    """The article pages (but those in `skip`), and a function that renders every other file of the site.
+
+    Template errors of either part are all reported at once: when the article pages have any,
+    the rest is rendered at once too, to collect its errors before raising.
+    """
     writer = PageWriter(config, skip)
-    for step in PAGES:
+    for step in INDEXED_PAGES:
         step(writer, entries)
+    indexed = dict(writer.files)
+
+    def render_rest() -> dict[str, bytes]:
+        rest = PageWriter(config, set(skip) | set(indexed))
+        for step in PAGES:
+            step(rest, entries)
+        if writer.problems or rest.problems:
+            raise BriefgenError(merge_template_problems(writer.problems, rest.problems))
+        return {**static_files(config), **rest.files}
+
     if writer.problems:
-        raise BriefgenError(writer.problems)
-    return {**static_files(config), **writer.files}
+        render_rest()
+    return indexed, render_rest

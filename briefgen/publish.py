@@ -56,6 +56,19 @@ def _link_if_same(previous: Path, data: bytes, target: Path) -> bool:
     return True
 
 
+def stage_files(staging: Path, site_dir: Path, files: dict[str, bytes]) -> None:
+    """Write files into the staging folder; those the old site already holds byte for byte are linked."""
+    made: set[Path] = set()
+    for relative, data in sorted(files.items()):
+        check_site_path(relative)
+        target = staging / relative
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        if not _link_if_same(site_dir / relative, data, target):
+            target.write_bytes(data)
+
+
 def _reuse_unchanged(staging: Path, site_dir: Path) -> int:
     """Hard-link files whose bytes did not change from the old site (keeping their mtimes); count the rest."""
     old = _files(site_dir)
@@ -89,14 +102,7 @@ def publish(
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.staging-", dir=site_dir.parent))
     try:
-        made: set[Path] = set()
-        for relative, data in sorted(files.items()):
-            target = staging / relative
-            if target.parent not in made:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
-            if not _link_if_same(site_dir / relative, data, target):
-                target.write_bytes(data)
+        stage_files(staging, site_dir, files)
         for relative in sorted(keep or ()):
             check_site_path(relative)
             target = staging / relative

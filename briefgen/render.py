@@ -80,6 +80,20 @@ def template_problem(exc: Exception, config: Config, rendering: str) -> Problem:
     return Problem(f"template error: {message} (while rendering {rendering})", path, line)
 
 
+def merge_template_problems(first: list[Problem], more: list[Problem]) -> list[Problem]:
+    """`first` plus the problems of `more` at a template place not yet reported (once per place, not per page)."""
+    def place(p: Problem) -> tuple[object, ...]:
+        return p.path, p.line, p.message.split(" (while")[0]
+
+    seen = {place(p) for p in first}
+    merged = list(first)
+    for problem in more:
+        if place(problem) not in seen:
+            seen.add(place(problem))
+            merged.append(problem)
+    return merged
+
+
 class PageWriter:
     """Renders templates into an in-memory site, collecting template errors instead of stopping."""
 
@@ -98,10 +112,7 @@ class PageWriter:
         try:
             html = self.env.get_template(template).render(root=root, page_path=path, **context)
         except (jinja2.TemplateError, TypeError, ValueError, AttributeError) as exc:
-            problem = template_problem(exc, self.config, rendering)
-            if all((p.path, p.line, p.message.split(" (while")[0]) != (problem.path, problem.line,
-                   problem.message.split(" (while")[0]) for p in self.problems):
-                self.problems.append(problem)
+            self.problems = merge_template_problems(self.problems, [template_problem(exc, self.config, rendering)])
             return
         self.files[path] = html.encode("utf-8")
 

@@ -19,9 +19,9 @@ BUNDLE = "pagefind"
 
 
 def _pages_unchanged(folder: Path, previous: Path) -> bool:
-    """True when every HTML page of the new site is byte-identical to the previous site's (and no page went)."""
-    new = {p.relative_to(folder) for p in folder.rglob("*.html")}
-    old = {p.relative_to(previous) for p in previous.rglob("*.html")} if previous.is_dir() else set()
+    """True when every article page (what is indexed) is byte-identical to the previous site's, none gone."""
+    new = {p.relative_to(folder) for p in (folder / "articles").glob("*.html")}
+    old = {p.relative_to(previous) for p in (previous / "articles").glob("*.html")}
     if new != old or not (previous / BUNDLE).is_dir():
         return False
     return all(filecmp.cmp(folder / p, previous / p, shallow=False) for p in new)

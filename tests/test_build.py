@@ -209,3 +209,16 @@ def test_a_missing_content_folder_is_an_error_and_an_empty_one_builds(project: P
     assert run.exit_code == 0
     assert "0 warnings" in run.stdout
     assert (project / "site" / "index.html").is_file()
+
+
+def test_errors_in_article_and_front_page_templates_are_reported_together(project: Path) -> None:
+    (project / "templates" / "article.html").write_text('{% extends "base.html" %}{% block content %}{{ nope }}'
+                                                        "{% endblock %}\n")
+    (project / "templates" / "index.html").write_text('{% extends "base.html" %}{% block content %}{{ nada }}'
+                                                      "{% endblock %}\n")
+    run = run_cli(["build"], project)
+    assert run.exit_code == 1
+    lines = run.stderr.splitlines()
+    assert lines[0].startswith("templates/article.html:1: template error: 'nope' is undefined")
+    assert lines[1].startswith("templates/index.html:1: template error: 'nada' is undefined")
+    assert not (project / "site").exists() and not list(project.glob(".site.*"))
