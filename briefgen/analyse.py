@@ -75,13 +75,9 @@ def analyse(article: Article, config: Config) -> tuple[Analysis, float, float]:
     return Analysis(summary, figures), summarised - started, time.perf_counter() - summarised
 
 
-def machine_block(analysis: Analysis, key: str, pinned: bool) -> dict[str, Any]:
-    """The mapping briefgen stores under its front matter key."""
-    block: dict[str, Any] = {"fingerprint": key}
-    if pinned:
-        block["pinned"] = True
-    block.update(analysis_to_data(analysis))
-    return block
+def machine_block(analysis: Analysis, key: str) -> dict[str, Any]:
+    """The mapping briefgen stores under its front matter key (a person may add `pinned: true`)."""
+    return {"fingerprint": key, **analysis_to_data(analysis)}
 
 
 def reuse(article: Article, config: Config) -> Outcome | None:
@@ -118,7 +114,7 @@ def analyse_fresh(article: Article, config: Config) -> Outcome:
         problem = Problem(f"briefgen could not analyse this article ({type(exc).__name__}: {exc}); "
                           "it is published without summary or figures. This is a bug: please report it",
                           article.path, article.body_line, warning=True)
-    block = machine_block(analysis, fingerprint(article.body, config.analysis_settings()), pinned=False)
+    block = machine_block(analysis, fingerprint(article.body, config.analysis_settings()))
     return Outcome(analysis, block, problem, sentence_spans(article.body), summarise_seconds, extract_seconds)
 
 

@@ -43,10 +43,8 @@ def terminal_progress() -> Callable[[int, int], None] | None:
 
     def show(done: int, total: int) -> None:
         if total >= 20 and (done == total or done % max(1, total // 100) == 0):
-            end = "\n" if done == total else ""
-            click.echo(f"\ranalysing articles: {done}/{total} ({100 * done // total}%)", err=True, nl=False)
-            if end:
-                click.echo("", err=True)
+            click.echo(f"\ranalysing articles: {done}/{total} ({100 * done // total}%)", err=True,
+                       nl=done == total)
 
     return show
 

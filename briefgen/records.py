@@ -44,7 +44,7 @@ def contract_record(article: Article, analysis: Analysis, shown_path: str) -> di
     }
 
 
-_TYPES: dict[str, Any] = {"int": int, "str": str, "bool": bool}
+_TYPES: dict[str, Any] = {"int": int, "str": str}
 
 
 def _field(item: Any, name: str, kind: str, where: str, optional: bool = False) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -48,8 +49,7 @@ def test_commented_config_documents_every_option_and_loads_to_defaults(tmp_path:
         assert f"{name.rpartition('.')[2]}:" in text
     path = tmp_path / "config.yaml"
     path.write_text(text, encoding="utf-8")
-    assert load_config(path) == load_config(None, tmp_path).__class__(**{**load_config(None, tmp_path).__dict__,
-                                                                        "path": path})
+    assert load_config(path) == dataclasses.replace(load_config(None, tmp_path), path=path)
 
 
 def test_repository_config_is_valid() -> None:
