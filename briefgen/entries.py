@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from briefgen.article import Analysis, Article, Official, TroopCount
-from briefgen.sentences import split_sentences
+from briefgen.text import sentence_spans as split_spans
 
 
 @dataclass(frozen=True)
@@ -76,8 +76,8 @@ def official_label(official: Official) -> str:
 
 
 def sentence_spans(body: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of every sentence of a body."""
-    return tuple((s.start, s.end) for s in split_sentences(body))
+    """(start, end) of every sentence of a body, as the shared splitter finds them."""
+    return split_spans(body)
 
 
 def sentence_finder(entry: Entry) -> Callable[[int], str]:
