@@ -10,7 +10,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefgen import entries
+from briefgen import analyse
 from briefgen.extract import tokens
 from briefgen.text import Sentence, split_sentences
 
@@ -76,7 +76,7 @@ def test_extractors_and_site_use_the_same_sentences() -> None:
     text = "By Ola Berg\n\nOSLO (Reuters) - Cpl. Dahl and Mr. Lie met at 9 a.m. on Friday. They spoke.\n\n## Next\n"
     expected = [(s.start, s.end) for s in split_sentences(text)]
     assert tokens.sentence_spans(text) == expected
-    assert list(entries.sentence_spans(text)) == expected
+    assert list(analyse.sentence_spans(text)) == expected
     assert [text[a:b] for a, b in expected] == [
         "By Ola Berg", "OSLO (Reuters)", "Cpl. Dahl and Mr. Lie met at 9 a.m. on Friday.", "They spoke.", "Next",
     ]
