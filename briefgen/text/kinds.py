@@ -14,8 +14,12 @@ from dataclasses import dataclass
 
 from briefgen.text.blocks import Layout
 from briefgen.text.lexicon import WORD, word_set
+from briefgen.text.markers import TRANSLATION
 
-KINDS = ("sentence", "heading", "caption", "credit", "byline", "dateline", "fragment", "boilerplate")
+KINDS = (
+    "sentence", "heading", "caption", "credit", "byline", "dateline", "fragment", "boilerplate", "speaker",
+    "question", "translation", "table",
+)
 
 
 @dataclass(frozen=True)
@@ -38,9 +42,17 @@ _BOILERPLATE = re.compile(
     r"|^(?:read more|sign up|subscribe|follow us|share this|share on|download (?:our|the) app|advertisement"
     r"|related (?:stories|articles|coverage)|terms of (?:use|service)|copyright|©)\b"
     r"|\b(?:click here|all rights reserved)\b"
-    r"|^this (?:story|article) (?:was|has been) (?:updated|corrected)",
+    r"|^this (?:story|article|page) (?:was|has been) (?:updated|corrected)"
+    r"|^this (?:story|article|page) (?:requires|needs|is awaiting) "
+    r"|^[-–—]?\s*(?:article|story|page) last (?:amended|updated|modified|edited)\b",
     re.IGNORECASE,
 )
+# A credit line opened by its label may end with a full stop ("Image: Jane Roe.").
+_CREDIT_LABEL = re.compile(
+    r"^(?:photo(?:graph)?|image|picture|credit|illustration|video)s?\s*(?::|by\b)", re.IGNORECASE
+)
+# A caption with its credit at the end: "Delegates leave the hall Image: Jane Roe."
+_CREDIT_AT_END = re.compile(r"\b(?:Photo(?:graph)?|Image|Picture|Credit|Video)s?\s*:\s*\S[^:]{0,60}\Z")
 # Credits name an agency or photographer: "Jane Roe / Agency", "Photo: AFP", "(Getty Images)".
 _CREDIT_WORDS = re.compile(
     r"\b(?:getty(?: images)?|afp|reuters|associated press|ap photo|epa|efe|shutterstock|alamy|pa media|"
@@ -94,7 +106,32 @@ _PAST_FORMS = word_set(
     "spent stood thought wrote knew led felt found heard meant sent built brought bought caught fought drew "
     "flew broke chose spoke became"
 )
-_VERB_HINTS = _AUXILIARIES | _PAST_FORMS | word_set("said says say tell added quit hit cut let put set")
+_VERB_HINTS = _AUXILIARIES | _PAST_FORMS | word_set("said says say tell added quit hit cut let put set beat beats")
+
+
+# The source left words out: "... from many countries[...]" ends inside its ellipsis.
+_CUT_AT_ELLIPSIS = re.compile(r"\[(?:\.\.\.|…)\][\"”’'»)]*\Z|^[\"“‘'«(]*(?:\[(?:\.\.\.|…)\]|\.\.\.|…)")
+_QUESTION_END = re.compile(r"\?[\"”’'»)\]]*\Z")
+_LATIN_LETTER = re.compile(r"[A-Za-zÀ-ɏ]")
+_NUMBER = re.compile(r"\d[\d,.]*+")
+
+
+def _mostly_foreign(sentence: str) -> bool:
+    """Whether most letters are of another script than the Latin one (a quotation left untranslated)."""
+    letters = sum(1 for ch in sentence if ch.isalpha())
+    return letters > 0 and len(_LATIN_LETTER.findall(sentence)) < 0.5 * letters
+
+
+def _is_table_row(sentence: str) -> bool:
+    """Whether the text is a row of names and figures ("Somerset 83 and 174, Leicestershire 296.")."""
+    words = _words(sentence)
+    numbers = len(_NUMBER.findall(sentence))
+    if numbers < 2 or numbers < 0.3 * len(words):
+        return False
+    # Prose runs on lower-case words and verbs; a row of a table is names and numbers.
+    lower = [w for w in words if w.islower() and w.isalpha()]
+    verbs = [w for w in lower if w in _VERB_HINTS or w.endswith("ed") and len(w) > 3]
+    return len(lower) <= 0.3 * len(words) and not verbs
 
 
 def _words(text: str) -> list[str]:
@@ -113,7 +150,9 @@ def dateline_end(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def _is_credit(sentence: str) -> bool:
     words = _words(sentence)
-    if not words or len(words) > 14 or _ENDS_CLEANLY.search(sentence) and sentence.endswith("."):
+    if not words or len(words) > 14:
+        return False
+    if _ENDS_CLEANLY.search(sentence) and sentence.endswith("."):
         return False
     return " / " in sentence or "©" in sentence or " | " in sentence or bool(_CREDIT_WORDS.search(sentence))
 
@@ -127,7 +166,7 @@ def _has_subject_after_comma(sentence: str) -> bool:
 def is_fragment(sentence: str) -> bool:
     """Whether the text is a broken piece of a sentence rather than a sentence."""
     words = _words(sentence)
-    if len(words) < 2 or not _ENDS_CLEANLY.search(sentence):
+    if len(words) < 2 or not _ENDS_CLEANLY.search(sentence) or _CUT_AT_ELLIPSIS.search(sentence):
         return True
     first = sentence.lstrip("\"“‘'«([-–— ")
     if first[:1].islower():
@@ -158,12 +197,9 @@ def is_fragment(sentence: str) -> bool:
     return False
 
 
-def classify_spans(layout: Layout, spans: list[Span], datelines: frozenset[int]) -> list[str]:
-    """The kind of each span; `datelines` holds the indices of spans cut off as wire datelines."""
-    kinds = [
-        "dateline" if i in datelines else _kind(layout, span, layout.text[span.start:span.end])
-        for i, span in enumerate(spans)
-    ]
+def classify_spans(layout: Layout, spans: list[Span], cut_off: dict[int, str]) -> list[str]:
+    """The kind of each span; `cut_off` gives the kinds of the datelines and labels the split cut off."""
+    kinds = [cut_off.get(i) or _kind(layout, span, layout.text[span.start:span.end]) for i, span in enumerate(spans)]
     _mark_captions(layout, spans, kinds)
     return kinds
 
@@ -173,6 +209,8 @@ def _kind(layout: Layout, span: Span, sentence: str) -> str:
         return "heading"
     if _BOILERPLATE.search(sentence):
         return "boilerplate"
+    if _CREDIT_LABEL.match(sentence) and len(_words(sentence)) <= 14:
+        return "credit"
     own_line = layout.own_line(span.start, span.end)
     if own_line and _DATE_LINE.match(sentence):
         return "dateline"
@@ -182,10 +220,19 @@ def _kind(layout: Layout, span: Span, sentence: str) -> str:
         return "credit"
     if own_line and (_CAPTION_MARK.search(sentence) or sentence.startswith("![")):
         return "caption"
+    if len(_words(sentence)) <= 25 and _CREDIT_AT_END.search(sentence):
+        return "caption"
+    if TRANSLATION.search(sentence) or _mostly_foreign(sentence):
+        return "translation"
+    if _QUESTION_END.search(sentence, max(0, len(sentence) - 8)):
+        # A brief states what happened; a question, asked in an interview or of the reader, does not.
+        return "question"
     if own_line and not _ENDS_CLEANLY.search(sentence) and len(_words(sentence)) <= 20:
         return "heading"
     if is_fragment(sentence):
         return "fragment"
+    if _is_table_row(sentence):
+        return "table"
     return "sentence"
 
 
@@ -201,11 +248,17 @@ def _mark_captions(layout: Layout, spans: list[Span], kinds: list[str]) -> None:
         while j >= 0:
             prev, after = spans[j], spans[j + 1]
             allowed = 2 if j == i - 1 and kind == "credit" else 1
-            if not 0 < layout.text.count("\n", prev.end, after.start) <= allowed:
-                break
+            breaks = layout.text.count("\n", prev.end, after.start)
             if kinds[j] not in ("sentence", "fragment", "heading"):
                 break
-            if not layout.own_line(prev.start, prev.end) or len(_words(layout.text[prev.start:prev.end])) > 40:
+            if len(_words(layout.text[prev.start:prev.end])) > 40:
+                break
+            if breaks == 0 and j == i - 1 and kind == "credit":
+                # "Delegates leave the hall. Image: Jane Roe." on a line of its own: the caption and its credit.
+                if layout.own_line(prev.start, spans[i].end):
+                    kinds[j] = "caption"
+                break
+            if not 0 < breaks <= allowed or not layout.own_line(prev.start, prev.end):
                 break
             kinds[j] = "caption"
             j -= 1
