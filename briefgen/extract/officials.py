@@ -2,51 +2,21 @@
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from briefgen.article import Official
 from briefgen.extract import countries, titles
+from briefgen.extract.affiliation import Evidence, Holder, gather_evidence, org_of
+from briefgen.extract.countries import Gazetteer, PlaceEntry
 from briefgen.extract.names import folded, is_name_word, is_place_or_thing, name_run, one_letter_apart, same_person
-from briefgen.extract.roles import Role, country_ending_at, country_starting_at
+from briefgen.extract.roles import Role
 from briefgen.extract.sightings import SPEECH, Sighting, find_sightings
-from briefgen.extract.tokens import Token, sentence_spans, tokenize, word_set
+from briefgen.extract.tokens import Token, sentence_spans, tokenize
 
 _SPEAKER = re.compile(r"(?<![\w-])([A-Z][a-z]+)\s+([a-z]+)")
-# Role words that mark a role outside government, whose country is not guessed from the context.
-_NON_GOVERNMENT = word_set("union strike rebel student protest church business company team")
-_REGNAL_ORG = {"pope": "Catholic Church"}
-_DETERMINERS = word_set("the a an its their his her")
-# Verbs of setting off, after which "for" names a destination ("leaves for Washington").
-_DEPARTURES = word_set("leave leaves left leaving head heads headed heading bound depart departs departed set sets")
-# Nouns for groups of people that a country before them qualifies ("US senators", "Russian troops").
-_PEOPLE = word_set("""
-officials senators lawmakers legislators congressmen diplomats envoys negotiators leaders ministers
-delegates sources spokesmen analysts troops soldiers forces peacekeepers nationals citizens voters
-""")
-# Words before a role that put its holding in the past or the future ("the deposed President").
-_PAST = word_set("former deposed ousted toppled exiled late then previous outgoing incoming ex")
-# Words before a country that make it the object of the clause ("sending arms to Cuba", "better than
-# Mexico's"), not the person's; "of", "for" and "by" are left out because they as often give the owner
-# ("a review of U.S. embassy security", "signed the accord for Mexico").
-_OBJECT_MARKERS = word_set("""
-to in into onto on at from near against with toward towards across over about between through
-within inside outside along beyond via than like unlike
-""")
-
-
-class _Cue(NamedTuple):
-    """A country the context suggests for a person, and how close to the name it was found."""
-
-    strength: int
-    """Named before the name in its sentence (3), after it (2), in the two sentences before (1), anywhere (0)."""
-    country: str | None
-    of_others: bool
-    """True when the country qualifies other people ("US senators"), which says little about this person."""
 
 
 @dataclass
@@ -65,15 +35,10 @@ class _Person:
 
 @dataclass(frozen=True)
 class _Context:
-    """What the later steps need to know about the whole article, worked out once."""
+    """What naming people needs to know about the whole article, worked out once."""
 
     text: str
     tokens: list[Token]
-    token_at: dict[int, int]
-    """Token index by start offset."""
-    sentences: list[tuple[int, int]]
-    places: list[tuple[int, str]]
-    """(offset, country) of every country named, people's names left out."""
     speakers: dict[tuple[str, int], list[tuple[int, int, str]]]
     """(start, end, word) of each capitalised word followed by a speech verb ("Rao told"),
     by first letter and length."""
@@ -83,29 +48,20 @@ class _Context:
     """Indices of the word tokens, by their text."""
     surname_counts: Counter[str]
     """How many people share each surname (without accents)."""
-    claims: list[tuple[int, int, int]]
-    """(start, end, id of the person) of every role phrase with its name: the countries inside are that person's."""
-    bodies: list[tuple[int, str]]
-    """(offset, body) of every international body named ("NATO")."""
-    sentence_starts: list[int]
-    place_offsets: list[int]
-    body_offsets: list[int]
-    claim_starts: list[int]
-    """Sorted offsets of the lists above, so that lookups near a position take log time (long texts)."""
-    overall: Counter[str]
-    """How often the article names each country."""
 
 
-def find_officials(text: str, published: dt.date | None,
-                   extra_titles: tuple[str, ...] = ()) -> tuple[Official, ...]:
+def find_officials(text: str, published: dt.date | None, extra_titles: tuple[str, ...] = (),
+                   extra_places: tuple[PlaceEntry, ...] = ()) -> tuple[Official, ...]:
     """Return one Official per named person that the text gives a role, in order of first mention.
 
     A role is found before the name ("Kremlin spokesman Dmitry Peskov"), after it
     ("Sergei Lavrov, Russia's foreign minister,"), or in an apposition before it
-    ("the regional commander, Colonel X"). extra_titles adds a newsroom's title words.
+    ("the regional commander, Colonel X"). extra_titles adds a newsroom's title words, extra_places
+    its countries and organisations (config.yaml).
     `published` is accepted for a uniform extractor signature; roles do not depend on it.
     """
     del published
+    places = countries.gazetteer(tuple(extra_places))
     tokens = tokenize(text)
     heads, mods = titles.extended_heads(tuple(extra_titles))
     sightings = find_sightings(tokens, text, heads, mods)
@@ -117,14 +73,25 @@ def find_officials(text: str, published: dt.date | None,
     if not people:
         return ()
     context = _context(text, tokens, people)
-    return tuple(_to_official(p, people, context) for p in people)
+    named = [_named(p, people, context) for p in people]
+    holders = [Holder(n, tuple(p.sightings), tuple(mentions), _best_role(p), frozenset(p.forms))
+               for n, (p, (mentions, _variants)) in enumerate(zip(people, named, strict=True))]
+    masked = _masked(text, people)
+    evidence = gather_evidence(text, tokens, [s for s, _e in sentence_spans(text)], masked, holders, places)
+    return tuple(_to_official(p, h, variants, holders, evidence, context, places)
+                 for p, h, (_m, variants) in zip(people, holders, named, strict=True))
+
+
+def _masked(text: str, people: list[_Person]) -> str:
+    """The text with every form of every person's name blanked: a name is not a country ("Neil Jordan")."""
+    forms = sorted({f for p in people for f in p.forms}, key=len, reverse=True)
+    if not forms:
+        return text
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(_form_pattern(f) for f in forms) + r")(?!\w)")
+    return pattern.sub(lambda m: "#" * len(m.group()), text)
 
 
 def _context(text: str, tokens: list[Token], people: list[_Person]) -> _Context:
-    masked = text
-    for p in people:
-        for f in p.forms:  # a name is not a country ("Paulo Lima", "Neil Jordan")
-            masked = re.sub(_form_pattern(f), lambda m: "#" * len(m.group()), masked)
     speakers: dict[tuple[str, int], list[tuple[int, int, str]]] = {}
     for m in _SPEAKER.finditer(text):
         if m.group(2).lower() in SPEECH:
@@ -135,26 +102,8 @@ def _context(text: str, tokens: list[Token], people: list[_Person]) -> _Context:
     for i, t in enumerate(tokens):
         if t.text[0].isalpha():
             by_word.setdefault(t.text, []).append(i)
-    claims = [(min(tokens[s.role.first].start, s.start), max(s.end, tokens[s.role.end - 1].end), id(p))
-              for p in people for s in p.sightings]
-    claims.sort()
-    sentences, places, bodies = sentence_spans(text), countries.countries_in(masked), countries.bodies_in(masked)
-    return _Context(text, tokens, {t.start: i for i, t in enumerate(tokens)}, sentences, places, speakers, surnames,
-                    by_word, Counter(surname for p in people for surname in p.surnames), claims, bodies,
-                    [s for s, _e in sentences], [off for off, _c in places], [off for off, _b in bodies],
-                    [start for start, _e, _n in claims], Counter(c for _off, c in places))
-
-
-def _sentence_index(context: _Context, at: int) -> int:
-    """Index of the sentence that holds offset `at` (the last one when past the end)."""
-    return max(0, min(bisect.bisect_right(context.sentence_starts, at) - 1, len(context.sentences) - 1))
-
-
-def _places_between(context: _Context, start: int, end: int) -> list[tuple[int, str]]:
-    """(offset, country) of the countries named in [start, end)."""
-    lo = bisect.bisect_left(context.place_offsets, start)
-    hi = bisect.bisect_left(context.place_offsets, end)
-    return context.places[lo:hi]
+    return _Context(text, tokens, speakers, surnames, by_word,
+                    Counter(surname for p in people for surname in p.surnames))
 
 
 def _named_clearly(person: _Person, text: str) -> bool:
@@ -216,17 +165,22 @@ def _add_longer_forms(people: list[_Person], tokens: list[Token], text: str) -> 
         i = end
 
 
-def _to_official(person: _Person, people: list[_Person], context: _Context) -> Official:
+def _named(person: _Person, people: list[_Person], context: _Context) -> tuple[list[tuple[int, int]], list[str]]:
+    """The person's mentions and the surface forms used, under the fullest form of the name."""
     name = max(sorted(person.forms), key=len)  # sorted: the same name whatever the set's order
-    role = _best_role(person)
-    mentions, variants = _mentions(person, people, name, context)
-    full = [" ".join(context.text[s:e].split()) for s, e in mentions]
+    return _mentions(person, people, name, context)
+
+
+def _to_official(person: _Person, holder: Holder, variants: list[str], holders: list[Holder], evidence: Evidence,
+                 context: _Context, places: Gazetteer) -> Official:
+    name = max(sorted(person.forms), key=len)
+    full = [" ".join(context.text[s:e].split()) for s, e in holder.mentions]
     shown = next((w for w in full if w.replace(" ", "") == "".join(name)), " ".join(name))  # as written
     regnal = next((s.regnal for s in person.sightings if s.regnal), None)
     if regnal and regnal not in variants:
-        variants.append(regnal)
-    org = _org(person, people, context, mentions)
-    return Official(shown, role.title, org, tuple(v for v in variants if v != shown), tuple(mentions))
+        variants = [*variants, regnal]
+    org = org_of(holder, holders, evidence, places)
+    return Official(shown, holder.role.title, org, tuple(v for v in variants if v != shown), holder.mentions)
 
 
 def _best_role(person: _Person) -> Role:
@@ -274,177 +228,3 @@ def _inside_other_name(tokens: list[Token], i: int) -> bool:
         return False
     prev = tokens[i - 1]
     return prev.capitalised and is_name_word(prev) and titles.misspelt_head(prev.text) is None
-
-
-def _org(person: _Person, people: list[_Person], context: _Context,
-         mentions: list[tuple[int, int]]) -> str | None:
-    """The country or organisation: stated with the role, by a possessive, or from the context."""
-    for s in person.sightings:
-        if s.role.country:
-            return s.role.country
-    for s in person.sightings:
-        if s.role.org:
-            return titles.ORG_ALIASES.get(s.role.org, s.role.org)
-    tokens = context.tokens
-    for start, _end in mentions:
-        i = context.token_at.get(start)
-        if i is not None and i >= 2 and tokens[i - 1].text in ("'s", "’s"):
-            found = country_ending_at(tokens, i - 2)
-            if found is not None:
-                return found[1]
-    for s in person.sightings:
-        if s.role.owner is not None:
-            owner = tokens[s.role.owner].text
-            for p in people:
-                if p is not person and any(f[-1] == owner for f in p.forms):
-                    return _org(p, [], context, [])
-        head = titles.head_of(s.role.title)
-        if head in _REGNAL_ORG:
-            return _REGNAL_ORG[head]
-    role = _best_role(person)
-    if titles.heads_a_body(role.title) and not any(
-            s.role.end < len(tokens) and tokens[s.role.end].lower == "of" for s in person.sightings):
-        return _body_named_before(context, person.sightings[0].start)  # not "of the Turkish General Staff"
-    words = role.title.lower().split()
-    head = titles.singular(titles.head_of(role.title))
-    if (head not in titles.GOVERNMENT_HEADS and not role.rank_only) or set(words) & _NON_GOVERNMENT:
-        return None
-    if head in ("president", "vice-president") and role.title[:1].islower() \
-            and all(s.role.title[:1].islower() for s in person.sightings):
-        return None  # "Kjell Nilsson, president of ...": a company's as often as a country's
-    evidence = [_country_from_context(context, s, id(person)) for s in person.sightings]
-    if role.title.lower() in titles.ONE_PER_COUNTRY:
-        return _sole_holder_country(person, people, context, evidence, role.title.lower())
-    strength, country, _of_others = max(evidence, key=lambda g: g.strength)
-    by_role, sure = titles.country_of_role(role.title)
-    return by_role if by_role is not None and (sure or strength < 3) else country
-
-
-def _country_from_context(context: _Context, sighting: Sighting, me: int) -> _Cue:
-    """The country named nearest before the sighting in its sentence, else after it, else nearby, else overall.
-
-    After the name, a country inside a later person's role phrase is that person's ("X said he
-    expected Russian President Y"), and one that is the object of a preposition is where things
-    go, not whose the person is ("sending arms to Cuba").
-    """
-    at = sighting.start
-    spans = context.sentences
-    index = _sentence_index(context, at)
-    s, e = spans[index]
-    found = _places_between(context, s, e)
-    before = [(off, c) for off, c in found if off < at]
-    if before:
-        return _Cue(3, before[-1][1], _qualifies_people(context, before[-1][0]))
-    after = _not_objects(context, [(off, c) for off, c in found
-                                   if off > sighting.end and not _claimed(context, off, me)])
-    if after:
-        return _Cue(2, after[0][1], False)  # after the name, "said British nationals ..." is often his own
-    window = _places_between(context, spans[max(0, index - 2)][0], s)
-    if window:
-        counts = Counter(c for _off, c in window)
-        best = max(counts.values())
-        return _Cue(1, next(c for _off, c in reversed(window) if counts[c] == best), False)
-    overall = context.overall
-    return _Cue(0, overall.most_common(1)[0][0] if overall else None, False)
-
-
-def _qualifies_people(context: _Context, off: int) -> bool:
-    """True when the country at `off` is followed by a noun for a group of people ("US senators")."""
-    i = context.token_at.get(off)
-    if i is None:
-        return False
-    found = country_starting_at(context.tokens, i)
-    j = i + (found[0] if found is not None else 1)
-    return j < len(context.tokens) and context.tokens[j].lower in _PEOPLE
-
-
-def _sole_holder_country(person: _Person, people: list[_Person], context: _Context,
-                         evidence: list[_Cue], title: str) -> str | None:
-    """The country of a role with one holder per country ("President X"), or None when the text leaves it open.
-
-    Never a country whose holder of the role is named alongside ("President X said he expected
-    Russian President Y ..."). A country named in the same sentence counts, unless it came before
-    the name only qualifying other people and is named nowhere else ("a bill by US senators would
-    target President X"). When another country's holder is named alongside, one from further away
-    counts only if the article names no other country more often, nor as often but more often
-    other than as the object of a preposition ("crossing into Ukraine").
-    """
-    taken = _held_nearby(person, people, context, title)
-    named = Counter(c for _off, c in context.places if c not in taken)
-    acting = Counter(c for _off, c in _not_objects(context, context.places))
-    for cue in sorted(evidence, key=lambda c: -c.strength):
-        c = cue.country
-        if c is None or c in taken:
-            continue
-        if cue.strength >= 2 and not (cue.of_others and named[c] <= 1):
-            return c
-        if cue.strength < 2 and not (taken and any((n, acting[o]) > (named[c], acting[c])
-                                                   for o, n in named.items())):
-            return c
-    ranked = named.most_common(2)
-    if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
-        return ranked[0][0]
-    return None
-
-
-def _held_nearby(person: _Person, people: list[_Person], context: _Context, title: str) -> set[str]:
-    """Countries whose holder of `title` is someone else, named in the same or next sentence as this person."""
-    tokens = context.tokens
-    if any(s.role.title_first > 0 and tokens[s.role.title_first - 1].lower in _PAST for s in person.sightings):
-        return set()  # "the country's deposed President X" held it before the one named alongside
-    starts = context.sentence_starts
-    mine = {bisect.bisect_right(starts, s.start) for s in person.sightings}
-    return {s.role.country for p in people if p is not person for s in p.sightings
-            if s.role.country and s.role.title.lower() == title and not _org_in_role(context, s.role)
-            and any(abs(bisect.bisect_right(starts, s.start) - k) <= 1 for k in mine)}
-
-
-def _org_in_role(context: _Context, role: Role) -> bool:
-    """True when an organisation stands between the country and the role ("Venezuelan Central Bank President")."""
-    return any(t.capitalised and t.lower in titles.ORG_WORDS for t in context.tokens[role.first:role.title_first])
-
-
-def _body_named_before(context: _Context, at: int) -> str | None:
-    """The international body named last before `at`, in its sentence or the two before ("NATO sent ...")."""
-    spans = context.sentences
-    start = spans[max(0, _sentence_index(context, at) - 2)][0]
-    lo, hi = bisect.bisect_left(context.body_offsets, start), bisect.bisect_left(context.body_offsets, at)
-    before = [body for _off, body in context.bodies[lo:hi]]
-    return before[-1] if before else None
-
-
-def _claimed(context: _Context, off: int, me: int) -> bool:
-    """True when a country lies in the role phrase of a person other than `me`."""
-    i = bisect.bisect_right(context.claim_starts, off)
-    while i > 0 and context.claims[i - 1][0] > off - 400:  # role phrases are short
-        start, end, n = context.claims[i - 1]
-        if start <= off < end and n != me:
-            return True
-        i -= 1
-    return False
-
-
-def _not_objects(context: _Context, places: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """The countries of `places` that are not the object of a preposition, nor listed after one ("to Cuba or Peru")."""
-    tokens = context.tokens
-    kept: list[tuple[int, str]] = []
-    object_end = -1
-    for off, country in places:
-        i = context.token_at.get(off)
-        if i is None or i == 0:
-            kept.append((off, country))
-            continue
-        while i >= 2 and tokens[i - 1].lower in _DETERMINERS:
-            i -= 1  # "with the United States"
-        while i >= 3 and tokens[i - 1].text in ("'s", "’s") and tokens[i - 2].capitalised:
-            i -= 2  # "to Friday's Iran attack"
-        prev = tokens[i - 1]
-        listed = prev.lower in ("or", "and", ",") and i >= 2 and tokens[i - 2].end == object_end
-        travel = prev.lower == "for" and i >= 2 and tokens[i - 2].lower in _DEPARTURES  # "leaves for Washington"
-        if prev.lower in _OBJECT_MARKERS or listed or travel:
-            j = context.token_at[off]
-            found = country_starting_at(tokens, j)
-            object_end = tokens[j + found[0] - 1].end if found is not None else tokens[j].end
-            continue
-        kept.append((off, country))
-    return kept

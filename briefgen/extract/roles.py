@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefgen.extract import countries, titles
+from briefgen.extract.countries import BUILT_IN, Gazetteer
 from briefgen.extract.names import is_name_word
 from briefgen.extract.tokens import Token, word_set
 
@@ -20,6 +22,17 @@ _CAPITALISED_ONLY = titles.RANKS | word_set("under first second top state genera
 _LEADERS = word_set("deputy vice acting former assistant junior shadow")
 _TO_TAKERS = word_set("ambassador envoy representative adviser advisor delegate emissary aide")
 _LINKING = word_set("of and for the &")
+# Words of a role's status kept in the title, like "former" ("the ousted President").
+_STATUS = word_set("deposed ousted toppled exiled outgoing incoming")
+# "the country's ...": a role of the country named just before.
+_COUNTRY_NOUNS = word_set("country nation state kingdom republic government")
+# Capitalised words that open sentences or name times, never a portfolio ("Yesterday Finance Minister X").
+_COMMON_CAPITALS = word_set("""
+the a an this that these those there here he she it they we his her its their our but and or so yet
+yesterday today tomorrow tonight last next earlier later also however meanwhile when while after before
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+august september october november december new old former
+""")
 
 
 @dataclass(frozen=True)
@@ -41,15 +54,19 @@ class Role:
     """Index of the last token of a possessor's name ("Trump's envoy"), whose org the role shares."""
     rank_only: bool
     plural: bool
+    party: str | None = None
+    """A party written before the role ("Tory leader"): the org of a party's own roles."""
+    anaphoric: bool = False
+    """True for "the country's ..." or "the nation's ...": the country is one named just before."""
 
 
-def country_ending_at(tokens: list[Token], i: int) -> tuple[int, str] | None:
+def country_ending_at(tokens: Sequence[Token], i: int, places: Gazetteer = BUILT_IN) -> tuple[int, str] | None:
     """Return (number of tokens, country) for a country form ending at token i ("United States", "Ohio")."""
-    for k in (3, 2, 1):
+    for k in (4, 3, 2, 1):
         if i - k + 1 < 0:
             continue
         phrase = " ".join(t.text for t in tokens[i - k + 1:i + 1])
-        found = "United States" if countries.is_us_state(phrase) else countries.country_of(phrase, capitals=False)
+        found = "United States" if countries.is_us_state(phrase) else places.country_of(phrase, capitals=False)
         if found is not None and tokens[i - k + 1].text[0].isupper():
             if i - k >= 0 and countries.is_region(f"{tokens[i - k].text} {phrase}"):
                 return None  # "New Mexico Governor"
@@ -57,13 +74,13 @@ def country_ending_at(tokens: list[Token], i: int) -> tuple[int, str] | None:
     return None
 
 
-def country_starting_at(tokens: list[Token], i: int) -> tuple[int, str] | None:
+def country_starting_at(tokens: Sequence[Token], i: int, places: Gazetteer = BUILT_IN) -> tuple[int, str] | None:
     """Return (number of tokens, country) for a country form starting at token i."""
-    for k in (3, 2, 1):
+    for k in (4, 3, 2, 1):
         if i + k > len(tokens):
             continue
         phrase = " ".join(t.text for t in tokens[i:i + k])
-        found = countries.country_of(phrase, capitals=False)
+        found = places.country_of(phrase, capitals=False)
         if found is not None and tokens[i].text[0].isupper():
             return k, found
     return None
@@ -74,7 +91,9 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
     title_idx = [h]
     country: str | None = None
     org: str | None = None
+    party: str | None = None
     owner: int | None = None
+    anaphoric = False
     i = h - 1
     first = h
     while i >= 0:
@@ -90,9 +109,13 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             continue
         if low in heads and low not in mods and tokens[i].capitalised != tokens[h].capitalised:
             break  # "the NSC aide President Reagan": two roles, not one
-        if low in titles.PARTIES and (tokens[i + 1].lower in ("mp", "party") or not tokens[i + 1].capitalised):
-            country = country or titles.PARTIES[low]  # "Tory leader", "Labour MP", not "Labour Minister"
-            i -= 2 if low in ("democrat", "dem") and i > 0 and tokens[i - 1].lower in ("liberal", "lib") else 1
+        if low in titles.PARTIES and (tokens[i + 1].lower in ("mp", "party") or not tokens[i + 1].capitalised
+                                      or tokens[i + 1].lower in titles.SEATS):
+            # "Tory leader", "Labour MP", "Republican Senator", not "Labour Minister"
+            liberal = low in ("democrat", "democrats", "dem") and i > 0 and tokens[i - 1].lower in ("liberal", "lib")
+            place, party = titles.LIBERAL_DEMOCRATS if liberal else titles.PARTIES[low]
+            country = country or place
+            i -= 2 if liberal else 1
             first = i + 1
             continue
         if tokens[i].capitalised and low in titles.ORG_WORDS and low not in mods:
@@ -109,6 +132,20 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             first = i
             i -= 1
             continue
+        if low in _STATUS:
+            title_idx.insert(0, i)  # "the deposed President", "outgoing mayor"
+            first = i
+            i -= 1
+            continue
+        if low == "late" and i > 0 and tokens[i - 1].lower in ("the", "'s", "’s"):
+            first = i  # "the late President X": dead, not a role of his own
+            i -= 1
+            continue
+        if len(title_idx) < 5 and _portfolio_word(tokens, i, title_idx[0], tokens[h], heads):
+            title_idx.insert(0, i)  # "Planning Minister", "local government minister", "election chief"
+            first = i
+            i -= 1
+            continue
         portfolio = _portfolio_before(tokens, i)
         if portfolio is not None:
             title_idx[:0] = list(range(portfolio, i + 1))  # "Deputy Emergency Situations Minister"
@@ -118,7 +155,10 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
         break
     if i >= 1 and tokens[i].text in _POSSESSIVE:
         found = country_ending_at(tokens, i - 1)
-        if found is not None:
+        if tokens[i - 1].lower in _COUNTRY_NOUNS and i >= 2 and tokens[i - 2].lower in ("the", "this"):
+            anaphoric = True  # "the country's peace envoy"
+            first = i - 2
+        elif found is not None:
             country = country or found[1]
             first = i - found[0]
         elif is_name_word(tokens[i - 1]):
@@ -158,7 +198,29 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
     if plural and tokens[title_idx[-1]] is tokens[h]:
         words[len(title_idx) - 1] = _match_case(titles.singular(tokens[h].text), tokens[h].text)
     rank_only = all(tokens[k].lower in titles.RANKS for k in title_idx)
-    return Role(" ".join(words), first, title_idx[0], end, country, org, owner, rank_only, plural)
+    return Role(" ".join(words), first, title_idx[0], end, country, org, owner, rank_only, plural, party, anaphoric)
+
+
+def _portfolio_word(tokens: Sequence[Token], i: int, qualified: int, head: Token, heads: frozenset[str]) -> bool:
+    """True for a word that names the field of the role after it, though no list of titles holds it.
+
+    Lower-case nouns qualify any role ("local government minister", "election chief", "peace envoy");
+    a capitalised word qualifies a minister or secretary ("Planning Minister", "Aid minister"),
+    where before other roles it is more often an organisation ("Airbus spokesman").
+    """
+    tok = tokens[i]
+    low = tok.lower
+    if not tok.text[0].isalpha() or low in titles.NOT_PORTFOLIO or low in titles.HONORIFICS or low in heads:
+        return False
+    if tok.text.islower():
+        if low.endswith(("ly", "ed", "ing")) or (low.endswith("s") and low not in titles.PORTFOLIOS
+                                                 and not low.endswith(("ics", "ss", "us"))):
+            return False  # "newly appointed minister", "told reporters minister"
+        nxt = tokens[qualified].text
+        return nxt[0].islower() or (nxt.isupper() and nxt.isalpha())  # "aid minister", "independent MP"
+    if not tok.capitalised or titles.singular(head.lower) not in titles.PORTFOLIO_HEADS:
+        return False
+    return low not in titles.ORG_WORDS and low not in _COMMON_CAPITALS and low not in titles.PARTIES
 
 
 def _portfolio_before(tokens: list[Token], i: int) -> int | None:
