@@ -145,6 +145,7 @@ def _add_longer_forms(people: list[_Person], tokens: list[Token], text: str) -> 
     for p in people:
         for surname in p.surnames:
             by_surname.setdefault(surname, []).append(p)
+    lower_words = {t.text for t in tokens if t.text.islower()}
     i = 0
     while i < len(tokens):
         if not tokens[i].capitalised:
@@ -154,10 +155,11 @@ def _add_longer_forms(people: list[_Person], tokens: list[Token], text: str) -> 
         if end == i:
             i += 1
             continue
-        if end - i > 1 and i > 0 and tokens[i - 1].text not in ".!?\"“”" \
+        opens = i == 0 or tokens[i - 1].text in ".!?\"“”"
+        if end - i > 1 and not (opens and tokens[i].lower in lower_words) \
                 and folded(tokens[end - 1].text) in by_surname and not is_place_or_thing(tokens, i, end, i):
-            form = tuple(t.text for t in tokens[i:end])
-            for p in by_surname.get(folded(form[-1]), ()):
+            form = tuple(t.text for t in tokens[i:end])  # at a sentence start, not "Analysts John Hale" if
+            for p in by_surname.get(folded(form[-1]), ()):  # "analysts" is a word of the text
                 longer = [f for f in p.forms if len(f) > 1] or list(p.forms)
                 if all(same_person(form, f) for f in longer):
                     p.add_form(form)  # "Theodore Roosevelt" is not "Franklin Delano Roosevelt"
@@ -227,4 +229,5 @@ def _inside_other_name(tokens: list[Token], i: int) -> bool:
     if i == 0 or (i >= 2 and tokens[i - 2].text in ".!?"):
         return False
     prev = tokens[i - 1]
-    return prev.capitalised and is_name_word(prev) and titles.misspelt_head(prev.text) is None
+    initial = len(prev.text) == 2 and prev.text[1] == "." and prev.text[0].isupper()  # "Robert F. Kennedy"
+    return initial or (prev.capitalised and is_name_word(prev) and titles.misspelt_head(prev.text) is None)

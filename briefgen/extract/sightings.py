@@ -6,7 +6,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from briefgen.extract import countries, titles
-from briefgen.extract.names import is_name_word, is_place_or_thing, name_run
+from briefgen.extract.names import BLANK_LINE, SURNAME_TITLES, is_name_word, is_place_or_thing, name_run
 from briefgen.extract.roles import Role, read_role
 from briefgen.extract.tokens import Token, make_token, word_set
 
@@ -60,6 +60,9 @@ def find_sightings(tokens: list[Token], text: str, heads: frozenset[str],
             continue  # "Deputy Emergency Situations Minister": deputy is a role alone only in "his deputy, X"
         if h + 1 < len(tokens) and tokens[h + 1].lower in chained and tokens[h + 1].text[:1].isupper():
             continue  # the next word ends this role ("Commandant Admiral", "Vice President")
+        if low in SURNAME_TITLES and h > 1 and tokens[h - 1].capitalised and is_name_word(tokens[h - 1]) \
+                and tokens[h - 2].text not in ".!?\"“”":
+            continue  # a surname after a first name: "Martin Luther King", "John Major", "Burger King"
         role = read_role(tokens, h, heads, mods)
         if role.title.lower() in _BARE_NOT_ROLES:
             continue  # "Arsenal manager X" is sport; "general manager X" is a company's
@@ -103,7 +106,7 @@ def _name_after(tokens: list[Token], text: str, role: Role) -> Sighting | None:
     end = name_run(tokens, j, text)
     if end == j or is_place_or_thing(tokens, j, end, role.first):
         return None
-    if "\n\n" in text[tokens[role.end - 1].end:tokens[j].start]:
+    if BLANK_LINE.search(text, tokens[role.end - 1].end, tokens[j].start):
         return None
     name = tuple(t.text for t in tokens[j:end])
     if (role.first > 0 and tokens[role.first - 1].text in "([" and end + 1 < len(tokens)
@@ -181,7 +184,8 @@ def _name_before(tokens: list[Token], text: str, role: Role) -> Sighting | None:
     end = p
     start = end
     while start > 0 and (is_name_word(tokens[start - 1]) or (
-            start - 1 > 0 and tokens[start - 1].lower in ("al", "bin", "de", "dela", "van", "von", "da"))):
+            start - 1 > 0 and tokens[start - 1].lower in ("al", "bin", "de", "dela", "van", "von", "da"))) \
+            and not (start < end and BLANK_LINE.search(text, tokens[start - 1].end, tokens[start].start)):
         start -= 1
     if start == end or end - start > 5:
         return None
@@ -205,7 +209,7 @@ def _name_in_next_sentence(tokens: list[Token], text: str, role: Role) -> Sighti
     k += 1
     while k < len(tokens) and tokens[k].text in "\"”’'":
         k += 1
-    if k >= len(tokens) or "\n\n" in text[tokens[k - 1].end:tokens[k].start]:
+    if k >= len(tokens) or BLANK_LINE.search(text, tokens[k - 1].end, tokens[k].start):
         return None
     end = name_run(tokens, k, text)
     if end - k < 2 or end >= len(tokens) or tokens[end].lower not in SPEECH | _SUBJECT_VERBS:

@@ -49,7 +49,7 @@ PORTFOLIOS = word_set("""
 state defence defense finance foreign affairs interior justice health education labour labor
 trade industry commerce agriculture energy environment transport treasury staff information
 culture economy home internal external homeland security public works planning the
-parliament commons representatives
+parliament commons representatives exchequer
 """)
 
 # Words after which a following "General" belongs to the title ("Secretary General").
@@ -115,7 +115,7 @@ ABBREVIATED = word_set("gov. sen. rep. amb. pres. supt. cmdr. insp. gen. col. ca
 
 # Honorifics: not roles, left out of names.
 HONORIFICS = word_set("mr mr. mrs mrs. ms ms. dr dr. sir dame madam lord lady professor prof prof. rev rev. "
-                      "reverend emeritus")
+                      "reverend emeritus monsignor monseñor monsenor msgr msgr. mgr mgr.")
 
 PLURALS = {"spokesmen": "spokesman", "spokeswomen": "spokeswoman", "chairmen": "chairman",
            "secretaries": "secretary", "congressmen": "congressman"}
