@@ -12,6 +12,7 @@ article is not this president's.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -57,12 +58,14 @@ police president prime parliament cabinet embassy side state regime officers pre
 # Words that open a subordinate clause: a person after one is not the subject of the clause before.
 _SUBORDINATORS = word_set("after before when while because since until although though unless whereas who which "
                           "whose whom where if once")
+_NEAREST = 16
+"""How many sightings and mentions of a person, or people sharing a name, the lookup reads."""
 # Words before a role that make its holder someone acted upon or spoken for ("a letter for President X").
 _FOR_OTHERS = word_set("for by versus than")
 # Words before "of" that make the country itself, not a body named after it ("the Republic of Korea").
 _STATE_WORDS = word_set("republic kingdom state states government administration emirate sultanate federation")
 # Words of domestic British politics: a country the text implies without naming it.
-_UK_WORDS = word_set("Labour Tory Tories Conservatives Westminster Holyrood Commons")
+_UK_WORDS = re.compile(r"\b(?:Labour|Tory|Tories|Conservatives|Westminster|Holyrood|Commons|Lib Dems?)\b")
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,17 @@ class Evidence:
     """True when the text speaks of British politics (Labour, the Commons) without naming a country."""
     place_starts: list[int]
     """The start offsets of `places`, for bisecting."""
+    unclaimed: frozenset[str]
+    """The countries named outside anyone's role phrase."""
+    claimed_by: dict[int, frozenset[str]]
+    """The countries inside each person's own role phrases."""
+    mentioned: dict[int, frozenset[int]]
+    """The people named in each sentence (by sentence index)."""
+    held: dict[tuple[str, str], frozenset[int]]
+    """(one-per-country title, country) -> the people stated to hold it there ("Russian President")."""
+    by_surname: dict[str, tuple[int, ...]]
+    """The people whose name forms end in each word."""
+    body_starts: list[int]
 
 
 @dataclass(frozen=True)
@@ -110,10 +124,31 @@ def gather_evidence(text: str, tokens: Sequence[Token], sentence_starts: list[in
                     for h in holders for s in h.sightings)
     claimed = _claims_of(found, claims)
     acting = _acting(found, tokens, token_at, places)
-    uk = any(t.text in _UK_WORDS or (t.lower == "lib" and i + 1 < len(tokens) and tokens[i + 1].lower == "dem")
-             for i, t in enumerate(tokens))
-    return Evidence(tokens, token_at, sentence_starts, found, acting, claimed, places.bodies_in(masked), uk,
-                    [p.start for p in found])
+    uk = _UK_WORDS.search(text) is not None
+    claimed_by: dict[int, set[str]] = {}
+    for p, key in zip(found, claimed, strict=True):
+        if key is not None:
+            claimed_by.setdefault(key, set()).add(p.name)
+    mentioned: dict[int, set[int]] = {}
+    held: dict[tuple[str, str], set[int]] = {}
+    by_surname: dict[str, list[int]] = {}
+    for h in holders:
+        for m, _e in h.mentions:
+            mentioned.setdefault(max(0, bisect.bisect_right(sentence_starts, m) - 1), set()).add(h.key)
+        for s in h.sightings:
+            title = s.role.title.lower()
+            if s.role.country and title in titles.ONE_PER_COUNTRY and not _past(tokens, s.role) \
+                    and not _org_in_role(tokens, s.role):
+                held.setdefault((title, s.role.country), set()).add(h.key)
+        for form in h.forms:
+            by_surname.setdefault(form[-1], []).append(h.key)
+    bodies = places.bodies_in(masked)
+    unclaimed = frozenset(p.name for p, k in zip(found, claimed, strict=True) if k is None)
+    return Evidence(tokens, token_at, sentence_starts, found, acting, claimed, bodies, uk,
+                    [p.start for p in found], unclaimed,
+                    {k: frozenset(v) for k, v in claimed_by.items()}, {k: frozenset(v) for k, v in mentioned.items()},
+                    {k: frozenset(v) for k, v in held.items()}, {k: tuple(v) for k, v in by_surname.items()},
+                    [off for off, _b in bodies])
 
 
 def _inside_a_name(p: Place, tokens: Sequence[Token], token_at: dict[int, int]) -> bool:
@@ -141,12 +176,10 @@ def _claims_of(found: list[Place], claims: list[tuple[int, int, int]]) -> list[i
     for p in found:
         i = bisect.bisect_right(starts, p.start)
         owner = None
-        while i > 0 and claims[i - 1][0] > p.start - 400:  # role phrases are short
-            start, end, key = claims[i - 1]
+        for start, end, key in reversed(claims[max(0, i - 4):i]):  # role phrases are short and rarely nest
             if start <= p.start < end:
                 owner = key
                 break
-            i -= 1
         out.append(owner)
     return out
 
@@ -166,9 +199,9 @@ def _acting(found: list[Place], tokens: Sequence[Token], token_at: dict[int, int
             out.append(False)  # "French-controlled", "U.S.-Japanese": a modifier inside a word
             continue
         k = i
-        while k >= 2 and tokens[k - 1].lower in _DETERMINERS:
+        while k >= 2 and i - k < 3 and tokens[k - 1].lower in _DETERMINERS:
             k -= 1  # "with the United States"
-        while k >= 3 and tokens[k - 1].text in ("'s", "’s") and tokens[k - 2].capitalised:
+        while k >= 3 and i - k < 6 and tokens[k - 1].text in ("'s", "’s") and tokens[k - 2].capitalised:
             k -= 2  # "to Friday's Iran attack"
         prev = tokens[k - 1] if k > 0 else None
         listed = prev is not None and prev.lower in ("or", "and", ",") and k >= 2 and tokens[k - 2].end == object_end
@@ -211,13 +244,17 @@ def org_of(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaze
     by_role, sure = titles.country_of_role(role.title)
     if by_role is not None and sure:
         return by_role
-    taken = _held_by_others(holder, holders, ev)
-    for s in holder.sightings:
+    taken = _held_by_others(holder, ev)
+    for s in holder.sightings[:_NEAREST]:
         if _free_standing(ev, s):
-            near = _only_country(ev, _nearby(ev, s, holder, holders), holder.key, taken)
+            near = _only_country(ev, _nearby(ev, s, holder), holder.key, taken)
             if near is not None:
                 return near
-    whole = _only_country(ev, range(len(ev.places)), holder.key, taken, ev.uk_words, acting_only=False)
+    named = set(ev.unclaimed | ev.claimed_by.get(holder.key, frozenset()))
+    if ev.uk_words:
+        named.add("United Kingdom")
+    named -= taken
+    whole = next(iter(named)) if len(named) == 1 else None
     if by_role is not None and whole not in (None, by_role):
         return None
     return whole or by_role
@@ -225,7 +262,7 @@ def org_of(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaze
 
 def _stated(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gazetteer) -> str | None:
     """A country or organisation written with the role, by a possessive on a mention, or by the role's owner."""
-    ordered = sorted(holder.sightings, key=lambda s: s.role != holder.role)  # the best role's own first
+    ordered = sorted(holder.sightings[:_NEAREST], key=lambda s: s.role != holder.role)  # the best role's first
     for s in ordered:
         if s.role.party and titles.head_of(s.role.title) not in titles.SEATS:
             return s.role.party  # "Tory leader": the party's; "Labour MP": the country's
@@ -237,18 +274,17 @@ def _stated(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaz
         if s.role.org:
             return places.body_of(s.role.org) or titles.ORG_ALIASES.get(s.role.org, s.role.org)
     tokens = ev.tokens
-    for start, _end in holder.mentions:
+    for start, _end in holder.mentions[:_NEAREST]:
         i = ev.token_at.get(start)
         if i is not None and i >= 2 and tokens[i - 1].text in ("'s", "’s"):
             found = country_ending_at(tokens, i - 2, places)
             if found is not None:
                 return found[1]  # "Russia's Ryabkov"
-    for s in holder.sightings:
+    for s in holder.sightings[:_NEAREST]:
         if s.role.owner is not None:
-            owner = tokens[s.role.owner].text
-            for other in holders:
-                if other.key != holder.key and any(f[-1] == owner for f in other.forms):
-                    return _stated(other, (), ev, places)  # "Kovac's envoy": Kovac's country
+            for key in ev.by_surname.get(tokens[s.role.owner].text, ())[:_NEAREST]:
+                if key != holder.key:
+                    return _stated(holders[key], (), ev, places)  # "Kovac's envoy": Kovac's country
     return None
 
 
@@ -258,26 +294,26 @@ def _country_just_named(ev: Evidence, s: Sighting) -> str | None:
     k = max(0, bisect.bisect_right(starts, s.start) - 1)
     lo = bisect.bisect_left(ev.place_starts, starts[max(0, k - 1)] if starts else 0)
     hi = bisect.bisect_left(ev.place_starts, ev.tokens[s.role.first].start)
-    names = {ev.places[i].name for i in range(lo, hi)}
+    names = {ev.places[i].name for i in range(max(lo, hi - 8), hi)}
     return next(iter(names)) if len(names) == 1 else None
 
 
-def _held_by_others(holder: Holder, holders: Sequence[Holder], ev: Evidence) -> set[str]:
+def _held_by_others(holder: Holder, ev: Evidence) -> set[str]:
     """Countries whose holder of this person's one-per-country role is someone else in the article."""
     title = holder.role.title.lower()
-    if title not in titles.ONE_PER_COUNTRY:
-        return set()
-    tokens = ev.tokens
-    if any(s.role.title_first > 0 and tokens[s.role.title_first - 1].lower in titles.PAST for s in holder.sightings):
+    if title not in titles.ONE_PER_COUNTRY or any(_past(ev.tokens, s.role) for s in holder.sightings[:_NEAREST]):
         return set()  # "the country's deposed President X" held it before the one named alongside
-    return {s.role.country for h in holders if h.key != holder.key for s in h.sightings
-            if s.role.country and s.role.title.lower() == title and not _org_in_role(ev, s.role)
-            and not (s.role.title_first > 0 and tokens[s.role.title_first - 1].lower in titles.PAST)}
+    return {country for (t, country), keys in ev.held.items() if t == title and keys - {holder.key}}
 
 
-def _org_in_role(ev: Evidence, role: Role) -> bool:
+def _past(tokens: Sequence[Token], role: Role) -> bool:
+    """True for a role held before or after now ("former President", "the deposed President")."""
+    return role.title_first > 0 and tokens[role.title_first - 1].lower in titles.PAST
+
+
+def _org_in_role(tokens: Sequence[Token], role: Role) -> bool:
     """True when an organisation stands between the country and the role ("Venezuelan Central Bank President")."""
-    return any(t.capitalised and t.lower in titles.ORG_WORDS for t in ev.tokens[role.first:role.title_first])
+    return any(t.capitalised and t.lower in titles.ORG_WORDS for t in tokens[role.first:role.title_first])
 
 
 def _free_standing(ev: Evidence, s: Sighting) -> bool:
@@ -295,7 +331,7 @@ def _free_standing(ev: Evidence, s: Sighting) -> bool:
     return not (end < len(tokens) and tokens[end].text in ("'s", "’s"))
 
 
-def _nearby(ev: Evidence, s: Sighting, holder: Holder, holders: Sequence[Holder]) -> list[int]:
+def _nearby(ev: Evidence, s: Sighting, holder: Holder) -> list[int]:
     """Indices of the places before the sighting in its clause, and the subject of the sentence before
     when it is a country and no one else is named there ("Kenya's economy grew. Finance Minister X said")."""
     starts = ev.sentence_starts
@@ -303,11 +339,12 @@ def _nearby(ev: Evidence, s: Sighting, holder: Holder, holders: Sequence[Holder]
     first = min(ev.tokens[s.role.first].start, s.start)
     lo = bisect.bisect_left(ev.place_starts, starts[k] if starts else 0)
     hi = bisect.bisect_left(ev.place_starts, first)
+    lo = max(lo, hi - 4)  # the clause before a name holds a few places at most
     found = [i for i in range(lo, hi) if _same_clause(ev, ev.places[i], s)]
     if k == 0:
         return found
-    begin, end = starts[k - 1], starts[k]
-    if any(begin <= m < end for h in holders if h.key != holder.key for m, _e in h.mentions):
+    begin = starts[k - 1]
+    if ev.mentioned.get(k - 1, frozenset()) - {holder.key}:
         return found
     i = bisect.bisect_left(ev.place_starts, begin)
     j = ev.token_at.get(begin)
@@ -324,6 +361,8 @@ def _same_clause(ev: Evidence, place: Place, s: Sighting) -> bool:
     ("France led the force in Ivory Coast after President X broke the truce": X is not France's)."""
     i = ev.token_at.get(place.start, 0)
     first = ev.token_at.get(min(ev.tokens[s.role.first].start, s.start), i)
+    if first - i > 40:
+        return False  # too far to be one clause
     between = ev.tokens[i + 1:first]
     return not any((t.lower in _SUBORDINATORS and k + 1 < len(between) and between[k + 1].text[0].isalnum())
                    or t.text in ("-", "–", "—", ";", "(") for k, t in enumerate(between))
@@ -346,5 +385,5 @@ def _body_named_before(ev: Evidence, at: int) -> str | None:
     starts = ev.sentence_starts
     k = max(0, bisect.bisect_right(starts, at) - 1)
     start = starts[max(0, k - 2)] if starts else 0
-    before = [body for off, body in ev.bodies if start <= off < at]
-    return before[-1] if before else None
+    i = bisect.bisect_left(ev.body_starts, at)
+    return ev.bodies[i - 1][1] if i > 0 and ev.bodies[i - 1][0] >= start else None

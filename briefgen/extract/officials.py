@@ -1,4 +1,8 @@
-"""Find the named people an article gives a role to: name, title, country or organisation, mentions."""
+"""Find the named people an article gives a role to: name, title, country or organisation, mentions.
+
+Every step costs a bounded amount per token, sighting or person (a role phrase has at most a few
+words; a name is compared with at most a few others), so the whole is linear in the text.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,8 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import islice
+from typing import Any
 
 from briefgen.article import Official
 from briefgen.extract import countries, titles
@@ -17,6 +23,12 @@ from briefgen.extract.sightings import SPEECH, Sighting, find_sightings
 from briefgen.extract.tokens import Token, sentence_spans, tokenize
 
 _SPEAKER = re.compile(r"(?<![\w-])([A-Z][a-z]+)\s+([a-z]+)")
+_HONOURED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w'’-]*)")
+_SAYS = re.compile(r"(?:(\S+)\s+)?([A-Z][\w'’-]*)\s+(?:said|says|told)\b")
+_NEAREST = 16
+"""How many people sharing a surname, or forms of one name, a new name is compared with."""
+_END = "\0"
+"""The trie key that marks the end of a name form (no token is a NUL)."""
 
 
 @dataclass
@@ -24,30 +36,18 @@ class _Person:
     """Everything gathered about one person while reading an article (mutable while reading)."""
 
     sightings: list[Sighting]
-    forms: set[tuple[str, ...]]
+    forms: dict[tuple[str, ...], None]
+    """The forms of the name, in the order first seen."""
     surnames: set[str]
     """The last words of the forms, without accents."""
 
     def add_form(self, form: tuple[str, ...]) -> None:
-        self.forms.add(form)
+        self.forms.setdefault(form)
         self.surnames.add(folded(form[-1]))
 
-
-@dataclass(frozen=True)
-class _Context:
-    """What naming people needs to know about the whole article, worked out once."""
-
-    text: str
-    tokens: list[Token]
-    speakers: dict[tuple[str, int], list[tuple[int, int, str]]]
-    """(start, end, word) of each capitalised word followed by a speech verb ("Rao told"),
-    by first letter and length."""
-    surnames: frozenset[str]
-    """The last word of every name form of every person found."""
-    by_word: dict[str, list[int]]
-    """Indices of the word tokens, by their text."""
-    surname_counts: Counter[str]
-    """How many people share each surname (without accents)."""
+    def first_forms(self) -> list[tuple[str, ...]]:
+        """The first few forms, which a new form must agree with (bounded, for long texts)."""
+        return list(islice(self.forms, _NEAREST))
 
 
 def find_officials(text: str, published: dt.date | None, extra_titles: tuple[str, ...] = (),
@@ -69,44 +69,32 @@ def find_officials(text: str, published: dt.date | None, extra_titles: tuple[str
     if not people:
         return ()
     _add_longer_forms(people, tokens, text)
-    people = [p for p in people if _named_clearly(p, text)]
+    honoured = {m.group(1) for m in _HONOURED.finditer(text)}
+    speakers: dict[str, set[str]] = {}
+    for m in _SAYS.finditer(text):
+        speakers.setdefault(m.group(2), set()).add(m.group(1) or "")
+    people = [p for p in people if _named_clearly(p, honoured, speakers)]
     if not people:
         return ()
-    context = _context(text, tokens, people)
-    named = [_named(p, people, context) for p in people]
-    holders = [Holder(n, tuple(p.sightings), tuple(mentions), _best_role(p), frozenset(p.forms))
-               for n, (p, (mentions, _variants)) in enumerate(zip(people, named, strict=True))]
-    masked = _masked(text, people)
+    spans, masked_spans = _find_mentions(people, tokens, text)
+    holders = [Holder(n, tuple(p.sightings), tuple(found), _best_role(p), frozenset(p.forms))
+               for n, (p, found) in enumerate(zip(people, spans, strict=True))]
+    masked = _masked(text, masked_spans)
     evidence = gather_evidence(text, tokens, [s for s, _e in sentence_spans(text)], masked, holders, places)
-    return tuple(_to_official(p, h, variants, holders, evidence, context, places)
-                 for p, h, (_m, variants) in zip(people, holders, named, strict=True))
+    return tuple(_to_official(p, h, holders, evidence, text, places) for p, h in zip(people, holders, strict=True))
 
 
-def _masked(text: str, people: list[_Person]) -> str:
-    """The text with every form of every person's name blanked: a name is not a country ("Neil Jordan")."""
-    forms = sorted({f for p in people for f in p.forms}, key=len, reverse=True)
-    if not forms:
-        return text
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(_form_pattern(f) for f in forms) + r")(?!\w)")
-    return pattern.sub(lambda m: "#" * len(m.group()), text)
+def _masked(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with the given spans (people's names) blanked: a name is not a country ("Neil Jordan")."""
+    parts, at = [], 0
+    for start, end in sorted(spans):
+        if start >= at:
+            parts += [text[at:start], "#" * (end - start)]
+            at = end
+    return "".join([*parts, text[at:]])
 
 
-def _context(text: str, tokens: list[Token], people: list[_Person]) -> _Context:
-    speakers: dict[tuple[str, int], list[tuple[int, int, str]]] = {}
-    for m in _SPEAKER.finditer(text):
-        if m.group(2).lower() in SPEECH:
-            word = m.group(1)
-            speakers.setdefault((word[0], len(word)), []).append((m.start(1), m.end(1), word))
-    surnames = frozenset(f[-1] for p in people for f in p.forms)
-    by_word: dict[str, list[int]] = {}
-    for i, t in enumerate(tokens):
-        if t.text[0].isalpha():
-            by_word.setdefault(t.text, []).append(i)
-    return _Context(text, tokens, speakers, surnames, by_word,
-                    Counter(surname for p in people for surname in p.surnames))
-
-
-def _named_clearly(person: _Person, text: str) -> bool:
+def _named_clearly(person: _Person, honoured: set[str], speakers: dict[str, set[str]]) -> bool:
     """A one-word name needs a title that usually takes a surname, a "Mr" form, or to speak after a rank.
 
     "committee chairman Citibank" and "General Products" are organisations; "President
@@ -119,23 +107,27 @@ def _named_clearly(person: _Person, text: str) -> bool:
     head = titles.head_of(role.title)
     if head in titles.SURNAME_TITLES and role.title[:1].isupper() and not role.rank_only:
         return True
-    if re.search(rf"\b(?:Mr|Mrs|Ms|Dr)\.?\s+{re.escape(word)}\b", text):
+    if word in honoured:
         return True
-    rank = re.escape(role.title.split()[-1]) if role.title else "-"
-    alone = rf"(?<!{rank} )\b{re.escape(word)}\s+(?:said|says|told)\b"  # "Musharraf said", not "General Cinema said"
-    return role.rank_only and re.search(alone, text) is not None
+    rank = role.title.split()[-1] if role.title else "-"
+    return role.rank_only and any(before != rank for before in speakers.get(word, ()))  # not "General Cinema said"
 
 
 def _group(sightings: list[Sighting]) -> list[_Person]:
+    """One person per set of sightings whose names can be one person's ("President Putin", "Vladimir Putin")."""
     people: list[_Person] = []
+    by_surname: dict[str, list[_Person]] = {}
     for s in sightings:
-        for p in people:
-            if folded(s.name[-1]) in p.surnames and any(same_person(s.name, f) for f in p.forms):
+        bucket = by_surname.setdefault(folded(s.name[-1]), [])
+        for p in bucket[-_NEAREST:]:  # bounded: a sighting's cost does not grow with the text
+            if any(same_person(s.name, f) for f in p.first_forms()):
                 p.sightings.append(s)
                 p.add_form(s.name)
                 break
         else:
-            people.append(_Person([s], {s.name}, {folded(s.name[-1])}))
+            person = _Person([s], {s.name: None}, {folded(s.name[-1])})
+            people.append(person)
+            bucket.append(person)
     return people
 
 
@@ -159,25 +151,19 @@ def _add_longer_forms(people: list[_Person], tokens: list[Token], text: str) -> 
         if end - i > 1 and not (opens and tokens[i].lower in lower_words) \
                 and folded(tokens[end - 1].text) in by_surname and not is_place_or_thing(tokens, i, end, i):
             form = tuple(t.text for t in tokens[i:end])  # at a sentence start, not "Analysts John Hale" if
-            for p in by_surname.get(folded(form[-1]), ()):  # "analysts" is a word of the text
-                longer = [f for f in p.forms if len(f) > 1] or list(p.forms)
+            for p in by_surname[folded(form[-1])][-_NEAREST:]:  # "analysts" is a word of the text
+                longer = [f for f in p.first_forms() if len(f) > 1] or p.first_forms()
                 if all(same_person(form, f) for f in longer):
                     p.add_form(form)  # "Theodore Roosevelt" is not "Franklin Delano Roosevelt"
                     break
         i = end
 
 
-def _named(person: _Person, people: list[_Person], context: _Context) -> tuple[list[tuple[int, int]], list[str]]:
-    """The person's mentions and the surface forms used, under the fullest form of the name."""
-    name = max(sorted(person.forms), key=len)  # sorted: the same name whatever the set's order
-    return _mentions(person, people, name, context)
-
-
-def _to_official(person: _Person, holder: Holder, variants: list[str], holders: list[Holder], evidence: Evidence,
-                 context: _Context, places: Gazetteer) -> Official:
-    name = max(sorted(person.forms), key=len)
-    full = [" ".join(context.text[s:e].split()) for s, e in holder.mentions]
-    shown = next((w for w in full if w.replace(" ", "") == "".join(name)), " ".join(name))  # as written
+def _to_official(person: _Person, holder: Holder, holders: list[Holder], evidence: Evidence,
+                 text: str, places: Gazetteer) -> Official:
+    name = _fullest(person)
+    variants = _variants(text, holder.mentions)
+    shown = next((w for w in variants if w.replace(" ", "") == "".join(name)), " ".join(name))  # as written
     regnal = next((s.regnal for s in person.sightings if s.regnal), None)
     if regnal and regnal not in variants:
         variants = [*variants, regnal]
@@ -185,43 +171,81 @@ def _to_official(person: _Person, holder: Holder, variants: list[str], holders: 
     return Official(shown, holder.role.title, org, tuple(v for v in variants if v != shown), holder.mentions)
 
 
+def _fullest(person: _Person) -> tuple[str, ...]:
+    """The longest form of the name (among equals the first in sorted order, whatever the reading order)."""
+    return max(sorted(person.forms), key=len)
+
+
 def _best_role(person: _Person) -> Role:
     roles = [s.role for s in person.sightings]
     return max(roles, key=lambda r: (not r.rank_only, len(r.title.split())))
 
 
-def _form_pattern(form: tuple[str, ...]) -> str:
-    parts = [re.escape(form[0])]
-    for prev, word in zip(form, form[1:], strict=False):
-        parts.append((r"\s*" if prev.endswith(".") else r"\s+") + re.escape(word))  # "H.Onno Ruding"
-    return "".join(parts)
+def _find_mentions(people: list[_Person], tokens: list[Token],
+                   text: str) -> tuple[list[list[tuple[int, int]]], list[tuple[int, int]]]:
+    """Every place each person is named (the longest form wins, left to right), and every name to mask.
+
+    A surname alone counts for a person when no one else in the text has it, and not after another
+    first name ("Theodore Hale" is not "Franklin Hale").
+    """
+    shared = Counter(surname for p in people for surname in p.surnames)
+    trie: dict[str, Any] = {}
+    for n, p in enumerate(people):
+        surname = _fullest(p)[-1]
+        for form in [*p.forms, *([(surname,)] if shared[folded(surname)] == 1 else [])]:
+            node = trie
+            for word in form:
+                node = node.setdefault(word, {})
+            node.setdefault(_END, n)
+    spans: list[list[tuple[int, int]]] = [[] for _ in people]
+    masked: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        node, j, best = trie, i, None
+        while j < len(tokens) and j - i < 8 and tokens[j].text in node:
+            node = node[tokens[j].text]
+            j += 1
+            if _END in node:
+                best = (j, node[_END])
+        if best is None:
+            i += 1
+            continue
+        end, n = best
+        masked.append((tokens[i].start, tokens[end - 1].end))
+        if not (end - i == 1 and _inside_other_name(tokens, i)):
+            spans[n].append((tokens[i].start, tokens[end - 1].end))
+        i = end
+    _add_speakers(people, spans, text)
+    return [sorted(found) for found in spans], masked
 
 
-def _mentions(person: _Person, people: list[_Person], name: tuple[str, ...],
-              context: _Context) -> tuple[list[tuple[int, int]], list[str]]:
-    """Every place the person is named, and the other surface forms used."""
-    surname = name[-1]
-    shared = context.surname_counts[folded(surname)] > 1
-    forms = sorted(person.forms | ({(surname,)} if not shared else set()), key=len, reverse=True)
-    tokens = context.tokens
-    taken: set[int] = set()
-    spans: list[tuple[int, int]] = []
-    for form in forms:
-        n = len(form)
-        for i in context.by_word.get(form[0], ()):
-            if i in taken or tuple(t.text for t in tokens[i:i + n]) != form:
-                continue
-            if n == 1 and _inside_other_name(tokens, i):
-                continue
-            taken.update(range(i, i + n))
-            spans.append((tokens[i].start, tokens[i + n - 1].end))
-    spans += [(s, e) for s, e, word in context.speakers.get((surname[:1], len(surname)), ())
-              if word not in context.surnames and one_letter_apart(word, surname)]  # "Rao told" for "Rau"
-    spans.sort()
+def _add_speakers(people: list[_Person], spans: list[list[tuple[int, int]]], text: str) -> None:
+    """Add "Rao told" to the mentions of "Rau": a speaker whose name is the surname misspelt by one letter."""
+    surnames = {f[-1] for p in people for f in p.forms}
+    by_shape: dict[str, list[tuple[int, int, str]]] = {}
+    for m in _SPEAKER.finditer(text):
+        word = m.group(1)
+        if m.group(2).lower() in SPEECH and word not in surnames:
+            for key in _shapes(word):
+                by_shape.setdefault(key, []).append((m.start(1), m.end(1), word))
+    for n, p in enumerate(people):
+        surname = _fullest(p)[-1]
+        found = {(s, e) for key in _shapes(surname) for s, e, word in by_shape.get(key, [])[:_NEAREST]
+                 if one_letter_apart(word, surname)}
+        spans[n] += sorted(found)
+
+
+def _shapes(word: str) -> list[str]:
+    """The word with each letter but the first replaced by "?": two words one letter apart share one."""
+    return [word[:k] + "?" + word[k + 1:] for k in range(1, len(word))] if len(word) >= 3 else []
+
+
+def _variants(text: str, spans: tuple[tuple[int, int], ...]) -> list[str]:
+    """The surface forms of a person's mentions, in order of first use."""
     seen: dict[str, None] = {}
     for s, e in spans:
-        seen.setdefault(" ".join(context.text[s:e].split()), None)
-    return spans, list(seen)
+        seen.setdefault(" ".join(text[s:e].split()), None)
+    return list(seen)
 
 
 def _inside_other_name(tokens: list[Token], i: int) -> bool:

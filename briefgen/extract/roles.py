@@ -22,6 +22,9 @@ _CAPITALISED_ONLY = titles.RANKS | word_set("under first second top state genera
 _LEADERS = word_set("deputy vice acting former assistant junior shadow")
 _TO_TAKERS = word_set("ambassador envoy representative adviser advisor delegate emissary aide")
 _LINKING = word_set("of and for the &")
+PHRASE = 12
+"""The most words a role phrase, an organisation's name or a complement may have: every scan stops
+there, so reading a role costs the same whatever the text holds around it."""
 # Words of a role's status kept in the title, like "former" ("the ousted President").
 _STATUS = word_set("deposed ousted toppled exiled outgoing incoming")
 # "the country's ...": a role of the country named just before.
@@ -96,7 +99,7 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
     anaphoric = False
     i = h - 1
     first = h
-    while i >= 0:
+    while i >= 0 and h - i <= PHRASE:
         low = tokens[i].lower
         found = country_ending_at(tokens, i)
         if found is not None:
@@ -190,7 +193,8 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
         if roles:
             title_idx = title_idx[:roles[-1] + 1]  # "Commandant Admiral X": the role, not the rank
     words = [tokens[k].text for k in title_idx] + [t.text for t in tokens[h + 1:title_end]]
-    while end < len(tokens) and (tokens[end].lower in titles.RANKS or tokens[end].lower in titles.HONORIFICS
+    while end < len(tokens) and end - h <= 3 and (tokens[end].lower in titles.RANKS
+                                                  or tokens[end].lower in titles.HONORIFICS
                                  or tokens[end].lower in titles.ABBREVIATED or tokens[end].lower == "sheikh") \
             and not tokens[end].text.isupper():
         end += 1  # "Commandant Admiral X", "Chair Professor X", "Bishop Emeritus X", "Chairman Rep. X"
@@ -244,7 +248,7 @@ def _org_before(tokens: list[Token], i: int) -> tuple[str | None, int]:
         i -= 3
         last = i
     j = i
-    while j >= 0 and (tokens[j].capitalised or tokens[j].acronym or
+    while j >= 0 and i - j < PHRASE and (tokens[j].capitalised or tokens[j].acronym or
                       (tokens[j].lower in ("of", "for", "&") and j > 0 and tokens[j - 1].capitalised)):
         if tokens[j].lower in ("the", "this", "that", "a", "an", "yesterday", "today", "but", "and", "yet", "so") \
                 or tokens[j].lower in titles.HEADS:
@@ -265,7 +269,7 @@ def _of_complement(tokens: list[Token], of: int, title_end: int, country: str | 
                    org: str | None) -> tuple[int, int, str | None, str | None]:
     """Read "of State" (part of the title) or "of Russia" / "of the Bank of England" (the org)."""
     k = of + 1
-    while k < len(tokens) and tokens[k].lower in titles.PORTFOLIOS:
+    while k < len(tokens) and k - of <= PHRASE and tokens[k].lower in titles.PORTFOLIOS:
         k += 1
     if k > of + 1 and tokens[k - 1].lower != "the" and not _org_word_ahead(tokens, k):
         return k, k, country, org  # "of State", "of Foreign Affairs"; not "of the Public and Commercial ..."
@@ -283,8 +287,8 @@ def _of_complement(tokens: list[Token], of: int, title_end: int, country: str | 
         k = after  # "head of U.S. Africa Command": the country's command
     j = k
     last_org = None
-    while j < len(tokens) and (tokens[j].capitalised or tokens[j].acronym
-                               or (tokens[j].lower in _LINKING and j + 1 < len(tokens)
+    while j < len(tokens) and j - k < PHRASE and (tokens[j].capitalised or tokens[j].acronym
+                                                  or (tokens[j].lower in _LINKING and j + 1 < len(tokens)
                                    and tokens[j + 1].capitalised)):
         if tokens[j].lower in titles.ORG_WORDS or country_starting_at(tokens, j) is not None:
             last_org = j
@@ -312,7 +316,8 @@ def _org_word_ahead(tokens: list[Token], k: int) -> bool:
 def _for_complement(tokens: list[Token], for_: int) -> int:
     """Return the end of "for Europe" or "for Work and Pensions", kept in the title, else for_."""
     k = for_ + 1
-    while k < len(tokens) and (tokens[k].lower in titles.PORTFOLIOS or tokens[k].lower in titles.MODIFIERS
+    while k < len(tokens) and k - for_ <= PHRASE and (tokens[k].lower in titles.PORTFOLIOS
+                                                      or tokens[k].lower in titles.MODIFIERS
                                or tokens[k].lower in ("and", "europe", "women", "children", "sport")
                                or country_starting_at(tokens, k) is not None):
         found = country_starting_at(tokens, k)
@@ -332,7 +337,8 @@ def _to_complement(tokens: list[Token], to: int) -> int:
         if found is not None:
             return k + found[0]
         j, last_org = k, None
-        while j < len(tokens) and (tokens[j].capitalised or tokens[j].acronym or tokens[j].lower in _LINKING):
+        while j < len(tokens) and j - k < PHRASE and (tokens[j].capitalised or tokens[j].acronym
+                                                      or tokens[j].lower in _LINKING):
             if tokens[j].lower in titles.ORG_WORDS or tokens[j].acronym:
                 last_org = j
             j += 1

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from briefgen.extract import countries, titles
 from briefgen.extract.names import BLANK_LINE, SURNAME_TITLES, is_name_word, is_place_or_thing, name_run
-from briefgen.extract.roles import Role, read_role
+from briefgen.extract.roles import PHRASE, Role, read_role
 from briefgen.extract.tokens import Token, make_token, word_set
 
 _DETERMINERS = word_set("the his her its their")
@@ -71,7 +71,7 @@ def find_sightings(tokens: list[Token], text: str, heads: frozenset[str],
         if sighting is not None:
             if role.title.lower() == "deputy" and found and role.first > 0 \
                     and tokens[role.first - 1].lower in ("his", "her"):
-                boss = next((f.role for f in reversed(found) if not f.role.rank_only), None)
+                boss = next((f.role for f in reversed(found[-3:]) if not f.role.rank_only), None)
                 if boss is not None:
                     sighting = _deputy_of(sighting, boss)
             found.append(sighting)
@@ -99,7 +99,8 @@ def _name_after(tokens: list[Token], text: str, role: Role) -> Sighting | None:
         role, j = _complement_before_comma(tokens, role, j)  # "a spokesman for the ministry, X,"
     if j < len(tokens) and tokens[j].text == "," and determined:
         j += 1
-        while j < len(tokens) and (tokens[j].lower in titles.RANKS or tokens[j].lower in titles.HONORIFICS):
+        while j < len(tokens) and j - role.end <= 3 and (tokens[j].lower in titles.RANKS
+                                                         or tokens[j].lower in titles.HONORIFICS):
             j += 1
     elif role.plural:
         return None
@@ -146,8 +147,8 @@ def _org_after_name(tokens: list[Token], end: int, role: Role) -> Role:
         return role
     k = end + 1
     j = k
-    while j < len(tokens) and (tokens[j].capitalised or tokens[j].acronym or tokens[j].lower in _ORG_LINKS
-                               or tokens[j].lower in titles.ORG_WORDS):
+    while j < len(tokens) and j - k < PHRASE and (tokens[j].capitalised or tokens[j].acronym or tokens[j].lower
+                                                  in _ORG_LINKS or tokens[j].lower in titles.ORG_WORDS):
         j += 1
     while j > k and tokens[j - 1].lower in _ORG_LINKS:
         j -= 1
@@ -207,7 +208,7 @@ def _name_in_next_sentence(tokens: list[Token], text: str, role: Role) -> Sighti
     if k == role.end or k >= len(tokens) or tokens[k].text not in ".!?":
         return None  # only a role that closes its sentence as the speaker: "..., the X has said."
     k += 1
-    while k < len(tokens) and tokens[k].text in "\"”’'":
+    while k < len(tokens) and k - role.end < 6 and tokens[k].text in "\"”’'":
         k += 1
     if k >= len(tokens) or BLANK_LINE.search(text, tokens[k - 1].end, tokens[k].start):
         return None
