@@ -88,6 +88,7 @@ def pools(corpus: Path) -> dict[str, list[dict]]:
     wn = [a for a in wn if not a["title"].startswith("TEST PAGE")]
     return {
         "wikinews-troops": [a for a in wn if TROOP_PHRASE.search(a["text"])],
+        "wikinews-conflict": [a for a in wn if len({m.lower() for m in MILITARY.findall(a["text"])}) >= 3],
         "wikinews-interview": [a for a in wn if re.search(r"interview", a["title"], re.I)],
         "wikinews-government": [a for a in wn if len(GOVERNMENT.findall(a["text"])) >= 3],
         "wikinews-any": wn,
