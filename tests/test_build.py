@@ -196,7 +196,7 @@ def test_an_edit_rewrites_only_the_pages_that_change(project: Path) -> None:
     after = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in pages}
     changed = sorted(p.name for p in pages if after[p] != pages[p])
     assert changed == ["extra-01.html"]
-    assert "front matter written for 1," in run.stdout
+    assert "front matter written for 1 article," in run.stdout
 
 
 def test_a_missing_content_folder_is_an_error_and_an_empty_one_builds(project: Path) -> None:
