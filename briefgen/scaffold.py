@@ -60,7 +60,7 @@ NEW_ARTICLE_BODY = "Write the story here. The first paragraph is the lead: who d
 
 def create_article(config: Config, headline: str, day: dt.date) -> Path:
     """Write content/YYYY-MM/<slug>.md with front matter (title, date, slug, a draft), refusing to overwrite."""
-    from briefgen.entries import slugify
+    from briefgen.site.urls import slugify
 
     title = " ".join(headline.split())
     slug = slugify(title)[:80].strip("-")
