@@ -253,6 +253,7 @@ def build_locked(config: Config, *, write: bool, strict: bool, jobs: int | None,
     # Loaded only now: a build with nothing to do should not pay for sumy, numpy and Jinja.
     from briefgen.analyse import analyse_all
     from briefgen.site.pages import render_site
+    from briefgen.site.render import override_warnings
 
     previous = load_cached_articles(config.root, key) if state is not None else {}
     articles, known, problems = read_or_reuse(files, config, previous)
@@ -286,6 +287,7 @@ def build_locked(config: Config, *, write: bool, strict: bool, jobs: int | None,
         if state and state.page_inputs.get(url) == source and signature(config.site_dir / url) == state.site.get(url)
     }
     indexed, render_rest = render_site(config, entries, skip=unchanged)
+    warnings += override_warnings(config)
     clock.lap("render")
     finish = Finish(config, analysed, write, clock, render_rest)
     changed = publish(config.site_dir, indexed, finish, keep=unchanged)
