@@ -208,15 +208,15 @@ def build_locked(config: Config, *, write: bool, strict: bool, jobs: int | None,
                                     "or set content_dir in config.yaml", config.path))
     write = write and config.write_front_matter
     key = state_key(config, {"write": write, "strict": strict}, analysis_code_digest(), THEME)
-    state = load_state(config.root, key)
     files = find_article_files(config.content_dir, config.root)
+    state = load_state(config.root, key, len(files))
     if state is not None and nothing_changed(state, files, config):
         return BuildReport(len(state.articles), 0, 0, 0, state.warnings, time.perf_counter() - clock.started)
     # Loaded only now: a build with nothing to do should not pay for sumy, numpy and Jinja.
     from briefgen.analyse import analyse_all
     from briefgen.pages import render_site
 
-    previous = load_cached_articles(config.root, key) if state is not None else {}
+    previous = load_cached_articles(config.root, key, files) if state is not None else {}
     articles, known, problems = read_or_reuse(files, config, previous)
     slugs, slug_problems = assign_slugs(articles)
     problems += slug_problems
