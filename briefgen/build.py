@@ -243,8 +243,8 @@ def build_locked(config: Config, *, write: bool, strict: bool, jobs: int | None,
                                     "or set content_dir in config.yaml", config.path))
     write = write and config.write_front_matter
     key = state_key(config, {"write": write, "strict": strict, "drafts": drafts}, analysis_code_digest(), THEME)
-    state = load_state(config.root, key)
     files = find_article_files(config.content_dir, config.root)
+    state = load_state(config.root, key, len(files))
     if state is not None and nothing_changed(state, files, config):
         clock.lap("load")
         pages = sum(1 for name in state.site if name.endswith(".html"))
@@ -255,7 +255,7 @@ def build_locked(config: Config, *, write: bool, strict: bool, jobs: int | None,
     from briefgen.site.pages import render_site
     from briefgen.site.render import override_warnings
 
-    previous = load_cached_articles(config.root, key) if state is not None else {}
+    previous = load_cached_articles(config.root, key, files) if state is not None else {}
     articles, known, problems = read_or_reuse(files, config, previous)
     slugs, slug_problems = assign_slugs(articles)
     problems += slug_problems
