@@ -18,13 +18,13 @@ from briefgen.extract import dates_calendar as cal
 from briefgen.extract.dates_context import Context, Unanchored
 from briefgen.extract.dates_rules import RULES, TRIGGER_GROUPS, TRIGGER_WORDS, Rule
 from briefgen.extract.dates_tense import Cue, nearest_direction, tense_cues
+from briefgen.text import sentence_spans
 
 _COMPARISONS = frozenset({"year_earlier", "offset", "quarter_ref", "year_period", "ago"})
 """Rules whose dates look back for a comparison ("a year earlier"): they do not become the anchor."""
 
 
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])|\n\s*\n")
 
 
 def find_dates(text: str, published: dt.date | None) -> tuple[DateMention, ...]:
@@ -122,7 +122,7 @@ class _Tense:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.sentence_ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+        self.sentence_ends = [end for _start, end in sentence_spans(text)]
         self.cues: dict[int, list[Cue]] = {}
 
     def direction(self, start: int, end: int) -> int:
