@@ -119,7 +119,7 @@ def name_run(tokens: list[Token], i: int, text: str) -> int:
 
 
 # Common words that are also surnames ("Oliver North", "Brian Green"), inside a name only.
-_SURNAME_WORDS = word_set("north south east west green young new may june april august")
+SURNAME_WORDS = word_set("north south east west green young new may june april august")
 
 
 def _inner_name_word(tok: Token, nxt: Token | None) -> bool:
@@ -130,7 +130,7 @@ def _inner_name_word(tok: Token, nxt: Token | None) -> bool:
         return False
     if nxt is not None and (is_name_word(nxt) or nxt.lower in titles.HEADS or nxt.lower in titles.MODIFIERS):
         return False
-    if tok.lower in SURNAME_TITLES or tok.lower in _SURNAME_WORDS:
+    if tok.lower in SURNAME_TITLES or tok.lower in SURNAME_WORDS:
         return nxt is None or not nxt.text[0].isdigit()  # "Theresa May said", not "Smith May 5"
     country = countries.country_of(tok.text, capitals=False)
     return country is not None and country == tok.text and " " not in country

@@ -27,8 +27,10 @@ PHRASE = 12
 there, so reading a role costs the same whatever the text holds around it."""
 # Words of a role's status kept in the title, like "former" ("the ousted President").
 _STATUS = word_set("deposed ousted toppled exiled outgoing incoming")
+# Nouns between a demonym and a place's name ("the Polish city of Gdansk").
+_PLACE_NOUNS = word_set("city town village province state region county district capital port island")
 # "the country's ...": a role of the country named just before.
-_COUNTRY_NOUNS = word_set("country nation state kingdom republic government")
+_COUNTRY_NOUNS = word_set("country nation state kingdom republic government city province region town")
 # Capitalised words that open sentences or name times, never a portfolio ("Yesterday Finance Minister X").
 _COMMON_CAPITALS = word_set("""
 the a an this that these those there here he she it they we his her its their our but and or so yet
@@ -107,6 +109,8 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             k = found[0]
             if low in ("department", "ministry", "office") and i - k >= 0 and tokens[i - k].lower in mods:
                 title_idx[:0] = list(range(i - k + 1, i + 1))  # "Deputy State Department spokeswoman"
+            elif countries.is_us_state(" ".join(t.text for t in tokens[i - k + 1:i + 1])):
+                title_idx[:0] = list(range(i - k + 1, i + 1))  # "Florida Governor": the state stays in the title
             i -= k
             first = i + 1
             continue
@@ -179,8 +183,11 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
     low_head = tokens[h].lower
     if end < len(tokens) and tokens[end].lower == "general" and low_head in titles.GENERAL_TAKERS:
         end = title_end = end + 1
+    suffix: list[str] = []
     if end < len(tokens) and tokens[end].lower == "of":
-        end, title_end, country, org = _of_complement(tokens, end, title_end, country, org)
+        local = low_head in titles.LOCAL_HEADS or (low_head == "minister" and any(
+            tokens[k].lower in ("first", "chief") for k in title_idx))  # "First Minister of Wales"
+        end, suffix, country, org = _of_complement(tokens, end, low_head, local, country, org)
     elif end < len(tokens) and tokens[end].lower == "to" and low_head in _TO_TAKERS:
         end = title_end = _to_complement(tokens, end)
     elif end < len(tokens) and tokens[end].lower == "for" and low_head in ("minister", "secretary", "spokesman",
@@ -192,7 +199,7 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
                  and tokens[k].lower not in titles.RANKS]
         if roles:
             title_idx = title_idx[:roles[-1] + 1]  # "Commandant Admiral X": the role, not the rank
-    words = [tokens[k].text for k in title_idx] + [t.text for t in tokens[h + 1:title_end]]
+    words = [tokens[k].text for k in title_idx] + [t.text for t in tokens[h + 1:title_end]] + suffix
     while end < len(tokens) and end - h <= 3 and (tokens[end].lower in titles.RANKS
                                                   or tokens[end].lower in titles.HONORIFICS
                                  or tokens[end].lower in titles.ABBREVIATED or tokens[end].lower == "sheikh") \
@@ -265,25 +272,35 @@ def _org_before(tokens: list[Token], i: int) -> tuple[str | None, int]:
     return " ".join(t.text for t in chunk), start
 
 
-def _of_complement(tokens: list[Token], of: int, title_end: int, country: str | None,
-                   org: str | None) -> tuple[int, int, str | None, str | None]:
-    """Read "of State" (part of the title) or "of Russia" / "of the Bank of England" (the org)."""
+def _of_complement(tokens: list[Token], of: int, head: str, local: bool, country: str | None,
+                   org: str | None) -> tuple[int, list[str], str | None, str | None]:
+    """Read "of State" (part of the title), "of Russia" / "of the Bank of England" (the org), or "of
+    London" / "of Ohio" (a place below a country, kept in the title, whose country is the org).
+
+    Returns the end of the complement, the words it adds to the title, the country and the org.
+    """
     k = of + 1
     while k < len(tokens) and k - of <= PHRASE and tokens[k].lower in titles.PORTFOLIOS:
         k += 1
     if k > of + 1 and tokens[k - 1].lower != "the" and not _org_word_ahead(tokens, k):
-        return k, k, country, org  # "of State", "of Foreign Affairs"; not "of the Public and Commercial ..."
+        return k, _words(tokens, of, k), country, org  # "of State"; not "of the Public and Commercial ..."
     k = of + 1
     if k < len(tokens) and tokens[k].lower == "the":
         k += 1
+    if k + 3 < len(tokens) and countries.is_demonym(tokens[k].text) and tokens[k + 1].lower in _PLACE_NOUNS \
+            and tokens[k + 2].lower == "of" and tokens[k + 3].capitalised:
+        end = _place_end(tokens, k + 3, local)  # "mayor of the Polish city of Gdansk"
+        return end, ["of", *(t.text for t in tokens[k + 3:end])], country or countries.country_of(tokens[k].text), org
     found = country_starting_at(tokens, k)
     if found is not None:
         if countries.is_demonym(tokens[k].text):
-            return of, title_end, country, org  # "of the Chinese Nationalist regime"
-        country = country or found[1]
+            return of, [], country, org  # "of the Chinese Nationalist regime"
         after = k + found[0]
+        if local and " ".join(t.text for t in tokens[k:after]) in titles.UK_NATIONS:
+            return after, _words(tokens, of, after), country or found[1], org  # "First Minister of Scotland"
+        country = country or found[1]
         if not (after < len(tokens) and _org_word_ahead(tokens, after)):
-            return after, title_end, country, org
+            return after, [], country, org
         k = after  # "head of U.S. Africa Command": the country's command
     j = k
     last_org = None
@@ -293,14 +310,46 @@ def _of_complement(tokens: list[Token], of: int, title_end: int, country: str | 
         if tokens[j].lower in titles.ORG_WORDS or country_starting_at(tokens, j) is not None:
             last_org = j
         j += 1
+    if last_org is None and j > k:
+        state = _state_at(tokens, k, head)
+        capital = countries.BUILT_IN.capital.get(tokens[k].text)
+        if local or state is not None or capital is not None:
+            end = k + state[0] if state is not None else k + 1 if capital is not None else _place_end(tokens, k, local)
+            place = state[1] if state is not None else capital
+            return end, _words(tokens, of, end), country or place, org  # "governor of Ohio", "mayor of London"
+        if j >= len(tokens) or not tokens[j].capitalised:
+            return j, [], country, org or " ".join(t.text for t in tokens[k:j])
+        return of, [], country, org
     if last_org is None:
-        if j > k and (j >= len(tokens) or not tokens[j].capitalised):
-            return j, title_end, country, org or " ".join(t.text for t in tokens[k:j])
-        return of, title_end, country, org
+        return of, [], country, org
     end = last_org + 1
     if end < len(tokens) and tokens[end].text.islower() and tokens[end].lower in titles.ORG_WORDS:
         end += 1  # "of the Public and Commercial Services union"
-    return end, title_end, country, org or " ".join(t.text for t in tokens[k:end])
+    return end, [], country, org or " ".join(t.text for t in tokens[k:end])
+
+
+def _words(tokens: list[Token], start: int, end: int) -> list[str]:
+    return [t.text for t in tokens[start:end]]
+
+
+def _state_at(tokens: list[Token], k: int, head: str) -> tuple[int, str] | None:
+    """(tokens, "United States") for a US state starting at k ("of New Mexico"); Georgia after an American role."""
+    for n in (3, 2, 1):
+        phrase = " ".join(t.text for t in tokens[k:k + n])
+        if k + n <= len(tokens) and (countries.is_us_state(phrase)
+                                     or (phrase == "Georgia" and head in titles.US_ROLES)):
+            return n, "United States"
+    return None
+
+
+def _place_end(tokens: list[Token], k: int, local: bool) -> int:
+    """The end of a place's name starting at k, short of a person's name after it ("Mayor of Gdansk Ann Lee")."""
+    j = k
+    while j < len(tokens) and j - k < 4 and tokens[j].capitalised and tokens[j].lower not in titles.ORG_WORDS:
+        j += 1
+    if local and j - k >= 3:
+        return k + 1 if j - k == 3 else j - 2  # "of Gdansk Pawel Adamowicz": the place, then the name
+    return j
 
 
 def _org_word_ahead(tokens: list[Token], k: int) -> bool:

@@ -16,7 +16,7 @@ mufti speaker ceo treasurer comptroller ombudsman president-elect vice-president
 secretary-general under-secretary undersecretary attorney-general negotiator administrator
 coordinator adviser advisor aide lawmaker legislator councillor councilor counselor
 sheikh monarch emperor patriarch diplomat executive inspector mediator deputy
-constable sheriff coroner magistrate warden manager officer
+constable sheriff coroner magistrate warden manager officer justice nominee
 """)
 
 # Military and police ranks: a title when nothing better is given, else dropped.
@@ -59,7 +59,7 @@ GENERAL_TAKERS = word_set("secretary attorney director inspector solicitor surge
 # Titles that often stand before a surname alone ("President Reagan", "Energy Minister Subroto").
 SURNAME_TITLES = word_set("""
 president premier chancellor pope king queen emperor sultan emir sheikh prince princess minister
-secretary senator governor ayatollah mayor
+secretary senator governor ayatollah mayor justice judge
 """)
 
 # Titles whose holder is named by a regnal name ("Pope Francis" -> "Francis").
@@ -190,6 +190,14 @@ SEATS = word_set("""
 mp mps msp msps mep meps senator senators congressman congresswoman congressmen representative lawmaker
 legislator councillor councilor assemblyman assemblywoman
 """)
+
+# Roles of a place below a country, whose "of X" stays in the title ("mayor of London", "governor of Ohio").
+LOCAL_HEADS = word_set("mayor governor premier councillor councilor lieutenant-governor sheriff")
+# The nations of the United Kingdom, kept in a title ("First Minister of Scotland"); the org is the country.
+UK_NATIONS = frozenset({"Scotland", "Wales", "England", "Northern Ireland"})
+
+# Roles of American politics, after which "of Georgia" is the state ("Senator X of Georgia").
+US_ROLES = word_set("senator congressman congresswoman representative governor")
 
 # Heads whose portfolio may be any word ("Planning Minister", "aid minister", "Transportation Secretary").
 PORTFOLIO_HEADS = word_set("minister ministers secretary secretaries commissioner commissioners undersecretary "
