@@ -65,7 +65,7 @@ _FOR_OTHERS = word_set("for by versus than")
 # Words before "of" that make the country itself, not a body named after it ("the Republic of Korea").
 _STATE_WORDS = word_set("republic kingdom state states government administration emirate sultanate federation")
 # Words of domestic British politics: a country the text implies without naming it.
-_UK_WORDS = re.compile(r"\b(?:Labour|Tory|Tories|Conservatives|Westminster|Holyrood|Commons|Lib Dems?)\b")
+_UK_WORDS = re.compile(r"\b(?:Labour|Tory|Tories|Westminster|Holyrood|Lib Dems?)\b")
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,8 @@ _LINKING = word_set("of and for the &")
 PHRASE = 12
 """The most words a role phrase, an organisation's name or a complement may have: every scan stops
 there, so reading a role costs the same whatever the text holds around it."""
+# Words before a role that say which holder it was, not what the role is ("the country's first president").
+_ORDINALS = word_set("first second third fourth fifth sixth seventh eighth ninth tenth 1st 2nd 3rd 4th 5th")
 # Words of a role's status kept in the title, like "former" ("the ousted President").
 _STATUS = word_set("deposed ousted toppled exiled outgoing incoming")
 # Nouns between a demonym and a place's name ("the Polish city of Gdansk").
@@ -99,6 +101,7 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
     party: str | None = None
     owner: int | None = None
     anaphoric = False
+    prefix: list[str] = []
     i = h - 1
     first = h
     while i >= 0 and h - i <= PHRASE:
@@ -125,8 +128,13 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             i -= 2 if liberal else 1
             first = i + 1
             continue
-        if tokens[i].capitalised and low in titles.ORG_WORDS and low not in mods:
-            break  # "Scottish National Party Justice Minister": the party is not part of the role
+        if tokens[i].capitalised and low in titles.ORG_WORDS and (
+                low not in mods or (low == "party" and i > 0 and tokens[i - 1].capitalised)):
+            break  # "Scottish National Party Justice Minister", "Constitution Party chairman": the party's
+        if len(tokens[i].text) == 4 and tokens[i].text.isdigit() and i > 0 and tokens[i - 1].text in _POSSESSIVE:
+            first = i  # "the party's 2020 presidential nominee"
+            i -= 1
+            continue
         if (low in mods or low in heads or low in titles.RANKS) and (
                 tokens[i].text[0].isupper() or low not in _CAPITALISED_ONLY):
             title_idx.insert(0, i)
@@ -144,8 +152,8 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             first = i
             i -= 1
             continue
-        if low == "late" and i > 0 and tokens[i - 1].lower in ("the", "'s", "’s"):
-            first = i  # "the late President X": dead, not a role of his own
+        if (low == "late" and i > 0 and tokens[i - 1].lower in ("the", "'s", "’s")) or low in _ORDINALS:
+            first = i  # "the late President X", "the country's first president": not part of the role
             i -= 1
             continue
         if len(title_idx) < 5 and _portfolio_word(tokens, i, title_idx[0], tokens[h], heads):
@@ -168,6 +176,9 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
         elif found is not None:
             country = country or found[1]
             first = i - found[0]
+        elif tokens[i - 1].capitalised and tokens[i - 1].lower in titles.ORG_WORDS:
+            org, first = _org_before(tokens, i - 1)  # "the Democratic Party's presumptive nominee"
+            first = first if org is not None else i - 1
         elif is_name_word(tokens[i - 1]):
             owner = i - 1
             first = i - 1
@@ -175,8 +186,11 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
         org, org_first = _org_before(tokens, i)
         if org is not None:
             first = org_first
+            if first > 0 and tokens[first - 1].lower in titles.PAST:
+                first -= 1  # "Former Harbour Party Vice Chairman": former, of the party
+                prefix = [tokens[first].text]
             found = country_starting_at(tokens, org_first)
-            if found is not None and country is None:
+            if found is not None and country is None and not org.endswith(" Party"):
                 country, org = found[1], None  # "Iranian Parliament Speaker": Iran's
     end = h + 1
     title_end = h + 1
@@ -199,7 +213,7 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
                  and tokens[k].lower not in titles.RANKS]
         if roles:
             title_idx = title_idx[:roles[-1] + 1]  # "Commandant Admiral X": the role, not the rank
-    words = [tokens[k].text for k in title_idx] + [t.text for t in tokens[h + 1:title_end]] + suffix
+    words = prefix + [tokens[k].text for k in title_idx] + [t.text for t in tokens[h + 1:title_end]] + suffix
     while end < len(tokens) and end - h <= 3 and (tokens[end].lower in titles.RANKS
                                                   or tokens[end].lower in titles.HONORIFICS
                                  or tokens[end].lower in titles.ABBREVIATED or tokens[end].lower == "sheikh") \
@@ -258,7 +272,7 @@ def _org_before(tokens: list[Token], i: int) -> tuple[str | None, int]:
     while j >= 0 and i - j < PHRASE and (tokens[j].capitalised or tokens[j].acronym or
                       (tokens[j].lower in ("of", "for", "&") and j > 0 and tokens[j - 1].capitalised)):
         if tokens[j].lower in ("the", "this", "that", "a", "an", "yesterday", "today", "but", "and", "yet", "so") \
-                or tokens[j].lower in titles.HEADS:
+                or tokens[j].lower in titles.HEADS or tokens[j].lower in titles.PAST:
             break  # not "Treasury Secretary James Baker and Federal Reserve Board", nor "But Home Office"
         j -= 1
     start = j + 1

@@ -14,7 +14,7 @@ _DETERMINERS = word_set("the his her its their")
 _APPOSITION_END = word_set(""", ; . ) : — – - and said says told who was is has had will would
 until since from when in on at during after before of""")
 # Words between a name's comma and its role that leave the role the person's ("X, then the Prime Minister").
-_ASIDES = word_set("then now currently formerly also still later once")
+_ASIDES = word_set("then now currently formerly previously also still later once")
 _PREPOSITIONS = word_set("to from by with at in on for of about against via")
 _ORG_LINKS = word_set("of the in and for")
 # Head words that name an official's role only with a modifier ("general manager").
@@ -103,10 +103,12 @@ def _name_after(tokens: list[Token], text: str, role: Role) -> Sighting | None:
                                    title_first=role.first - 1)
     determined = role.first > 0 and (tokens[role.first - 1].lower in _DETERMINERS | {"a", "an"}
                                      or tokens[role.first - 1].text in ("'s", "’s")
-                                     or tokens[role.title_first - 1].text in ("'s", "’s"))
+                                     or tokens[role.title_first - 1].text in ("'s", "’s")
+                                     or role.anaphoric or role.owner is not None)
     if determined and j < len(tokens) and tokens[j].lower in ("for", "of", "at") and not role.plural:
         role, j = _complement_before_comma(tokens, role, j)  # "a spokesman for the ministry, X,"
-    elif determined and j < len(tokens) and tokens[j].text in ("'s", "’s") and tokens[j - 1].end == tokens[j].start:
+    elif determined and j < len(tokens) and tokens[j].text in ("'s", "’s") and role.country is not None \
+            and tokens[j - 2].lower in ("of", "the"):
         role, j = _complement_before_comma(tokens, role, j)  # "the head of the UK's counter terror police, X,"
     if j < len(tokens) and tokens[j].text == "," and determined:
         j += 1
@@ -233,6 +235,8 @@ def _name_before(tokens: list[Token], text: str, role: Role) -> Sighting | None:
     if after < len(tokens) and tokens[after].lower not in _APPOSITION_END:
         return None
     end = p
+    if end >= 3 and tokens[end - 2].lower == "of" and tokens[end - 1].capitalised and not is_name_word(tokens[end - 1]):
+        end -= 2  # "Jo Hale of Ohio, the party's nominee"
     start = end
     if start > 1 and tokens[start - 1].capitalised and tokens[start - 1].lower in names.SURNAME_WORDS \
             and is_name_word(tokens[start - 2]):
