@@ -351,8 +351,9 @@ def _nearby(ev: Evidence, s: Sighting, holder: Holder) -> list[int]:
     while j is not None and j < len(ev.tokens) and (ev.tokens[j].lower == "the"
                                                      or not ev.tokens[j].text[0].isalnum()):
         j += 1  # "The Kremlin said", "“Kenya ..."
-    if i < lo and j is not None and j < len(ev.tokens) and ev.places[i].start == ev.tokens[j].start:
-        return [i, *found]
+    if i < lo and j is not None and j < len(ev.tokens) and ev.places[i].start == ev.tokens[j].start \
+            and len({ev.places[n].name for n in range(i, lo)}) == 1:
+        return [i, *found]  # not "Ethiopia and Djibouti sent envoys": one country, the subject
     return found
 
 

@@ -93,7 +93,8 @@ def country_starting_at(tokens: Sequence[Token], i: int, places: Gazetteer = BUI
     return None
 
 
-def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozenset[str]) -> Role:
+def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozenset[str],
+              places: Gazetteer = BUILT_IN) -> Role:
     """Read the role phrase whose head word is token h."""
     title_idx = [h]
     country: str | None = None
@@ -106,7 +107,7 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
     first = h
     while i >= 0 and h - i <= PHRASE:
         low = tokens[i].lower
-        found = country_ending_at(tokens, i)
+        found = country_ending_at(tokens, i, places)
         if found is not None:
             country = country or found[1]
             k = found[0]
@@ -169,7 +170,7 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             continue
         break
     if i >= 1 and tokens[i].text in _POSSESSIVE:
-        found = country_ending_at(tokens, i - 1)
+        found = country_ending_at(tokens, i - 1, places)
         if tokens[i - 1].lower in _COUNTRY_NOUNS and i >= 2 and tokens[i - 2].lower in ("the", "this"):
             anaphoric = True  # "the country's peace envoy"
             first = i - 2
@@ -189,7 +190,7 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             if first > 0 and tokens[first - 1].lower in titles.PAST:
                 first -= 1  # "Former Harbour Party Vice Chairman": former, of the party
                 prefix = [tokens[first].text]
-            found = country_starting_at(tokens, org_first)
+            found = country_starting_at(tokens, org_first, places)
             if found is not None and country is None and not org.endswith(" Party"):
                 country, org = found[1], None  # "Iranian Parliament Speaker": Iran's
     end = h + 1
@@ -201,12 +202,12 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
     if end < len(tokens) and tokens[end].lower == "of":
         local = low_head in titles.LOCAL_HEADS or (low_head == "minister" and any(
             tokens[k].lower in ("first", "chief") for k in title_idx))  # "First Minister of Wales"
-        end, suffix, country, org = _of_complement(tokens, end, low_head, local, country, org)
+        end, suffix, country, org = _of_complement(tokens, end, low_head, local, country, org, places)
     elif end < len(tokens) and tokens[end].lower == "to" and low_head in _TO_TAKERS:
-        end = title_end = _to_complement(tokens, end)
+        end = title_end = _to_complement(tokens, end, places)
     elif end < len(tokens) and tokens[end].lower == "for" and low_head in ("minister", "secretary", "spokesman",
                                                                           "spokeswoman", "commissioner"):
-        end = title_end = _for_complement(tokens, end)
+        end = title_end = _for_complement(tokens, end, places)
     if tokens[h].lower in titles.RANKS and not (tokens[h].lower == "general" and len(title_idx) > 1
                                                 and tokens[title_idx[-2]].lower in titles.GENERAL_TAKERS):
         roles = [n for n, k in enumerate(title_idx) if tokens[k].lower in heads
@@ -243,8 +244,9 @@ def _portfolio_word(tokens: Sequence[Token], i: int, qualified: int, head: Token
             return False  # "newly appointed minister", "told reporters minister"
         nxt = tokens[qualified].text
         return nxt[0].islower() or (nxt.isupper() and nxt.isalpha())  # "aid minister", "independent MP"
-    if not tok.capitalised or titles.singular(head.lower) not in titles.PORTFOLIO_HEADS:
-        return False
+    if not tok.capitalised or titles.singular(head.lower) not in titles.PORTFOLIO_HEADS \
+            or tokens[qualified].lower in titles.MODIFIERS:
+        return False  # not "Somalilander Foreign Minister": a portfolio word stands next to the role word
     return low not in titles.ORG_WORDS and low not in _COMMON_CAPITALS and low not in titles.PARTIES
 
 
@@ -287,7 +289,7 @@ def _org_before(tokens: list[Token], i: int) -> tuple[str | None, int]:
 
 
 def _of_complement(tokens: list[Token], of: int, head: str, local: bool, country: str | None,
-                   org: str | None) -> tuple[int, list[str], str | None, str | None]:
+                   org: str | None, places: Gazetteer) -> tuple[int, list[str], str | None, str | None]:
     """Read "of State" (part of the title), "of Russia" / "of the Bank of England" (the org), or "of
     London" / "of Ohio" (a place below a country, kept in the title, whose country is the org).
 
@@ -301,13 +303,13 @@ def _of_complement(tokens: list[Token], of: int, head: str, local: bool, country
     k = of + 1
     if k < len(tokens) and tokens[k].lower == "the":
         k += 1
-    if k + 3 < len(tokens) and countries.is_demonym(tokens[k].text) and tokens[k + 1].lower in _PLACE_NOUNS \
+    if k + 3 < len(tokens) and places.is_demonym(tokens[k].text) and tokens[k + 1].lower in _PLACE_NOUNS \
             and tokens[k + 2].lower == "of" and tokens[k + 3].capitalised:
         end = _place_end(tokens, k + 3, local)  # "mayor of the Polish city of Gdansk"
-        return end, ["of", *(t.text for t in tokens[k + 3:end])], country or countries.country_of(tokens[k].text), org
-    found = country_starting_at(tokens, k)
+        return end, ["of", *(t.text for t in tokens[k + 3:end])], country or places.country_of(tokens[k].text), org
+    found = country_starting_at(tokens, k, places)
     if found is not None:
-        if countries.is_demonym(tokens[k].text):
+        if places.is_demonym(tokens[k].text):
             return of, [], country, org  # "of the Chinese Nationalist regime"
         after = k + found[0]
         if local and " ".join(t.text for t in tokens[k:after]) in titles.UK_NATIONS:
@@ -321,12 +323,12 @@ def _of_complement(tokens: list[Token], of: int, head: str, local: bool, country
     while j < len(tokens) and j - k < PHRASE and (tokens[j].capitalised or tokens[j].acronym
                                                   or (tokens[j].lower in _LINKING and j + 1 < len(tokens)
                                    and tokens[j + 1].capitalised)):
-        if tokens[j].lower in titles.ORG_WORDS or country_starting_at(tokens, j) is not None:
+        if tokens[j].lower in titles.ORG_WORDS or country_starting_at(tokens, j, places) is not None:
             last_org = j
         j += 1
     if last_org is None and j > k:
         state = _state_at(tokens, k, head)
-        capital = countries.BUILT_IN.capital.get(tokens[k].text)
+        capital = places.capital.get(tokens[k].text)
         if local or state is not None or capital is not None:
             end = k + state[0] if state is not None else k + 1 if capital is not None else _place_end(tokens, k, local)
             place = state[1] if state is not None else capital
@@ -376,27 +378,27 @@ def _org_word_ahead(tokens: list[Token], k: int) -> bool:
     return False
 
 
-def _for_complement(tokens: list[Token], for_: int) -> int:
+def _for_complement(tokens: list[Token], for_: int, places: Gazetteer) -> int:
     """Return the end of "for Europe" or "for Work and Pensions", kept in the title, else for_."""
     k = for_ + 1
     while k < len(tokens) and k - for_ <= PHRASE and (tokens[k].lower in titles.PORTFOLIOS
                                                       or tokens[k].lower in titles.MODIFIERS
                                or tokens[k].lower in ("and", "europe", "women", "children", "sport")
-                               or country_starting_at(tokens, k) is not None):
-        found = country_starting_at(tokens, k)
+                               or country_starting_at(tokens, k, places) is not None):
+        found = country_starting_at(tokens, k, places)
         k += found[0] if found is not None else 1
     while k > for_ + 1 and tokens[k - 1].lower in ("and", "the"):
         k -= 1
     return k if k > for_ + 1 and tokens[for_ + 1].text[:1].isupper() else for_
 
 
-def _to_complement(tokens: list[Token], to: int) -> int:
+def _to_complement(tokens: list[Token], to: int, places: Gazetteer) -> int:
     """Return the end of "to the United Nations" or "to the coalition against ISIL", kept in the title."""
     k = to + 1
     if k < len(tokens) and tokens[k].lower == "the":
         k += 1
     if k < len(tokens) and tokens[k].text[:1].isupper():
-        found = country_starting_at(tokens, k)
+        found = country_starting_at(tokens, k, places)
         if found is not None:
             return k + found[0]
         j, last_org = k, None
