@@ -81,7 +81,8 @@ def find_officials(text: str, published: dt.date | None, extra_titles: tuple[str
     holders = [Holder(n, tuple(p.sightings), tuple(found), _best_role(p), frozenset(p.forms))
                for n, (p, found) in enumerate(zip(people, spans, strict=True))]
     masked = _masked(text, masked_spans)
-    evidence = gather_evidence(text, tokens, [s for s, _e in sentence_spans(text)], masked, holders, places)
+    evidence = gather_evidence(text, tokens, [s for s, _e in sentence_spans(text)], masked, holders, places,
+                               frozenset(honoured))
     return tuple(_to_official(p, h, holders, evidence, text, places) for p, h in zip(people, holders, strict=True))
 
 

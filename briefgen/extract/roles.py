@@ -29,6 +29,9 @@ there, so reading a role costs the same whatever the text holds around it."""
 _ORDINALS = word_set("first second third fourth fifth sixth seventh eighth ninth tenth 1st 2nd 3rd 4th 5th")
 # Words of a role's status kept in the title, like "former" ("the ousted President").
 _STATUS = word_set("deposed ousted toppled exiled outgoing incoming")
+# Bodies written in lower case after a role ("chairman of the council of economic advisers").
+_BODIES = word_set("council committee department commission board agency office ministry bureau authority "
+                   "service police union court parliament assembly senate tribunal secretariat force bank")
 # Nouns between a demonym and a place's name ("the Polish city of Gdansk").
 _PLACE_NOUNS = word_set("city town village province state region county district capital port island")
 # "the country's ...": a role of the country named just before.
@@ -65,6 +68,8 @@ class Role:
     """A party written before the role ("Tory leader"): the org of a party's own roles."""
     anaphoric: bool = False
     """True for "the country's ..." or "the nation's ...": the country is one named just before."""
+    org_guess: str | None = None
+    """Capitalised words right before a company role ("Jardine chairman"): the org, unless a person's name."""
 
 
 def country_ending_at(tokens: Sequence[Token], i: int, places: Gazetteer = BUILT_IN) -> tuple[int, str] | None:
@@ -102,6 +107,7 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
     party: str | None = None
     owner: int | None = None
     anaphoric = False
+    org_guess: str | None = None
     prefix: list[str] = []
     i = h - 1
     first = h
@@ -129,9 +135,9 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             i -= 2 if liberal else 1
             first = i + 1
             continue
-        if tokens[i].capitalised and low in titles.ORG_WORDS and (
-                low not in mods or (low == "party" and i > 0 and tokens[i - 1].capitalised)):
-            break  # "Scottish National Party Justice Minister", "Constitution Party chairman": the party's
+        if tokens[i].capitalised and low in titles.ORG_WORDS and (low not in mods or (
+                low in ("party", "union") and i > 0 and tokens[i - 1].capitalised and tokens[i - 1].lower not in mods)):
+            break  # "Scottish National Party Justice Minister", "Constitution Party chairman", "Overseas Union ..."
         if len(tokens[i].text) == 4 and tokens[i].text.isdigit() and i > 0 and tokens[i - 1].text in _POSSESSIVE:
             first = i  # "the party's 2020 presidential nominee"
             i -= 1
@@ -157,6 +163,12 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             first = i  # "the late President X", "the country's first president": not part of the role
             i -= 1
             continue
+        if tokens[i].capitalised and i > 0 and tokens[i - 1].text in _POSSESSIVE and low not in titles.ORG_WORDS \
+                and title_idx[0] == i + 1:
+            title_idx.insert(0, i)  # "the SNP's Holyrood leader"
+            first = i
+            i -= 1
+            continue
         if len(title_idx) < 5 and _portfolio_word(tokens, i, title_idx[0], tokens[h], heads):
             title_idx.insert(0, i)  # "Planning Minister", "local government minister", "election chief"
             first = i
@@ -180,11 +192,22 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
         elif tokens[i - 1].capitalised and tokens[i - 1].lower in titles.ORG_WORDS:
             org, first = _org_before(tokens, i - 1)  # "the Democratic Party's presumptive nominee"
             first = first if org is not None else i - 1
+        elif tokens[i - 1].acronym:
+            party_of = titles.PARTIES.get(tokens[i - 1].lower)
+            org = party_of[1] if party_of else tokens[i - 1].text  # "UKIP's chairman", "the IMF's head"
+            first = i - 1
         elif is_name_word(tokens[i - 1]):
             owner = i - 1
             first = i - 1
     elif i >= 0:
         org, org_first = _org_before(tokens, i)
+        if org is not None and org_first == i and tokens[i].capitalised and tokens[i].lower in titles.ORG_WORDS:
+            title_idx.insert(0, i)  # "Police spokesman", "Committee chairman": a body, named by what it is
+            org, first = None, i
+        elif org is None and tokens[h].lower in titles.COMPANY_HEADS:
+            guess = _name_before_role(tokens, i)
+            if guess is not None:
+                org_guess, first = guess  # "Jardine chairman", "New York Fed President": a company's, or a person's
         if org is not None:
             first = org_first
             if first > 0 and tokens[first - 1].lower in titles.PAST:
@@ -224,7 +247,22 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
     if plural and tokens[title_idx[-1]] is tokens[h]:
         words[len(title_idx) - 1] = _match_case(titles.singular(tokens[h].text), tokens[h].text)
     rank_only = all(tokens[k].lower in titles.RANKS for k in title_idx)
-    return Role(" ".join(words), first, title_idx[0], end, country, org, owner, rank_only, plural, party, anaphoric)
+    return Role(" ".join(words), first, title_idx[0], end, country, org, owner, rank_only, plural, party, anaphoric,
+                org_guess)
+
+
+def _name_before_role(tokens: Sequence[Token], i: int) -> tuple[str, int] | None:
+    """(words, first index) of one to three capitalised words ending at i that may name a company."""
+    j = i
+    while j >= 0 and i - j < 3 and (tokens[j].capitalised or tokens[j].acronym) \
+            and tokens[j].lower not in titles.HEADS \
+            and (tokens[j].lower not in _COMMON_CAPITALS or (tokens[j].lower == "new" and j < i)):
+        j -= 1
+    if j == i or (j >= 0 and tokens[j].text in _POSSESSIVE):
+        return None
+    if j < 0 or tokens[j].text in ".!?\"“" and i - j == 2:
+        return None  # a lone capitalised word that opens the sentence: "Team leader"
+    return " ".join(t.text for t in tokens[j + 1:i + 1]), j + 1
 
 
 def _portfolio_word(tokens: Sequence[Token], i: int, qualified: int, head: Token, heads: frozenset[str]) -> bool:
@@ -310,6 +348,8 @@ def _of_complement(tokens: list[Token], of: int, head: str, local: bool, country
     found = country_starting_at(tokens, k, places)
     if found is not None:
         if places.is_demonym(tokens[k].text):
+            if _org_word_ahead(tokens, k + 1) or (k + 2 < len(tokens) and tokens[k + 2].lower == "staff"):
+                return of, [], country or found[1], org  # "Secretary General of the Turkish General Staff"
             return of, [], country, org  # "of the Chinese Nationalist regime"
         after = k + found[0]
         if local and " ".join(t.text for t in tokens[k:after]) in titles.UK_NATIONS:
@@ -337,11 +377,33 @@ def _of_complement(tokens: list[Token], of: int, head: str, local: bool, country
             return j, [], country, org or " ".join(t.text for t in tokens[k:j])
         return of, [], country, org
     if last_org is None:
-        return of, [], country, org
+        return _body_in_lower_case(tokens, of, country, org)
     end = last_org + 1
     if end < len(tokens) and tokens[end].text.islower() and tokens[end].lower in titles.ORG_WORDS:
         end += 1  # "of the Public and Commercial Services union"
+    while end + 1 < j and tokens[end].lower in ("of", "for", "and", "&") and tokens[end + 1].capitalised:
+        end += 2  # "International Association of Drilling Contractors"
+        while end < j and tokens[end].capitalised:
+            end += 1
     return end, [], country, org or " ".join(t.text for t in tokens[k:end])
+
+
+def _body_in_lower_case(tokens: list[Token], of: int, country: str | None,
+                        org: str | None) -> tuple[int, list[str], str | None, str | None]:
+    """"chairman of the council of economic advisers": a body written in lower case stays in the title."""
+    j = of + 1
+    while j < len(tokens) and j - of <= 7 and tokens[j].text.isalpha() and tokens[j].text.islower() \
+            and tokens[j].lower not in _COMPLEMENT_STOP - {"of", "and"}:
+        j += 1
+    body = [k for k in range(of + 1, j) if tokens[k].lower in _BODIES]
+    if not body:
+        return of, [], country, org
+    end = body[-1] + 1
+    if end < j and tokens[end].lower in ("of", "for") and end + 1 < j:
+        end = j  # "of economic advisers"
+    if end != j:
+        return of, [], country, org  # the body must end the complement: not "of international activities"
+    return end, _words(tokens, of, end), country, org
 
 
 def _words(tokens: list[Token], start: int, end: int) -> list[str]:
@@ -383,6 +445,7 @@ def _for_complement(tokens: list[Token], for_: int, places: Gazetteer) -> int:
     k = for_ + 1
     while k < len(tokens) and k - for_ <= PHRASE and (tokens[k].lower in titles.PORTFOLIOS
                                                       or tokens[k].lower in titles.MODIFIERS
+                                                      or (tokens[k].capitalised and not is_name_word(tokens[k]))
                                or tokens[k].lower in ("and", "europe", "women", "children", "sport")
                                or country_starting_at(tokens, k, places) is not None):
         found = country_starting_at(tokens, k, places)

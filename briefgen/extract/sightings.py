@@ -224,6 +224,8 @@ def _name_before(tokens: list[Token], text: str, role: Role, places: Gazetteer) 
     if p >= 0 and tokens[p].lower in ("the", "a", "an"):
         p -= 1
     if p >= 0 and tokens[p].lower in _ASIDES:
+        if tokens[p].lower in ("formerly", "previously") and "former" not in role.title.lower():
+            role = dataclasses.replace(role, title=f"former {role.title}")  # "X, formerly staff director"
         p -= 1  # "X, then the Prime Minister"
     if p >= 1 and tokens[p - 1].lower == "who" and tokens[p].lower in ("is", "was", "became"):
         p -= 2
