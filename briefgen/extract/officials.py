@@ -6,6 +6,7 @@ words; a name is compared with at most a few others), so the whole is linear in 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections import Counter
@@ -59,9 +60,8 @@ def find_officials(text: str, published: dt.date | None, extra_titles: tuple[str
     ("Sergei Lavrov, Russia's foreign minister,"), or in an apposition before it
     ("the regional commander, Colonel X"). extra_titles adds a newsroom's title words, extra_places
     its countries and organisations (config.yaml).
-    `published` is accepted for a uniform extractor signature; roles do not depend on it.
+    A year before a role makes it a past one ("2016 presidential nominee"), unless it is `published`'s.
     """
-    del published
     places = countries.gazetteer(tuple(extra_places))
     tokens = tokenize(text)
     heads, mods = titles.extended_heads(tuple(extra_titles))
@@ -83,7 +83,11 @@ def find_officials(text: str, published: dt.date | None, extra_titles: tuple[str
     masked = _masked(text, masked_spans)
     evidence = gather_evidence(text, tokens, [s for s, _e in sentence_spans(text)], masked, holders, places,
                                frozenset(honoured))
-    return tuple(_to_official(p, h, holders, evidence, text, places) for p, h in zip(people, holders, strict=True))
+    found = tuple(_to_official(p, h, holders, evidence, text, places) for p, h in zip(people, holders, strict=True))
+    if published is None:
+        return found
+    this_year = f"{published.year} "  # "the party's 2024 nominee", in 2024: the nominee now
+    return tuple(dataclasses.replace(o, title=o.title.removeprefix(this_year)) if o.title else o for o in found)
 
 
 def _masked(text: str, spans: list[tuple[int, int]]) -> str:
