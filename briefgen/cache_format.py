@@ -108,6 +108,7 @@ def article_to_json(article: Article) -> dict[str, Any]:
         "date": None if article.date is None else article.date.isoformat(), "source": source,
         "tags": list(article.tags), "draft": article.draft, "body": article.body, "body_line": article.body_line,
         "meta": value_to_json(article.meta), "machine_line": article.machine_line,
+        "key_lines": dict(article.key_lines),
     }
 
 
@@ -137,7 +138,15 @@ def article_from_json(data: Any, machine: dict[str, Any] | None) -> Article:
         meta=expect(meta, dict, "article.meta"),
         machine=machine,
         machine_line=expect(data.get("machine_line"), int, "article.machine_line"),
+        key_lines=_key_lines(data.get("key_lines")),
     )
+
+
+def _key_lines(data: Any) -> dict[str, int]:
+    lines = expect(data, dict, "article.key_lines")
+    if not all(isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool) for k, v in lines.items()):
+        raise CacheInvalid("article.key_lines: wrong shape")
+    return dict(lines)
 
 
 def read_json(path: Path, limit: int) -> Any:
