@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import os
@@ -9,7 +10,9 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
+from typing import Protocol
 
+from briefgen.content import shown_path
 from briefgen.errors import BriefgenError, Problem
 
 _RENAME_EXCHANGE = 2
@@ -66,7 +69,10 @@ def stage_files(staging: Path, site_dir: Path, files: dict[str, bytes]) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
         if not _link_if_same(site_dir / relative, data, target):
-            target.write_bytes(data)
+            try:
+                target.write_bytes(data)
+            except OSError as exc:  # a failed write() names no file: name the page
+                raise OSError(exc.errno, exc.strerror, str(target)) from exc
 
 
 def _reuse_unchanged(staging: Path, site_dir: Path) -> int:
@@ -89,16 +95,33 @@ def _reuse_unchanged(staging: Path, site_dir: Path) -> int:
     return changed + len(set(old) - set(_files(staging)))
 
 
+class Companion(Protocol):
+    """Other files committed together with the site (the front matter written into content/)."""
+
+    def apply(self) -> None:
+        """Put the staged files in place, or raise BriefgenError having changed nothing."""
+
+    def discard(self) -> None:
+        """Remove whatever was staged."""
+
+
 def publish(
-    site_dir: Path, files: dict[str, bytes], finish: Callable[[Path], None] | None = None, keep: set[str] | None = None
+    site_dir: Path, files: dict[str, bytes], finish: Callable[[Path], None] | None = None, keep: set[str] | None = None,
+    companion: Companion | None = None,
 ) -> int:
     """Replace `site_dir` with `files`, the `keep` files of the old site and what `finish` adds; count changes.
 
     A build that fails or is killed leaves the previous site as it was: the new one is
     complete before it is swapped in. A build that changes nothing leaves it untouched.
+    The `companion` is applied right after the swap; if it fails, the previous site is put back.
     """
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.staging-", dir=site_dir.parent))
+    try:
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.staging-", dir=site_dir.parent))
+    except OSError as exc:
+        if companion is not None:
+            companion.discard()
+        raise _site_problem(exc, site_dir, None) from exc
     try:
         stage_files(staging, site_dir, files)
         for relative in sorted(keep or ()):
@@ -110,19 +133,65 @@ def publish(
             finish(staging)
         changed = _reuse_unchanged(staging, site_dir)
         if not changed and site_dir.is_dir():
-            shutil.rmtree(staging)
+            shutil.rmtree(staging, ignore_errors=True)
+            if companion is not None:
+                companion.apply()
             return 0
         os.chmod(staging, 0o755)
-        if site_dir.is_dir() and _exchange(staging, site_dir):
-            shutil.rmtree(staging)
-        else:
-            old = site_dir.with_name(f".{site_dir.name}.old")
-            if site_dir.exists():
-                shutil.rmtree(old, ignore_errors=True)
-                os.replace(site_dir, old)
-            os.replace(staging, site_dir)
-            shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
+        previous = _swap_in(staging, site_dir)
+    except BaseException as exc:
         shutil.rmtree(staging, ignore_errors=True)
+        if companion is not None:
+            companion.discard()
+        if isinstance(exc, OSError):
+            raise _site_problem(exc, site_dir, staging) from exc
         raise
+    try:
+        if companion is not None:
+            companion.apply()
+    except BaseException:
+        _swap_back(previous, site_dir)
+        raise
+    if previous is not None:
+        shutil.rmtree(previous, ignore_errors=True)  # what is left is tidied by the next build
     return changed
+
+
+def _swap_in(staging: Path, site_dir: Path) -> Path | None:
+    """Put the staged site in place; return where the previous site now is (None: there was none)."""
+    if site_dir.is_dir() and _exchange(staging, site_dir):
+        return staging
+    old = site_dir.with_name(f".{site_dir.name}.old")
+    if not site_dir.exists():
+        os.replace(staging, site_dir)
+        return None
+    shutil.rmtree(old, ignore_errors=True)
+    os.replace(site_dir, old)
+    try:
+        os.replace(staging, site_dir)
+    except OSError:
+        os.replace(old, site_dir)
+        raise
+    return old
+
+
+def _swap_back(previous: Path | None, site_dir: Path) -> None:
+    """Undo _swap_in: the previous site back in place (or no site, when there was none), the new one removed."""
+    rejected = site_dir.with_name(f".{site_dir.name}.old-rejected")
+    with contextlib.suppress(OSError):
+        if previous is not None and _exchange(previous, site_dir):
+            shutil.rmtree(previous, ignore_errors=True)
+            return
+        os.replace(site_dir, rejected)
+        if previous is not None:
+            os.replace(previous, site_dir)
+    shutil.rmtree(rejected, ignore_errors=True)
+
+
+def _site_problem(exc: OSError, site_dir: Path, staging: Path | None) -> BriefgenError:
+    """An error writing the site, naming the site file it concerns rather than the staging folder."""
+    where = Path(exc.filename) if exc.filename else site_dir
+    if staging is not None and where.is_relative_to(staging):
+        where = site_dir / where.relative_to(staging)
+    reason = exc.strerror or (str(exc.args[0][0][2]) if isinstance(exc, shutil.Error) and exc.args[0] else str(exc))
+    return BriefgenError(Problem(f"cannot write the new site: {reason}", shown_path(where, Path.cwd())))

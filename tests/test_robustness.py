@@ -113,6 +113,58 @@ def test_build_killed_at_any_moment_loses_nothing(project: Path, tmp_path: Path)
         assert not [p for p in trial.iterdir() if p.name.startswith(".site.")]
 
 
+KILL_AFTER_RENAMES = """
+import os, signal, sys
+from briefgen.cli import main
+from briefgen.write_back import TEMPORARY
+
+renames, real_replace = [], os.replace
+
+def replace(src, dst):
+    if TEMPORARY.match(os.path.basename(src)):  # a write-back temporary going into place
+        if len(renames) == int(sys.argv[1]):
+            os.kill(os.getpid(), signal.SIGKILL)
+        renames.append(dst)
+    real_replace(src, dst)
+
+os.replace = replace
+main(["build", "-q"])
+"""
+
+
+@pytest.mark.slow
+def test_build_killed_during_the_write_back_commit_loses_nothing(project: Path, tmp_path: Path) -> None:
+    """SIGKILL between two renames of the commit: each article is old or new, and the next build finishes."""
+    for i in range(5):
+        (project / "content" / f"talks-{i}.md").write_text(
+            f"---\ntitle: Round {i} of talks\ndate: 2023-04-{1 + i:02d}\n---\nEnvoys met on Tuesday for talks.\n")
+    assert run_cli(["build", "-q"], project).exit_code == 0
+    _rewrite_all(project)
+    before, final = tmp_path / "before", tmp_path / "final"
+    shutil.copytree(project, before)
+    shutil.copytree(project, final)
+    assert run_cli(["build", "-q"], final).exit_code == 0
+    old_content, new_content = snapshot(before / "content"), snapshot(final / "content")
+    old_site, new_site = snapshot(before / "site"), snapshot(final / "site")
+    rewritten = sorted(name for name in new_content if new_content[name] != old_content[name])
+    assert len(rewritten) == 6
+    for renamed in (0, 3, 5):
+        trial = tmp_path / f"trial-{renamed}"
+        shutil.copytree(before, trial)
+        killed = subprocess.run([sys.executable, "-c", KILL_AFTER_RENAMES, str(renamed)], cwd=trial,
+                                env={**os.environ, "PYTHONPATH": str(REPO)}, capture_output=True, text=True)
+        assert killed.returncode == -signal.SIGKILL, killed.stderr[-2000:]
+        content = {k: v for k, v in snapshot(trial / "content").items() if not k.rsplit("/", 1)[-1].startswith(".")}
+        assert content.keys() == new_content.keys()
+        assert all(content[name] in (old_content[name], new_content[name]) for name in content)
+        assert sum(content[name] == new_content[name] != old_content[name] for name in content) == renamed
+        assert snapshot(trial / "site") in (old_site, new_site)
+        assert run_cli(["build", "-q"], trial).exit_code == 0
+        assert snapshot(trial / "content") == new_content
+        assert snapshot(trial / "site") == new_site
+        assert not [p for p in trial.rglob(".*") if p.name != CACHE_DIR and CACHE_DIR not in p.parts]
+
+
 class _LiveMarkup(HTMLParser):
     """Collects script elements and event-handler attributes."""
 
