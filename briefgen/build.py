@@ -27,7 +27,7 @@ from briefgen.config import Config
 from briefgen.content import find_article_files, load_articles, shown_path, unknown_keys
 from briefgen.errors import BriefgenError, Problem, counted
 from briefgen.project_lock import project_lock, remove_leftovers
-from briefgen.publish import publish, stage_files
+from briefgen.publish import publish, refuse_foreign_site, stage_files
 from briefgen.records import contract_record
 from briefgen.search_index import index_site
 from briefgen.site import THEME
@@ -224,6 +224,7 @@ def build_locked(config: Config, *, write: bool, strict: bool, jobs: int | None,
     if not config.content_dir.is_dir():
         raise BriefgenError(Problem(f"the content folder {config.content_dir} does not exist: create it, "
                                     "or set content_dir in config.yaml", config.path))
+    refuse_foreign_site(config)
     write = write and config.write_front_matter
     key = state_key(config, {"write": write, "strict": strict, "drafts": drafts}, analysis_code_digest(), THEME)
     files = find_article_files(config.content_dir, config.root)

@@ -12,8 +12,10 @@ from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Protocol
 
+from briefgen.config import Config
 from briefgen.content import shown_path
 from briefgen.errors import BriefgenError, Problem
+from briefgen.safe_yaml import YamlRefused, compose_safely
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -26,6 +28,56 @@ def _exchange(a: Path, b: Path) -> bool:
     if renameat2 is None:
         return False
     return bool(renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0)
+
+
+MARKER = ".briefgen-site"
+"""A file briefgen puts in every site it makes: the folders it may replace as a whole are those that have it."""
+MARKER_TEXT = b"This folder is made by briefgen: each build replaces all of it.\n"
+_OLD_SITE_SIGN = b'<meta name="generator" content="briefgen '
+"""Sites made before the marker existed: their index.html says who made them in its head."""
+
+
+def foreign_site_reason(site_dir: Path) -> str | None:
+    """Why `site_dir` must not be replaced (it holds something briefgen did not make), or None."""
+    if site_dir.is_symlink():
+        return "a symbolic link: a build replaces the site folder as a whole, and would replace the link"
+    if not site_dir.exists():
+        return None
+    if not site_dir.is_dir():
+        return "a file, not a folder"
+    if (site_dir / MARKER).is_file() or not any(site_dir.iterdir()):
+        return None
+    index = site_dir / "index.html"
+    try:
+        with index.open("rb") as fh:
+            if index.is_file() and _OLD_SITE_SIGN in fh.read(4096):
+                return None
+    except OSError:
+        pass
+    return (f"a folder of files briefgen did not make (it has no {MARKER} file): a build replaces the site "
+            "folder as a whole, so it will not replace this one; set site_dir to a new or empty folder, "
+            "or empty this one yourself")
+
+
+def refuse_foreign_site(config: Config) -> None:
+    """Stop the build before it does anything when `site_dir` is not a folder briefgen may replace."""
+    reason = foreign_site_reason(config.site_dir)
+    if reason is not None:
+        shown = os.path.relpath(config.site_dir, config.root)
+        raise BriefgenError(Problem(f"'site_dir' is {shown}, {reason}", config.path,
+                                    _key_line(config.path, "site_dir")))
+
+
+def _key_line(config_path: Path | None, key: str) -> int | None:
+    """1-based line of a top-level key of the config file, if it is there."""
+    try:
+        node = compose_safely(config_path.read_text(encoding="utf-8")) if config_path else None
+    except (OSError, ValueError, YamlRefused):
+        return None
+    for key_node, _ in getattr(node, "value", []):
+        if key_node.value == key:
+            return int(key_node.start_mark.line) + 1
+    return None
 
 
 def check_site_path(relative: str) -> None:
@@ -123,7 +175,7 @@ def publish(
             companion.discard()
         raise _site_problem(exc, site_dir, None) from exc
     try:
-        stage_files(staging, site_dir, files)
+        stage_files(staging, site_dir, {**files, MARKER: MARKER_TEXT})
         for relative in sorted(keep or ()):
             check_site_path(relative)
             target = staging / relative
@@ -138,6 +190,9 @@ def publish(
                 companion.apply()
             return 0
         os.chmod(staging, 0o755)
+        reason = foreign_site_reason(site_dir)  # checked by the build first; again, as it is about to go
+        if reason:
+            raise BriefgenError(Problem(f"not replaced: it is {reason}", shown_path(site_dir, Path.cwd())))
         previous = _swap_in(staging, site_dir)
     except BaseException as exc:
         shutil.rmtree(staging, ignore_errors=True)

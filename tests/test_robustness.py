@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from briefgen.article import Analysis, Article, Figures, Source
 from briefgen.build_cache import CACHE_DIR
 from briefgen.config import load_config
+from briefgen.publish import MARKER
 from briefgen.site.entries import Entry, figure_rows
 from briefgen.site.render import PageWriter, body_html
 
@@ -113,6 +114,29 @@ def test_build_killed_at_any_moment_loses_nothing(project: Path, tmp_path: Path)
         assert not [p for p in trial.iterdir() if p.name.startswith(".site.")]
 
 
+def test_a_site_dir_holding_other_files_is_never_emptied(project: Path, tmp_path: Path) -> None:
+    notes = tmp_path / "my-notes"
+    (notes / "2023").mkdir(parents=True)
+    (notes / "2023" / "geneva.txt").write_text("Call the desk about the Geneva story.\n")
+    (project / "config.yaml").write_text("site_dir: ../my-notes\n")
+    before = snapshot(notes)
+    for args in (["build"], ["build", "--no-write"]):
+        run = run_cli(args, project)
+        assert run.exit_code == 1
+        assert run.stderr.startswith("config.yaml:1: 'site_dir' is ../my-notes, a folder of files briefgen did not")
+    assert snapshot(notes) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["my-notes", "project"]
+
+
+def test_a_site_made_before_the_marker_existed_is_replaced_and_marked(project: Path) -> None:
+    assert run_cli(["build", "-q"], project).exit_code == 0
+    (project / "site" / MARKER).unlink()
+    (project / "site" / "articles" / "withdrawn.html").write_text("a page of an older build")
+    assert run_cli(["build", "-q"], project).exit_code == 0
+    assert (project / "site" / MARKER).is_file()
+    assert not (project / "site" / "articles" / "withdrawn.html").exists()
+
+
 KILL_AFTER_RENAMES = """
 import os, signal, sys
 from briefgen.cli import main
@@ -162,7 +186,7 @@ def test_build_killed_during_the_write_back_commit_loses_nothing(project: Path, 
         assert run_cli(["build", "-q"], trial).exit_code == 0
         assert snapshot(trial / "content") == new_content
         assert snapshot(trial / "site") == new_site
-        assert not [p for p in trial.rglob(".*") if p.name != CACHE_DIR and CACHE_DIR not in p.parts]
+        assert not [p for p in trial.rglob(".*") if CACHE_DIR not in p.parts and p.name != MARKER]
 
 
 class _LiveMarkup(HTMLParser):

@@ -17,7 +17,7 @@ from conftest import GOLDEN_PROJECT, run_cli, snapshot
 
 import briefgen.write_back
 from briefgen.errors import BriefgenError
-from briefgen.publish import publish
+from briefgen.publish import MARKER, MARKER_TEXT, publish
 from briefgen.write_back import CHANGED_MEANWHILE, TEMPORARY, PlannedWrite, WriteBack
 
 
@@ -124,7 +124,7 @@ def test_a_companion_that_fails_after_the_swap_puts_the_previous_site_back(tmp_p
 
     with pytest.raises(BriefgenError):
         publish(site, {"index.html": b"new", "a.html": b"same"}, companion=Failing())
-    assert snapshot(site) == {"index.html": b"old", "a.html": b"same"}
+    assert snapshot(site) == {"index.html": b"old", "a.html": b"same", MARKER: MARKER_TEXT}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
