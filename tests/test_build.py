@@ -9,7 +9,7 @@ from pathlib import Path
 
 from conftest import TESTS, run_cli, snapshot
 
-from briefgen.frontmatter import dump_machine_block, join, split, with_machine_block
+from briefgen.frontmatter import split, store_machine_block
 from briefgen.safe_yaml import load_safely
 from briefgen.site import THEME
 
@@ -84,7 +84,7 @@ def correct_block(article: Path, pinned: bool = False) -> str:
     block["summary"] = ["A sentence corrected by hand."]
     if pinned:
         block["pinned"] = True
-    text = join(with_machine_block(parts, dump_machine_block(block, "\n")))
+    text = store_machine_block(article.read_text(), block)[0]
     article.write_text(text)
     return text
 
