@@ -14,6 +14,7 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs
 
 from briefgen.config import Config
 from briefgen.errors import BriefgenError
@@ -21,7 +22,7 @@ from briefgen.errors import BriefgenError
 STATUS_PATH = "/__briefgen/status"
 RELOAD_SCRIPT = """<script>
 (function () {
-  var seen = null;
+  var seen = null, version = -1;
   function overlay(text) {
     var box = document.getElementById("briefgen-errors");
     if (!text) { if (box) { box.remove(); } return; }
@@ -35,12 +36,16 @@ RELOAD_SCRIPT = """<script>
     }
     box.textContent = "briefgen build failed:\\n" + text;
   }
+  // A long poll: the server answers as soon as a build finishes (or after a while with nothing new).
   function poll() {
-    fetch("STATUS_PATH", {cache: "no-store"}).then(function (r) { return r.json(); }).then(function (s) {
+    var answer = fetch("STATUS_PATH?since=" + version, {cache: "no-store"});
+    answer.then(function (r) { return r.json(); }).then(function (s) {
       if (seen !== null && s.build !== seen && !s.error) { location.reload(); return; }
       seen = s.build;
+      version = s.version;
       overlay(s.error);
-    }).catch(function () {}).finally(function () { setTimeout(poll, 700); });
+      poll();
+    }).catch(function () { setTimeout(poll, 1000); });
   }
   poll();
 })();
@@ -48,18 +53,36 @@ RELOAD_SCRIPT = """<script>
 """.replace("STATUS_PATH", STATUS_PATH)
 
 
+LONG_POLL_SECONDS = 25.0
+"""How long a status request waits for a build before answering with nothing new."""
+
+
 @dataclass
 class ServeState:
     """The latest build's number and errors, shared by the watcher and the request handlers."""
 
     build: int = 0
+    """Successful builds that changed the site: the open page reloads when this moves."""
     error: str = ""
-    lock: threading.Lock = field(default_factory=threading.Lock)
+    version: int = 0
+    """Builds tried so far, successful or not: a status request waits for this to pass what it saw."""
+    changed: threading.Condition = field(default_factory=threading.Condition)
 
-    def snapshot(self) -> dict[str, Any]:
-        """What the status endpoint answers."""
-        with self.lock:
-            return {"build": self.build, "error": self.error}
+    def finished(self, error: str, site_changed: bool = True) -> None:
+        """Record a build's outcome and wake the waiting status requests."""
+        with self.changed:
+            if not error and site_changed:
+                self.build += 1
+            self.error = error
+            self.version += 1
+            self.changed.notify_all()
+
+    def snapshot(self, since: int | None = None, timeout: float = LONG_POLL_SECONDS) -> dict[str, Any]:
+        """What the status endpoint answers; with `since`, once a build after that version has finished."""
+        with self.changed:
+            if since is not None:
+                self.changed.wait_for(lambda: self.version > since, timeout=timeout)
+            return {"build": self.build, "error": self.error, "version": self.version}
 
 
 def rebuild(config_loader: Callable[[], Config], state: ServeState, say: Callable[[str], None]) -> Config | None:
@@ -72,13 +95,11 @@ def rebuild(config_loader: Callable[[], Config], state: ServeState, say: Callabl
     except BriefgenError as exc:
         message = "\n".join(str(p) for p in exc.problems)
         say(message)
-        with state.lock:
-            state.error = message
+        state.finished(message)
         return None
     say(report.summary_line())
-    with state.lock:
-        state.build += 1
-        state.error = ""
+    # The write-back of an edit triggers one more build, which changes nothing: no second reload.
+    state.finished("", site_changed=report.changed_files > 0 or state.build == 0)
     return config
 
 
@@ -89,8 +110,11 @@ class _Handler(SimpleHTTPRequestHandler):
         pass
 
     def do_GET(self) -> None:  # noqa: N802 - the base class's name
-        if self.path.split("?")[0] == STATUS_PATH:
-            self._send(json.dumps(self.state.snapshot()).encode(), "application/json")
+        route, _, query = self.path.partition("?")
+        if route == STATUS_PATH:
+            since = parse_qs(query).get("since", [""])[0]
+            answer = self.state.snapshot(int(since) if since.lstrip("-").isdigit() else None)
+            self._send(json.dumps(answer).encode(), "application/json")
             return
         path = Path(self.translate_path(self.path))
         if path.is_dir():

@@ -6,11 +6,14 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
+
+from briefgen.serve import ServeState
 
 REPO = Path(__file__).parent.parent
 
@@ -44,7 +47,7 @@ def test_serve_rebuilds_reloads_and_reports_errors(project: Path) -> None:
         assert "/__briefgen/status" in page
         assert "/__briefgen/status" not in (project / "site" / "index.html").read_text()
         status = json.loads(get(url + "__briefgen/status"))
-        assert status == {"build": 1, "error": ""}
+        assert status == {"build": 1, "error": "", "version": 1}
 
         (project / "content" / "served.md").write_text("---\ntitle: Served live\ndate: 2023-05-08\n---\nHello.\n")
         wait_for(lambda: "Served live" in get(url))
@@ -62,3 +65,17 @@ def test_serve_rebuilds_reloads_and_reports_errors(project: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_a_status_request_with_since_waits_for_the_next_build() -> None:
+    state = ServeState()
+    state.finished("")
+    answers: list[dict[str, object]] = []
+    waiter = threading.Thread(target=lambda: answers.append(state.snapshot(since=1, timeout=30)))
+    waiter.start()
+    waiter.join(0.2)
+    assert waiter.is_alive() and not answers  # nothing new yet: the request waits
+    state.finished("content/x.md:1: broken")
+    waiter.join(30)
+    assert answers == [{"build": 1, "error": "content/x.md:1: broken", "version": 2}]
+    assert state.snapshot(since=0) == answers[0]  # an older version answers at once
