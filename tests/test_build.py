@@ -222,3 +222,22 @@ def test_errors_in_article_and_front_page_templates_are_reported_together(projec
     assert lines[0].startswith("templates/article.html:1: template error: 'nope' is undefined")
     assert lines[1].startswith("templates/index.html:1: template error: 'nada' is undefined")
     assert not (project / "site").exists() and not list(project.glob(".site.*"))
+
+
+def imported_modules(args: list[str], cwd: Path) -> set[str]:
+    """The modules a `python -m briefgen ARGS` run imports (from -X importtime), after checking it succeeded."""
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-X", "importtime", "-m", "briefgen", *args], cwd=cwd, capture_output=True,
+                         text=True, env={**os.environ, "PYTHONPATH": str(TESTS.parent)}, check=False)
+    assert run.returncode == 0, run.stderr[-2000:]
+    return {line.split("|")[-1].strip() for line in run.stderr.splitlines() if line.startswith("import time:")}
+
+
+def test_the_default_summary_method_does_not_import_sumy(project: Path) -> None:
+    modules = imported_modules(["build", "-q", "-j", "1"], project)
+    assert "briefgen.summarise" in modules
+    assert not {m for m in modules if m.split(".")[0] in ("sumy", "nltk")}
+    (project / "config.yaml").write_text((project / "config.yaml").read_text() + "\nsummary:\n  method: lexrank\n")
+    assert "sumy" in imported_modules(["build", "-q", "-j", "1"], project)
