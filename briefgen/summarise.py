@@ -14,10 +14,10 @@ from typing import Any
 
 import numpy as np
 
-from briefgen.sentence_kinds import word_set
-from briefgen.sentences import Sentence, split_sentences
 from briefgen.summary_features import Matrix, leans_on_previous, sentence_features
 from briefgen.summary_model import EditorModel, load_model
+from briefgen.text import Sentence, split_sentences
+from briefgen.text.lexicon import word_set
 
 DEFAULT_METHOD = "editor"
 MAX_CANDIDATES = 300
