@@ -14,10 +14,10 @@ from typing import Any
 from briefgen.article import Analysis, Article, Figures
 from briefgen.build_cache import analysis_code_digest
 from briefgen.config import Config
-from briefgen.entries import sentence_spans
 from briefgen.errors import Problem
 from briefgen.project_lock import die_with_parent
 from briefgen.records import RecordError, analysis_from_data, analysis_to_data
+from briefgen.text import sentence_spans
 
 
 def fingerprint(body: str, settings: dict[str, Any]) -> str:

@@ -21,13 +21,13 @@ from briefgen.extract.dates_context import Context, Unanchored
 from briefgen.extract.dates_guards import QuotationSpans, not_a_date
 from briefgen.extract.dates_rules import RULES, TRIGGER_GROUPS, TRIGGER_WORDS, Rule
 from briefgen.extract.dates_tense import Cues, tense_cues
+from briefgen.text import sentence_spans
 
 _COMPARISONS = frozenset({"year_earlier", "offset", "quarter_ref", "year_period", "ago"})
 """Rules whose dates look back for a comparison ("a year earlier"): they do not become the anchor."""
 
 
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])|\n\s*\n")
 
 
 def find_dates(text: str, published: dt.date | None) -> tuple[DateMention, ...]:
@@ -231,7 +231,7 @@ class _Sentences:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.sentence_ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+        self.sentence_ends = [end for _start, end in sentence_spans(text)]
         self.cues: dict[int, Cues] = {}
 
     def index(self, pos: int) -> int:
