@@ -77,8 +77,18 @@ def _annotated_ids() -> set[str]:
     for path in files:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
-                record = json.loads(line)
-                ids.add(str(record.get("id") or record.get("article")))
+                ids |= _ids_of(json.loads(line))
+    return ids
+
+
+def _ids_of(record: dict[str, Any]) -> set[str]:
+    """The article ids a gold or audit record names: its id or article, and its source locator."""
+    ids = {str(record[k]) for k in ("id", "article") if record.get(k)}
+    source = record.get("source") or {}
+    if source.get("url"):
+        ids.add(f"wikinews-2019-2020:{source['url']}")
+    if source.get("newid") is not None:
+        ids.add(f"reuters21578:{source['newid']}")
     return ids
 
 

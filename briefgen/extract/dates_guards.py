@@ -140,7 +140,10 @@ def _in_a_name(text: str, start: int, end: int, rule: str) -> bool:
             return True  # "Super Tuesday", "Good Friday": a named day, not the nearest weekday
         after = words_after(text, end, 2)
         if rule == "set_weekday_plural" and len(after) == 2 and after[0] in ("for", "of") and after[1][0].isupper():
-            return True
+            return True  # "Fridays for Future"
+        if rule == "weekday" and " " not in text[start:end] and after and after[0][0].isupper() \
+                and before and (before[0].lower() == "the" or before[0].endswith(("'s", "’s"))):
+            return True  # "the Sunday Telegraph", "Britain's Sunday Times": a title that starts with a weekday
     if rule == "set_adverb":
         after = words_after(text, end, 1)
         if after and after[0][0].isupper():

@@ -63,7 +63,7 @@ ADVERB_SETS: dict[str, str] = {
 }
 
 FUTURE_WORDS: frozenset[str] = frozenset({
-    "will", "shall", "won't", "scheduled", "would", "upcoming", "until",
+    "will", "shall", "won't", "scheduled", "would", "upcoming", "until", "effective",
     "begins", "ends", "meets", "opens", "starts", "resumes", "arrives", "leaves", "visits", "holds",
     "closes", "convenes", "travels", "returns", "heads", "expires",
 })
@@ -74,7 +74,8 @@ FUTURE_PHRASES: frozenset[tuple[str, ...]] = frozenset({
     ("are", "expected"), ("plan", "to"), ("plans", "to"), ("planning", "to"), ("is", "due"), ("are", "due"),
     ("due", "to"),
     ("intend", "to"), ("intends", "to"), ("set", "to"), ("to", "be", "held"), ("as", "soon", "as"),
-    ("as", "early", "as"),
+    ("as", "early", "as"), ("projected", "to"), ("forecast", "to"), ("predicted", "to"), ("scheduled", "for"),
+    ("planned", "for"), ("set", "for"),
 })
 """Word sequences that point a sentence forward ("is due", "as soon as")."""
 

@@ -154,6 +154,8 @@ def read_offset(m: re.Match[str], ctx: Context) -> Reading:
     if unit in ("hour", "minute", "second") or _THAN.match(m.string, m.end()):
         return Reading("DURATION", duration(n, unit))  # "a day earlier than planned" measures a gap
     sign = -1 if m["dir"].lower() in ("earlier", "before", "ago", "previously") else 1
+    if unit in ("decade", "century"):  # "a decade later" is a year ten years on, not a decade
+        unit, n = "year", n * (10 if unit == "decade" else 100)
     grain = GRAIN_OF_UNIT[unit]
     ref = ctx.reference(grain, from_publication=True)
     if unit == "year" and ctx.quarter is not None:
