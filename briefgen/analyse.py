@@ -14,10 +14,10 @@ from typing import Any
 from briefgen.article import Analysis, Article, Figures
 from briefgen.build_cache import analysis_code_digest
 from briefgen.config import Config
-from briefgen.entries import sentence_spans
 from briefgen.errors import Problem
 from briefgen.project_lock import die_with_parent
 from briefgen.records import RecordError, analysis_from_data, analysis_to_data
+from briefgen.sentences import split_sentences
 
 
 def fingerprint(body: str, settings: dict[str, Any]) -> str:
@@ -39,6 +39,11 @@ class Outcome:
     """Sentence spans of the body, which the site uses to quote the sentence of each figure."""
     summarise_seconds: float = 0.0
     extract_seconds: float = 0.0
+
+
+def sentence_spans(body: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every sentence of a body, so pages can quote the sentence a figure came from."""
+    return tuple((s.start, s.end) for s in split_sentences(body))
 
 
 def load_analysers() -> None:

@@ -23,15 +23,17 @@ from briefgen.build_cache import (
     site_signatures,
     state_key,
 )
-from briefgen.config import THEME, Config
+from briefgen.config import Config
 from briefgen.content import find_article_files, load_articles, shown_path, write_atomically
-from briefgen.entries import Entry, slugify
 from briefgen.errors import BriefgenError, Problem
 from briefgen.frontmatter import dump_machine_block, join, split, with_machine_block
 from briefgen.project_lock import project_lock, remove_leftovers
 from briefgen.publish import publish, stage_files
 from briefgen.records import contract_record
 from briefgen.search_index import index_site
+from briefgen.site import THEME
+from briefgen.site.entries import Entry
+from briefgen.site.urls import article_url, slugify
 
 if TYPE_CHECKING:
     from briefgen.analyse import Outcome, Progress
@@ -88,7 +90,7 @@ def assign_slugs(articles: list[Article]) -> tuple[dict[Path, str], list[Problem
         slug = slugify(str(wanted) if wanted else art.relpath.rsplit(".", 1)[0])
         if slug in owners:
             other = owners[slug].path
-            problems.append(Problem(f"same URL articles/{slug}.html as {other}; set a different 'slug'", art.path, 1))
+            problems.append(Problem(f"same URL {article_url(slug)} as {other}; set a different 'slug'", art.path, 1))
             continue
         owners[slug] = art
         slugs[art.path] = slug
@@ -214,7 +216,7 @@ def build_locked(config: Config, *, write: bool, strict: bool, jobs: int | None,
         return BuildReport(len(state.articles), 0, 0, 0, state.warnings, time.perf_counter() - clock.started)
     # Loaded only now: a build with nothing to do should not pay for sumy, numpy and Jinja.
     from briefgen.analyse import analyse_all
-    from briefgen.pages import render_site
+    from briefgen.site.pages import render_site
 
     previous = load_cached_articles(config.root, key) if state is not None else {}
     articles, known, problems = read_or_reuse(files, config, previous)

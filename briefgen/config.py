@@ -14,8 +14,6 @@ from briefgen.content import decode
 from briefgen.errors import BriefgenError, Problem
 from briefgen.safe_yaml import YamlRefused, compose_safely, construct
 
-THEME = Path(__file__).parent / "theme"
-"""The built-in theme: templates/ and static/, used after the project's own templates."""
 SUMMARY_METHODS = ("editor", "lexrank", "textrank", "lsa", "luhn", "sumbasic", "edmundson", "lead")
 EXTRACTORS = ("troops", "dates", "officials")
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from briefgen.errors import Problem
 from briefgen.project_lock import die_with_parent
+from briefgen.site.urls import ARTICLES_FOLDER
 
 BUNDLE = "pagefind"
 """Pagefind's output folder inside the site."""
@@ -20,8 +21,8 @@ BUNDLE = "pagefind"
 
 def _pages_unchanged(folder: Path, previous: Path) -> bool:
     """True when every article page (what is indexed) is byte-identical to the previous site's, none gone."""
-    new = {p.relative_to(folder) for p in (folder / "articles").glob("*.html")}
-    old = {p.relative_to(previous) for p in (previous / "articles").glob("*.html")}
+    new = {p.relative_to(folder) for p in (folder / ARTICLES_FOLDER).glob("*.html")}
+    old = {p.relative_to(previous) for p in (previous / ARTICLES_FOLDER).glob("*.html")}
     if new != old or not (previous / BUNDLE).is_dir():
         return False
     return all(filecmp.cmp(folder / p, previous / p, shallow=False) for p in new)
@@ -33,7 +34,7 @@ def index_site(folder: Path, previous: Path, meanwhile: Callable[[], None]) -> P
     Returns a warning when the index cannot be made. When no page changed since the `previous`
     site, its index is reused instead (a full re-index is the slowest step of a small rebuild).
     """
-    if not any((folder / "articles").glob("*.html")):
+    if not any((folder / ARTICLES_FOLDER).glob("*.html")):
         meanwhile()
         return None  # no article yet: nothing to index, and Pagefind would fail on an empty site
     if _pages_unchanged(folder, previous):
@@ -43,7 +44,8 @@ def index_site(folder: Path, previous: Path, meanwhile: Callable[[], None]) -> P
     if importlib.util.find_spec("pagefind") is None:
         meanwhile()
         return Problem("search index not built: the 'pagefind[bin]' package is not installed", warning=True)
-    command = [sys.executable, "-m", "pagefind", "--site", str(folder), "--glob", "articles/**/*.html", "--silent"]
+    command = [sys.executable, "-m", "pagefind", "--site", str(folder), "--glob", f"{ARTICLES_FOLDER}/**/*.html",
+               "--silent"]
     try:
         indexer = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                    preexec_fn=die_with_parent)

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from conftest import TESTS, run_cli, snapshot
 
-from briefgen.config import THEME
 from briefgen.frontmatter import dump_machine_block, join, split, with_machine_block
 from briefgen.safe_yaml import load_safely
+from briefgen.site import THEME
 
 EXPECTED = TESTS / "golden" / "expected"
 

@@ -10,10 +10,10 @@ import pytest
 from conftest import run_cli
 
 from briefgen.article import Analysis, Article, DateMention, Figures, Official, TroopCount
-from briefgen.entries import Entry
-from briefgen.people import gather_people
-from briefgen.timeline import period_of, timeline_events
-from briefgen.troop_chart import troop_groups
+from briefgen.site.entries import Entry
+from briefgen.site.people import gather_people
+from briefgen.site.timeline import period_of, timeline_events
+from briefgen.site.troop_chart import troop_groups
 
 
 def entry(slug: str, body: str, date: dt.date | None, figures: Figures) -> Entry:
@@ -122,7 +122,7 @@ def test_built_site_has_every_page_and_valid_feeds(project: Path) -> None:
 def test_long_timelines_get_a_page_per_month_and_old_days_go_to_the_archive(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from briefgen import pages
+    from briefgen.site import pages
 
     monkeypatch.setattr(pages, "TIMELINE_PAGE_EVENTS", 1)
     monkeypatch.setattr(pages, "FRONT_PAGE_DAYS", 1)
@@ -134,3 +134,21 @@ def test_long_timelines_get_a_page_per_month_and_old_days_go_to_the_archive(
     front = (site / "index.html").read_text()
     assert front.count('<section class="day"') == 1
     assert "Earlier days are in the archive" in front
+
+
+def test_every_page_declares_the_articles_it_is_made_from() -> None:
+    from briefgen.config import load_config
+    from briefgen.site.pages import site_pages
+
+    blinken = Official("Antony Blinken", "Secretary of State", "United States", (), ((0, 14),))
+    dates = (DateMention("2022-01-10", "DATE", "Monday", 0, 6),)
+    talks = entry("talks", "Antony Blinken spoke", dt.date(2022, 1, 10), Figures(officials=(blinken,)))
+    ruling = entry("ruling", "Monday was set", dt.date(2022, 1, 11), Figures(dates=dates))
+    pages = {p.url: p for p in site_pages(load_config(None), [talks, ruling])}
+    assert pages["articles/talks.html"].inputs == {"content/talks.md"}
+    assert pages["articles/talks.html"].indexed and not pages["index.html"].indexed
+    assert pages["people/antony-blinken.html"].inputs == {"content/talks.md"}
+    assert pages["days/2022-01-11.html"].inputs == {"content/ruling.md"}
+    assert pages["index.html"].inputs == {"content/talks.md", "content/ruling.md"}
+    assert pages["search.html"].inputs == frozenset()
+    assert "feed.xml" not in pages  # no base_url

@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 from briefgen.article import Analysis, Article, Figures, Source
 from briefgen.build_cache import CACHE_DIR
 from briefgen.config import load_config
-from briefgen.entries import Entry, figure_rows
-from briefgen.render import PageWriter, body_html
+from briefgen.site.entries import Entry, figure_rows
+from briefgen.site.render import PageWriter, body_html
 
 REPO = Path(__file__).parent.parent
 

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import groupby
 
 from briefgen.article import Analysis, Article, Official, TroopCount
-from briefgen.sentences import split_sentences
+from briefgen.site.urls import article_url, day_url
 
 
 @dataclass(frozen=True)
@@ -29,7 +27,12 @@ class Entry:
     @property
     def url(self) -> str:
         """Path of the article's page, relative to the site root."""
-        return f"articles/{self.slug}.html"
+        return article_url(self.slug)
+
+    @property
+    def key(self) -> str:
+        """The article's content path, which names it among the inputs of pages."""
+        return self.article.path.as_posix()
 
 
 @dataclass(frozen=True)
@@ -55,11 +58,10 @@ class Day:
         """File name of the day's archive page."""
         return self.date.isoformat() if self.date else "undated"
 
-
-def slugify(text: str) -> str:
-    """A lower-case ASCII slug for URLs ("Talks in Geneva!" -> "talks-in-geneva")."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "item"
+    @property
+    def url(self) -> str:
+        """Path of the day's archive page, relative to the site root."""
+        return day_url(self.slug)
 
 
 def troop_label(troop: TroopCount) -> str:
@@ -73,11 +75,6 @@ def troop_label(troop: TroopCount) -> str:
 def official_label(official: Official) -> str:
     """"Deputy Foreign Minister, Russia" (whatever of title and org is known)."""
     return ", ".join(x for x in (official.title, official.org) if x)
-
-
-def sentence_spans(body: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of every sentence of a body."""
-    return tuple((s.start, s.end) for s in split_sentences(body))
 
 
 def sentence_finder(entry: Entry) -> Callable[[int], str]:

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from briefgen.entries import Entry, sentence_finder
+from briefgen.site.entries import Entry, sentence_finder
 
 _SEASONS = {"SP": (3, 5, "Spring"), "SU": (6, 8, "Summer"), "FA": (9, 11, "Autumn"), "WI": (12, 14, "Winter")}
 

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from briefgen.article import TroopCount
-from briefgen.entries import Entry, sentence_finder, troop_label
+from briefgen.site.entries import Entry, sentence_finder, troop_label
 
 CHART_WIDTH = 640
 LABEL_WIDTH = 110

@@ -1,4 +1,4 @@
-"""The Jinja environment and the pages of the site: every page rendered into memory, nothing written."""
+"""The Jinja environment and the page writer: every page rendered into memory, nothing written."""
 
 from __future__ import annotations
 
@@ -14,9 +14,11 @@ from markupsafe import Markup, escape
 
 from briefgen import __version__
 from briefgen.article import Article
-from briefgen.config import THEME, Config
-from briefgen.entries import official_label, troop_label
+from briefgen.config import Config
 from briefgen.errors import Problem
+from briefgen.site import THEME
+from briefgen.site.entries import official_label, troop_label
+from briefgen.site.urls import root_of
 
 _MARKDOWN = MarkdownIt("commonmark", {"html": False, "typographer": False})
 
@@ -108,7 +110,7 @@ class PageWriter:
     def page(self, path: str, template: str, rendering: str, root_override: str | None = None,
              **context: Any) -> None:
         """Render `template` to site path `path`; links in it are relative via `root`."""
-        root = root_override or "../" * path.count("/")
+        root = root_override or root_of(path)
         try:
             html = self.env.get_template(template).render(root=root, page_path=path, **context)
         except (jinja2.TemplateError, TypeError, ValueError, AttributeError) as exc:

@@ -7,7 +7,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from briefgen.article import Official
-from briefgen.entries import Entry, sentence_finder, slugify
+from briefgen.site.entries import Entry, sentence_finder
+from briefgen.site.urls import person_url, slugify
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ class Person:
     @property
     def url(self) -> str:
         """Path of the person's page, relative to the site root."""
-        return f"people/{self.slug}.html"
+        return person_url(self.slug)
 
 
 def name_key(name: str) -> str:

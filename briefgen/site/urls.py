@@ -1,0 +1,60 @@
+"""Where every page of the site lives: the one place that turns a model into a site path.
+
+Paths are relative to the site root, without a leading slash; templates prefix them with `root`
+(the way back to the root from the page being rendered), so the site works under any sub-path
+and opened from disk.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+FRONT_PAGE = "index.html"
+TIMELINE = "timeline.html"
+PEOPLE = "people/index.html"
+FIGURES = "figures.html"
+TAGS = "tags/index.html"
+ARCHIVE = "days/index.html"
+SEARCH = "search.html"
+NOT_FOUND = "404.html"
+FEED = "feed.xml"
+SITEMAP = "sitemap.xml"
+ARTICLES_FOLDER = "articles"
+"""The folder of article pages, the pages the search index covers."""
+
+
+def slugify(text: str) -> str:
+    """A lower-case ASCII slug for URLs ("Talks in Geneva!" -> "talks-in-geneva")."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "item"
+
+
+def article_url(slug: str) -> str:
+    """The page of an article."""
+    return f"{ARTICLES_FOLDER}/{slug}.html"
+
+
+def person_url(slug: str) -> str:
+    """The page of a person in who's who."""
+    return f"people/{slug}.html"
+
+
+def tag_url(slug: str) -> str:
+    """The page of a tag."""
+    return f"tags/{slug}.html"
+
+
+def day_url(slug: str) -> str:
+    """The archive page of one day ("2022-01-21", or "undated")."""
+    return f"days/{slug}.html"
+
+
+def timeline_month_url(month: str) -> str:
+    """The timeline page of one month ("2022-01")."""
+    return f"timeline/{month}.html"
+
+
+def root_of(path: str) -> str:
+    """The relative way back to the site root from the page at `path` ("people/x.html" -> "../")."""
+    return "../" * path.count("/")
