@@ -103,7 +103,7 @@ def _annotated_ids() -> set[str]:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 record = json.loads(line)
-                ids.add(str(record.get("id") or record.get("article")))
+                ids.update(str(i) for i in [record.get("id"), record.get("article"), *record.get("sampled", [])] if i)
     return ids
 
 
