@@ -32,8 +32,18 @@ _AUXILIARY = (r"(?:were|was|are|is|have|has|had|been|being|be|got|get|reportedly
               r"subsequently|allegedly|then|reported|confirmed|feared|believed|presumed|said\s+to\s+(?:be|have)|"
               r"thought\s+to\s+(?:be|have)|who|that|still)")
 # A casualty predicate after the count: "23 soldiers were killed", "220 men killed", "18 soldiers tested positive".
+_QUANTITY = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+             r"fifty|hundreds|thousands|dozens|scores|many|several|some|another|other|an?)")
+# Further items of a list of counts, or a second noun, before the predicate that they share:
+# "150 soldiers, 95 civilians and hundreds of militants killed", "40 soldiers and guerrillas ... died".
+_PREDICATE_WORDS = r"were|was|are|is|had|have|has|been|killed|died|dead|wounded|injured|hurt|missing|captured"
+_NOT_ITEM_WORD = r"(?!(?:" + _PREDICATE_WORDS + r"|and|or)\b)"
+_LIST_ITEMS = (r"(?:\s*,?\s*(?:and\s+|or\s+)?" + _QUANTITY + r"(?:\s+of)?(?:\s+" + _NOT_ITEM_WORD
+               + r"[\w'’-]+){1,2})*+"
+               r"(?:\s+(?:and|or)(?:\s+(?!(?:" + _PREDICATE_WORDS + r"|after|when|while|who|that|which|to)\b)"
+               r"[\w.'’-]+){1,5}+(?=\s+(?:" + _PREDICATE_WORDS + r")\b))?")
 _PREDICATE_AFTER = re.compile(
-    r"(?:\s*,[^,.;]{1,40},)?\s+(?P<aux>(?:" + _AUXILIARY + r"\s+)*)"
+    r"(?:\s*,[^,.;]{1,40},)?" + _LIST_ITEMS + r"\s*,?\s*\b(?P<aux>(?:" + _AUXILIARY + r"\s+)*)"
     r"(?P<verb>killed|died|dead|wounded|injured|hurt|missing|captured|taken\s+(?:prisoner|hostage|captive)|"
     r"held\s+(?:captive|hostage|prisoner|by)|infected|tested\s+positive|kidnapped|abducted|executed|slain|perished|"
     r"lost\s+their\s+lives|among\s+(?:the\s+|those\s+)?(?:dead|killed|wounded|injured|casualties|victims)|"

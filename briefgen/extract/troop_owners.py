@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from briefgen.extract import countries
@@ -21,7 +20,8 @@ mercenaries mercenary militiamen militiaman fighters fighter
 """)
 # Lower-case words that name a side ("communist rebels"), unlike "suspected" or "armed".
 _SIDE_WORDS = word_set("""
-communist communists maoist marxist leftist left-wing right-wing rightist islamist separatist secessionist
+communist communists maoist marxist leftist left-wing leftwing right-wing rightwing rightist islamist separatist
+secessionist
 pro-government anti-government royalist loyalist tribal
 """)
 # Capitalised words of units and services, which name no owner ("Marine", "Special Forces", "Republican Guard").
@@ -37,7 +37,8 @@ active-duty active ground-force sea land
 # Words just before a country that make it a place, not an owner ("near Ukraine's border", "in Syria").
 _PLACE_TAIL = re.compile(r"\b(?:to|in|into|onto|on|at|near|toward|towards|across|along|inside|outside|within|"
                          r"through|over|via|off|from|around|between|(?P<of>of))\s+(?:(?:the|an?)\s+)?"
-                         r"(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?$", re.I)
+                         r"(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?"
+                         r"(?:(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*,\s+)?$", re.I)  # "in Mindanao, Philippines"
 # Nouns for the people who speak about troops, whose country is not the troops' ("US officials").
 _SPEAKERS_AFTER = re.compile(r"\s+(?:officials|senators|lawmakers|legislators|congressmen|diplomats|envoys|"
                              r"negotiators|sources|spokesm[ae]n|spokeswom[ae]n|analysts|intelligence|media|"
@@ -63,6 +64,11 @@ _STATE_ACTOR = re.compile(r"\b(?:the\s+(?:government|army|military|navy|armed\s+
                           r"authorities|regime|junta|high\s+command|(?:country|nation)['’]s\s+(?:army|military|"
                           r"armed\s+forces|navy|troops|soldiers))|Armed\s+Forces|military\s+officials|"
                           r"government\s+(?:troops|forces|soldiers))\b", re.I)
+# "O'SMACH, Cambodia (AP)_", "MEXICO CITY 1996-08-30" on its own line: where the story happens.
+_DATELINE = re.compile(r"(?:[^\n]*\n)?\s*[A-Z][A-Z'’. -]+,\s*")
+# The previous sentence can give a count its owner only when it is about that country's forces.
+_MILITARY_SENTENCE = re.compile(r"\b(?:military|army|armed\s+forces|troops|soldiers|forces|navy|drills|exercises|"
+                                r"deploy\w*|mobili[sz]\w*|massed|build-?up|offensive|invasion|invad\w*)\b", re.I)
 _OF_FORCE_AFTER = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?(?=[A-Z])")
 _FORCE_NOUN = re.compile(r"\s+(?:army|navy|military|armed\s+forces|forces|air\s+force|marines|militia)\b", re.I)
 # "Communist rebels", "Khmer Rouge guerrillas": an armed group named with its fighters' noun.
@@ -78,6 +84,8 @@ their its his her our both all most unidentified unknown masked local foreign
 LOOK_BACK = 300
 """How far back in its sentence a count's owner is looked for (characters): bounded, so the work is linear."""
 LOOK_AHEAD = 120
+OPENING = 400
+"""The opening of an article (characters), where the lede or dateline says where the story happens."""
 GROUP_LOOK_BACK = 2500
 
 
@@ -103,7 +111,7 @@ class OwnerIndex:
     """(offset, noun, label) of every armed group named with its fighters' noun ("Communist rebels")."""
     group_starts: tuple[int, ...]
     main: str | None
-    """The country the article is about, when one is named at least twice as often as any other."""
+    """The country where the article's story happens: the first country its opening names as a place."""
 
 
 def index_owners(text: str) -> OwnerIndex:
@@ -119,8 +127,8 @@ def index_owners(text: str) -> OwnerIndex:
         label = group_label(m.group(1).split(), m.group(2))
         if label is not None:
             groups.append((m.start(2), _plural(m.group(2)), label))
-    named = Counter(p.owner for p in places if not p.body).most_common(2)
-    main = named[0][0] if named and named[0][1] >= 2 and (len(named) == 1 or named[0][1] >= 2 * named[1][1]) else None
+    main = next((p.owner for p in places if p.start < OPENING and not p.body
+                 and (_is_place(text, p) or _DATELINE.fullmatch(text, 0, p.start))), None)
     return OwnerIndex(tuple(places), tuple(p.start for p in places), tuple(groups), tuple(g[0] for g in groups),
                       main)
 
@@ -297,7 +305,7 @@ def _subject_of(text: str, index: OwnerIndex, sentence: tuple[int, int]) -> str 
         return None
     first = found[0]
     opening = text[sentence[0]:first.start]
-    if len(opening.split()) > 2 or _is_place(text, first):
+    if len(opening.split()) > 2 or _is_place(text, first) or not _MILITARY_SENTENCE.search(text, *sentence):
         return None
     return first.owner
 

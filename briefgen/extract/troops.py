@@ -45,7 +45,7 @@ against near outside inside through
 _POSSESSIVES = word_set("the its their his her our these those")
 _NOT_PERSONNEL = word_set("""
 police policemen riot merchant civilian labour tory tories conservative backbench democratic republican
-liberal aid health medical embassy diplomatic
+liberal aid health medical embassy diplomatic former retired ex-servicemen veteran veterans one-time onetime
 """)
 _POLITICAL = re.compile(r"\b(?:MPs?|vote[ds]?|voting|backbench\w*|Commons|parliament\w*|bill|legislation|"
                         r"whips?|Labour|Tory|Tories|Conservatives?|Democrats?|Republicans?|party)\b")
@@ -56,6 +56,8 @@ _MILITANT = re.compile(r"\b(?:militants?|insurgents?|rebels?|Islamists?|guerrill
                        r"militias?|armed\s+group)\b", re.I)
 _ARMED_CONTEXT = re.compile(r"\b(?:force|troops|army|brigade|battalion|soldiers|military|garrison|contingent|"
                             r"regiment|division|militia|armed|battle|offensive|front|war|casualties)\b", re.I)
+_UNIT_BEFORE = re.compile(r"\b(?:brigade|battalion|regiment|division|garrison|unit|army|navy|military|force)\b",
+                         re.I)
 _HEDGE = re.compile(r"\b(?:about|around|some|nearly|almost|roughly|approximately|up\s+to|more\s+than|over|"
                     r"at\s+least|an\s+estimated|estimated|as\s+many\s+as|fewer\s+than|less\s+than|close\s+to|"
                     r"upwards\s+of|under|at\s+most|reportedly)\s+(?:about\s+)?$", re.I)
@@ -229,14 +231,17 @@ def _is_personnel(noun: str, mods: list[str], value: int, sentence: str, text: s
         free = [w for w in mods if w.islower() and w not in _MILITARY | _MODIFIERS | _POSSESSIVES | {"of"}]
         if free:
             return False  # "1,000 sales personnel"
-        military = lows & _MILITARY or (noun != "men" and any(countries.country_of(w, capitals=False)
-                                                               for w in mods))
+        # A nationality makes officers military, not personnel or men ("20 Iranian personnel on the platform").
+        military = lows & _MILITARY or (noun not in ("men", "personnel")
+                                        and any(countries.country_of(w, capitals=False) for w in mods))
         if noun == "guards":
             return bool(lows & {"marine", "military", "army"})
         if military:
             return True
+        if noun == "personnel":
+            return bool(_UNIT_BEFORE.search(text, max(0, at - 60), at))  # "Brigade 604 ... 200 of its personnel"
         context = text[max(0, at - 150):at] + sentence
-        return (noun in ("men", "personnel") and bool(_ARMED_CONTEXT.search(context))
+        return (noun == "men" and bool(_ARMED_CONTEXT.search(context))
                 and "police" not in sentence.lower())  # not "300 men entered after police were fired on"
     return True
 
