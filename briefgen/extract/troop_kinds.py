@@ -24,7 +24,8 @@ _NOUN_BEFORE = re.compile(
     r"casualties|toll)\s+(?:of|among)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
 # A list after a casualty word in the same clause: "the deaths are twelve civilians, four soldiers".
 _LIST_BEFORE = re.compile(
-    r"\b(?:(?:deaths|dead|toll|casualties|victims|wounded|injured)\s+(?:are|were|include[sd]?|was|including)|"
+    r"\b(?:(?:deaths|dead|toll|casualties|victims|wounded|injured|killed|infected|captured|infections)\s+"
+    r"(?:are|were|include[sd]?|was|including)|"
     r"(?:killed|killing|wounded|wounding|injured|injuring|dead|died)\b[^.;:]{0,50}\b(?:including|among\s+them)|"
     r"(?:killed|wounded|injured|hurt|captured|dead)\b[^.;:,]{0,30},?\s+as\s+(?:were|was|did)\s+$)",
     re.I)
@@ -47,7 +48,8 @@ _PREDICATE_AFTER = re.compile(
     r"(?P<verb>killed|died|dead|wounded|injured|hurt|missing|captured|taken\s+(?:prisoner|hostage|captive)|"
     r"held\s+(?:captive|hostage|prisoner|by)|infected|tested\s+positive|kidnapped|abducted|executed|slain|perished|"
     r"lost\s+their\s+lives|among\s+(?:the\s+|those\s+)?(?:dead|killed|wounded|injured|casualties|victims)|"
-    r"surrendered|detained|arrested|prisoners?|hostages?|captive|hospitali[sz]ed|in\s+hospital)\b", re.I)
+    r"surrendered|detained|arrested|prisoners?|hostages?|captive|hospitali[sz]ed|in\s+hospital|burned|burnt|"
+    r"stabbed|beaten|maimed|(?<=were\s)shot|(?<=was\s)shot)\b", re.I)
 _TRANSITIVE = word_set("killed wounded injured captured kidnapped abducted executed detained arrested infected")
 # What follows a verb whose subject the count is: an object ("23 soldiers killed two gunmen").
 _OBJECT_AFTER = re.compile(

@@ -54,8 +54,10 @@ _AIRCRAFT = re.compile(
     r"MiG|Mirage|Tornado|F-\d+)\b", re.I)
 _MILITANT = re.compile(r"\b(?:militants?|insurgents?|rebels?|Islamists?|guerrillas?|Taliban|ISIS|ISIL|jihadists?|"
                        r"militias?|armed\s+group)\b", re.I)
-_ARMED_CONTEXT = re.compile(r"\b(?:force|troops|army|brigade|battalion|soldiers|military|garrison|contingent|"
-                            r"regiment|division|militia|armed|battle|offensive|front|war|casualties)\b", re.I)
+# "Men" are soldiers only beside a word for a force or its members: loose words such as "war" or "battle"
+# also stand in other news ("a custody battle").
+_FORCE_CONTEXT = re.compile(r"\b(?:force|forces|troops|army|brigade|battalion|soldiers|military|garrison|contingent|"
+                            r"regiment|division|militia|guerrillas|rebels|infantry|armed)\b", re.I)
 _UNIT_BEFORE = re.compile(r"\b(?:brigade|battalion|regiment|division|garrison|unit|army|navy|military|force)\b",
                          re.I)
 _HEDGE = re.compile(r"\b(?:about|around|some|nearly|almost|roughly|approximately|up\s+to|more\s+than|over|"
@@ -241,7 +243,7 @@ def _is_personnel(noun: str, mods: list[str], value: int, sentence: str, text: s
         if noun == "personnel":
             return bool(_UNIT_BEFORE.search(text, max(0, at - 60), at))  # "Brigade 604 ... 200 of its personnel"
         context = text[max(0, at - 150):at] + sentence
-        return (noun == "men" and bool(_ARMED_CONTEXT.search(context))
+        return (noun == "men" and bool(_FORCE_CONTEXT.search(context))
                 and "police" not in sentence.lower())  # not "300 men entered after police were fired on"
     return True
 
