@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import os
 import re
 import tempfile
@@ -16,6 +17,8 @@ from briefgen.frontmatter import MACHINE_KEY, FrontMatterError, Parts, split
 from briefgen.safe_yaml import YamlRefused, load_safely
 
 SUFFIXES = (".md", ".txt")
+KNOWN_KEYS = ("title", "date", "source", "tags", "draft", "slug", MACHINE_KEY)
+"""The front matter keys briefgen reads; others are the user's own (config `front_matter_keys`) or typos."""
 MAX_BYTES = 5 * 1024 * 1024
 """Articles above this size are refused: no wire story is that long, and it bounds memory."""
 
@@ -161,7 +164,23 @@ def read_article(path: Path, content_dir: Path, shown: Path) -> Article:
         meta=meta,
         machine=machine,
         machine_line=_line_of(node, MACHINE_KEY, parts) if machine is not None else 0,
+        key_lines={str(k.value): parts.head_line + k.start_mark.line for k, _ in getattr(node, "value", [])},
     )
+
+
+def unknown_keys(article: Article, own_keys: tuple[str, ...]) -> list[Problem]:
+    """A warning per front matter key that briefgen does not read and the project did not declare."""
+    known = (*KNOWN_KEYS, *own_keys)
+    warnings = []
+    for key in article.meta:
+        if key in known:
+            continue
+        guess = difflib.get_close_matches(str(key), KNOWN_KEYS, n=1, cutoff=0.6)
+        hint = (f" (did you mean '{guess[0]}'?)" if guess else
+                " (list your own keys under front_matter_keys in config.yaml)")
+        line = article.key_lines.get(str(key), article.body_line)
+        warnings.append(Problem(f"unknown key '{key}'{hint}", article.path, line, warning=True))
+    return warnings
 
 
 def shown_path(path: Path, base: Path) -> Path:

@@ -24,10 +24,10 @@ from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
-from briefgen.sentence_kinds import word_set
-from briefgen.sentences import Sentence, split_sentences
 from briefgen.summary_features import Matrix, leans_on_previous, sentence_features
 from briefgen.summary_model import EditorModel, load_model
+from briefgen.text import Sentence, split_sentences
+from briefgen.text.lexicon import word_set
 
 DEFAULT_METHOD = "editor"
 MAX_CANDIDATES = 300

@@ -196,7 +196,7 @@ def test_an_edit_rewrites_only_the_pages_that_change(project: Path) -> None:
     after = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in pages}
     changed = sorted(p.name for p in pages if after[p] != pages[p])
     assert changed == ["extra-01.html"]
-    assert "front matter written for 1," in run.stdout
+    assert "front matter written for 1 article," in run.stdout
 
 
 def test_a_missing_content_folder_is_an_error_and_an_empty_one_builds(project: Path) -> None:
@@ -222,3 +222,15 @@ def test_errors_in_article_and_front_page_templates_are_reported_together(projec
     assert lines[0].startswith("templates/article.html:1: template error: 'nope' is undefined")
     assert lines[1].startswith("templates/index.html:1: template error: 'nada' is undefined")
     assert not (project / "site").exists() and not list(project.glob(".site.*"))
+
+
+def test_a_block_the_parent_template_lacks_is_a_warning_naming_the_blocks_there(project: Path) -> None:
+    (project / "templates" / "base.html").write_text(
+        '{% extends "theme/base.html" %}\n{% block masthead %}Desk{% endblock %}\n'
+        "{% block fotter %}Contact the desk{% endblock %}\n")
+    run = run_cli(["build"], project)
+    assert run.exit_code == 0, run.stderr
+    warning = next(line for line in run.stderr.splitlines() if line.startswith("templates/base.html"))
+    assert warning.startswith("templates/base.html:3: warning: block 'fotter' is not defined in 'theme/base.html', "
+                              "so it is never shown (did you mean 'footer'? its blocks: ")
+    assert "masthead" in warning.split("its blocks: ")[1]

@@ -17,14 +17,14 @@ from briefgen.article import DateMention
 from briefgen.extract import dates_calendar as cal
 from briefgen.extract.dates_context import Context, Unanchored
 from briefgen.extract.dates_rules import RULES, TRIGGER_GROUPS, TRIGGER_WORDS, Rule
-from briefgen.extract.dates_tense import Cue, nearest_direction, tense_cues
+from briefgen.extract.dates_tense import Cues, tense_cues
+from briefgen.text import sentence_spans
 
 _COMPARISONS = frozenset({"year_earlier", "offset", "quarter_ref", "year_period", "ago"})
 """Rules whose dates look back for a comparison ("a year earlier"): they do not become the anchor."""
 
 
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])|\n\s*\n")
 
 
 def find_dates(text: str, published: dt.date | None) -> tuple[DateMention, ...]:
@@ -72,14 +72,16 @@ def _choose_spans(text: str) -> list[tuple[int, int, Rule, re.Match[str]]]:
                 if end > start:
                     found.append((start, end, rank, rule, m))
     found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
-    starts: list[int] = []  # of the spans taken so far, kept sorted; they never overlap
+    # One flag per character taken: checking and marking a span costs its length, and spans are
+    # short, so choosing stays linear in the text however many candidates there are.
+    used = bytearray(len(text))
     taken: list[tuple[int, int, Rule, re.Match[str]]] = []
     for start, end, _, rule, m in found:
-        i = bisect.bisect_right(starts, start)
-        if i and taken[i - 1][1] > start or i < len(starts) and starts[i] < end:
+        if used.find(1, start, end) != -1:
             continue
-        starts.insert(i, start)
-        taken.insert(i, (start, end, rule, m))
+        used[start:end] = b"\x01" * (end - start)
+        taken.append((start, end, rule, m))
+    taken.sort(key=lambda t: t[0])
     return taken
 
 
@@ -122,8 +124,8 @@ class _Tense:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.sentence_ends = [m.end() for m in _SENTENCE_END.finditer(text)]
-        self.cues: dict[int, list[Cue]] = {}
+        self.sentence_ends = [end for _start, end in sentence_spans(text)]
+        self.cues: dict[int, Cues] = {}
 
     def direction(self, start: int, end: int) -> int:
         """Whether the sentence around [start, end) speaks of the future (+1), the past (-1) or neither (0)."""
@@ -132,8 +134,8 @@ class _Tense:
         j = bisect.bisect_left(self.sentence_ends, end)
         hi = self.sentence_ends[j] if j < len(self.sentence_ends) else len(self.text)
         if lo not in self.cues:
-            self.cues[lo] = tense_cues(self.text, lo, hi)
-        return nearest_direction(self.cues[lo], start, end)
+            self.cues[lo] = Cues(tense_cues(self.text, lo, hi))
+        return self.cues[lo].nearest_direction(start, end)
 
 
 def _type_without_anchor(rule: Rule, match: re.Match[str]) -> str:
