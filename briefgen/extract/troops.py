@@ -58,6 +58,7 @@ _MILITANT = re.compile(r"\b(?:militants?|insurgents?|rebels?|Islamists?|guerrill
 # also stand in other news ("a custody battle").
 _FORCE_CONTEXT = re.compile(r"\b(?:force|forces|troops|army|brigade|battalion|soldiers|military|garrison|contingent|"
                             r"regiment|division|militia|guerrillas|rebels|infantry|armed)\b", re.I)
+_LOST_BEFORE = re.compile(r"\b(?:lost|losing|loses)\s+(?:at\s+least\s+|about\s+|some\s+|more\s+than\s+|over\s+)?$")
 _UNIT_BEFORE = re.compile(r"\b(?:brigade|battalion|regiment|division|garrison|unit|army|navy|military|force)\b",
                          re.I)
 _HEDGE = re.compile(r"\b(?:about|around|some|nearly|almost|roughly|approximately|up\s+to|more\s+than|over|"
@@ -72,7 +73,12 @@ _MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|N
 _WORD = re.compile(r"\s*((?:[A-Z]\.){2,}|[A-Za-z][\w'’-]*|\S)")
 _VAGUE = re.compile(r"\b(?:(?:tens|hundreds)\s+of\s+)?(?:thousands|hundreds|dozens|scores)\s+of\s+", re.I)
 _FROM_FORCES = re.compile(r"\s+from\s+the\s+(?:Armed\s+Forces|army|military|navy|air\s+force|marines)\b")
-_AND_CASUALTIES = re.compile(rf"\band\s+(?P<n>{NUMBER})\s+(?:wounded|injured|killed|dead|missing|captured)\b")
+# A second casualty count that leaves out the noun: "and 58 wounded", "and another 289 captured",
+# "killing one soldier and wounding two".
+_AND_CASUALTIES = re.compile(
+    rf"\band\s+(?:(?:another|a\s+further)\s+(?P<n>{NUMBER})\s+(?:wounded|injured|killed|dead|missing|captured)\b"
+    rf"|(?P<m>{NUMBER})\s+(?:wounded|injured|killed|dead|missing|captured)\b"
+    rf"|(?:wounding|injuring|capturing)\s+(?P<k>{NUMBER})(?=\s*(?:[,.;]|$|others?\b|more\b)))")
 _ANY_NOUN = re.compile(
     r"\b(?:" + "|".join(sorted(_PERSONNEL | _SINGULAR | _NEEDS_MILITARY)) + r")\b|-strong\b"
     r"|\b(?:army|military|navy|force|contingent|garrison|deployment)\b", re.I)
@@ -122,11 +128,12 @@ def find_troops(text: str, published: dt.date | None) -> tuple[TroopCount, ...]:
         clause = re.split(r"[.;]", text[count.end:count.end + 60], maxsplit=1)[0]
         follow = _AND_CASUALTIES.search(text, count.end, count.end + len(clause))
         if follow is not None and count.kind == "casualties":
-            value = value_of(follow.group("n"))
+            group = next(g for g in ("n", "m", "k") if follow.group(g))
+            value = value_of(follow.group(group))
             if value:
+                begin = follow.start(group) if group != "n" else follow.start() + 4
                 found.append(TroopCount(value, None, False, count.who, "casualties",
-                                        " ".join(text[follow.start("n"):follow.end()].split()),
-                                        follow.start("n"), follow.end()))
+                                        " ".join(text[begin:follow.end()].split()), begin, follow.end()))
     found += _vague_counts(doc)
     return _once_each(sorted(found, key=lambda c: c.start))
 
@@ -243,7 +250,8 @@ def _is_personnel(noun: str, mods: list[str], value: int, sentence: str, text: s
         if noun == "personnel":
             return bool(_UNIT_BEFORE.search(text, max(0, at - 60), at))  # "Brigade 604 ... 200 of its personnel"
         context = text[max(0, at - 150):at] + sentence
-        return (noun == "men" and bool(_FORCE_CONTEXT.search(context))
+        lost = _LOST_BEFORE.search(text, max(0, at - 20), at)  # "Iraq lost at least 3,000 men killed"
+        return (noun == "men" and bool(lost or _FORCE_CONTEXT.search(context))
                 and "police" not in sentence.lower())  # not "300 men entered after police were fired on"
     return True
 
