@@ -216,7 +216,7 @@ def build_locked(config: Config, *, write: bool, strict: bool, jobs: int | None,
         return BuildReport(len(state.articles), 0, 0, 0, state.warnings, time.perf_counter() - clock.started)
     # Loaded only now: a build with nothing to do should not pay for sumy, numpy and Jinja.
     from briefgen.analyse import analyse_all
-    from briefgen.site.pages import render_site
+    from briefgen.site.pages import render_site, site_warnings
 
     previous = load_cached_articles(config.root, key) if state is not None else {}
     articles, known, problems = read_or_reuse(files, config, previous)
@@ -236,6 +236,7 @@ def build_locked(config: Config, *, write: bool, strict: bool, jobs: int | None,
     ]
     analysed, newest = number_arrivals(analysed)
     warnings = [o.problem for o in outcomes if o.problem and o.problem.warning] + article_warnings(analysed)
+    warnings += site_warnings(config)
     if strict:
         problems += [Problem(w.message, w.path, w.line) for w in warnings]
     if problems:
