@@ -102,7 +102,7 @@ def _next_day_rule(chosen: list[tuple[int, int, Rule, re.Match[str]]]) -> list[i
 def _read_day(chosen: list[tuple[int, int, Rule, re.Match[str]]], k: int, ctx: Context, sentences: _Sentences,
               at: int) -> cal.Point | None:
     """The day that chosen[k] names, if it follows position at closely in the same sentence and outside quotes."""
-    if k >= len(chosen) or chosen[k][2].name == "deictic":
+    if k >= len(chosen):
         return None
     start, end, rule, match = chosen[k]
     between = match.string[at:start]

@@ -81,6 +81,8 @@ def read_duration(m: re.Match[str], ctx: Context) -> Reading:
     if group(m, "num").lower() in ("a", "an") and _RATE.search(m.string, max(0, m.start() - 40), m.start()):
         raise ValueError("a rate such as $5 a year, not a duration")
     n = number_of(group(m, "num")) if group(m, "num") else None if plural else 1.0
+    if group(m, "upto"):  # "15 to 20 seconds": no single amount
+        n = None
     return Reading("DURATION", duration(None if n is None else n + half, unit))
 
 

@@ -76,8 +76,13 @@ FUTURE_PHRASES: frozenset[tuple[str, ...]] = frozenset({
     ("intend", "to"), ("intends", "to"), ("set", "to"), ("to", "be", "held"), ("as", "soon", "as"),
     ("as", "early", "as"), ("projected", "to"), ("forecast", "to"), ("predicted", "to"), ("scheduled", "for"),
     ("planned", "for"), ("set", "for"),
+    *((verb, "to") for verb in words("""
+        threaten threatens threatened vow vows vowed promise promises promised pledge pledges pledged
+        agree agrees agreed decide decides decided vote votes voted hope hopes hoped aim aims aimed
+        seek seeks sought want wants wanted intended prepared preparing ready about
+    """)),
 })
-"""Word sequences that point a sentence forward ("is due", "as soon as")."""
+"""Word sequences that point a sentence forward ("is due", "as soon as", "threatened to strike")."""
 
 PAST_WORDS: frozenset[str] = frozenset({
     "said", "was", "were", "had", "did", "told", "announced", "reported", "ago", "last", "earlier", "since",

@@ -284,7 +284,7 @@ RULES: tuple[Rule, ...] = (
     _rule("ago", "unit",
           r"(?:(?i:about|nearly|almost|some|more\s+than|over|less\s+than|roughly|just|only)\s+)?(?:" + NUMBER
           + r"|" + VAGUE + r")\s+(?:(?i:or\s+so)\s+)?" + r"(?P<unit>(?i:" + _UNIT_WORDS + r"))"
-          r"(?:\s+(?i:or\s+so))?\s+(?i:ago)",
+          r"(?:\s+(?i:or\s+so))?\s+(?i:ago|back(?!\s+(?:to|from|in|on|into)\b))",
           read_ago),
     _rule("bare_ago", "unit", r"(?P<unit>(?i:years|months|weeks|days|decades))\s+(?i:ago)", read_ago),
     _rule("offset", "unit",
@@ -301,11 +301,11 @@ RULES: tuple[Rule, ...] = (
           r"latest|preceding|ensuing|succeeding)\s+)?"
           r"(?:(?i:about|nearly|almost|roughly|approximately|some|more\s+than|less\s+than|at\s+least|"
           r"up\s+to|over|under|only|just|fewer\s+than)\s+)?"
-          + NUMBER + r"(?:\s+(?i:to|or)\s+(?:\d+|" + _NUM_SIMPLE.replace("|a half", "") + r"))?"
+          + NUMBER + r"(?P<upto>\s+(?i:to|or)\s+(?:\d+|" + _NUM_SIMPLE.replace("|a half", "") + r"))?"
           r"(?:[- ](?i:more|additional|full|straight|consecutive|long|trading|business|calendar))?[- ]"
           r"(?P<unit>(?i:" + _UNIT_WORDS + r"))(?P<half>\s+(?i:and\s+a\s+half))?(?:-(?i:long))?(?!-old)"
           r"(?!\s+(?i:old|of\s+age)\b)"
-          r"(?!(?<=quarter)\s+of\b)(?!(?<=quarters)\s+of\b)(?<!-quarters)",
+          r"(?!(?<=quarter)\s+(?i:of|as|more|less|fewer|the)\b)(?!(?<=quarters)\s+of\b)(?<!-quarters)",
           read_duration),
     _rule("vague_duration", "unit",
           r"(?:(?i:the)\s+)?(?=(?i:past|last|next|coming|recent|first|previous|several|a\s+few|few|many|some"
