@@ -24,9 +24,16 @@ from briefgen.build_cache import (
     state_key,
 )
 from briefgen.config import Config
-from briefgen.content import find_article_files, load_articles, shown_path, unknown_keys, write_atomically
+from briefgen.content import (
+    PlannedWrite,
+    find_article_files,
+    load_articles,
+    plan_front_matter,
+    shown_path,
+    unknown_keys,
+    write_atomically,
+)
 from briefgen.errors import BriefgenError, Problem, counted
-from briefgen.frontmatter import dump_machine_block, join, split, with_machine_block
 from briefgen.project_lock import project_lock, remove_leftovers
 from briefgen.publish import publish, stage_files
 from briefgen.records import contract_record
@@ -149,21 +156,11 @@ def article_warnings(items: list[Analysed], config: Config) -> list[Problem]:
     return warnings
 
 
-def write_front_matter(items: list[Analysed], config: Config) -> int:
-    """Store each analysis under the machine key; files whose bytes would not change are left alone."""
-    written = 0
-    for item in items:
-        if item.stored:
-            continue
-        path = config.root / item.article.path
-        original = path.read_bytes()
-        text = original.decode("utf-8")
-        parts = split(text)
-        updated = join(with_machine_block(parts, dump_machine_block(item.block, parts.newline))).encode("utf-8")
-        if updated != original:
-            write_atomically(path, updated)
-            written += 1
-    return written
+def write_front_matter(planned: list[PlannedWrite]) -> int:
+    """Replace each planned article file with its new bytes."""
+    for write in planned:
+        write_atomically(write.path, write.data)
+    return len(planned)
 
 
 class Stopwatch:
@@ -273,6 +270,9 @@ def build_locked(config: Config, *, write: bool, strict: bool, jobs: int | None,
     ]
     analysed, newest = number_arrivals(analysed)
     warnings = [o.problem for o in outcomes if o.problem and o.problem.warning] + article_warnings(analysed, config)
+    planned, unwritten = plan_front_matter([(a.article, a.block) for a in analysed if not a.stored],
+                                           config.root) if write else ([], [])
+    warnings += unwritten
     if strict:
         problems += [Problem(w.message, w.path, w.line) for w in warnings]
     if problems:
@@ -289,10 +289,10 @@ def build_locked(config: Config, *, write: bool, strict: bool, jobs: int | None,
     indexed, render_rest = render_site(config, entries, skip=unchanged)
     warnings += override_warnings(config)
     clock.lap("render")
-    finish = Finish(config, analysed, write, clock, render_rest)
+    finish = Finish(config, planned, write, clock, render_rest)
     changed = publish(config.site_dir, indexed, finish, keep=unchanged)
     warnings += finish.problems
-    remember(config, key, analysed, outcomes, entries, tuple(warnings))
+    remember(config, key, analysed, outcomes, entries, tuple(warnings), {p.path for p in unwritten})
     clock.lap("write")
     pages = sum(1 for name in [*indexed, *finish.rest, *unchanged] if name.endswith(".html"))
     details = (f"read {counted(len(todo), 'article')} from content/, "
@@ -309,9 +309,9 @@ class Finish:
     """Once the article pages are staged: Pagefind indexes them while the other pages are rendered and
     staged and the front matter is written back (only after every page rendered without error)."""
 
-    def __init__(self, config: Config, analysed: list[Analysed], write: bool, clock: Stopwatch,
+    def __init__(self, config: Config, planned: list[PlannedWrite], write: bool, clock: Stopwatch,
                  render_rest: Callable[[], dict[str, bytes]]) -> None:
-        self.config, self.analysed, self.write, self.clock = config, analysed, write, clock
+        self.config, self.planned, self.write, self.clock = config, planned, write, clock
         self.render_rest = render_rest
         self.rest: dict[str, bytes] = {}
         self.written = 0
@@ -324,7 +324,8 @@ class Finish:
         rendered = time.perf_counter()
         stage_files(staging, self.config.site_dir, self.rest)
         staged = time.perf_counter()
-        self.written = write_front_matter(self.analysed, self.config) if self.write else 0
+        if self.write:
+            self.written = write_front_matter(self.planned)
         self.clock.stages["render_rest"] = rendered - started
         self.clock.stages["stage_rest"] = staged - rendered
         self.clock.stages["front_matter"] = time.perf_counter() - staged
@@ -351,7 +352,7 @@ def nothing_changed(state: BuildState, files: list[Path], config: Config) -> boo
 
 
 def remember(config: Config, key: str, analysed: list[Analysed], outcomes: list[Outcome], entries: list[Entry],
-             warnings: tuple[Problem, ...]) -> None:
+             warnings: tuple[Problem, ...], unwritten: set[Path | None]) -> None:
     """Save what this build saw (articles as now on disk, with their stored blocks) for the next one."""
     articles: dict[str, CachedArticle] = {}
     for item, outcome in zip(analysed, outcomes, strict=True):
@@ -360,7 +361,9 @@ def remember(config: Config, key: str, analysed: list[Analysed], outcomes: list[
         if sig is None:
             continue
         # the block as now stored in the file: the next build must see article and outcome share it
-        article = dataclasses.replace(item.article, machine=item.block)
+        # (unless it could not be stored: then the next build tries again, and warns again)
+        stored = item.block if item.article.path not in unwritten else item.article.machine
+        article = dataclasses.replace(item.article, machine=stored)
         kept = dataclasses.replace(outcome, block=item.block, summarise_seconds=0.0, extract_seconds=0.0)
         articles[item.article.path.as_posix()] = CachedArticle(sig, article, kept)
     signatures = {name: cached.signature for name, cached in articles.items()}
