@@ -151,7 +151,11 @@ def read_offset(m: re.Match[str], ctx: Context) -> Reading:
     unit = unit_of(m["unit"])
     n = number_of(group(m, "num")) if group(m, "num") else None if m["unit"].lower() != unit else 1.0
     if n is None:
-        return Reading("DATE", "PAST_REF" if m["dir"].lower() in ("earlier", "before") else "FUTURE_REF")
+        if m["dir"].lower() in ("earlier", "before"):
+            return Reading("DATE", "PAST_REF")
+        if ctx.anchor is not None and ctx.anchor.day < ctx.today():
+            raise ValueError("some time after a past date, which may itself be past")  # "a few days later"
+        return Reading("DATE", "FUTURE_REF")
     if unit in ("hour", "minute", "second") or _THAN.match(m.string, m.end()):
         return Reading("DURATION", duration(n, unit))  # "a day earlier than planned" measures a gap
     sign = -1 if m["dir"].lower() in ("earlier", "before", "ago", "previously") else 1

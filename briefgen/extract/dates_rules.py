@@ -13,6 +13,7 @@ from briefgen.extract.dates_context import (
     point,
 )
 from briefgen.extract.dates_durations import (
+    read_compound_duration,
     read_duration,
     read_reference,
     read_set,
@@ -95,6 +96,9 @@ _TENS = _alt(list(TENS))
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 NUMBER = (r"(?P<num>\d{1,3}(?:\.\d+)?(?:\s+1/2)?|(?i:(?:" + _TENS + r")[- ](?:" + _ONES + r")|" + _NUM_SIMPLE
           + r"|an?))")
+_AMOUNT = (r"(?:\d{1,3}(?:\.\d+)?|(?i:" + _NUM_SIMPLE + r"|an?))[- ]"
+           r"(?i:years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b")
+"""A number of one unit, without named groups, for durations of several units ("1 hour 59 minutes")."""
 VAGUE = r"(?P<vague>(?i:several|a\s+few|few|many|some|a\s+couple\s+of|numerous))"
 MOD = (r"(?:(?i:(?:the\s+)?(?:early|late|mid|end|beginning|middle)(?:\s+(?:of\s+)?)?"
        r"|(?:the\s+)?(?:start|close|turn)\s+of\s+"
@@ -294,6 +298,8 @@ RULES: tuple[Rule, ...] = (
           r"(?i:the|a)\s+(?:(?i:comparable|same)\s+)?(?i:year-earlier|year-ago)\s+(?i:period|quarter)"
           r"|(?i:year-earlier|year-ago)",
           read_year_earlier),
+    _rule("compound_duration", "unit",
+          _AMOUNT + r"(?:,?\s+(?:(?i:and)\s+)?(?!(?i:an?)\s)" + _AMOUNT + r"){1,3}", read_compound_duration),
     _rule("duration", "unit",
           r"(?!(?i:an?\s+second)\b)(?!" + _AFTER_MODAL + r"one\s+day\b)"
           r"(?:(?i:the|another)\s+(?![\w.]+-(?i:" + _UNIT_WORDS + r")\b))?"
