@@ -24,16 +24,16 @@ from briefgen.build_cache import (
     state_key,
 )
 from briefgen.config import Config
-from briefgen.content import find_article_files, load_articles, shown_path, unknown_keys, write_atomically
+from briefgen.content import find_article_files, load_articles, shown_path, unknown_keys
 from briefgen.errors import BriefgenError, Problem, counted
-from briefgen.frontmatter import dump_machine_block, join, split, with_machine_block
 from briefgen.project_lock import project_lock, remove_leftovers
-from briefgen.publish import publish, stage_files
+from briefgen.publish import publish, refuse_foreign_site, stage_files
 from briefgen.records import contract_record
 from briefgen.search_index import index_site
 from briefgen.site import THEME
 from briefgen.site.entries import Entry
 from briefgen.site.urls import article_url, slugify
+from briefgen.write_back import CHANGED_MEANWHILE, PlannedWrite, WriteBack, plan_front_matter
 
 if TYPE_CHECKING:
     from briefgen.analyse import Outcome, Progress
@@ -149,23 +149,6 @@ def article_warnings(items: list[Analysed], config: Config) -> list[Problem]:
     return warnings
 
 
-def write_front_matter(items: list[Analysed], config: Config) -> int:
-    """Store each analysis under the machine key; files whose bytes would not change are left alone."""
-    written = 0
-    for item in items:
-        if item.stored:
-            continue
-        path = config.root / item.article.path
-        original = path.read_bytes()
-        text = original.decode("utf-8")
-        parts = split(text)
-        updated = join(with_machine_block(parts, dump_machine_block(item.block, parts.newline))).encode("utf-8")
-        if updated != original:
-            write_atomically(path, updated)
-            written += 1
-    return written
-
-
 class Stopwatch:
     """Seconds spent per build stage, for `--timings` and the benchmark."""
 
@@ -223,7 +206,7 @@ def build_project(
 
 
 NO_BASE_URL = ("base_url is not set (config.yaml, $BRIEFGEN_BASE_URL or --base-url): "
-               "the feed and the sitemap were not written")
+               "the feed and the sitemap were not written, and pages have no canonical address")
 
 
 def analysis_line(item: Analysed) -> str:
@@ -241,6 +224,7 @@ def build_locked(config: Config, *, write: bool, strict: bool, jobs: int | None,
     if not config.content_dir.is_dir():
         raise BriefgenError(Problem(f"the content folder {config.content_dir} does not exist: create it, "
                                     "or set content_dir in config.yaml", config.path))
+    refuse_foreign_site(config)
     write = write and config.write_front_matter
     key = state_key(config, {"write": write, "strict": strict, "drafts": drafts}, analysis_code_digest(), THEME)
     files = find_article_files(config.content_dir, config.root)
@@ -273,6 +257,9 @@ def build_locked(config: Config, *, write: bool, strict: bool, jobs: int | None,
     ]
     analysed, newest = number_arrivals(analysed)
     warnings = [o.problem for o in outcomes if o.problem and o.problem.warning] + article_warnings(analysed, config)
+    planned, unwritten = plan_front_matter([(a.article, a.block) for a in analysed if not a.stored],
+                                           config.root) if write else ([], [])
+    warnings += unwritten
     if strict:
         problems += [Problem(w.message, w.path, w.line) for w in warnings]
     if problems:
@@ -289,10 +276,11 @@ def build_locked(config: Config, *, write: bool, strict: bool, jobs: int | None,
     indexed, render_rest = render_site(config, entries, skip=unchanged)
     warnings += override_warnings(config)
     clock.lap("render")
-    finish = Finish(config, analysed, write, clock, render_rest)
-    changed = publish(config.site_dir, indexed, finish, keep=unchanged)
-    warnings += finish.problems
-    remember(config, key, analysed, outcomes, entries, tuple(warnings))
+    finish = Finish(config, planned, write, clock, render_rest)
+    changed = publish(config.site_dir, indexed, finish, keep=unchanged, companion=finish.write_back)
+    warnings += finish.write_back.warnings + finish.problems
+    skipped = {p.path for p in unwritten + finish.write_back.warnings if p.message == CHANGED_MEANWHILE}
+    remember(config, key, analysed, outcomes, entries, tuple(warnings), {p.path for p in unwritten}, skipped)
     clock.lap("write")
     pages = sum(1 for name in [*indexed, *finish.rest, *unchanged] if name.endswith(".html"))
     details = (f"read {counted(len(todo), 'article')} from content/, "
@@ -300,8 +288,8 @@ def build_locked(config: Config, *, write: bool, strict: bool, jobs: int | None,
                *(analysis_line(a) for a, o in zip(analysed, known, strict=True) if o is None),
                f"rendered {counted(len(indexed) + len(finish.rest), 'file')}, "
                f"{counted(len(unchanged), 'article page')} kept as they were; {counted(changed, 'file')} changed in "
-               f"{config.site_dir.name}/; front matter written for {counted(finish.written, 'article')}")
-    return BuildReport(len(entries), pages, changed, finish.written, tuple(warnings),
+               f"{config.site_dir.name}/; front matter written for {counted(finish.write_back.written, 'article')}")
+    return BuildReport(len(entries), pages, changed, finish.write_back.written, tuple(warnings),
                        time.perf_counter() - clock.started, tuple(clock.stages.items()), details=details)
 
 
@@ -309,12 +297,13 @@ class Finish:
     """Once the article pages are staged: Pagefind indexes them while the other pages are rendered and
     staged and the front matter is written back (only after every page rendered without error)."""
 
-    def __init__(self, config: Config, analysed: list[Analysed], write: bool, clock: Stopwatch,
+    def __init__(self, config: Config, planned: list[PlannedWrite], write: bool, clock: Stopwatch,
                  render_rest: Callable[[], dict[str, bytes]]) -> None:
-        self.config, self.analysed, self.write, self.clock = config, analysed, write, clock
+        self.config, self.planned, self.write, self.clock = config, planned, write, clock
         self.render_rest = render_rest
         self.rest: dict[str, bytes] = {}
-        self.written = 0
+        self.write_back = WriteBack()
+        """The front matter, staged beside the articles and committed by `publish` with the site."""
         self.problems: list[Problem] = []
 
     def meanwhile(self, staging: Path) -> None:
@@ -324,7 +313,8 @@ class Finish:
         rendered = time.perf_counter()
         stage_files(staging, self.config.site_dir, self.rest)
         staged = time.perf_counter()
-        self.written = write_front_matter(self.analysed, self.config) if self.write else 0
+        if self.write:
+            self.write_back.stage(self.planned)
         self.clock.stages["render_rest"] = rendered - started
         self.clock.stages["stage_rest"] = staged - rendered
         self.clock.stages["front_matter"] = time.perf_counter() - staged
@@ -351,16 +341,22 @@ def nothing_changed(state: BuildState, files: list[Path], config: Config) -> boo
 
 
 def remember(config: Config, key: str, analysed: list[Analysed], outcomes: list[Outcome], entries: list[Entry],
-             warnings: tuple[Problem, ...]) -> None:
-    """Save what this build saw (articles as now on disk, with their stored blocks) for the next one."""
+             warnings: tuple[Problem, ...], unwritten: set[Path | None], changed: set[Path | None]) -> None:
+    """Save what this build saw (articles as now on disk, with their stored blocks) for the next one.
+
+    Articles whose block could not be stored keep the block they had; those that changed while the
+    build ran are not remembered, so that the next build reads them again.
+    """
     articles: dict[str, CachedArticle] = {}
     for item, outcome in zip(analysed, outcomes, strict=True):
         path = config.root / item.article.path
         sig = signature(path)
-        if sig is None:
+        if sig is None or item.article.path in changed:
             continue
         # the block as now stored in the file: the next build must see article and outcome share it
-        article = dataclasses.replace(item.article, machine=item.block)
+        # (unless it could not be stored: then the next build tries again, and warns again)
+        stored = item.block if item.article.path not in unwritten else item.article.machine
+        article = dataclasses.replace(item.article, machine=stored)
         kept = dataclasses.replace(outcome, block=item.block, summarise_seconds=0.0, extract_seconds=0.0)
         articles[item.article.path.as_posix()] = CachedArticle(sig, article, kept)
     signatures = {name: cached.signature for name, cached in articles.items()}

@@ -152,12 +152,18 @@ def _state_from_json(data: Any, key: str) -> BuildState:
     )
 
 
+_SAME_AS_BLOCK = "the block"
+
+
 def _cached_to_json(cached: CachedArticle) -> dict[str, Any]:
-    outcome = cached.outcome
-    # article.machine and outcome.block are the same mapping (build.remember makes them so): stored once
+    outcome, machine = cached.outcome, cached.article.machine
+    # the block usually is the article's machine block (the one in the file): stored once, and read back
+    # as one object, since the build compares them by identity
     return {
         "signature": list(cached.signature), "article": article_to_json(cached.article),
-        "block": value_to_json(outcome.block), "analysis": analysis_to_data(outcome.analysis),
+        "block": value_to_json(outcome.block),
+        "machine": _SAME_AS_BLOCK if machine is outcome.block else value_to_json(machine),
+        "analysis": analysis_to_data(outcome.analysis),
         "problem": None if outcome.problem is None else problem_to_json(outcome.problem),
         "sentences": [list(span) for span in outcome.sentences],
     }
@@ -168,6 +174,8 @@ def _cached_from_json(data: Any) -> CachedArticle:
 
     expect(data, dict, "cached article")
     block = expect(value_from_json(data.get("block")), dict, "block")
+    stored = data.get("machine")
+    machine = block if stored == _SAME_AS_BLOCK else expect(value_from_json(stored), (dict, type(None)), "machine")
     problem = data.get("problem")
     try:
         analysis = analysis_from_data(data.get("analysis"))
@@ -176,7 +184,7 @@ def _cached_from_json(data: Any) -> CachedArticle:
     outcome = Outcome(analysis, block, None if problem is None else problem_from_json(problem),
                       tuple(pair_from_json(span, "sentences") for span in expect(data.get("sentences"), list, "")))
     return CachedArticle(pair_from_json(data.get("signature"), "signature"),
-                         article_from_json(data.get("article"), block), outcome)
+                         article_from_json(data.get("article"), machine), outcome)
 
 
 STATE_FILE = "state.json"

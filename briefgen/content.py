@@ -6,7 +6,6 @@ import datetime as dt
 import difflib
 import os
 import re
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -201,22 +200,3 @@ def load_articles(files: Iterable[Path], content_dir: Path, base: Path) -> tuple
         except BriefgenError as exc:
             problems.extend(exc.problems)
     return articles, problems
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Replace a file's bytes all at once (temporary file in the same folder, then rename).
-
-    A killed build leaves the old file or the new one, never a mix. There is no fsync: it made
-    writing 20,000 articles take minutes, and a rename over the old file is what keeps a
-    crash from losing either version on the usual file systems (ext4 flushes such replacements).
-    """
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        mode = path.stat().st_mode & 0o7777 if path.exists() else 0o644
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -17,6 +17,7 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs
 
 from briefgen.config import Config
 from briefgen.errors import BriefgenError, Problem
@@ -24,7 +25,7 @@ from briefgen.errors import BriefgenError, Problem
 STATUS_PATH = "/__briefgen/status"
 RELOAD_SCRIPT = """<script>
 (function () {
-  var seen = null;
+  var seen = null, version = -1;
   var dismissed = "";
   function overlay(text, heading, colours) {
     var box = document.getElementById("briefgen-errors");
@@ -42,13 +43,17 @@ RELOAD_SCRIPT = """<script>
     box.dataset.text = text;
     box.textContent = heading + "\\n" + text;
   }
+  // A long poll: the server answers as soon as a build finishes (or after a while with nothing new).
   function poll() {
-    fetch("STATUS_PATH", {cache: "no-store"}).then(function (r) { return r.json(); }).then(function (s) {
+    var answer = fetch("STATUS_PATH?since=" + version, {cache: "no-store"});
+    answer.then(function (r) { return r.json(); }).then(function (s) {
       if (seen !== null && s.build !== seen && !s.error) { location.reload(); return; }
       seen = s.build;
+      version = s.version;
       if (s.error) { overlay(s.error, "briefgen build failed:", "background:#7a1010;color:#fff"); }
       else { overlay(s.warnings, "briefgen build warnings (click to hide):", "background:#fff3bf;color:#222"); }
-    }).catch(function () {}).finally(function () { setTimeout(poll, 700); });
+      poll();
+    }).catch(function () { setTimeout(poll, 1000); });
   }
   poll();
 })();
@@ -56,19 +61,39 @@ RELOAD_SCRIPT = """<script>
 """.replace("STATUS_PATH", STATUS_PATH)
 
 
+LONG_POLL_SECONDS = 25.0
+"""How long a status request waits for a build before answering with nothing new."""
+
+
 @dataclass
 class ServeState:
     """The latest build's number, errors and warnings, shared by the watcher and the request handlers."""
 
     build: int = 0
+    """Successful builds that changed the site: the open page reloads when this moves."""
     error: str = ""
     warnings: str = ""
-    lock: threading.Lock = field(default_factory=threading.Lock)
+    version: int = 0
+    """Builds tried so far, successful or not: a status request waits for this to pass what it saw."""
+    changed: threading.Condition = field(default_factory=threading.Condition)
 
-    def snapshot(self) -> dict[str, Any]:
-        """What the status endpoint answers."""
-        with self.lock:
-            return {"build": self.build, "error": self.error, "warnings": self.warnings}
+    def finished(self, error: str, warnings: str = "", site_changed: bool = True) -> None:
+        """Record a build's outcome and wake the waiting status requests."""
+        with self.changed:
+            if not error and site_changed:
+                self.build += 1
+            self.error = error
+            if not error:
+                self.warnings = warnings
+            self.version += 1
+            self.changed.notify_all()
+
+    def snapshot(self, since: int | None = None, timeout: float = LONG_POLL_SECONDS) -> dict[str, Any]:
+        """What the status endpoint answers; with `since`, once a build after that version has finished."""
+        with self.changed:
+            if since is not None:
+                self.changed.wait_for(lambda: self.version > since, timeout=timeout)
+            return {"build": self.build, "error": self.error, "warnings": self.warnings, "version": self.version}
 
 
 def rebuild(config_loader: Callable[[], Config], state: ServeState, say: Callable[[str], None],
@@ -82,16 +107,14 @@ def rebuild(config_loader: Callable[[], Config], state: ServeState, say: Callabl
     except BriefgenError as exc:
         for problem in exc.problems:
             show(problem)
-        with state.lock:
-            state.error = "\n".join(str(p) for p in exc.problems)
+        state.finished("\n".join(str(p) for p in exc.problems))
         return None
     for warning in report.warnings:
         show(warning)
     say(report.summary_line())
-    with state.lock:
-        state.build += 1
-        state.error = ""
-        state.warnings = "\n".join(str(w) for w in report.warnings)
+    # A save that changes no page (a touch, an edit undone) does not reload the page.
+    state.finished("", "\n".join(str(w) for w in report.warnings),
+                   site_changed=report.changed_files > 0 or state.build == 0)
     return config
 
 
@@ -112,8 +135,11 @@ class _Handler(SimpleHTTPRequestHandler):
         pass
 
     def do_GET(self) -> None:  # noqa: N802 - the base class's name
-        if self.path.split("?")[0] == STATUS_PATH:
-            self._send(json.dumps(self.server.state.snapshot()).encode(), "application/json")
+        route, _, query = self.path.partition("?")
+        if route == STATUS_PATH:
+            since = parse_qs(query).get("since", [""])[0]
+            answer = self.server.state.snapshot(int(since) if since.lstrip("-").isdigit() else None)
+            self._send(json.dumps(answer).encode(), "application/json")
             return
         path = Path(self.translate_path(self.path))
         if path.is_dir():

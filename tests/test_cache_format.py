@@ -8,11 +8,12 @@ import os
 import pickle
 import shutil
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import run_cli, snapshot
+from conftest import GOLDEN_PROJECT, run_cli, snapshot
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -47,30 +48,54 @@ class _Mkdir:
         return os.mkdir, (str(self.marker),)
 
 
-def _cold_copy(project: Path, tmp_path: Path) -> Path:
-    cold = tmp_path / "cold"
-    shutil.copytree(project, cold, ignore=shutil.ignore_patterns("site", CACHE_DIR))
-    assert run_cli(["build", "-q"], cold).exit_code == 0
-    return cold
-
-
 def _edit_one_article(project: Path) -> None:
     article = project / "content" / "ceasefire-talks.md"
     article.write_text(article.read_text().replace("talks", "negotiations", 1))
 
 
-def test_a_crafted_pickle_in_the_cache_is_never_loaded(project: Path, tmp_path: Path) -> None:
+@dataclass(frozen=True)
+class Builds:
+    """A built project with its cache, and what a cold build makes after one article is edited."""
+
+    built: Path
+    site: dict[str, bytes]
+    content: dict[str, bytes]
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory: pytest.TempPathFactory) -> Builds:
+    base = tmp_path_factory.mktemp("builds")
+    built = base / "built"
+    shutil.copytree(GOLDEN_PROJECT, built)
+    assert run_cli(["build", "-q"], built).exit_code == 0
+    cold = base / "cold"
+    shutil.copytree(built, cold, ignore=shutil.ignore_patterns("site", CACHE_DIR))
+    _edit_one_article(cold)
+    assert run_cli(["build", "-q"], cold).exit_code == 0
+    return Builds(built, snapshot(cold / "site"), snapshot(cold / "content"))
+
+
+def _copy(builds: Builds, tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    shutil.copytree(builds.built, project, symlinks=True)
+    return project
+
+
+def _rebuild_matches_a_cold_build(project: Path, builds: Builds) -> None:
+    _edit_one_article(project)
     assert run_cli(["build", "-q"], project).exit_code == 0
+    assert snapshot(project / "site") == builds.site
+    assert snapshot(project / "content") == builds.content
+
+
+def test_a_crafted_pickle_in_the_cache_is_never_loaded(builds: Builds, tmp_path: Path) -> None:
+    project = _copy(builds, tmp_path)
     marker = tmp_path / "code-ran"
     payload = pickle.dumps(_Mkdir(marker))
     for name in ("state.pickle", "articles.pickle", STATE_FILE, ARTICLES_FILE):
         (project / CACHE_DIR / name).write_bytes(payload)
-    _edit_one_article(project)
-    assert run_cli(["build", "-q"], project).exit_code == 0
+    _rebuild_matches_a_cold_build(project, builds)
     assert not marker.exists()
-    cold = _cold_copy(project, tmp_path)
-    assert snapshot(project / "site") == snapshot(cold / "site")
-    assert snapshot(project / "content") == snapshot(cold / "content")
 
 
 def _set(path: list[Any], value: Any) -> Callable[[Any], Any]:
@@ -107,8 +132,8 @@ JSON_TAMPERING: dict[str, tuple[str, Callable[[Any], Any]]] = {
 
 
 @pytest.mark.parametrize("name", sorted(JSON_TAMPERING))
-def test_a_tampered_json_cache_is_not_used(name: str, project: Path, tmp_path: Path) -> None:
-    assert run_cli(["build", "-q"], project).exit_code == 0
+def test_a_tampered_json_cache_is_not_used(name: str, builds: Builds, tmp_path: Path) -> None:
+    project = _copy(builds, tmp_path)
     file, change = JSON_TAMPERING[name]
     cache_file = project / CACHE_DIR / file
     key = json.loads(cache_file.read_text())["key"]
@@ -119,11 +144,7 @@ def test_a_tampered_json_cache_is_not_used(name: str, project: Path, tmp_path: P
     else:
         assert load_state(project, key, len(files)) is not None
         assert load_cached_articles(project, key, files) == {}
-    _edit_one_article(project)
-    assert run_cli(["build", "-q"], project).exit_code == 0
-    cold = _cold_copy(project, tmp_path)
-    assert snapshot(project / "site") == snapshot(cold / "site")
-    assert snapshot(project / "content") == snapshot(cold / "content")
+    _rebuild_matches_a_cold_build(project, builds)
 
 
 def _truncate(path: Path) -> None:
@@ -177,15 +198,11 @@ FILE_TAMPERING: dict[str, Callable[[Path], None]] = {
 
 @pytest.mark.parametrize("file", [STATE_FILE, ARTICLES_FILE])
 @pytest.mark.parametrize("name", sorted(FILE_TAMPERING))
-def test_a_cache_file_that_is_not_ours_means_a_cold_build(name: str, file: str, project: Path, tmp_path: Path
+def test_a_cache_file_that_is_not_ours_means_a_cold_build(name: str, file: str, builds: Builds, tmp_path: Path
                                                           ) -> None:
-    assert run_cli(["build", "-q"], project).exit_code == 0
+    project = _copy(builds, tmp_path)
     FILE_TAMPERING[name](project / CACHE_DIR / file)
-    _edit_one_article(project)
-    assert run_cli(["build", "-q"], project).exit_code == 0
-    cold = _cold_copy(project, tmp_path)
-    assert snapshot(project / "site") == snapshot(cold / "site")
-    assert snapshot(project / "content") == snapshot(cold / "content")
+    _rebuild_matches_a_cold_build(project, builds)
 
 
 def test_cached_articles_read_back_equal_to_the_ones_stored(project: Path) -> None:

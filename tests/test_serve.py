@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -14,6 +15,8 @@ from pathlib import Path
 
 import pytest
 from conftest import run_cli
+
+from briefgen.serve import ServeState
 
 REPO = Path(__file__).parent.parent
 
@@ -47,12 +50,14 @@ def test_serve_rebuilds_reloads_and_reports_errors(project: Path) -> None:
         assert "/__briefgen/status" in page
         assert "/__briefgen/status" not in (project / "site" / "index.html").read_text()
         status = json.loads(get(url + "__briefgen/status"))
-        assert status == {"build": 1, "error": "", "warnings": "content/border-exercise.txt:1: warning: no "
-                          "publication date: relative dates cannot be resolved"}
+        assert status == {"build": 1, "error": "", "version": 1, "warnings": "content/border-exercise.txt:1: "
+                          "warning: no publication date: relative dates cannot be resolved"}
 
         article = project / "content" / "served.md"
         article.write_text("---\ntitle: Served live\ndate: 2023-05-08\n---\nHello.\n")
-        wait_for(lambda: "Served live" in get(url))
+        # the site is swapped in before the build reports: wait for the report, not only the page
+        wait_for(lambda: json.loads(get(url + "__briefgen/status"))["build"] == 2)
+        assert "Served live" in get(url)
         builds = json.loads(get(url + "__briefgen/status"))["build"]
         time.sleep(1.5)  # long enough for a rebuild that our own write-back would have triggered
         assert json.loads(get(url + "__briefgen/status"))["build"] == builds
@@ -86,3 +91,17 @@ def test_serve_on_a_port_in_use_says_so_before_building(project: Path) -> None:
     assert run.exit_code == 1
     assert run.stderr == f"port {port} is in use: try --port {port + 1} or --port 0\n"
     assert not (project / "site").exists()
+
+
+def test_a_status_request_with_since_waits_for_the_next_build() -> None:
+    state = ServeState()
+    state.finished("")
+    answers: list[dict[str, object]] = []
+    waiter = threading.Thread(target=lambda: answers.append(state.snapshot(since=1, timeout=30)))
+    waiter.start()
+    waiter.join(0.2)
+    assert waiter.is_alive() and not answers  # nothing new yet: the request waits
+    state.finished("content/x.md:1: broken")
+    waiter.join(30)
+    assert answers == [{"build": 1, "error": "content/x.md:1: broken", "warnings": "", "version": 2}]
+    assert state.snapshot(since=0) == answers[0]  # an older version answers at once

@@ -6,11 +6,13 @@ import bisect
 import re
 
 from briefgen.extract.dates_lexicon import (
+    DETERMINERS,
     FUTURE_PHRASES,
     FUTURE_WORDS,
     NOT_VERB_BEFORE_ED,
     PAST_PHRASES,
     PAST_WORDS,
+    SCHEDULE_WORDS,
 )
 
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll\b")
@@ -28,7 +30,9 @@ def tense_cues(text: str, lo: int, hi: int) -> list[Cue]:
     cues: list[Cue] = []
     for i, (start, end, word) in enumerate(words):
         low = lower[i]
-        if low in FUTURE_WORDS or low.endswith("'ll"):
+        if low in SCHEDULE_WORDS and (i == 0 or lower[i - 1] not in NOT_VERB_BEFORE_ED):
+            cues.append((start, end, 1))  # "postponed to June", "expected in January": a plan points ahead
+        elif low in FUTURE_WORDS or low.endswith("'ll"):
             cues.append((start, end, 1))
         elif low in PAST_WORDS:
             cues.append((start, end, -1))
@@ -39,8 +43,13 @@ def tense_cues(text: str, lo: int, hi: int) -> list[Cue]:
             if i + n > len(words):  # a text that ends inside a phrase ("... it was set to")
                 break
             phrase = tuple(lower[i:i + n])
-            if phrase in FUTURE_PHRASES or phrase in PAST_PHRASES:
-                cues.append((start, words[i + n - 1][1], 1 if phrase in FUTURE_PHRASES else -1))
+            if phrase in PAST_PHRASES:
+                cues.append((start, words[i + n - 1][1], -1))
+            elif phrase in FUTURE_PHRASES:
+                if phrase[-1] == "to" and i + n < len(words) and lower[i + n] in DETERMINERS:
+                    continue  # "due to a landslide", "agreed to the plan": a cause or a thing, not a plan
+                # From its last word: "On Friday it voted to ..." is past, "voted to meet on Friday" ahead
+                cues.append((words[i + n - 1][0], words[i + n - 1][1], 1))
     return cues
 
 
