@@ -57,6 +57,11 @@ SURNAME_TITLES = word_set("major king prince bishop marshal judge chancellor dea
                             "general governor")
 
 
+def is_common_word(low: str) -> bool:
+    """True for a word that opens sentences or names things, never a person or a company ("both", "only")."""
+    return low in _COMMON
+
+
 def is_name_word(tok: Token) -> bool:
     """True for a capitalised word that can be part of a person's name."""
     if not tok.capitalised and not tok.text[0].islower():

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from briefgen.extract import countries, titles
 from briefgen.extract.countries import BUILT_IN, Gazetteer
+from briefgen.extract.names import is_common_word as names_common
 from briefgen.extract.names import is_name_word
 from briefgen.extract.tokens import Token, word_set
 
@@ -134,7 +135,8 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             break  # "the NSC aide President Reagan": two roles, not one
         if low in titles.PARTIES and (tokens[i + 1].lower in ("mp", "party") or not tokens[i + 1].capitalised
                                       or tokens[i + 1].lower in titles.SEATS
-                                      or (low != "labour" and tokens[i + 1].lower in titles.GOVERNMENT_HEADS)):
+                                      or (low != "labour" and (tokens[i + 1].lower in heads
+                                                               or tokens[i + 1].lower in mods))):
             # "Tory leader", "Labour MP", "Republican Senator", not "Labour Minister"
             liberal = low in ("democrat", "democrats", "dem") and i > 0 and tokens[i - 1].lower in ("liberal", "lib")
             place, party = titles.LIBERAL_DEMOCRATS if liberal else titles.PARTIES[low]
@@ -155,7 +157,8 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             first = i
             i -= 1
             continue
-        if (low in mods or low in heads or low in titles.RANKS) and (
+        if (low in mods or low in heads or low in titles.RANKS
+                or (low in titles.PORTFOLIOS and low != "the" and tokens[i].capitalised)) and (
                 tokens[i].text[0].isupper() or low not in _CAPITALISED_ONLY):
             title_idx.insert(0, i)
             first = i
@@ -205,6 +208,9 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
         elif tokens[i - 1].capitalised and tokens[i - 1].lower in titles.ORG_WORDS:
             org, first = _org_before(tokens, i - 1)  # "the Democratic Party's presumptive nominee"
             first = first if org is not None else i - 1
+        elif i >= 2 and tokens[i - 2].lower in titles.PARTIES and tokens[i - 1].capitalised:
+            org = titles.PARTIES[tokens[i - 2].lower][1]  # "Plaid Cymru's economics spokesman"
+            first = i - 2
         elif tokens[i - 1].acronym:
             party_of = titles.PARTIES.get(tokens[i - 1].lower)
             org = party_of[1] if party_of else tokens[i - 1].text  # "UKIP's chairman", "the IMF's head"
@@ -214,6 +220,11 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             first = i - 1
     elif i >= 0:
         org, org_first = _org_before(tokens, i)
+        if org is not None and tokens[org_first].lower in titles.PARTIES and org_first < i:
+            party = titles.PARTIES[tokens[org_first].lower][1]  # "the Republican Senate Majority Leader"
+            country = country or titles.PARTIES[tokens[org_first].lower][0]
+            title_idx[:0] = list(range(org_first + 1, i + 1))
+            org, first = None, org_first
         if org is not None and org_first == i and tokens[i].capitalised and tokens[i].lower in titles.ORG_WORDS:
             title_idx.insert(0, i)  # "Police spokesman", "Committee chairman": a body, named by what it is
             org, first = None, i
@@ -276,8 +287,8 @@ def _name_before_role(tokens: Sequence[Token], i: int) -> tuple[str, int] | None
         j -= 1
     if j == i or (j >= 0 and tokens[j].text in _POSSESSIVE):
         return None
-    if j < 0 or tokens[j].text in ".!?\"“" and i - j == 2:
-        return None  # a lone capitalised word that opens the sentence: "Team leader"
+    if i - j == 1 and (j < 0 or tokens[j].text in ".!?\"“”") and names_common(tokens[i].lower):
+        return None  # a common word that opens the sentence: "Both President X", "Only President Y"
     return " ".join(t.text for t in tokens[j + 1:i + 1]), j + 1
 
 
@@ -488,7 +499,8 @@ def _for_complement(tokens: list[Token], for_: int, places: Gazetteer) -> int:
     k = for_ + 1
     while k < len(tokens) and k - for_ <= PHRASE and (tokens[k].lower in titles.PORTFOLIOS
                                                       or tokens[k].lower in titles.MODIFIERS
-                                                      or (tokens[k].capitalised and not is_name_word(tokens[k]))
+                                                      or (tokens[k].capitalised and not is_name_word(tokens[k])
+                                                          and tokens[k].lower not in titles.HONORIFICS)
                                or tokens[k].lower in ("and", "europe", "women", "children", "sport")
                                or country_starting_at(tokens, k, places) is not None):
         found = country_starting_at(tokens, k, places)

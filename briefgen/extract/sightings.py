@@ -208,7 +208,7 @@ def _org_after_name(tokens: list[Token], end: int, role: Role, places: Gazetteer
     if words[0].lower() == "the":
         words = words[1:]
     phrase = " ".join(words)
-    if j < len(tokens) and tokens[j].text not in ",;.)":
+    if j < len(tokens) and tokens[j].text not in ",;.()":
         here = places.country_of(phrase, capitals=False)
         return dataclasses.replace(role, country=here) if here else role  # "President X of Pakistan has said"
     country = places.country_of(phrase)
