@@ -37,6 +37,19 @@ def test_symlink_out_of_the_project_is_not_followed(project: Path, tmp_path: Pat
     assert secret.read_text().startswith("---\ntitle: Secret\n---\n")
 
 
+def test_a_linked_article_stays_a_link_and_its_file_gets_the_block(project: Path) -> None:
+    real = project / "drafts" / "real.md"
+    real.parent.mkdir()
+    real.write_text("---\ntitle: Kept in drafts\ndate: 2023-05-02\n---\nEnvoys met on Tuesday.\n")
+    link = project / "content" / "linked.md"
+    link.symlink_to("../drafts/real.md")
+    assert run_cli(["build", "-q"], project).exit_code == 0
+    assert link.is_symlink() and os.readlink(link) == "../drafts/real.md"
+    assert "briefgen:\n  fingerprint:" in real.read_text()
+    assert not [p.name for p in real.parent.iterdir() if p.name != "real.md"]
+    assert run_cli(["build"], project).stdout.startswith("built 3 articles")
+
+
 def test_second_build_at_once_is_refused_clearly(project: Path) -> None:
     holder = subprocess.Popen(
         [sys.executable, "-c", "import sys, time; from pathlib import Path; from briefgen.project_lock import "
