@@ -16,6 +16,7 @@ from briefgen.article import Article, Source
 from briefgen.errors import BriefgenError, Problem
 from briefgen.frontmatter import MACHINE_KEY, FrontMatterError, Parts, split
 from briefgen.safe_yaml import YamlRefused, load_safely
+from briefgen.site.urls import MAX_SLUG
 
 SUFFIXES = (".md", ".txt")
 KNOWN_KEYS = ("title", "date", "source", "tags", "draft", "slug", MACHINE_KEY)
@@ -212,6 +213,9 @@ def read_article(path: Path, content_dir: Path, shown: Path) -> Article:
     slug = meta.get("slug")
     if slug is not None and not (isinstance(slug, str) and re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug)):
         message = f"'slug' must be lower-case letters, digits and hyphens (no '/' or '..'), got {slug!r}"
+        problems.append(Problem(message, shown, _line_of(node, "slug", parts)))
+    elif isinstance(slug, str) and len(slug) > MAX_SLUG:
+        message = f"'slug' must be at most {MAX_SLUG} characters (it names a file), got {len(slug):,}"
         problems.append(Problem(message, shown, _line_of(node, "slug", parts)))
     if machine is not None and not isinstance(machine, dict):
         problems.append(Problem(f"'{MACHINE_KEY}' must be a mapping", shown, _line_of(node, MACHINE_KEY, parts)))

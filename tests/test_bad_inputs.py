@@ -4,14 +4,17 @@ Cases with `exit: 0` are accepted with warnings: stderr is exactly `warnings`, c
 but for the files given in `written` (their exact new text, less the lines inside the machine block, which
 depend on the analysis), and the site has the `pages` listed.
 
-`special` makes files that text cannot: `fifo`, `socket`, `device` (a character device, as root only),
-`loop` (a link to itself) or `link:TARGET` (a symbolic link). A build that opened a pipe would wait
-forever, so those cases run under an alarm.
+`remove` deletes paths first and `folders` makes folders; in `files` and `written`, `<<9*200000>>` stands
+for that character repeated that many times. `special` makes files that text cannot: `fifo`, `socket`,
+`device` (a character device, as root only), `loop` (a link to itself) or `link:TARGET` (a symbolic
+link). A build that opened a pipe would wait forever, so those cases run under an alarm.
 """
 
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import signal
 import socket
 import stat
@@ -52,6 +55,11 @@ def make_special(path: Path, kind: str) -> None:
         path.symlink_to(kind.removeprefix("link:"))
 
 
+def expand(text: str) -> str:
+    """The text with each `<<C*N>>` replaced by the character C repeated N times."""
+    return re.sub(r"<<(.)\*(\d+)>>", lambda m: m.group(1) * int(m.group(2)), text)
+
+
 def _hung(signum: int, frame: object) -> None:
     raise TimeoutError("the build hung")
 
@@ -59,6 +67,10 @@ def _hung(signum: int, frame: object) -> None:
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_bad_input(case: dict[str, Any], project: Path) -> None:
     assert run_cli(["build", "-q"], project).exit_code == 0
+    for name in case.get("remove") or []:
+        shutil.rmtree(project / name) if (project / name).is_dir() else (project / name).unlink()
+    for name in case.get("folders") or []:
+        (project / name).mkdir(parents=True)
     for name, kind in (case.get("special") or {}).items():
         make_special(project / name, kind)
     if "special" in case:
@@ -66,7 +78,7 @@ def test_bad_input(case: dict[str, Any], project: Path) -> None:
         signal.alarm(60)
     for name, text in (case.get("files") or {}).items():
         (project / name).parent.mkdir(parents=True, exist_ok=True)
-        (project / name).write_text(text, encoding="utf-8")
+        (project / name).write_text(expand(text), encoding="utf-8")
     for name, data in (case.get("bytes") or {}).items():
         (project / name).write_bytes(data)
     for name, size in (case.get("generate") or {}).items():
@@ -84,7 +96,8 @@ def test_bad_input(case: dict[str, Any], project: Path) -> None:
     assert run.exit_code == case.get("exit", 1)
     if run.exit_code == 0:
         assert run.stderr.splitlines() == case["warnings"]
-        written = {name.removeprefix("content/"): text.encode() for name, text in (case.get("written") or {}).items()}
+        written = {name.removeprefix("content/"): expand(text).encode()
+                   for name, text in (case.get("written") or {}).items()}
         after = snapshot(project / "content")
         assert {name: without_block_lines(after[name]) for name in written} == written
         assert {k: v for k, v in after.items() if k not in written} == {

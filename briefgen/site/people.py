@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from briefgen.article import Official
 from briefgen.site.entries import Entry, sentence_finder
-from briefgen.site.urls import person_url, slugify
+from briefgen.site.urls import UniqueSlugs, person_url
 
 
 @dataclass(frozen=True)
@@ -72,14 +72,11 @@ def gather_people(entries: list[Entry]) -> list[Person]:
         for official in entry.analysis.figures.officials:
             groups.setdefault(_group_key(official, full_names), []).append((entry, official))
     people: list[Person] = []
-    used_slugs: set[str] = set()
+    slugs = UniqueSlugs()
     for key in sorted(groups, key=lambda k: (k.split()[-1] if k else "", k)):
         items = sorted(groups[key], key=lambda i: i[0].article.date or dt.date.min, reverse=True)
         name = max((o.name for _, o in items), key=lambda n: (len(n.split()), len(n)))
-        slug = slugify(name)
-        while slug in used_slugs:
-            slug += "-2"
-        used_slugs.add(slug)
+        slug = slugs.take(name)
         mentions = []
         for entry, official in items:
             sentence_at = sentence_finder(entry)
