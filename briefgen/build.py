@@ -206,7 +206,7 @@ def build_project(
 
 
 NO_BASE_URL = ("base_url is not set (config.yaml, $BRIEFGEN_BASE_URL or --base-url): "
-               "the feed and the sitemap were not written")
+               "the feed and the sitemap were not written, and pages have no canonical address")
 
 
 def analysis_line(item: Analysed) -> str:
