@@ -138,7 +138,7 @@ def test_a_tampered_json_cache_is_not_used(name: str, builds: Builds, tmp_path: 
     cache_file = project / CACHE_DIR / file
     key = json.loads(cache_file.read_text())["key"]
     cache_file.write_text(json.dumps(change(json.loads(cache_file.read_text()))))
-    files = find_article_files(project / "content", project)
+    files, _ = find_article_files(project / "content", project)
     if file == STATE_FILE:
         assert load_state(project, key, len(files)) is None
     else:
@@ -210,7 +210,7 @@ def test_cached_articles_read_back_equal_to_the_ones_stored(project: Path) -> No
         "---\ntitle: Dated\ndate: 2023-05-02 10:30:00+02:00\nextra: {when: 2023-05-01, count: 3}\n---\n"
         "Talks resumed on Monday.\n")
     assert run_cli(["build", "-q"], project).exit_code == 0
-    files = find_article_files(project / "content", project)
+    files, _ = find_article_files(project / "content", project)
     key = json.loads((project / CACHE_DIR / STATE_FILE).read_text())["key"]
     cached = load_cached_articles(project, key, files)
     assert sorted(cached) == sorted(p.relative_to(project).as_posix() for p in files)

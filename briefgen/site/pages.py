@@ -216,13 +216,9 @@ def tag_pages(model: SiteModel) -> list[Page]:
         for tag in entry.article.tags:
             by_tag.setdefault(tag, []).append(entry)
     tags: list[Tag] = []
-    used: set[str] = set()
+    slugs = urls.UniqueSlugs()
     for name in sorted(by_tag, key=str.lower):
-        slug = urls.slugify(name)
-        while slug in used:
-            slug += "-2"
-        used.add(slug)
-        tags.append(Tag(name, slug, tuple(by_tag[name])))
+        tags.append(Tag(name, slugs.take(name), tuple(by_tag[name])))
     pages = [Page(urls.TAGS, "tags.html", "the tag index", given(tags=tags), keys(e for t in tags for e in t.entries),
                   "Tags", shorten("Articles by tag: " + ", ".join(t.name for t in tags)))]
     for item in tags:
