@@ -17,7 +17,7 @@ from briefgen.config import Config
 from briefgen.errors import Problem
 from briefgen.project_lock import die_with_parent
 from briefgen.records import RecordError, analysis_from_data, analysis_to_data
-from briefgen.sentences import split_sentences
+from briefgen.text import sentence_spans
 
 
 def fingerprint(body: str, settings: dict[str, Any]) -> str:
@@ -39,11 +39,6 @@ class Outcome:
     """Sentence spans of the body, which the site uses to quote the sentence of each figure."""
     summarise_seconds: float = 0.0
     extract_seconds: float = 0.0
-
-
-def sentence_spans(body: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of every sentence of a body, so pages can quote the sentence a figure came from."""
-    return tuple((s.start, s.end) for s in split_sentences(body))
 
 
 def load_analysers() -> None:

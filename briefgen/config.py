@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,8 @@ class Option:
     doc: str
     check: Callable[[Any], str | None]
     """Returns None when the value is acceptable, else what is wrong with it."""
+    choices: tuple[str, ...] = ()
+    """The allowed words, when there is a fixed set: a mistyped one gets a suggestion."""
 
 
 def _string(value: Any) -> str | None:
@@ -50,6 +52,27 @@ def _optional_positive_int(value: Any) -> str | None:
 
 def _bool(value: Any) -> str | None:
     return None if isinstance(value, bool) else "must be true or false"
+
+
+def closest(word: object, choices: Iterable[str]) -> str | None:
+    """The choice a mistyped word was most likely meant to be, if any is close."""
+    if not isinstance(word, str):
+        return None
+    found = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=0.7)
+    return found[0] if found else None
+
+
+def did_you_mean(value: object, choices: Iterable[str]) -> str:
+    """" (did you mean 'x'?)" for a mistyped word, or for each mistyped word of a list; else ""."""
+    choices = list(choices)
+    words = value if isinstance(value, list) else [value]
+    guesses = [(w, closest(w, choices)) for w in words if w not in choices]
+    found = [(w, g) for w, g in guesses if g]
+    if not found:
+        return ""
+    if not isinstance(value, list):
+        return f" (did you mean '{found[0][1]}'?)"
+    return " (did you mean " + ", ".join(f"'{g}' for {w!r}" for w, g in found) + "?)"
 
 
 def _choice(choices: tuple[str, ...]) -> Callable[[Any], str | None]:
@@ -92,16 +115,21 @@ OPTIONS: dict[str, Option] = {
     "templates_dir": Option("templates", "Folder of template overrides, looked up before the theme.", _folder),
     "site_dir": Option("site", "Folder the site is built into (replaced as a whole on success).", _folder),
     "summary.method": Option(
-        "editor", "How summary sentences are chosen: " + ", ".join(SUMMARY_METHODS) + ".", _choice(SUMMARY_METHODS)
+        "editor", "How summary sentences are chosen: " + ", ".join(SUMMARY_METHODS) + ".", _choice(SUMMARY_METHODS),
+        SUMMARY_METHODS,
     ),
     "summary.sentences": Option(3, "How many sentences a summary has.", _positive_int),
     "summary.max_words": Option(None, "Optional cap on summary words (null for none).", _optional_positive_int),
     "extract.figures": Option(
-        list(EXTRACTORS), "Which figure extractors run: " + ", ".join(EXTRACTORS) + ".", _subset(EXTRACTORS)
+        list(EXTRACTORS), "Which figure extractors run: " + ", ".join(EXTRACTORS) + ".", _subset(EXTRACTORS),
+        EXTRACTORS,
     ),
     "extract.titles": Option([], "Extra official titles to recognise, e.g. [Hetman, Chief Rabbi].", _string_list),
     "search": Option(True, "Whether build makes a Pagefind search index (the slowest step of small rebuilds).", _bool),
     "write_front_matter": Option(True, "Whether build writes summary and figures into content/.", _bool),
+    "front_matter_keys": Option(
+        [], "Front matter keys of your own (e.g. [author, desk]); other unknown keys get a warning.", _string_list
+    ),
 }
 SECTIONS = {name.split(".")[0] for name in OPTIONS if "." in name}
 
@@ -127,6 +155,7 @@ class Config:
     titles: tuple[str, ...]
     search: bool
     write_front_matter: bool
+    front_matter_keys: tuple[str, ...] = ()
 
     def analysis_settings(self) -> dict[str, Any]:
         """The settings that change what analysis produces (part of the analysis cache key)."""
@@ -160,8 +189,58 @@ def _flatten(node: yaml.MappingNode, path: Path, problems: list[Problem]) -> dic
     return found
 
 
-def load_config(path: Path | None = None, root: Path | None = None) -> Config:
-    """Read and validate config.yaml; with no file, return the defaults for `root`."""
+def _take(key: str, value: Any, values: dict[str, Any], problems: list[Problem], where: Path | None,
+          line: int | None) -> None:
+    """Store a known option's value if it is valid, else note what is wrong (with a suggestion)."""
+    option = OPTIONS.get(key)
+    if option is None:
+        return
+    wrong = option.check(value)
+    if wrong:
+        hint = did_you_mean(value, option.choices) if option.choices else ""
+        problems.append(Problem(f"'{key}' {wrong}, got {value!r}{hint}", where, line))
+    else:
+        values[key] = value
+
+
+ENVIRONMENT_PREFIX = "BRIEFGEN_"
+"""`BRIEFGEN_BASE_URL=...` overrides `base_url`; `BRIEFGEN_SUMMARY_METHOD` overrides `summary.method`."""
+
+
+def environment_name(key: str) -> str:
+    """The environment variable that overrides a config key."""
+    return ENVIRONMENT_PREFIX + key.replace(".", "_").upper()
+
+
+def environment_overrides(environ: Mapping[str, str]) -> tuple[dict[str, tuple[Any, Path]], list[Problem]]:
+    """Config values given as BRIEFGEN_<KEY> environment variables (YAML values: `false`, `[a, b]`)."""
+    names = {environment_name(key): key for key in OPTIONS}
+    overrides: dict[str, tuple[Any, Path]] = {}
+    problems: list[Problem] = []
+    for name, text in sorted(environ.items()):
+        if not name.startswith(ENVIRONMENT_PREFIX):
+            continue
+        where = Path(f"${name}")
+        if name not in names:
+            guess = difflib.get_close_matches(name, list(names), n=1)
+            hint = f" (did you mean ${guess[0]}?)" if guess else ""
+            problems.append(Problem(f"not a briefgen setting{hint}", where))
+            continue
+        try:
+            value = yaml.safe_load(text) if text.strip() else ""
+        except yaml.YAMLError:
+            value = text
+        # a plain word stays text even where YAML would read a number or a date (a title "2024")
+        if isinstance(OPTIONS[names[name]].default, str) and not isinstance(value, str):
+            value = text
+        overrides[names[name]] = (value, where)
+    return overrides, problems
+
+
+def load_config(path: Path | None = None, root: Path | None = None,
+                overrides: Mapping[str, tuple[Any, Path]] | None = None) -> Config:
+    """Read and validate config.yaml; with no file, the defaults for `root`. `overrides` (key -> (value,
+    where it came from, e.g. $BRIEFGEN_BASE_URL or --base-url)) win over the file."""
     values = {name: option.default for name, option in OPTIONS.items()}
     problems: list[Problem] = []
     found: dict[str, tuple[Any, int]] = {}
@@ -178,22 +257,20 @@ def load_config(path: Path | None = None, root: Path | None = None) -> Config:
             raise BriefgenError(Problem("config must be a mapping of options", path, 1))
         found.update(_flatten(node, path, problems) if node is not None else {})
         for key, (value, line) in found.items():
-            option = OPTIONS.get(key)
-            if option is None:
-                continue
-            wrong = option.check(value)
-            if wrong:
-                problems.append(Problem(f"'{key}' {wrong}, got {value!r}", path, line))
-            else:
-                values[key] = value
+            _take(key, value, values, problems, path, line)
         root = path.parent
+    for key, (value, where) in (overrides or {}).items():
+        _take(key, value, values, problems, where, None)
     base = (root or Path.cwd()).resolve()
     site_dir = (base / values["site_dir"]).resolve()
     guarded = [base, (base / values["content_dir"]).resolve(), (base / values["templates_dir"]).resolve()]
     if any(site_dir == g or g.is_relative_to(site_dir) for g in guarded):
         site_line: int | None = found["site_dir"][1] if "site_dir" in found else None
+        site_where = path
+        if overrides and "site_dir" in overrides:
+            site_where, site_line = overrides["site_dir"][1], None
         problems.append(Problem("'site_dir' must be a folder of its own, outside content and templates: "
-                                "it is replaced as a whole on every build", path, site_line))
+                                "it is replaced as a whole on every build", site_where, site_line))
     if problems:
         raise BriefgenError(sorted(problems, key=lambda p: p.line or 0))
     return Config(
@@ -212,4 +289,5 @@ def load_config(path: Path | None = None, root: Path | None = None) -> Config:
         titles=tuple(values["extract.titles"]),
         search=values["search"],
         write_front_matter=values["write_front_matter"],
+        front_matter_keys=tuple(values["front_matter_keys"]),
     )

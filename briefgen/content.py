@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import hashlib
 import os
 import re
 import tempfile
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from briefgen.article import Article, Source
 from briefgen.errors import BriefgenError, Problem
-from briefgen.frontmatter import MACHINE_KEY, FrontMatterError, Parts, split
+from briefgen.frontmatter import MACHINE_KEY, FrontMatterError, Parts, same_data, split, store_machine_block
 from briefgen.safe_yaml import YamlRefused, load_safely
 
 SUFFIXES = (".md", ".txt")
+KNOWN_KEYS = ("title", "date", "source", "tags", "draft", "slug", MACHINE_KEY)
+"""The front matter keys briefgen reads; others are the user's own (config `front_matter_keys`) or typos."""
 MAX_BYTES = 5 * 1024 * 1024
 """Articles above this size are refused: no wire story is that long, and it bounds memory."""
 
@@ -161,7 +166,23 @@ def read_article(path: Path, content_dir: Path, shown: Path) -> Article:
         meta=meta,
         machine=machine,
         machine_line=_line_of(node, MACHINE_KEY, parts) if machine is not None else 0,
+        key_lines={str(k.value): parts.head_line + k.start_mark.line for k, _ in getattr(node, "value", [])},
     )
+
+
+def unknown_keys(article: Article, own_keys: tuple[str, ...]) -> list[Problem]:
+    """A warning per front matter key that briefgen does not read and the project did not declare."""
+    known = (*KNOWN_KEYS, *own_keys)
+    warnings = []
+    for key in article.meta:
+        if key in known:
+            continue
+        guess = difflib.get_close_matches(str(key), KNOWN_KEYS, n=1, cutoff=0.6)
+        hint = (f" (did you mean '{guess[0]}'?)" if guess else
+                " (list your own keys under front_matter_keys in config.yaml)")
+        line = article.key_lines.get(str(key), article.body_line)
+        warnings.append(Problem(f"unknown key '{key}'{hint}", article.path, line, warning=True))
+    return warnings
 
 
 def shown_path(path: Path, base: Path) -> Path:
@@ -182,6 +203,52 @@ def load_articles(files: Iterable[Path], content_dir: Path, base: Path) -> tuple
         except BriefgenError as exc:
             problems.extend(exc.problems)
     return articles, problems
+
+
+@dataclass(frozen=True)
+class PlannedWrite:
+    """The new bytes of an article file, and a digest of the bytes they were made from."""
+
+    path: Path
+    shown: Path
+    data: bytes
+    original_digest: str
+
+
+CHANGED_MEANWHILE = "the file changed while the build ran, so its analysis was not written into it; build again"
+
+
+def plan_front_matter(updates: list[tuple[Article, dict[str, Any]]], root: Path
+                      ) -> tuple[list[PlannedWrite], list[Problem]]:
+    """The new text of every article whose machine block changes, and warnings for those left alone.
+
+    A file is left alone when its front matter cannot take the block without changing what the
+    author wrote, or when it no longer holds what the build read (an editor saved it meanwhile).
+    """
+    planned: list[PlannedWrite] = []
+    problems: list[Problem] = []
+    for article, block in updates:
+        path = root / article.path
+        try:
+            original = path.read_bytes()
+            text = original.decode("utf-8")
+            updated, before = store_machine_block(text, block)
+            before = before if isinstance(before, dict) else {}
+        except FrontMatterError as exc:
+            problems.append(Problem(exc.message, article.path, exc.line, warning=True))
+            continue
+        except (OSError, ValueError, YamlRefused):
+            problems.append(Problem(CHANGED_MEANWHILE, article.path, warning=True))
+            continue
+        meta = {k: v for k, v in before.items() if k != MACHINE_KEY}
+        if split(text).body != article.body or not same_data(meta, article.meta) \
+                or not same_data(before.get(MACHINE_KEY), article.machine):
+            problems.append(Problem(CHANGED_MEANWHILE, article.path, warning=True))
+            continue
+        data = updated.encode("utf-8")
+        if data != original:
+            planned.append(PlannedWrite(path, article.path, data, hashlib.sha256(original).hexdigest()))
+    return planned, problems
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -22,6 +22,15 @@ class Problem:
         kind = "warning: " if self.warning else ""
         return f"{where}{kind}{self.message}"
 
+    def as_data(self) -> dict[str, str | int | None]:
+        """The problem for machine-readable reports (`build --json`)."""
+        return {"path": self.path.as_posix() if self.path else None, "line": self.line, "message": self.message}
+
+
+def counted(number: int, noun: str) -> str:
+    """"1 article", "3 articles"."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
 
 class BriefgenError(Exception):
     """Raised with every problem found, so that a user fixes them all in one run."""

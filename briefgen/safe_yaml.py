@@ -28,9 +28,20 @@ class YamlRefused(Exception):
         self.line = line
 
 
+_UNCLOSED = {
+    "while parsing a flow sequence": "the list opened with '[' here is never closed",
+    "while parsing a flow mapping": "the mapping opened with '{' here is never closed",
+    "while scanning a quoted scalar": "the quoted text opened here is never closed",
+}
+"""Errors found far from their cause: the parser's context mark is where the unclosed thing starts."""
+
+
 def _refusal(exc: yaml.YAMLError) -> YamlRefused:
     mark = getattr(exc, "problem_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
+    context, start = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+    if context in _UNCLOSED and start is not None:
+        return YamlRefused(f"invalid YAML: {_UNCLOSED[context]} ({problem})", start.line + 1)
     return YamlRefused(f"invalid YAML: {problem}", mark.line + 1 if mark is not None else None)
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from briefgen.config import OPTIONS
+from briefgen.config import OPTIONS, Config
 from briefgen.errors import BriefgenError, Problem
 
 STARTER = Path(__file__).parent / "init"
@@ -52,3 +53,31 @@ def create_project(directory: Path) -> list[Path]:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return list(targets)
+
+
+NEW_ARTICLE_BODY = "Write the story here. The first paragraph is the lead: who did what, where and when.\n"
+
+
+def create_article(config: Config, headline: str, day: dt.date) -> Path:
+    """Write content/YYYY-MM/<slug>.md with front matter (title, date, slug, a draft), refusing to overwrite."""
+    from briefgen.site.urls import slugify
+
+    title = " ".join(headline.split())
+    slug = slugify(title)[:80].strip("-")
+    if not title or not slug:
+        raise BriefgenError(Problem("the headline must contain letters or digits"))
+    path = config.content_dir / f"{day:%Y-%m}" / f"{slug}.md"
+    shown = path.relative_to(config.root) if path.is_relative_to(config.root) else path
+    if path.exists():
+        raise BriefgenError(Problem("already exists; not overwriting (choose another headline)", shown))
+    head = yaml.safe_dump({"title": title, "date": day, "slug": slug, "tags": [], "draft": True},
+                          sort_keys=False, allow_unicode=True, width=10_000)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8") as fh:
+            fh.write(f"---\n{head}---\n{NEW_ARTICLE_BODY}")
+    except FileExistsError as exc:
+        raise BriefgenError(Problem("already exists; not overwriting (choose another headline)", shown)) from exc
+    except OSError as exc:
+        raise BriefgenError(Problem(f"cannot write: {exc.strerror}", shown)) from exc
+    return shown

@@ -16,8 +16,8 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
-from briefgen.sentence_kinds import word_set
-from briefgen.sentences import Sentence
+from briefgen.text import Sentence
+from briefgen.text.lexicon import word_set
 
 Matrix = npt.NDArray[np.float64]
 

@@ -186,7 +186,7 @@ def load_text(sources: Any, source: dict[str, Any]) -> tuple[str, str, str | Non
 
 def sentence_around(body: str, start: int, end: int) -> tuple[int, int]:
     """The sentence of briefgen's splitter that holds the span (what the site shows beside a figure)."""
-    from briefgen.sentences import split_sentences
+    from briefgen.text import split_sentences
 
     for sentence in split_sentences(body):
         if sentence.start <= start < sentence.end:

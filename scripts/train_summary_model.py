@@ -22,10 +22,10 @@ from pathlib import Path
 
 import numpy as np
 
-from briefgen.sentences import Sentence, split_sentences
 from briefgen.summarise import choose_editor_sentences
 from briefgen.summary_features import FEATURE_NAMES, Matrix, sentence_features
 from briefgen.summary_model import MODEL_PATH, EditorModel
+from briefgen.text import Sentence, split_sentences
 
 CATEGORIES = ("business", "entertainment", "politics", "sport", "tech")
 L2_PENALTY = 1.0

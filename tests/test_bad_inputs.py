@@ -1,4 +1,9 @@
-"""Bad and hostile input: a clear `path:line: message`, exit 1, and content/ and site/ left exactly as they were."""
+"""Bad and hostile input: a clear `path:line: message`, exit 1, and content/ and site/ left exactly as they were.
+
+Cases with `exit: 0` are accepted with warnings: stderr is exactly `warnings`, content/ is byte-identical
+but for the files given in `written` (their exact new text, less the lines inside the machine block, which
+depend on the analysis), and the site has the `pages` listed.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,15 @@ import yaml
 from conftest import run_cli, snapshot
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "bad_inputs.yaml").read_text(encoding="utf-8"))
+
+
+def without_block_lines(data: bytes) -> bytes:
+    """The file without the lines inside the machine block (those indented deeper than its key line)."""
+    lines = data.decode().splitlines(keepends=True)
+    key = next(i for i, line in enumerate(lines) if line.lstrip().startswith("briefgen:"))
+    depth = len(lines[key]) - len(lines[key].lstrip())
+    end = next(i for i in range(key + 1, len(lines)) if len(lines[i]) - len(lines[i].lstrip()) <= depth)
+    return "".join(lines[: key + 1] + lines[end:]).encode()
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
@@ -30,6 +44,15 @@ def test_bad_input(case: dict[str, Any], project: Path) -> None:
     content, site = snapshot(project / "content"), snapshot(project / "site")
     run = run_cli(["build", *case.get("args", [])], project)
     assert run.exit_code == case.get("exit", 1)
+    if run.exit_code == 0:
+        assert run.stderr.splitlines() == case["warnings"]
+        written = {name.removeprefix("content/"): text.encode() for name, text in (case.get("written") or {}).items()}
+        after = snapshot(project / "content")
+        assert {name: without_block_lines(after[name]) for name in written} == written
+        assert {k: v for k, v in after.items() if k not in written} == {
+            k: v for k, v in content.items() if k not in written}
+        assert all((project / "site" / page).is_file() for page in case["pages"])
+        return
     assert run.stderr.splitlines()[:-1] == case["errors"]
     assert run.stderr.splitlines()[-1].endswith("nothing was changed")
     assert snapshot(project / "content") == content

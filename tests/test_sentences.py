@@ -10,7 +10,9 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefgen.sentences import Sentence, split_sentences
+from briefgen import analyse
+from briefgen.extract import tokens
+from briefgen.text import Sentence, split_sentences
 
 CASES = Path(__file__).parent / "cases"
 
@@ -68,3 +70,19 @@ def test_sentences_are_ordered_disjoint_and_exact(text: str) -> None:
         assert sentence.text
         assert sentence.start >= end
         end = sentence.end
+
+
+def test_extractors_and_site_use_the_same_sentences() -> None:
+    text = "By Ola Berg\n\nOSLO (Reuters) - Cpl. Dahl and Mr. Lie met at 9 a.m. on Friday. They spoke.\n\n## Next\n"
+    expected = [(s.start, s.end) for s in split_sentences(text)]
+    assert tokens.sentence_spans(text) == expected
+    assert list(analyse.sentence_spans(text)) == expected
+    assert [text[a:b] for a, b in expected] == [
+        "By Ola Berg", "OSLO (Reuters)", "Cpl. Dahl and Mr. Lie met at 9 a.m. on Friday.", "They spoke.", "Next",
+    ]
+
+
+def test_tokens_keep_the_full_stop_of_the_shared_abbreviations() -> None:
+    words = [t.text for t in tokens.tokenize("Cpl. Dahl met Prof. Moe and Amos Reed Jr. today.")]
+    assert words[:5] == ["Cpl.", "Dahl", "met", "Prof.", "Moe"]
+    assert "Jr." in words

@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 import yaml
 
-from briefgen.sentences import split_sentences
 from briefgen.summarise import METHODS, SumyTokenizer, summarise
 from briefgen.summary_features import FEATURE_NAMES
 from briefgen.summary_model import MODEL_PATH, load_model
+from briefgen.text import split_sentences
 
 CASES = Path(__file__).parent / "cases"
 ARTICLES: list[dict[str, Any]] = yaml.safe_load((CASES / "summaries.yaml").read_text(encoding="utf-8"))

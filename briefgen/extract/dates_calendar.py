@@ -95,7 +95,7 @@ def month_year(today: dt.date, month: int, direction: int) -> int:
     """
     diff = month - today.month
     if direction > 0:
-        return today.year + 1 if diff < -2 else today.year
+        return today.year + 1 if diff < 0 else today.year
     if direction < 0:
         return today.year - 1 if diff > 2 else today.year
     if diff >= 6:

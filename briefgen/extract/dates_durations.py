@@ -51,7 +51,7 @@ def duration(n: float | None, unit: str) -> str:
     prefix = "PT" if unit in ("second", "minute", "hour") else "P"
     if n is None:
         return f"{prefix}X{letter}"
-    if n != int(n) and unit in _SMALLER:
+    if n != int(n) and unit in _SMALLER and ((n - int(n)) * per_of(unit)).is_integer():
         smaller, per = _SMALLER[unit]
         whole, rest = int(n), round((n - int(n)) * per)
         head = f"{prefix}{whole}{letter}" if whole else prefix
@@ -61,6 +61,11 @@ def duration(n: float | None, unit: str) -> str:
 
 _SMALLER = {"year": ("M", 12), "week": ("D", 7), "day": ("H", 24), "hour": ("M", 60), "minute": ("S", 60)}
 """The next smaller TIMEX3 unit letter of a unit, and how many make one (for "2 1/2 years" = P2Y6M)."""
+
+
+def per_of(unit: str) -> int:
+    """How many of the next smaller TIMEX3 unit make one unit (12 months a year)."""
+    return _SMALLER[unit][1]
 
 
 def _num(n: float) -> str:
@@ -95,7 +100,9 @@ def read_set(m: re.Match[str], ctx: Context) -> Reading:
     if groups.get("sseason"):
         return Reading("SET", f"XXXX-{SEASONS[m['sseason'].lower()]}")
     unit = unit_of(m["unit"])
-    n = number_of(group(m, "num")) if groups.get("num") else 1.0
+    if groups.get("vague"):
+        return Reading("SET", duration(None, unit))
+    n = number_of(group(m, "num")) if groups.get("num") else 2.0 if "other" in m[0].lower() else 1.0
     return Reading("SET", duration(n or 1.0, unit))
 
 

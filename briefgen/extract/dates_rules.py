@@ -34,9 +34,11 @@ from briefgen.extract.dates_named import (
     read_holiday,
     read_month,
     read_month_year,
+    read_nth_weekday,
     read_numeric_date,
     read_quarter,
     read_quarter_code,
+    read_range_end,
     read_season,
     read_spelt_decade,
     read_spelt_year,
@@ -94,8 +96,9 @@ _ONES = "one|two|three|four|five|six|seven|eight|nine"
 NUMBER = (r"(?P<num>\d{1,3}(?:\.\d+)?(?:\s+1/2)?|(?i:(?:" + _TENS + r")[- ](?:" + _ONES + r")|" + _NUM_SIMPLE
           + r"|an?))")
 VAGUE = r"(?P<vague>(?i:several|a\s+few|few|many|some|a\s+couple\s+of|numerous))"
-MOD = (r"(?:(?i:(?:the\s+)?(?:early|late|mid|end|beginning|start|middle|close|turn)(?:\s+(?:of\s+)?)?"
-       r"|earlier\s+in\s+|later\s+in\s+|the\s+end\s+of\s+|around\s+|mid-)\s*)?")
+MOD = (r"(?:(?i:(?:the\s+)?(?:early|late|mid|end|beginning|middle)(?:\s+(?:of\s+)?)?"
+       r"|(?:the\s+)?(?:start|close|turn)\s+of\s+"
+       r"|earlier\s+in\s+|later\s+in\s+|the\s+end\s+of\s+|around\s+|mid-)\s*){0,2}")
 """Words before a date that narrow it ("early", "the end of") without changing its TIMEX3 value."""
 
 
@@ -118,13 +121,16 @@ def _rule(name: str, triggers: str, pattern: str, read: Callable[[re.Match[str],
           reach: tuple[int, int] = (45, 30)) -> Rule:
     """A Rule from a pattern that must start and end at word edges."""
     try:
-        compiled = re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])")
+        # A match may end before a hyphen only when a number follows ("March 18-19", not "two-year").
+        compiled = re.compile(r"(?<![\w-])(?:" + pattern + r")(?!\w|-\D)")
         return Rule(name, tuple(triggers.split()), compiled, read, reach)
     except re.error as e:
         raise ValueError(f"rule {name}: {e}: {pattern}") from e
 
 
 _I = "(?i:"
+_RANGE_TO = r"\s*(?:[-–]|(?i:to|through|until|till|and)\s)\s*(?:[12]\d|3[01]|0?[1-9])"
+"""The end of a range of days after its first ("25-27", "15 to 17")."""
 _AFTER_MODAL = r"(?:(?<=will\s)|(?<=would\s)|(?<=could\s)|(?<=may\s)|(?<=might\s))"
 _ZONE = r"(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|CT|PT|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST|JST)\b"
 PART = r"(?P<part>(?i:morning|afternoon|evening|night))"
@@ -174,10 +180,14 @@ TRIGGER_GROUPS = ("digit", "unit", "word", "month", "weekday")
 RULES: tuple[Rule, ...] = (
     _rule("full_date", "month",
           r"(?:" + WEEKDAY + r",?\s+)?" + MOD
-          + r"(?:" + MONTH + r"\s+" + DAY + r"(?:\s*[-–]\s*(?:[12]\d|3[01]|0?[1-9])(?![\d%]))?"
+          + r"(?:" + MONTH + r"\s+" + DAY + r"(?:(?=" + _RANGE_TO + r"(?:st|nd|rd|th)?,?\s+(?P<ryear>"
+          + YEAR.removeprefix("(?P<year>") + r"))?"
           + r"|" + day_re("day2") + r"\s+(?:(?i:of)\s+)?" + month_re("month2") + r")"
-          + r"(?:,?\s+" + YEAR + r")?",
+          + r"(?:,?\s+" + YEAR + r"|\s+(?P<rel2>(?i:(?:of\s+)?(?:last|next|this)\s+year)))?",
           read_full_date),
+    Rule("range_end", ("digit",), re.compile(
+        r"(?:(?<=[-–])|(?<=[-–]\s)|(?<=\sto\s)|(?<=\sthrough\s)|(?<=\suntil\s)|(?<=\still\s)|(?<=\sand\s))"
+        + DAY + r"(?![\w-]|[.,:]\d)(?:,?\s+" + YEAR + r")?"), read_range_end, (45, 30)),
     _rule("numeric_date", "digit", r"(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d\d\d\d|\d\d)",
           read_numeric_date),
     _rule("iso_date", "digit", r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)", read_numeric_date),
@@ -232,6 +242,9 @@ RULES: tuple[Rule, ...] = (
     _rule("year_period", "digit",
           r"(?i:the)\s+" + YEAR + r"\s+(?i:quarter|period)",
           read_quarter_ref),
+    _rule("nth_weekday", "weekday",
+          r"(?:(?i:the)\s+)?" + _ORD + r"\s+" + WEEKDAY + r"\s+(?i:in|of)\s+" + MONTH + r"(?:,?\s+" + YEAR + r")?",
+          read_nth_weekday),
     _rule("weekday", "weekday",
           r"(?:(?P<rel>" + _I + r"last|next|this|this\s+coming|this\s+past|the\s+previous|the\s+following|"
           r"early|late|earlier|later))\s+)?" + WEEKDAY + r"(?P<possessive>(?='s\b))?(?:\s+" + PART + r")?",
@@ -308,6 +321,10 @@ RULES: tuple[Rule, ...] = (
           r"(?:(?i:every|each|per)\s+(?:(?i:other)\s+)?(?:(?P<weekday>(?i:monday|tuesday|wednesday|thursday|"
           r"friday|saturday|sunday))|(?P<unit>(?i:day|week|month|year|quarter|hour|minute|night|morning))"
           r"|" + month_re("smonth") + r"|" + _SEASON.replace("(?P<season>", "(?P<sseason>") + r"))",
+          read_set),
+    _rule("set_every_n", "word",
+          r"(?i:every)\s+(?:" + NUMBER + r"|" + VAGUE.replace("numerous", r"numerous|so\s+many") + r")\s+"
+          r"(?P<unit>(?i:seconds|minutes|hours|days|nights|weeks|months|years|decades))",
           read_set),
     _rule("set_weekday_plural", "weekday",
           r"(?P<weekday>(?:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))",

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefgen.extract import countries, titles
+from briefgen.extract.countries import BUILT_IN, Gazetteer
 from briefgen.extract.names import is_name_word
 from briefgen.extract.tokens import Token, word_set
 
@@ -20,6 +22,22 @@ _CAPITALISED_ONLY = titles.RANKS | word_set("under first second top state genera
 _LEADERS = word_set("deputy vice acting former assistant junior shadow")
 _TO_TAKERS = word_set("ambassador envoy representative adviser advisor delegate emissary aide")
 _LINKING = word_set("of and for the &")
+PHRASE = 12
+"""The most words a role phrase, an organisation's name or a complement may have: every scan stops
+there, so reading a role costs the same whatever the text holds around it."""
+# Words of a role's status kept in the title, like "former" ("the ousted President").
+_STATUS = word_set("deposed ousted toppled exiled outgoing incoming")
+# Nouns between a demonym and a place's name ("the Polish city of Gdansk").
+_PLACE_NOUNS = word_set("city town village province state region county district capital port island")
+# "the country's ...": a role of the country named just before.
+_COUNTRY_NOUNS = word_set("country nation state kingdom republic government city province region town")
+# Capitalised words that open sentences or name times, never a portfolio ("Yesterday Finance Minister X").
+_COMMON_CAPITALS = word_set("""
+the a an this that these those there here he she it they we his her its their our but and or so yet
+yesterday today tomorrow tonight last next earlier later also however meanwhile when while after before
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+august september october november december new old former
+""")
 
 
 @dataclass(frozen=True)
@@ -41,15 +59,19 @@ class Role:
     """Index of the last token of a possessor's name ("Trump's envoy"), whose org the role shares."""
     rank_only: bool
     plural: bool
+    party: str | None = None
+    """A party written before the role ("Tory leader"): the org of a party's own roles."""
+    anaphoric: bool = False
+    """True for "the country's ..." or "the nation's ...": the country is one named just before."""
 
 
-def country_ending_at(tokens: list[Token], i: int) -> tuple[int, str] | None:
+def country_ending_at(tokens: Sequence[Token], i: int, places: Gazetteer = BUILT_IN) -> tuple[int, str] | None:
     """Return (number of tokens, country) for a country form ending at token i ("United States", "Ohio")."""
-    for k in (3, 2, 1):
+    for k in (4, 3, 2, 1):
         if i - k + 1 < 0:
             continue
         phrase = " ".join(t.text for t in tokens[i - k + 1:i + 1])
-        found = "United States" if countries.is_us_state(phrase) else countries.country_of(phrase, capitals=False)
+        found = "United States" if countries.is_us_state(phrase) else places.country_of(phrase, capitals=False)
         if found is not None and tokens[i - k + 1].text[0].isupper():
             if i - k >= 0 and countries.is_region(f"{tokens[i - k].text} {phrase}"):
                 return None  # "New Mexico Governor"
@@ -57,13 +79,13 @@ def country_ending_at(tokens: list[Token], i: int) -> tuple[int, str] | None:
     return None
 
 
-def country_starting_at(tokens: list[Token], i: int) -> tuple[int, str] | None:
+def country_starting_at(tokens: Sequence[Token], i: int, places: Gazetteer = BUILT_IN) -> tuple[int, str] | None:
     """Return (number of tokens, country) for a country form starting at token i."""
-    for k in (3, 2, 1):
+    for k in (4, 3, 2, 1):
         if i + k > len(tokens):
             continue
         phrase = " ".join(t.text for t in tokens[i:i + k])
-        found = countries.country_of(phrase, capitals=False)
+        found = places.country_of(phrase, capitals=False)
         if found is not None and tokens[i].text[0].isupper():
             return k, found
     return None
@@ -74,10 +96,12 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
     title_idx = [h]
     country: str | None = None
     org: str | None = None
+    party: str | None = None
     owner: int | None = None
+    anaphoric = False
     i = h - 1
     first = h
-    while i >= 0:
+    while i >= 0 and h - i <= PHRASE:
         low = tokens[i].lower
         found = country_ending_at(tokens, i)
         if found is not None:
@@ -85,14 +109,20 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             k = found[0]
             if low in ("department", "ministry", "office") and i - k >= 0 and tokens[i - k].lower in mods:
                 title_idx[:0] = list(range(i - k + 1, i + 1))  # "Deputy State Department spokeswoman"
+            elif countries.is_us_state(" ".join(t.text for t in tokens[i - k + 1:i + 1])):
+                title_idx[:0] = list(range(i - k + 1, i + 1))  # "Florida Governor": the state stays in the title
             i -= k
             first = i + 1
             continue
         if low in heads and low not in mods and tokens[i].capitalised != tokens[h].capitalised:
             break  # "the NSC aide President Reagan": two roles, not one
-        if low in titles.PARTIES and (tokens[i + 1].lower in ("mp", "party") or not tokens[i + 1].capitalised):
-            country = country or titles.PARTIES[low]  # "Tory leader", "Labour MP", not "Labour Minister"
-            i -= 2 if low in ("democrat", "dem") and i > 0 and tokens[i - 1].lower in ("liberal", "lib") else 1
+        if low in titles.PARTIES and (tokens[i + 1].lower in ("mp", "party") or not tokens[i + 1].capitalised
+                                      or tokens[i + 1].lower in titles.SEATS):
+            # "Tory leader", "Labour MP", "Republican Senator", not "Labour Minister"
+            liberal = low in ("democrat", "democrats", "dem") and i > 0 and tokens[i - 1].lower in ("liberal", "lib")
+            place, party = titles.LIBERAL_DEMOCRATS if liberal else titles.PARTIES[low]
+            country = country or place
+            i -= 2 if liberal else 1
             first = i + 1
             continue
         if tokens[i].capitalised and low in titles.ORG_WORDS and low not in mods:
@@ -109,6 +139,20 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             first = i
             i -= 1
             continue
+        if low in _STATUS:
+            title_idx.insert(0, i)  # "the deposed President", "outgoing mayor"
+            first = i
+            i -= 1
+            continue
+        if low == "late" and i > 0 and tokens[i - 1].lower in ("the", "'s", "’s"):
+            first = i  # "the late President X": dead, not a role of his own
+            i -= 1
+            continue
+        if len(title_idx) < 5 and _portfolio_word(tokens, i, title_idx[0], tokens[h], heads):
+            title_idx.insert(0, i)  # "Planning Minister", "local government minister", "election chief"
+            first = i
+            i -= 1
+            continue
         portfolio = _portfolio_before(tokens, i)
         if portfolio is not None:
             title_idx[:0] = list(range(portfolio, i + 1))  # "Deputy Emergency Situations Minister"
@@ -118,7 +162,10 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
         break
     if i >= 1 and tokens[i].text in _POSSESSIVE:
         found = country_ending_at(tokens, i - 1)
-        if found is not None:
+        if tokens[i - 1].lower in _COUNTRY_NOUNS and i >= 2 and tokens[i - 2].lower in ("the", "this"):
+            anaphoric = True  # "the country's peace envoy"
+            first = i - 2
+        elif found is not None:
             country = country or found[1]
             first = i - found[0]
         elif is_name_word(tokens[i - 1]):
@@ -136,8 +183,11 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
     low_head = tokens[h].lower
     if end < len(tokens) and tokens[end].lower == "general" and low_head in titles.GENERAL_TAKERS:
         end = title_end = end + 1
+    suffix: list[str] = []
     if end < len(tokens) and tokens[end].lower == "of":
-        end, title_end, country, org = _of_complement(tokens, end, title_end, country, org)
+        local = low_head in titles.LOCAL_HEADS or (low_head == "minister" and any(
+            tokens[k].lower in ("first", "chief") for k in title_idx))  # "First Minister of Wales"
+        end, suffix, country, org = _of_complement(tokens, end, low_head, local, country, org)
     elif end < len(tokens) and tokens[end].lower == "to" and low_head in _TO_TAKERS:
         end = title_end = _to_complement(tokens, end)
     elif end < len(tokens) and tokens[end].lower == "for" and low_head in ("minister", "secretary", "spokesman",
@@ -149,8 +199,9 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
                  and tokens[k].lower not in titles.RANKS]
         if roles:
             title_idx = title_idx[:roles[-1] + 1]  # "Commandant Admiral X": the role, not the rank
-    words = [tokens[k].text for k in title_idx] + [t.text for t in tokens[h + 1:title_end]]
-    while end < len(tokens) and (tokens[end].lower in titles.RANKS or tokens[end].lower in titles.HONORIFICS
+    words = [tokens[k].text for k in title_idx] + [t.text for t in tokens[h + 1:title_end]] + suffix
+    while end < len(tokens) and end - h <= 3 and (tokens[end].lower in titles.RANKS
+                                                  or tokens[end].lower in titles.HONORIFICS
                                  or tokens[end].lower in titles.ABBREVIATED or tokens[end].lower == "sheikh") \
             and not tokens[end].text.isupper():
         end += 1  # "Commandant Admiral X", "Chair Professor X", "Bishop Emeritus X", "Chairman Rep. X"
@@ -158,7 +209,29 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
     if plural and tokens[title_idx[-1]] is tokens[h]:
         words[len(title_idx) - 1] = _match_case(titles.singular(tokens[h].text), tokens[h].text)
     rank_only = all(tokens[k].lower in titles.RANKS for k in title_idx)
-    return Role(" ".join(words), first, title_idx[0], end, country, org, owner, rank_only, plural)
+    return Role(" ".join(words), first, title_idx[0], end, country, org, owner, rank_only, plural, party, anaphoric)
+
+
+def _portfolio_word(tokens: Sequence[Token], i: int, qualified: int, head: Token, heads: frozenset[str]) -> bool:
+    """True for a word that names the field of the role after it, though no list of titles holds it.
+
+    Lower-case nouns qualify any role ("local government minister", "election chief", "peace envoy");
+    a capitalised word qualifies a minister or secretary ("Planning Minister", "Aid minister"),
+    where before other roles it is more often an organisation ("Airbus spokesman").
+    """
+    tok = tokens[i]
+    low = tok.lower
+    if not tok.text[0].isalpha() or low in titles.NOT_PORTFOLIO or low in titles.HONORIFICS or low in heads:
+        return False
+    if tok.text.islower():
+        if low.endswith(("ly", "ed", "ing")) or (low.endswith("s") and low not in titles.PORTFOLIOS
+                                                 and not low.endswith(("ics", "ss", "us"))):
+            return False  # "newly appointed minister", "told reporters minister"
+        nxt = tokens[qualified].text
+        return nxt[0].islower() or (nxt.isupper() and nxt.isalpha())  # "aid minister", "independent MP"
+    if not tok.capitalised or titles.singular(head.lower) not in titles.PORTFOLIO_HEADS:
+        return False
+    return low not in titles.ORG_WORDS and low not in _COMMON_CAPITALS and low not in titles.PARTIES
 
 
 def _portfolio_before(tokens: list[Token], i: int) -> int | None:
@@ -182,7 +255,7 @@ def _org_before(tokens: list[Token], i: int) -> tuple[str | None, int]:
         i -= 3
         last = i
     j = i
-    while j >= 0 and (tokens[j].capitalised or tokens[j].acronym or
+    while j >= 0 and i - j < PHRASE and (tokens[j].capitalised or tokens[j].acronym or
                       (tokens[j].lower in ("of", "for", "&") and j > 0 and tokens[j - 1].capitalised)):
         if tokens[j].lower in ("the", "this", "that", "a", "an", "yesterday", "today", "but", "and", "yet", "so") \
                 or tokens[j].lower in titles.HEADS:
@@ -199,42 +272,84 @@ def _org_before(tokens: list[Token], i: int) -> tuple[str | None, int]:
     return " ".join(t.text for t in chunk), start
 
 
-def _of_complement(tokens: list[Token], of: int, title_end: int, country: str | None,
-                   org: str | None) -> tuple[int, int, str | None, str | None]:
-    """Read "of State" (part of the title) or "of Russia" / "of the Bank of England" (the org)."""
+def _of_complement(tokens: list[Token], of: int, head: str, local: bool, country: str | None,
+                   org: str | None) -> tuple[int, list[str], str | None, str | None]:
+    """Read "of State" (part of the title), "of Russia" / "of the Bank of England" (the org), or "of
+    London" / "of Ohio" (a place below a country, kept in the title, whose country is the org).
+
+    Returns the end of the complement, the words it adds to the title, the country and the org.
+    """
     k = of + 1
-    while k < len(tokens) and tokens[k].lower in titles.PORTFOLIOS:
+    while k < len(tokens) and k - of <= PHRASE and tokens[k].lower in titles.PORTFOLIOS:
         k += 1
     if k > of + 1 and tokens[k - 1].lower != "the" and not _org_word_ahead(tokens, k):
-        return k, k, country, org  # "of State", "of Foreign Affairs"; not "of the Public and Commercial ..."
+        return k, _words(tokens, of, k), country, org  # "of State"; not "of the Public and Commercial ..."
     k = of + 1
     if k < len(tokens) and tokens[k].lower == "the":
         k += 1
+    if k + 3 < len(tokens) and countries.is_demonym(tokens[k].text) and tokens[k + 1].lower in _PLACE_NOUNS \
+            and tokens[k + 2].lower == "of" and tokens[k + 3].capitalised:
+        end = _place_end(tokens, k + 3, local)  # "mayor of the Polish city of Gdansk"
+        return end, ["of", *(t.text for t in tokens[k + 3:end])], country or countries.country_of(tokens[k].text), org
     found = country_starting_at(tokens, k)
     if found is not None:
         if countries.is_demonym(tokens[k].text):
-            return of, title_end, country, org  # "of the Chinese Nationalist regime"
-        country = country or found[1]
+            return of, [], country, org  # "of the Chinese Nationalist regime"
         after = k + found[0]
+        if local and " ".join(t.text for t in tokens[k:after]) in titles.UK_NATIONS:
+            return after, _words(tokens, of, after), country or found[1], org  # "First Minister of Scotland"
+        country = country or found[1]
         if not (after < len(tokens) and _org_word_ahead(tokens, after)):
-            return after, title_end, country, org
+            return after, [], country, org
         k = after  # "head of U.S. Africa Command": the country's command
     j = k
     last_org = None
-    while j < len(tokens) and (tokens[j].capitalised or tokens[j].acronym
-                               or (tokens[j].lower in _LINKING and j + 1 < len(tokens)
+    while j < len(tokens) and j - k < PHRASE and (tokens[j].capitalised or tokens[j].acronym
+                                                  or (tokens[j].lower in _LINKING and j + 1 < len(tokens)
                                    and tokens[j + 1].capitalised)):
         if tokens[j].lower in titles.ORG_WORDS or country_starting_at(tokens, j) is not None:
             last_org = j
         j += 1
+    if last_org is None and j > k:
+        state = _state_at(tokens, k, head)
+        capital = countries.BUILT_IN.capital.get(tokens[k].text)
+        if local or state is not None or capital is not None:
+            end = k + state[0] if state is not None else k + 1 if capital is not None else _place_end(tokens, k, local)
+            place = state[1] if state is not None else capital
+            return end, _words(tokens, of, end), country or place, org  # "governor of Ohio", "mayor of London"
+        if j >= len(tokens) or not tokens[j].capitalised:
+            return j, [], country, org or " ".join(t.text for t in tokens[k:j])
+        return of, [], country, org
     if last_org is None:
-        if j > k and (j >= len(tokens) or not tokens[j].capitalised):
-            return j, title_end, country, org or " ".join(t.text for t in tokens[k:j])
-        return of, title_end, country, org
+        return of, [], country, org
     end = last_org + 1
     if end < len(tokens) and tokens[end].text.islower() and tokens[end].lower in titles.ORG_WORDS:
         end += 1  # "of the Public and Commercial Services union"
-    return end, title_end, country, org or " ".join(t.text for t in tokens[k:end])
+    return end, [], country, org or " ".join(t.text for t in tokens[k:end])
+
+
+def _words(tokens: list[Token], start: int, end: int) -> list[str]:
+    return [t.text for t in tokens[start:end]]
+
+
+def _state_at(tokens: list[Token], k: int, head: str) -> tuple[int, str] | None:
+    """(tokens, "United States") for a US state starting at k ("of New Mexico"); Georgia after an American role."""
+    for n in (3, 2, 1):
+        phrase = " ".join(t.text for t in tokens[k:k + n])
+        if k + n <= len(tokens) and (countries.is_us_state(phrase)
+                                     or (phrase == "Georgia" and head in titles.US_ROLES)):
+            return n, "United States"
+    return None
+
+
+def _place_end(tokens: list[Token], k: int, local: bool) -> int:
+    """The end of a place's name starting at k, short of a person's name after it ("Mayor of Gdansk Ann Lee")."""
+    j = k
+    while j < len(tokens) and j - k < 4 and tokens[j].capitalised and tokens[j].lower not in titles.ORG_WORDS:
+        j += 1
+    if local and j - k >= 3:
+        return k + 1 if j - k == 3 else j - 2  # "of Gdansk Pawel Adamowicz": the place, then the name
+    return j
 
 
 def _org_word_ahead(tokens: list[Token], k: int) -> bool:
@@ -250,7 +365,8 @@ def _org_word_ahead(tokens: list[Token], k: int) -> bool:
 def _for_complement(tokens: list[Token], for_: int) -> int:
     """Return the end of "for Europe" or "for Work and Pensions", kept in the title, else for_."""
     k = for_ + 1
-    while k < len(tokens) and (tokens[k].lower in titles.PORTFOLIOS or tokens[k].lower in titles.MODIFIERS
+    while k < len(tokens) and k - for_ <= PHRASE and (tokens[k].lower in titles.PORTFOLIOS
+                                                      or tokens[k].lower in titles.MODIFIERS
                                or tokens[k].lower in ("and", "europe", "women", "children", "sport")
                                or country_starting_at(tokens, k) is not None):
         found = country_starting_at(tokens, k)
@@ -270,7 +386,8 @@ def _to_complement(tokens: list[Token], to: int) -> int:
         if found is not None:
             return k + found[0]
         j, last_org = k, None
-        while j < len(tokens) and (tokens[j].capitalised or tokens[j].acronym or tokens[j].lower in _LINKING):
+        while j < len(tokens) and j - k < PHRASE and (tokens[j].capitalised or tokens[j].acronym
+                                                      or tokens[j].lower in _LINKING):
             if tokens[j].lower in titles.ORG_WORDS or tokens[j].acronym:
                 last_org = j
             j += 1

@@ -5,6 +5,11 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from briefgen.text import sentence_spans as shared_sentence_spans
+from briefgen.text.lexicon import NAME_SUFFIXES, TITLE_ABBREVIATIONS, word_set
+
+__all__ = ["Token", "make_token", "sentence_spans", "tokenize", "word_set"]
+
 _TOKEN = re.compile(
     r"['’]s\b"                            # possessive, kept apart from the name
     r"|(?:[A-Z]\.){2,}"                   # U.S., U.K.
@@ -12,14 +17,8 @@ _TOKEN = re.compile(
     r"|\d[\d,.]*\d|\d"
     r"|\S"
 )
-def word_set(words: str) -> frozenset[str]:
-    """Return the set of whitespace-separated words of a word list written as one string."""
-    return frozenset(words.split())
-
-
-# Abbreviations that keep their full stop ("Sgt. Weirick", "Mr. Smith").
-_ABBREVIATIONS = word_set("mr mrs ms dr st sgt gen col lt maj capt adm brig cpl sen rep gov cmdr jr sr gens")
-_SENTENCE_END = re.compile(r"(?:[.!?][\"”’)]?)(?=\s+[\"“‘(]?[A-Z0-9])|\n\s*\n")
+# Abbreviations that keep their full stop ("Sgt. Weirick", "Mr. Smith", "Amos Reed Jr.").
+_ABBREVIATIONS = TITLE_ABBREVIATIONS | NAME_SUFFIXES
 
 
 class Token(NamedTuple):
@@ -61,21 +60,5 @@ def tokenize(text: str) -> list[Token]:
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Return (start, end) of each sentence: split after . ! ? before a capital, and at blank lines."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
-        if m.group().startswith(".") and _ends_with_abbreviation(text, m.start()):
-            continue
-        spans.append((start, m.end()))
-        start = m.end()
-    spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
-
-
-def _ends_with_abbreviation(text: str, dot: int) -> bool:
-    word = re.search(r"([A-Za-z]+)$", text[max(0, dot - 6):dot])
-    if word is None:
-        return False
-    w = word.group(1)
-    return w.lower() in _ABBREVIATIONS or (len(w) == 1 and w.isupper())
+    """(start, end) of each sentence, as the splitter every analyser shares finds them."""
+    return list(shared_sentence_spans(text))

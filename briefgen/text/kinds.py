@@ -3,24 +3,24 @@
 Captions, photo credits, bylines, datelines, headings, "Click here" boilerplate and
 broken fragments ("The army has.") sit between the sentences of scraped news. They
 are never summary material, and extractors may want to skip them too.
+Each span is judged from its own text and its line, so the whole pass is linear.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
-
-def word_set(words: str) -> frozenset[str]:
-    """A set of words written as one space-separated string, for readable word lists."""
-    return frozenset(words.split())
+from briefgen.text.blocks import Layout
+from briefgen.text.lexicon import WORD, word_set
 
 KINDS = ("sentence", "heading", "caption", "credit", "byline", "dateline", "fragment", "boilerplate")
 
 
 @dataclass(frozen=True)
 class Span:
-    """A candidate sentence found by the splitter, before it is given a kind."""
+    """A sentence found by the splitter, before it is given a kind."""
 
     start: int
     end: int
@@ -29,7 +29,6 @@ class Span:
     """Markdown block it came from: "", "heading", "list" or "quote"."""
 
 
-_WORD = re.compile(r"[\w'’-]+")
 _ENDS_CLEANLY = re.compile(r"[.!?…][\"”’'»)\]]*$")
 
 # Page furniture: calls to action at the start of a line, and notices anywhere.
@@ -61,10 +60,12 @@ _BYLINE = re.compile(
 )
 # "MOSCOW (Reuters) -", "LISBON -" or "Moscow –": a place (and agency) before a dash opening the story.
 _DATELINE = re.compile(
-    r"(?:(?P<caps>[A-Z][A-Z'’.]+(?:[ ,]+[A-Z][A-Z'’.]+){0,3})|[A-Z][a-z'’.]+(?:[ ,]+[A-Z][a-z'’.]+){0,2})"
-    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?P<agency>\s*\([A-Za-z .&]+\))?"
-    r"\s*(?P<dash>--|[–—]|-(?=\s))\s*(?=[\"“‘A-Z])"
+    r"(?:(?P<caps>[A-Z][A-Z'’.]++(?:[ ,]++[A-Z][A-Z'’.]++){0,3})|[A-Z][a-z'’.]++(?:[ ,]++[A-Z][a-z'’.]++){0,2})"
+    r"(?:,\s*+[A-Z][a-z]{2,8}\.?\s++\d{1,2})?(?P<agency>\s*+\([A-Za-z .&]++\))?"
+    r"\s*+(?P<dash>--|[–—]|-(?=\s))\s*+(?=[\"“‘A-Z])"
 )
+DATELINE_REACH = 120
+"""A dateline is read within this many characters of the story's start."""
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 # A line that is only a date ("Tuesday, March 3, 2020" or "3 March 2020") heads the story.
 _DATE_LINE = re.compile(
@@ -97,15 +98,17 @@ _VERB_HINTS = _AUXILIARIES | _PAST_FORMS | word_set("said says say tell added qu
 
 
 def _words(text: str) -> list[str]:
-    return _WORD.findall(text)
+    return WORD.findall(text)
 
 
-def _own_line(text: str, start: int, end: int) -> bool:
-    """Whether the span fills its line(s), apart from Markdown markers and spaces."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    return not text[line_start:start].strip(" \t#>-*+") and not text[end:line_end].strip()
+def dateline_end(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """(end of the place, start of the story) when text[start:end] opens with a wire dateline."""
+    dateline = _DATELINE.match(text, start, min(end, start + DATELINE_REACH))
+    if dateline is None or not (dateline["caps"] or dateline["agency"] or dateline["dash"] in "–—"):
+        return None
+    if len(list(itertools.islice(WORD.finditer(text, dateline.end(), end), 4))) < 4:
+        return None
+    return start + len(dateline.group().rstrip(" -–—\t")), dateline.end()
 
 
 def _is_credit(sentence: str) -> bool:
@@ -117,11 +120,11 @@ def _is_credit(sentence: str) -> bool:
 
 def _has_subject_after_comma(sentence: str) -> bool:
     _, comma, rest = sentence.partition(", ")
-    first = _words(rest)[:1]
+    first = _words(rest[:60])[:1]
     return bool(comma and first) and (first[0][:1].isupper() or first[0].lower() in _SUBJECT_WORDS)
 
 
-def _is_fragment(sentence: str) -> bool:
+def is_fragment(sentence: str) -> bool:
     """Whether the text is a broken piece of a sentence rather than a sentence."""
     words = _words(sentence)
     if len(words) < 2 or not _ENDS_CLEANLY.search(sentence):
@@ -139,7 +142,6 @@ def _is_fragment(sentence: str) -> bool:
         inverted = lower[0] in _INVERTED_OPENERS and "," not in sentence[:40]
         if needs_main_clause and ", " not in sentence or inverted:
             return True
-    head = sentence.split(",", 1)[0]
     if (
         (lower[0].endswith("ed") and len(lower[0]) > 4 or lower[0] in _PAST_FORMS)
         and len(words) <= 16
@@ -151,35 +153,27 @@ def _is_fragment(sentence: str) -> bool:
     ):
         # "Gathered 40 ships." has no subject; "Asked about it, she said ..." has one.
         return True
-    if len(words) <= 4 and head == sentence and not _CONTRACTION.search(sentence):
+    if len(words) <= 4 and "," not in sentence and not _CONTRACTION.search(sentence):
         return not any(w in _VERB_HINTS or (w.endswith(("ed", "es")) and len(w) > 3) for w in lower)
     return False
 
 
-def classify_spans(text: str, spans: list[Span]) -> list[tuple[Span, str]]:
-    """Give each span a kind; a dateline at the start of the story becomes a span of its own."""
-    out: list[tuple[Span, str]] = []
-    for index, span in enumerate(spans):
-        sentence = text[span.start:span.end]
-        dateline = _DATELINE.match(sentence) if index < 2 and span.paragraph <= 1 else None
-        if dateline and not (dateline["caps"] or dateline["agency"] or dateline["dash"] in "–—"):
-            dateline = None
-        if dateline and len(_words(sentence[dateline.end():])) >= 4:
-            cut = span.start + dateline.end()
-            head_end = span.start + len(dateline.group().rstrip(" -–—\t"))
-            out.append((Span(span.start, head_end, span.paragraph, span.marker), "dateline"))
-            span = Span(cut, span.end, span.paragraph, span.marker)
-            sentence = text[span.start:span.end]
-        out.append((span, _kind(text, span, sentence)))
-    return _mark_captions(text, out)
+def classify_spans(layout: Layout, spans: list[Span], datelines: frozenset[int]) -> list[str]:
+    """The kind of each span; `datelines` holds the indices of spans cut off as wire datelines."""
+    kinds = [
+        "dateline" if i in datelines else _kind(layout, span, layout.text[span.start:span.end])
+        for i, span in enumerate(spans)
+    ]
+    _mark_captions(layout, spans, kinds)
+    return kinds
 
 
-def _kind(text: str, span: Span, sentence: str) -> str:
+def _kind(layout: Layout, span: Span, sentence: str) -> str:
     if span.marker == "heading":
         return "heading"
     if _BOILERPLATE.search(sentence):
         return "boilerplate"
-    own_line = _own_line(text, span.start, span.end)
+    own_line = layout.own_line(span.start, span.end)
     if own_line and _DATE_LINE.match(sentence):
         return "dateline"
     if own_line and _BYLINE.match(sentence) and len(_words(sentence)) <= 10 and not sentence.endswith("."):
@@ -190,29 +184,28 @@ def _kind(text: str, span: Span, sentence: str) -> str:
         return "caption"
     if own_line and not _ENDS_CLEANLY.search(sentence) and len(_words(sentence)) <= 20:
         return "heading"
-    if _is_fragment(sentence):
+    if is_fragment(sentence):
         return "fragment"
     return "sentence"
 
 
-def _mark_captions(text: str, labelled: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+def _mark_captions(layout: Layout, spans: list[Span], kinds: list[str]) -> None:
     """A line standing next to a credit or caption, with no prose between, is a caption too."""
-    out = list(labelled)
-    for i, (_, kind) in enumerate(out):
-        if kind not in ("credit", "caption"):
+    furniture = ("credit", "caption")
+    for i, kind in enumerate(kinds):
+        # A credit right after another credit or caption adds nothing: the walk from that one
+        # already went back over the same lines (so each line is visited once).
+        if kind not in furniture or i and kinds[i - 1] in furniture:
             continue
         j = i - 1
         while j >= 0:
-            prev, prev_kind = out[j]
-            gap = text[prev.end:out[j + 1][0].start]
-            if prev_kind in ("credit", "caption"):
-                j -= 1
-                continue
+            prev, after = spans[j], spans[j + 1]
             allowed = 2 if j == i - 1 and kind == "credit" else 1
-            if not 0 < gap.count("\n") <= allowed or prev_kind not in ("sentence", "fragment", "heading"):
+            if not 0 < layout.text.count("\n", prev.end, after.start) <= allowed:
                 break
-            if not _own_line(text, prev.start, prev.end) or len(_words(text[prev.start:prev.end])) > 40:
+            if kinds[j] not in ("sentence", "fragment", "heading"):
                 break
-            out[j] = (prev, "caption")
+            if not layout.own_line(prev.start, prev.end) or len(_words(layout.text[prev.start:prev.end])) > 40:
+                break
+            kinds[j] = "caption"
             j -= 1
-    return out

@@ -1,0 +1,82 @@
+"""Where sentences end inside a block of text: full stops, abbreviations, initials, quotes.
+
+Linear in the text: one forward scan for terminators, and each decision reads only a
+bounded window around its full stop (never the whole prefix or the rest of the block).
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefgen.text.lexicon import (
+    ENDING_ABBREVIATIONS,
+    INNER_ABBREVIATIONS,
+    NUMBER_ABBREVIATIONS,
+    SENTENCE_OPENERS,
+    TITLE_ABBREVIATIONS,
+)
+
+_TERMINAL = re.compile(r"[.!?…]++[\"”’'»)\]]*+(?=\s|\Z)")
+_SPACE = re.compile(r"\s*+")
+_OPENER = re.compile(r"[\"“‘'«(\[\-–—]*+[A-Z0-9À-ÖØ-Þ]")
+_NEXT_WORD = re.compile(r"[\"“‘'«(\[]*+([\w.]+)")
+_WORD_BEFORE = re.compile(r"[\w.'’-]+(?=\.\Z)")
+_INITIALS = re.compile(r"(?:\w\.)+\w")
+_STRAY_OPENERS = "\"“‘«"
+LOOK_BEHIND = 40
+"""Characters read before a full stop to find the word it ends; abbreviations are far shorter."""
+LOOK_AHEAD = 60
+"""Characters read after a full stop to find the next word."""
+
+
+def _is_boundary(text: str, block_start: int, block_end: int, match: re.Match[str]) -> bool:
+    """Whether the terminator `match` closes a sentence in the block text[block_start:block_end]."""
+    after = _SPACE.match(text, match.end(), block_end).end()  # type: ignore[union-attr]
+    if after >= block_end:
+        return True
+    if not _OPENER.match(text, after, block_end):
+        return False
+    terminator = match.group()
+    if not terminator.startswith(".") or terminator.startswith(".."):
+        return True
+    dot = match.start()
+    window = max(block_start, dot - LOOK_BEHIND)
+    before = _WORD_BEFORE.search(text, window, dot + 1)
+    if before is None or (before.start() == window > block_start and text[window - 1].isalnum()):
+        return True  # no word before the stop, or one too long to be an abbreviation
+    word = before.group().lower().rstrip(".")
+    if "'" in word or "’" in word or "-" in word:
+        return True
+    next_word = _NEXT_WORD.match(text, after, min(block_end, after + LOOK_AHEAD))
+    following = next_word.group(1).lower() if next_word else ""
+    if word in TITLE_ABBREVIATIONS or word in INNER_ABBREVIATIONS:
+        return False
+    if following[:1].isdigit() and (word in NUMBER_ABBREVIATIONS or len(word) == 3):
+        return False
+    initial = len(word) == 1 and word.isalpha()
+    if word in ENDING_ABBREVIATIONS or initial or _INITIALS.fullmatch(word):
+        # "U.S. officials" or "George W. Bush" continue; "in the U.S. The" ends.
+        return following in SENTENCE_OPENERS
+    return True
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without surrounding spaces, or a quotation mark left dangling at its end."""
+    piece = text[start:end]
+    start += len(piece) - len(piece.lstrip())
+    end = start + len(piece.strip())
+    body = text[start:end].rstrip(_STRAY_OPENERS)
+    if len(body) < end - start and body and body[-1].isspace():
+        end = start + len(body.rstrip())
+    return start, end
+
+
+def split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of the block text[start:end], trimmed of surrounding spaces."""
+    cuts = [start]
+    for match in _TERMINAL.finditer(text, start, end):
+        if _is_boundary(text, start, end, match):
+            cuts.append(match.end())
+    cuts.append(end)
+    spans = (_trimmed(text, a, b) for a, b in zip(cuts, cuts[1:], strict=False))
+    return [(a, b) for a, b in spans if b > a]
