@@ -126,7 +126,7 @@ def test_missing_base_url_is_a_note_once_and_not_an_error_under_strict(tmp_path:
     run = run_cli(["build", "--strict"], tmp_path)
     assert run.exit_code == 0, run.stderr
     assert run.stderr == ("note: base_url is not set (config.yaml, $BRIEFGEN_BASE_URL or --base-url): "
-                          "the feed and the sitemap were not written\n")
+                          "the feed and the sitemap were not written, and pages have no canonical address\n")
     assert not (tmp_path / "site" / "feed.xml").exists()
 
 

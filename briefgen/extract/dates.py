@@ -41,6 +41,11 @@ def find_dates(text: str, published: dt.date | None) -> tuple[DateMention, ...]:
 
 _DAY_RULES = frozenset({"weekday", "full_date", "deictic", "numeric_date", "iso_date"})
 """Rules that name one day, which a clock time in the same sentence may belong to."""
+_FRAME_RULES = frozenset({"year", "month_year", "full_date"})
+"""Rules whose year, named at the opening of a sentence, holds for the months the sentence names after it."""
+_FRAME_OPENING = re.compile(r"\W*(?:In|During|Throughout|By|Until|After|Before|Since)\s+(?:[\w'’-]+\s+){0,3}")
+"""The opening of a sentence set in a year: "In 2016, ...", "In the 2016 election, ...", "By late 1989, ..."."""
+_DELIVERY_AFTER = re.compile(r"(?:\s*/\s*[\w .]{1,15}?)?\s+(?i:shipments?|deliver(?:y|ies)|loading|arrival)\b")
 _QUOTED_DEICTIC = frozenset({"deictic", "part_of_day"})
 """Rules whose words count from the moment of speaking ("today", "this morning")."""
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
@@ -56,13 +61,23 @@ def _read_in_order(chosen: list[tuple[int, int, Rule, re.Match[str]]], published
     anchor: cal.Point | None = None
     anchor_at = -1
     quarter: cal.Point | None = None
+    frame: tuple[int, int] | None = None  # (sentence, year) of a sentence that opens with a year
     for k, (start, end, rule, match) in enumerate(chosen):
-        ctx = Context(published, anchor, quarter, sentences.direction(start, end))
+        sentence = sentences.index(start)
+        frame_year = frame[1] if frame is not None and frame[0] == sentence else None
+        # "for June 20/July 20 shipment": a delivery window is arranged ahead, whatever the tense
+        direction = 1 if _DELIVERY_AFTER.match(match.string, end) else sentences.direction(start, end)
+        ctx = Context(published, anchor, quarter, direction, frame_year)
         if _clock_without_day(rule, match) and not (anchor_at >= 0 and sentences.same(anchor_at, start)):
             # "at 2am local time (0100 UTC) on Friday": the day comes later in the sentence
             day = _read_day(chosen, next_day[k], ctx, sentences, end)
             if day is not None:
                 ctx = replace(ctx, anchor=day)
+            elif anchor is not None and not (anchor.grain == "day" and anchor.suffix.startswith("T")):
+                # The last day was named in another sentence without a time of day: the story may
+                # have moved on to another day. After "early Wednesday morning", "at 2:20 a.m." is
+                # still that Wednesday.
+                continue
         try:
             reading = rule.read(match, ctx)
         except (Unanchored, OverflowError):  # no publication date, or a result outside the calendar
@@ -72,6 +87,10 @@ def _read_in_order(chosen: list[tuple[int, int, Rule, re.Match[str]]], published
         except (ValueError, KeyError):
             continue
         out.append((DateMention(reading.value, reading.type, match.string[start:end], start, end), rule, match))
+        if rule.name in _FRAME_RULES and reading.point is not None \
+                and _FRAME_OPENING.fullmatch(match.string, sentences.start(start), start) \
+                and (published is None or reading.point.day.year != published.year):
+            frame = (sentence, reading.point.day.year)
         if reading.point is not None and not _is_comparison(rule, match):
             if reading.point.grain in ("day", "month", "quarter", "year"):
                 anchor, anchor_at = reading.point, start
@@ -102,7 +121,7 @@ def _next_day_rule(chosen: list[tuple[int, int, Rule, re.Match[str]]]) -> list[i
 def _read_day(chosen: list[tuple[int, int, Rule, re.Match[str]]], k: int, ctx: Context, sentences: _Sentences,
               at: int) -> cal.Point | None:
     """The day that chosen[k] names, if it follows position at closely in the same sentence and outside quotes."""
-    if k >= len(chosen) or chosen[k][2].name == "deictic":
+    if k >= len(chosen):
         return None
     start, end, rule, match = chosen[k]
     between = match.string[at:start]
@@ -237,6 +256,11 @@ class _Sentences:
     def index(self, pos: int) -> int:
         """The number of the sentence that holds position pos."""
         return bisect.bisect_right(self.sentence_ends, pos)
+
+    def start(self, pos: int) -> int:
+        """Where the sentence that holds position pos begins (after the previous one's end)."""
+        i = self.index(pos)
+        return self.sentence_ends[i - 1] if i else 0
 
     def same(self, a: int, b: int) -> bool:
         """Whether positions a and b lie in the same sentence."""

@@ -25,6 +25,8 @@ class Context:
     """The last quarter the text mentioned (what "the latest period" and "a year ago" compare in results)."""
     direction: int
     """-1 when the sentence speaks of the past, +1 of the future, 0 when it does not say."""
+    frame_year: int | None = None
+    """The year the sentence opens with ("In 2016, ..."), which its months without a year belong to."""
 
     def today(self) -> dt.date:
         """The publication date, or Unanchored."""

@@ -81,11 +81,34 @@ def read_duration(m: re.Match[str], ctx: Context) -> Reading:
     if group(m, "num").lower() in ("a", "an") and _RATE.search(m.string, max(0, m.start() - 40), m.start()):
         raise ValueError("a rate such as $5 a year, not a duration")
     n = number_of(group(m, "num")) if group(m, "num") else None if plural else 1.0
+    if group(m, "upto"):  # "15 to 20 seconds": no single amount
+        n = None
     return Reading("DURATION", duration(None if n is None else n + half, unit))
 
 
-_RATE = re.compile(r"\d[\d.,%]*(?:\s+[A-Za-z]+){0,2}\s+$")
+_RATE = re.compile(r"(?:\d[\d.,%]*|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten))(?:\s+[A-Za-z]+){0,2}\s+$")
 """A quantity just before "a year"/"a week" ("$5 million a year", "700 seats a week")."""
+
+
+_AMOUNT_PART = re.compile(r"(\d+(?:\.\d+)?|[A-Za-z]+)[- ]((?:year|month|week|day|hour|minute|second)s?)\b", re.I)
+_DATE_UNITS = ("year", "month", "week", "day")
+_TIME_UNITS = ("hour", "minute", "second")
+
+
+def read_compound_duration(m: re.Match[str], ctx: Context) -> Reading:
+    """"1 hour 59 minutes 40.2 seconds", "two years and three months": one duration of several units."""
+    order = _DATE_UNITS + _TIME_UNITS
+    amounts: list[tuple[str, float]] = []
+    for part in _AMOUNT_PART.finditer(m[0]):
+        unit, n = unit_of(part[2]), number_of(part[1])
+        if n is None or unit not in order or (amounts and order.index(unit) <= order.index(amounts[-1][0])):
+            raise ValueError("not one duration in falling units")
+        amounts.append((unit, n))
+    if any(unit == "week" for unit, _ in amounts) and len(amounts) > 1:
+        amounts = [("day", n * 7) if unit == "week" else (unit, n) for unit, n in amounts]
+    date = "".join(f"{_num(n)}{UNITS[u]}" for u, n in amounts if u in _DATE_UNITS)
+    time = "".join(f"{_num(n)}{UNITS[u]}" for u, n in amounts if u in _TIME_UNITS)
+    return Reading("DURATION", "P" + date + ("T" + time if time else ""))
 
 
 def read_set(m: re.Match[str], ctx: Context) -> Reading:

@@ -20,6 +20,7 @@ from briefgen.extract.dates_lexicon import (
     WEEKDAY_HOLIDAYS,
     WEEKDAYS,
     YEAR_LEADS,
+    YEAR_NOUNS,
     words,
 )
 
@@ -30,6 +31,12 @@ _ZONES = ("EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|CT|PT|GMT|UTC|BST|CET|CEST|EET|EES
 _CLOCK_AFTER = re.compile(r"\s*(?:(?i:hours?|hrs?|h|local\s+time|local|zulu)\b|(?:" + _ZONES + r")\b)")
 _SPLIT_YEAR_AFTER = re.compile(r"(?:/|[-–]\d\d(?!\d))")
 """A year that runs on into another: "1986/87", "1986-87" (a fiscal year or a season, not one calendar year)."""
+_OTHER_NUMBER = re.compile(r"\s+(?:or|to|and)\s+(?:\d{4}|\d{1,3},\d{3})(?![\d,])")
+"""A second number after a first ("2000 or 3000"): what follows tells whether both are counts."""
+_PLURAL = re.compile(r"[a-z]{3,}s")
+_BEFORE_A_YEAR = YEAR_LEADS | words("a its their his her our your my this that these those and or to fiscal calendar")
+"""Words before a number that let a plural noun after it be described by a year ("the 1992 protests")."""
+_AUXILIARIES = words("had have has were are was is will would could can may might should did do remain remained")
 _SPLIT_YEAR_BEFORE = re.compile(r"\d{4}/$")
 _NUMBER_AFTER = re.compile(r"\s*(?:±|\+/-|×|x\s*\d)|\s+\d")
 _NUMBER_BEFORE = re.compile(r"(?:[\d±×#]|\bNo\.?|\bno\.)\s*$")
@@ -85,8 +92,9 @@ def not_a_date(rule: str, m: re.Match[str], start: int, end: int) -> bool:
         return True
     if rule == "present" and text[start:end].lower() == "now":
         return _filler_now(text, start, end)
-    if rule == "future" and text[start:end].lower().endswith("term"):
-        return _modifies_a_noun(text, end)
+    if rule == "future" and text[start:end].lower().endswith("term") \
+            or rule == "present" and text[start:end].lower() == "the present":
+        return _modifies_a_noun(text, end)  # "the long term debt", "the present study"
     if rule == "season" and not (groups.get("year") or groups.get("spelt")):
         return not _a_season(text, start, end, m)
     if rule == "half" and not groups.get("year") and "year" not in m[0].lower():
@@ -108,8 +116,15 @@ def _is_a_year(text: str, start: int, end: int, bare: bool) -> bool:
     after = [w.lower().rstrip(".") for w in words_after(text, end, 1)]
     if after and after[0] in COUNTED_NOUNS:
         return False
+    other = _OTHER_NUMBER.match(text, end)
+    if other and _modifies_a_noun(text, other.end()):
+        return False  # "2000 or 3000 likes"
     before = words_before(text, start, 2)
     last = before[-1].rstrip(".") if before else ""
+    noun = words_after(text, end, 2)
+    if len(noun) == 2 and _PLURAL.fullmatch(noun[0]) and noun[0] not in YEAR_NOUNS and noun[1] in _AUXILIARIES \
+            and last not in _BEFORE_A_YEAR and not last.endswith(("'s", "’s")):
+        return False  # "as of Wednesday, 1885 aftershocks had occurred": a count, the subject of a verb
     if last in IDENTIFIER_WORDS:
         return False
     led = last in YEAR_LEADS

@@ -76,8 +76,13 @@ FUTURE_PHRASES: frozenset[tuple[str, ...]] = frozenset({
     ("intend", "to"), ("intends", "to"), ("set", "to"), ("to", "be", "held"), ("as", "soon", "as"),
     ("as", "early", "as"), ("projected", "to"), ("forecast", "to"), ("predicted", "to"), ("scheduled", "for"),
     ("planned", "for"), ("set", "for"),
+    *((verb, "to") for verb in words("""
+        threaten threatens threatened vow vows vowed promise promises promised pledge pledges pledged
+        agree agrees agreed decide decides decided vote votes voted hope hopes hoped aim aims aimed
+        seek seeks sought want wants wanted intended prepared preparing ready about
+    """)),
 })
-"""Word sequences that point a sentence forward ("is due", "as soon as")."""
+"""Word sequences that point a sentence forward ("is due", "as soon as", "threatened to strike")."""
 
 PAST_WORDS: frozenset[str] = frozenset({
     "said", "was", "were", "had", "did", "told", "announced", "reported", "ago", "last", "earlier", "since",
@@ -166,3 +171,15 @@ PUBLICATION_WORDS: frozenset[str] = words("""
 said says reported reports wrote writes quoted quotes cited cites newspaper paper tabloid publication
 """)
 """Words after "the daily" or "the weekly" that make it a newspaper, not a frequency."""
+
+YEAR_NOUNS: frozenset[str] = words("""
+sales earnings results revenues profits losses levels figures totals averages highs lows peaks elections
+primaries caucuses polls midterms games olympics championships finals playoffs awards protests demonstrations
+strikes riots attacks bombings shootings killings talks negotiations summits agreements accords reforms
+amendments laws acts rules regulations accounts statements returns operations prices rates exports imports
+budgets taxes dividends estimates forecasts targets quotas crops harvests plantings contracts models
+purchases shipments deliveries payments campaigns nominations floods fires wildfires events plans figures
+numbers data statistics standings rankings sessions seasons cuts increases gains declines
+""")
+"""Plural nouns a year commonly describes ("1986 sales", "2019 protests"); other plurals after a bare number
+with no determiner make it a count ("1885 aftershocks")."""

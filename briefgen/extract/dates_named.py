@@ -28,6 +28,8 @@ def read_full_date(m: re.Match[str], ctx: Context) -> Reading:
     elif group(m, "rel2"):
         step = {"last": -1, "this": 0, "next": 1}[group(m, "rel2").lower().split()[-2]]
         year = ctx.today().year + step
+    elif ctx.frame_year is not None:
+        year = ctx.frame_year
     else:
         today = ctx.today()
         year = cal.month_year(today, month, ctx.direction)
@@ -120,6 +122,8 @@ def read_month(m: re.Match[str], ctx: Context) -> Reading:
             year = today.year + 1
     elif "this" in rel:
         year = today.year
+    elif ctx.frame_year is not None and not rel:
+        year = ctx.frame_year
     else:
         year = cal.month_year(today, month, ctx.direction)
     return point(dt.date(year, month, 1), "month")
@@ -181,7 +185,10 @@ def read_quarter(m: re.Match[str], ctx: Context) -> Reading:
     n = ORDINALS[m["ord"].lower()]
     if n == -1:
         n = 4
-    year = int(group(m, "year")) if group(m, "year") else ctx.today().year
+    today = ctx.today()
+    year = int(group(m, "year")) if group(m, "year") else today.year
+    if not group(m, "year") and not group(m, "yrel") and ctx.direction <= 0 and dt.date(year, 3 * n - 2, 1) > today:
+        year -= 1  # results for "the fourth quarter" reported in March are last year's
     if group(m, "earlier"):
         year -= 1
     year += YEAR_STEP.get(group(m, "yrel").lower(), 0) if not group(m, "year") else 0

@@ -99,8 +99,9 @@ def read_clock(m: re.Match[str], ctx: Context) -> Reading:
     elif group(m, "word"):
         day = ctx.today() + dt.timedelta(days=_DEICTIC_SHIFT[group(m, "word").lower()])
     else:
-        # the last day mentioned, else the day of publication (news times are of the news day)
-        day = ctx.anchor.day if ctx.anchor is not None and ctx.anchor.grain == "day" else ctx.today()
+        # the last day named, else (no date named yet) the day of publication; after a month or a
+        # year the day is unknown ("in June 1968 ... just after midnight")
+        day = ctx.today() if ctx.anchor is None else ctx.reference("day").day
     return point(day, "day", f"T{hour:02d}:{minute:02d}")
 
 
@@ -150,7 +151,11 @@ def read_offset(m: re.Match[str], ctx: Context) -> Reading:
     unit = unit_of(m["unit"])
     n = number_of(group(m, "num")) if group(m, "num") else None if m["unit"].lower() != unit else 1.0
     if n is None:
-        return Reading("DATE", "PAST_REF" if m["dir"].lower() in ("earlier", "before") else "FUTURE_REF")
+        if m["dir"].lower() in ("earlier", "before"):
+            return Reading("DATE", "PAST_REF")
+        if ctx.anchor is not None and ctx.anchor.day < ctx.today():
+            raise ValueError("some time after a past date, which may itself be past")  # "a few days later"
+        return Reading("DATE", "FUTURE_REF")
     if unit in ("hour", "minute", "second") or _THAN.match(m.string, m.end()):
         return Reading("DURATION", duration(n, unit))  # "a day earlier than planned" measures a gap
     sign = -1 if m["dir"].lower() in ("earlier", "before", "ago", "previously") else 1
@@ -204,7 +209,10 @@ def read_the_year(m: re.Match[str], ctx: Context) -> Reading:
     """"the year", "the fiscal year": a twelve-month span before "ended", else this year."""
     if m["ended"] is not None:
         return Reading("DURATION", "P1Y")
-    return point(ctx.today(), "year")
+    today = ctx.today()
+    if ctx.anchor is not None and ctx.anchor.day.year < today.year and ctx.direction < 0:
+        raise ValueError("in a past sentence after an earlier year, the year may be that one, not this one")
+    return point(today, "year")
 
 
 def read_period_end(m: re.Match[str], ctx: Context) -> Reading:

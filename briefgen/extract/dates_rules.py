@@ -13,6 +13,7 @@ from briefgen.extract.dates_context import (
     point,
 )
 from briefgen.extract.dates_durations import (
+    read_compound_duration,
     read_duration,
     read_reference,
     read_set,
@@ -95,6 +96,9 @@ _TENS = _alt(list(TENS))
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 NUMBER = (r"(?P<num>\d{1,3}(?:\.\d+)?(?:\s+1/2)?|(?i:(?:" + _TENS + r")[- ](?:" + _ONES + r")|" + _NUM_SIMPLE
           + r"|an?))")
+_AMOUNT = (r"(?:\d{1,3}(?:\.\d+)?|(?i:" + _NUM_SIMPLE + r"|an?))[- ]"
+           r"(?i:years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b")
+"""A number of one unit, without named groups, for durations of several units ("1 hour 59 minutes")."""
 VAGUE = r"(?P<vague>(?i:several|a\s+few|few|many|some|a\s+couple\s+of|numerous))"
 MOD = (r"(?:(?i:(?:the\s+)?(?:early|late|mid|end|beginning|middle)(?:\s+(?:of\s+)?)?"
        r"|(?:the\s+)?(?:start|close|turn)\s+of\s+"
@@ -284,7 +288,7 @@ RULES: tuple[Rule, ...] = (
     _rule("ago", "unit",
           r"(?:(?i:about|nearly|almost|some|more\s+than|over|less\s+than|roughly|just|only)\s+)?(?:" + NUMBER
           + r"|" + VAGUE + r")\s+(?:(?i:or\s+so)\s+)?" + r"(?P<unit>(?i:" + _UNIT_WORDS + r"))"
-          r"(?:\s+(?i:or\s+so))?\s+(?i:ago)",
+          r"(?:\s+(?i:or\s+so))?\s+(?i:ago|back(?!\s+(?:to|from|in|on|into)\b))",
           read_ago),
     _rule("bare_ago", "unit", r"(?P<unit>(?i:years|months|weeks|days|decades))\s+(?i:ago)", read_ago),
     _rule("offset", "unit",
@@ -294,6 +298,8 @@ RULES: tuple[Rule, ...] = (
           r"(?i:the|a)\s+(?:(?i:comparable|same)\s+)?(?i:year-earlier|year-ago)\s+(?i:period|quarter)"
           r"|(?i:year-earlier|year-ago)",
           read_year_earlier),
+    _rule("compound_duration", "unit",
+          _AMOUNT + r"(?:,?\s+(?:(?i:and)\s+)?(?!(?i:an?)\s)" + _AMOUNT + r"){1,3}", read_compound_duration),
     _rule("duration", "unit",
           r"(?!(?i:an?\s+second)\b)(?!" + _AFTER_MODAL + r"one\s+day\b)"
           r"(?:(?i:the|another)\s+(?![\w.]+-(?i:" + _UNIT_WORDS + r")\b))?"
@@ -301,11 +307,11 @@ RULES: tuple[Rule, ...] = (
           r"latest|preceding|ensuing|succeeding)\s+)?"
           r"(?:(?i:about|nearly|almost|roughly|approximately|some|more\s+than|less\s+than|at\s+least|"
           r"up\s+to|over|under|only|just|fewer\s+than)\s+)?"
-          + NUMBER + r"(?:\s+(?i:to|or)\s+(?:\d+|" + _NUM_SIMPLE.replace("|a half", "") + r"))?"
+          + NUMBER + r"(?P<upto>\s+(?i:to|or)\s+(?:\d+|" + _NUM_SIMPLE.replace("|a half", "") + r"))?"
           r"(?:[- ](?i:more|additional|full|straight|consecutive|long|trading|business|calendar))?[- ]"
           r"(?P<unit>(?i:" + _UNIT_WORDS + r"))(?P<half>\s+(?i:and\s+a\s+half))?(?:-(?i:long))?(?!-old)"
           r"(?!\s+(?i:old|of\s+age)\b)"
-          r"(?!(?<=quarter)\s+of\b)(?!(?<=quarters)\s+of\b)(?<!-quarters)",
+          r"(?!(?<=quarter)\s+(?i:of|as|more|less|fewer|the)\b)(?!(?<=quarters)\s+of\b)(?<!-quarters)",
           read_duration),
     _rule("vague_duration", "unit",
           r"(?:(?i:the)\s+)?(?=(?i:past|last|next|coming|recent|first|previous|several|a\s+few|few|many|some"

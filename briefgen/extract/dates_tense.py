@@ -46,9 +46,10 @@ def tense_cues(text: str, lo: int, hi: int) -> list[Cue]:
             if phrase in PAST_PHRASES:
                 cues.append((start, words[i + n - 1][1], -1))
             elif phrase in FUTURE_PHRASES:
-                if phrase == ("due", "to") and i + n < len(words) and lower[i + n] in DETERMINERS:
-                    continue  # "due to a landslide": a cause, not a plan
-                cues.append((start, words[i + n - 1][1], 1))
+                if phrase[-1] == "to" and i + n < len(words) and lower[i + n] in DETERMINERS:
+                    continue  # "due to a landslide", "agreed to the plan": a cause or a thing, not a plan
+                # From its last word: "On Friday it voted to ..." is past, "voted to meet on Friday" ahead
+                cues.append((words[i + n - 1][0], words[i + n - 1][1], 1))
     return cues
 
 
