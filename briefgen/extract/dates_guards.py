@@ -52,7 +52,7 @@ be been looks look holds hold remains remain seems seem
 _FINANCE = re.compile(
     r"\b(?:profits?|loss(?:es)?|sales|revenues?|earnings|income|growth|economy|economic|gdp|output|pct|percent"
     r"|dlrs|dollars|mln|billion|million|shares?|fiscal|results|production|exports|imports|inflation|prices"
-    r"|budget|deficit|surplus|spending|investment|demand|unemployment|trade)\b|%", re.I)
+    r"|budget|deficit|surplus|spending|investment|demand|unemployment|trade)\b", re.I)
 """Words of business and the economy: a sentence with one speaks of the halves of a year, not of a match."""
 _FILLER_BEFORE = re.compile(r"(?:^|[.!?:;\"“‘(\n])\s*(?:(?i:and|but|so|well|okay|ok|yes|oh)\s*,?\s*)?$")
 _FILLER_AFTER = re.compile(r"\s*,|\s+(?i:if|even|then|imagine|let|let's|look|listen|consider|suppose|remember"
@@ -99,6 +99,15 @@ def not_a_date(rule: str, m: re.Match[str], start: int, end: int) -> bool:
         return not _a_season(text, start, end, m)
     if rule == "half" and not groups.get("year") and "year" not in m[0].lower():
         return not _FINANCE.search(text, *_sentence_around(text, start, end))
+    if rule in ("set_every", "duration") and _SPEED_BEFORE.search(text, max(0, start - 20), start):
+        return True  # "75 miles per hour", "20 kilometres an hour": a speed
+    if rule == "quarter_code" and not groups.get("year") and not groups.get("yy"):
+        return not _FINANCE.search(text, *_sentence_around(text, start, end))  # "100% H2" is hydrogen
+    if rule == "weekday" and words_before(text, start, 1) in (["a"], ["an"]) \
+            and not (words_after(text, end, 1) or ["."])[0][0].isalpha():
+        return True  # "tomorrow, a Tuesday,": some Tuesday, not the last one ("a Sunday service" is)
+    if rule == "duration" and _RANGE_OF_UNITS_BEFORE.search(text, max(0, start - 30), start):
+        return True  # "eight months to a year": the end of a range, no single amount
     # "people aged 65 years" gives an age, not a stretch of time
     return rule in ("duration", "vague_duration") and words_before(text, start, 1) in (["aged"], ["age"], ["ages"])
 
@@ -169,6 +178,10 @@ def _in_a_name(text: str, start: int, end: int, rule: str) -> bool:
 
 
 _SENTENCE_EDGE = re.compile(r"[.!?]\s|\n")
+_RANGE_OF_UNITS_BEFORE = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an|a\s+few|several)[- ]"
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+(?:to|or)\s+$", re.I)
+_SPEED_BEFORE = re.compile(r"\b(?i:miles|mile|kilometers|kilometres|km|knots|feet|metres|meters|mph|kph)\s+$")
 
 
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:

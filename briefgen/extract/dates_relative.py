@@ -27,6 +27,9 @@ def _weekday_date(ctx: Context, weekday: int, rel: str) -> dt.date:
         return cal.weekday_near(today - dt.timedelta(days=1), weekday, -1)
     if rel in ("next", "this coming", "coming", "the following"):
         return cal.weekday_near(today + dt.timedelta(days=1), weekday, +1)
+    if ctx.direction == 2:  # ahead of a past moment: the nearer such day, looking back on a near tie
+        ahead = cal.weekday_near(today, weekday, +1)
+        return ahead if (ahead - today).days <= 3 else cal.weekday_near(today, weekday, -1)
     return cal.weekday_near(today, weekday, ctx.direction if ctx.direction > 0 else -1)
 
 
