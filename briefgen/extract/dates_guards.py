@@ -57,6 +57,7 @@ _FINANCE = re.compile(
 _FILLER_BEFORE = re.compile(r"(?:^|[.!?:;\"“‘(\n])\s*(?:(?i:and|but|so|well|okay|ok|yes|oh)\s*,?\s*)?$")
 _FILLER_AFTER = re.compile(r"\s*,|\s+(?i:if|even|then|imagine|let|let's|look|listen|consider|suppose|remember"
                            r"|see|wait|what|why|how|here)\b")
+_NOW_IMPERATIVE = re.compile(r"\s+(?i:consider|imagine|let|let's|look|listen|suppose|remember)\b")
 _NOW_AND_THEN = re.compile(r"\s+(?i:and)\s+(?i:then|again)\b")
 _SEASON_LEADS = words("""
 in during by until till through throughout since over before after for from into of this last next past
@@ -92,6 +93,10 @@ def not_a_date(rule: str, m: re.Match[str], start: int, end: int) -> bool:
         return True
     if rule == "present" and text[start:end].lower() == "now":
         return _filler_now(text, start, end)
+    if rule == "present" and text[start:end].lower() == "current":
+        after = words_after(text, end, 1)
+        # "the current account deficit" (a term of trade), "the current of the river" (a noun)
+        return not after or after[0].lower() in _CURRENT_NOT_TIME or not after[0][:1].isalnum()
     if rule == "future" and text[start:end].lower().endswith("term") \
             or rule == "present" and text[start:end].lower() == "the present":
         return _modifies_a_noun(text, end)  # "the long term debt", "the present study"
@@ -139,8 +144,9 @@ def _is_a_year(text: str, start: int, end: int, bare: bool) -> bool:
     led = last in YEAR_LEADS
     if last in QUANTITY_WORDS:
         led = len(before) == 2 and before[0] in YEAR_LEADS
-        if not led:
-            return False
+        ends_clause = not after or not after[0][:1].isalnum()
+        if not led and not (ends_clause and int(text[start:end]) >= 1800):
+            return False  # "about 1500", "around 2000 people"; but "devised around 1970."
     # Years before 1800 are rare in news without a word that leads them; counts of that size are common.
     return int(text[start:end]) >= 1800 or led
 
@@ -181,6 +187,7 @@ _SENTENCE_EDGE = re.compile(r"[.!?]\s|\n")
 _RANGE_OF_UNITS_BEFORE = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an|a\s+few|several)[- ]"
     r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+(?:to|or)\s+$", re.I)
+_CURRENT_NOT_TIME = words("account accounts assets liabilities of")
 _SPEED_BEFORE = re.compile(r"\b(?i:miles|mile|kilometers|kilometres|km|knots|feet|metres|meters|mph|kph)\s+$")
 
 
@@ -193,8 +200,8 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _filler_now(text: str, start: int, end: int) -> bool:
-    """Whether "now" is a filler that opens a clause ("Now, ...", "Now imagine") or "now and then"."""
-    if _NOW_AND_THEN.match(text, end):
+    """Whether "now" is a filler that opens a clause ("Now, ...", "Now imagine"), or "now and then"."""
+    if _NOW_AND_THEN.match(text, end) or _NOW_IMPERATIVE.match(text, end):
         return True
     return bool(_FILLER_BEFORE.search(text, max(0, start - 12), start) and _FILLER_AFTER.match(text, end))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from briefgen.extract import dates_calendar as cal
 from briefgen.extract.dates_context import (
@@ -50,7 +51,10 @@ def read_weekday(m: re.Match[str], ctx: Context) -> Reading:
             and first.day.weekday() == WEEKDAYS[start["first"].lower()]:
         return point(first.day + dt.timedelta(days=(weekday - first.day.weekday()) % 7 or 7), "day", time_suffix(m))
     if m["possessive"] is not None and not group(m, "rel"):
-        # "Tuesday's ruling" names an event that has happened, whatever the sentence goes on to say
+        # "Tuesday's ruling" names an event that has happened; in a sentence that looks ahead
+        # ("Friday's figures will be watched") it is the nearer such day
+        if ctx.direction > 0:
+            return point(_weekday_date(replace(ctx, direction=2), weekday, ""), "day", time_suffix(m))
         return point(cal.weekday_near(ctx.today(), weekday, -1), "day", time_suffix(m))
     date = _weekday_date(ctx, weekday, group(m, "rel"))
     return point(date, "day", time_suffix(m))
@@ -129,7 +133,10 @@ def read_anaphoric_unit(m: re.Match[str], ctx: Context) -> Reading:
     step = -1 if rel in ("previous", "preceding", "before", "prior") else 1
     if rel in ("that", "same", "that same", "the same"):
         step = 0
-    return point(cal.shift(ref.day, grain, step), grain)
+    day = cal.shift(ref.day, grain, step)
+    if ctx.direction < 0 and ctx.published is not None and cal.start_of(day, grain) > ctx.published:
+        raise ValueError("a past event counted from a date after publication: the day meant is another")
+    return point(day, grain)
 
 
 def read_ago(m: re.Match[str], ctx: Context) -> Reading:

@@ -183,7 +183,7 @@ TRIGGER_GROUPS = ("digit", "unit", "word", "month", "weekday")
 
 RULES: tuple[Rule, ...] = (
     _rule("full_date", "month",
-          r"(?:" + WEEKDAY + r",?\s+)?" + MOD
+          r"(?:(?P<rel0>(?i:last|next|this)\s+year),?\s+)?(?:" + WEEKDAY + r",?\s+)?" + MOD
           + r"(?:" + MONTH + r"\s+" + DAY + r"(?:(?=" + _RANGE_TO + r"(?:st|nd|rd|th)?,?\s+(?P<ryear>"
           + YEAR.removeprefix("(?P<year>") + r"))?"
           + r"|" + day_re("day2") + r"\s+(?:(?i:of)\s+)?" + month_re("month2") + r")"
@@ -262,9 +262,10 @@ RULES: tuple[Rule, ...] = (
           r"(?P<rel>(?i:this|last))\s+(?P<part>(?i:morning|afternoon|evening|night))",
           read_part_of_day),
     _rule("clock", "digit word",
-          r"(?:(?i:about|around|approximately)\s+)?(?:(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))?\s*"
+          r"(?:(?i:about|around|approximately)\s+)?(?<![\d:.])(?:(?P<hour>[01]?\d|2[0-3])"
+          r"(?:[:.](?P<minute>[0-5]\d))?\s*"
           r"(?P<ampm>[aApP]\.?\s?[mM]\.?|(?i:o'clock))(?:\s+" + _ZONE + r")?"
-          r"|(?P<hour24>[01]\d|2[0-3]):(?P<minute24>[0-5]\d)\s*(?:" + _ZONE + r"|(?i:local\s+time))"
+          r"|(?P<hour24>[01]\d|2[0-3]):(?P<minute24>[0-5]\d)(?!:\d)\s*(?:" + _ZONE + r"|(?i:local\s+time))"
           r"|(?P<noon>(?i:noon|midnight|midday)))"
           r"(?:,?\s+(?:(?i:on)\s+)?(?:" + WEEKDAY + r"|(?P<word>(?i:yesterday|today|tomorrow))"
           r"|" + month_re("cmonth") + r"\s+" + day_re("cday") + r"))?",
