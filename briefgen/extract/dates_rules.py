@@ -166,6 +166,8 @@ def _trigger_words() -> dict[str, tuple[str, ...]]:
                 " thanksgiving labor memorial martin presidents mother father columbus easter election",
         "month": " ".join(MONTHS),
         "weekday": " ".join(WEEKDAYS),
+        "ago": "ago back",
+        "turn": "earlier later",
     }
     words = {k: v.split() for k, v in groups.items()}
     words["unit"] += [w + "s" for w in words["unit"]]
@@ -179,7 +181,7 @@ def _trigger_words() -> dict[str, tuple[str, ...]]:
 
 TRIGGER_WORDS: dict[str, tuple[str, ...]] = _trigger_words()
 """Lower-case words to the trigger groups they belong to; the rules search only near such words, for speed."""
-TRIGGER_GROUPS = ("digit", "unit", "word", "month", "weekday")
+TRIGGER_GROUPS = ("digit", "unit", "word", "month", "weekday", "ago", "turn")
 
 RULES: tuple[Rule, ...] = (
     _rule("full_date", "month",
@@ -189,9 +191,10 @@ RULES: tuple[Rule, ...] = (
           + r"|" + day_re("day2") + r"\s+(?:(?i:of)\s+)?" + month_re("month2") + r")"
           + r"(?:,?\s+" + YEAR + r"|\s+(?P<rel2>(?i:(?:of\s+)?(?:last|next|this)\s+year)))?",
           read_full_date),
-    Rule("range_end", ("digit",), re.compile(
+    # The end of a range comes a few characters after the month that starts it: search only there.
+    Rule("range_end", ("month",), re.compile(
         r"(?:(?<=[-–])|(?<=[-–]\s)|(?<=\sto\s)|(?<=\sthrough\s)|(?<=\suntil\s)|(?<=\still\s)|(?<=\sand\s))"
-        + DAY + r"(?![\w-]|[.,:]\d)(?:,?\s+" + YEAR + r")?"), read_range_end, (45, 30)),
+        + DAY + r"(?![\w-]|[.,:]\d)(?:,?\s+" + YEAR + r")?"), read_range_end, (0, 40)),
     _rule("numeric_date", "digit", r"(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d\d\d\d|\d\d)",
           read_numeric_date),
     _rule("iso_date", "digit", r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)", read_numeric_date),
@@ -286,13 +289,13 @@ RULES: tuple[Rule, ...] = (
     _rule("unit_before", "unit",
           r"(?i:the)\s+(?P<unit>(?i:day|week|month|year))\s+(?P<rel>(?i:before|after))(?=\s*[.,;:)]|\s*$)",
           read_anaphoric_unit),
-    _rule("ago", "unit",
+    _rule("ago", "ago",
           r"(?:(?i:about|nearly|almost|some|more\s+than|over|less\s+than|roughly|just|only)\s+)?(?:" + NUMBER
           + r"|" + VAGUE + r")\s+(?:(?i:or\s+so)\s+)?" + r"(?P<unit>(?i:" + _UNIT_WORDS + r"))"
           r"(?:\s+(?i:or\s+so))?\s+(?i:ago|back(?!\s+(?:to|from|in|on|into)\b))",
           read_ago),
-    _rule("bare_ago", "unit", r"(?P<unit>(?i:years|months|weeks|days|decades))\s+(?i:ago)", read_ago),
-    _rule("offset", "unit",
+    _rule("bare_ago", "ago", r"(?P<unit>(?i:years|months|weeks|days|decades))\s+(?i:ago)", read_ago),
+    _rule("offset", "turn",
           r"(?:" + NUMBER + r"\s+)?(?P<unit>(?i:" + _UNIT_WORDS + r"))\s+(?P<dir>(?i:earlier|later))",
           read_offset),
     _rule("year_earlier", "unit",
