@@ -24,23 +24,16 @@ from briefgen.build_cache import (
     state_key,
 )
 from briefgen.config import Config
-from briefgen.content import (
-    PlannedWrite,
-    find_article_files,
-    load_articles,
-    plan_front_matter,
-    shown_path,
-    unknown_keys,
-    write_atomically,
-)
+from briefgen.content import find_article_files, load_articles, shown_path, unknown_keys
 from briefgen.errors import BriefgenError, Problem, counted
 from briefgen.project_lock import project_lock, remove_leftovers
-from briefgen.publish import publish, stage_files
+from briefgen.publish import publish, refuse_foreign_site, stage_files
 from briefgen.records import contract_record
 from briefgen.search_index import index_site
 from briefgen.site import THEME
 from briefgen.site.entries import Entry
 from briefgen.site.urls import article_url, slugify
+from briefgen.write_back import CHANGED_MEANWHILE, PlannedWrite, WriteBack, plan_front_matter
 
 if TYPE_CHECKING:
     from briefgen.analyse import Outcome, Progress
@@ -156,13 +149,6 @@ def article_warnings(items: list[Analysed], config: Config) -> list[Problem]:
     return warnings
 
 
-def write_front_matter(planned: list[PlannedWrite]) -> int:
-    """Replace each planned article file with its new bytes."""
-    for write in planned:
-        write_atomically(write.path, write.data)
-    return len(planned)
-
-
 class Stopwatch:
     """Seconds spent per build stage, for `--timings` and the benchmark."""
 
@@ -220,7 +206,7 @@ def build_project(
 
 
 NO_BASE_URL = ("base_url is not set (config.yaml, $BRIEFGEN_BASE_URL or --base-url): "
-               "the feed and the sitemap were not written")
+               "the feed and the sitemap were not written, and pages have no canonical address")
 
 
 def analysis_line(item: Analysed) -> str:
@@ -238,6 +224,7 @@ def build_locked(config: Config, *, write: bool, strict: bool, jobs: int | None,
     if not config.content_dir.is_dir():
         raise BriefgenError(Problem(f"the content folder {config.content_dir} does not exist: create it, "
                                     "or set content_dir in config.yaml", config.path))
+    refuse_foreign_site(config)
     write = write and config.write_front_matter
     key = state_key(config, {"write": write, "strict": strict, "drafts": drafts}, analysis_code_digest(), THEME)
     files = find_article_files(config.content_dir, config.root)
@@ -290,9 +277,10 @@ def build_locked(config: Config, *, write: bool, strict: bool, jobs: int | None,
     warnings += override_warnings(config)
     clock.lap("render")
     finish = Finish(config, planned, write, clock, render_rest)
-    changed = publish(config.site_dir, indexed, finish, keep=unchanged)
-    warnings += finish.problems
-    remember(config, key, analysed, outcomes, entries, tuple(warnings), {p.path for p in unwritten})
+    changed = publish(config.site_dir, indexed, finish, keep=unchanged, companion=finish.write_back)
+    warnings += finish.write_back.warnings + finish.problems
+    skipped = {p.path for p in unwritten + finish.write_back.warnings if p.message == CHANGED_MEANWHILE}
+    remember(config, key, analysed, outcomes, entries, tuple(warnings), {p.path for p in unwritten}, skipped)
     clock.lap("write")
     pages = sum(1 for name in [*indexed, *finish.rest, *unchanged] if name.endswith(".html"))
     details = (f"read {counted(len(todo), 'article')} from content/, "
@@ -300,8 +288,8 @@ def build_locked(config: Config, *, write: bool, strict: bool, jobs: int | None,
                *(analysis_line(a) for a, o in zip(analysed, known, strict=True) if o is None),
                f"rendered {counted(len(indexed) + len(finish.rest), 'file')}, "
                f"{counted(len(unchanged), 'article page')} kept as they were; {counted(changed, 'file')} changed in "
-               f"{config.site_dir.name}/; front matter written for {counted(finish.written, 'article')}")
-    return BuildReport(len(entries), pages, changed, finish.written, tuple(warnings),
+               f"{config.site_dir.name}/; front matter written for {counted(finish.write_back.written, 'article')}")
+    return BuildReport(len(entries), pages, changed, finish.write_back.written, tuple(warnings),
                        time.perf_counter() - clock.started, tuple(clock.stages.items()), details=details)
 
 
@@ -314,7 +302,8 @@ class Finish:
         self.config, self.planned, self.write, self.clock = config, planned, write, clock
         self.render_rest = render_rest
         self.rest: dict[str, bytes] = {}
-        self.written = 0
+        self.write_back = WriteBack()
+        """The front matter, staged beside the articles and committed by `publish` with the site."""
         self.problems: list[Problem] = []
 
     def meanwhile(self, staging: Path) -> None:
@@ -325,7 +314,7 @@ class Finish:
         stage_files(staging, self.config.site_dir, self.rest)
         staged = time.perf_counter()
         if self.write:
-            self.written = write_front_matter(self.planned)
+            self.write_back.stage(self.planned)
         self.clock.stages["render_rest"] = rendered - started
         self.clock.stages["stage_rest"] = staged - rendered
         self.clock.stages["front_matter"] = time.perf_counter() - staged
@@ -352,13 +341,17 @@ def nothing_changed(state: BuildState, files: list[Path], config: Config) -> boo
 
 
 def remember(config: Config, key: str, analysed: list[Analysed], outcomes: list[Outcome], entries: list[Entry],
-             warnings: tuple[Problem, ...], unwritten: set[Path | None]) -> None:
-    """Save what this build saw (articles as now on disk, with their stored blocks) for the next one."""
+             warnings: tuple[Problem, ...], unwritten: set[Path | None], changed: set[Path | None]) -> None:
+    """Save what this build saw (articles as now on disk, with their stored blocks) for the next one.
+
+    Articles whose block could not be stored keep the block they had; those that changed while the
+    build ran are not remembered, so that the next build reads them again.
+    """
     articles: dict[str, CachedArticle] = {}
     for item, outcome in zip(analysed, outcomes, strict=True):
         path = config.root / item.article.path
         sig = signature(path)
-        if sig is None:
+        if sig is None or item.article.path in changed:
             continue
         # the block as now stored in the file: the next build must see article and outcome share it
         # (unless it could not be stored: then the next build tries again, and warns again)

@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import hashlib
 import os
 import re
-import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from briefgen.article import Article, Source
 from briefgen.errors import BriefgenError, Problem
-from briefgen.frontmatter import MACHINE_KEY, FrontMatterError, Parts, same_data, split, store_machine_block
+from briefgen.frontmatter import MACHINE_KEY, FrontMatterError, Parts, split
 from briefgen.safe_yaml import YamlRefused, load_safely
 
 SUFFIXES = (".md", ".txt")
@@ -203,68 +200,3 @@ def load_articles(files: Iterable[Path], content_dir: Path, base: Path) -> tuple
         except BriefgenError as exc:
             problems.extend(exc.problems)
     return articles, problems
-
-
-@dataclass(frozen=True)
-class PlannedWrite:
-    """The new bytes of an article file, and a digest of the bytes they were made from."""
-
-    path: Path
-    shown: Path
-    data: bytes
-    original_digest: str
-
-
-CHANGED_MEANWHILE = "the file changed while the build ran, so its analysis was not written into it; build again"
-
-
-def plan_front_matter(updates: list[tuple[Article, dict[str, Any]]], root: Path
-                      ) -> tuple[list[PlannedWrite], list[Problem]]:
-    """The new text of every article whose machine block changes, and warnings for those left alone.
-
-    A file is left alone when its front matter cannot take the block without changing what the
-    author wrote, or when it no longer holds what the build read (an editor saved it meanwhile).
-    """
-    planned: list[PlannedWrite] = []
-    problems: list[Problem] = []
-    for article, block in updates:
-        path = root / article.path
-        try:
-            original = path.read_bytes()
-            text = original.decode("utf-8")
-            updated, before = store_machine_block(text, block)
-            before = before if isinstance(before, dict) else {}
-        except FrontMatterError as exc:
-            problems.append(Problem(exc.message, article.path, exc.line, warning=True))
-            continue
-        except (OSError, ValueError, YamlRefused):
-            problems.append(Problem(CHANGED_MEANWHILE, article.path, warning=True))
-            continue
-        meta = {k: v for k, v in before.items() if k != MACHINE_KEY}
-        if split(text).body != article.body or not same_data(meta, article.meta) \
-                or not same_data(before.get(MACHINE_KEY), article.machine):
-            problems.append(Problem(CHANGED_MEANWHILE, article.path, warning=True))
-            continue
-        data = updated.encode("utf-8")
-        if data != original:
-            planned.append(PlannedWrite(path, article.path, data, hashlib.sha256(original).hexdigest()))
-    return planned, problems
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Replace a file's bytes all at once (temporary file in the same folder, then rename).
-
-    A killed build leaves the old file or the new one, never a mix. There is no fsync: it made
-    writing 20,000 articles take minutes, and a rename over the old file is what keeps a
-    crash from losing either version on the usual file systems (ext4 flushes such replacements).
-    """
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        mode = path.stat().st_mode & 0o7777 if path.exists() else 0o644
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -5,7 +5,6 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import os
-import re
 import shutil
 import signal
 import sys
@@ -14,11 +13,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from briefgen.errors import BriefgenError, Problem
+from briefgen.write_back import TEMPORARY
 
 LOCK_NAME = "lock"
 _PR_SET_PDEATHSIG = 1
-_LEFTOVER_TMP = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")
-"""Temporary files of write_atomically (mkstemp's eight random characters)."""
 
 
 @contextmanager
@@ -60,7 +58,7 @@ def remove_leftovers(content_dir: Path, site_dir: Path) -> None:
     """Delete temporary files and staging folders of a build that was killed (only under the lock)."""
     for dirpath, _, filenames in os.walk(content_dir):
         for name in filenames:
-            if _LEFTOVER_TMP.match(name):
+            if TEMPORARY.match(name):
                 (Path(dirpath) / name).unlink(missing_ok=True)
     if site_dir.parent.is_dir():
         for path in site_dir.parent.glob(f".{site_dir.name}.*"):

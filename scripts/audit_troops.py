@@ -127,10 +127,11 @@ def _every_article(corpus: Path) -> list[common.Article]:
             + _conll_testa(corpus))
 
 
-def pool(corpus: Path) -> dict[str, common.Article]:
-    """Every unannotated article of the three sources that has a number before a personnel word."""
+def pool(corpus: Path, every: bool = False) -> dict[str, common.Article]:
+    """Every unannotated article that has a number before a personnel word (or every one, with `every`)."""
     seen = _annotated_ids()
-    return {a.key: a for a in _every_article(corpus) if a.key not in seen and _TROOP_NUMBER.search(a.body)}
+    return {a.key: a for a in _every_article(corpus)
+            if a.key not in seen and (every or _TROOP_NUMBER.search(a.body))}
 
 
 def _extract(articles: list[common.Article]) -> dict[str, list[dict[str, Any]]]:
@@ -142,13 +143,13 @@ def _extract(articles: list[common.Article]) -> dict[str, list[dict[str, Any]]]:
 
 def sample(args: argparse.Namespace) -> None:
     """Draw articles in a seeded order until the counts reach the minimum, and write the sheet."""
-    found = pool(args.corpus)
+    found = pool(args.corpus, args.every)
     order = sorted(found)
     random.Random(args.seed).shuffle(order)
     chosen: list[common.Article] = []
     counts: dict[str, list[dict[str, Any]]] = {}
     total = 0
-    batch = 40
+    batch = 2000 if args.every else 40
     while total < args.min_counts and order and len(chosen) < args.articles:
         step = [found[k] for k in order[:batch]]
         order = order[batch:]
@@ -237,6 +238,8 @@ def main() -> None:
     p.add_argument("--min-counts", type=int, default=100)
     p.add_argument("--articles", type=int, default=10**6, help="at most this many articles")
     p.add_argument("--out", type=Path)
+    p.add_argument("--every", action="store_true", help="draw from every unannotated article, not only those "
+                   "with a number before a personnel word (once the pool is used up)")
     p = sub.add_parser("show", help="print a sheet's items with their sentences")
     p.add_argument("sheet", type=Path)
     p.add_argument("--only-wrong", action="store_true")

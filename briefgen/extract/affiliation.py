@@ -65,7 +65,7 @@ _FOR_OTHERS = word_set("for by versus than")
 # Words before "of" that make the country itself, not a body named after it ("the Republic of Korea").
 _STATE_WORDS = word_set("republic kingdom state states government administration emirate sultanate federation")
 # Words of domestic British politics: a country the text implies without naming it.
-_UK_WORDS = re.compile(r"\b(?:Labour|Tory|Tories|Conservatives|Westminster|Holyrood|Commons|Lib Dems?)\b")
+_UK_WORDS = re.compile(r"\b(?:Labour|Tory|Tories|Westminster|Holyrood|Lib Dems?)\b")
 
 
 @dataclass(frozen=True)
@@ -99,6 +99,8 @@ class Evidence:
     by_surname: dict[str, tuple[int, ...]]
     """The people whose name forms end in each word."""
     body_starts: list[int]
+    person_words: frozenset[str]
+    """Words that end a person's name in the text: "Trump spokesman" is not a company's."""
 
 
 @dataclass(frozen=True)
@@ -114,7 +116,8 @@ class Holder:
 
 
 def gather_evidence(text: str, tokens: Sequence[Token], sentence_starts: list[int], masked: str,
-                    holders: Sequence[Holder], places: Gazetteer) -> Evidence:
+                    holders: Sequence[Holder], places: Gazetteer,
+                    person_words: frozenset[str] = frozenset()) -> Evidence:
     """Places and bodies of the text (names masked out of `masked`), with who holds and who acts."""
     token_at = {t.start: i for i, t in enumerate(tokens)}
     found = [p for p in places.places_in(masked) if not _inside_a_name(p, tokens, token_at)]
@@ -143,12 +146,14 @@ def gather_evidence(text: str, tokens: Sequence[Token], sentence_starts: list[in
         for form in h.forms:
             by_surname.setdefault(form[-1], []).append(h.key)
     bodies = places.bodies_in(masked)
-    unclaimed = frozenset(p.name for p, k in zip(found, claimed, strict=True) if k is None)
+    topics = _topics(found, tokens, token_at, places)
+    unclaimed = frozenset(p.name for p, k, topic in zip(found, claimed, topics, strict=True)
+                          if k is None and not topic)
     return Evidence(tokens, token_at, sentence_starts, found, acting, claimed, bodies, uk,
                     [p.start for p in found], unclaimed,
                     {k: frozenset(v) for k, v in claimed_by.items()}, {k: frozenset(v) for k, v in mentioned.items()},
                     {k: frozenset(v) for k, v in held.items()}, {k: tuple(v) for k, v in by_surname.items()},
-                    [off for off, _b in bodies])
+                    [off for off, _b in bodies], frozenset(by_surname) | person_words)
 
 
 def _inside_a_name(p: Place, tokens: Sequence[Token], token_at: dict[int, int]) -> bool:
@@ -181,6 +186,21 @@ def _claims_of(found: list[Place], claims: list[tuple[int, int, int]]) -> list[i
                 owner = key
                 break
         out.append(owner)
+    return out
+
+
+def _topics(found: list[Place], tokens: Sequence[Token], token_at: dict[int, int], places: Gazetteer) -> list[bool]:
+    """For each place, whether it is only a topic: inside a word ("Iran-contra") or before a topic ("the Iraq war")."""
+    out = []
+    for p in found:
+        i = token_at.get(p.start)
+        if i is None:
+            out.append(True)
+            continue
+        here = country_starting_at(tokens, i, places)
+        j = i + (here[0] if here is not None else 1)
+        out.append(tokens[j - 1].end != p.end or (j < len(tokens) and tokens[j].lower in _TOPICS
+                                                  and tokens[j].text.islower()))
     return out
 
 
@@ -270,9 +290,17 @@ def _stated(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaz
             return s.role.country
         if s.role.anaphoric:
             return _country_just_named(ev, s)
-    for s in ordered:
+    same = [s for s in ordered if s.role.title.lower() == holder.role.title.lower()]  # an org is one role's
+    for s in same:
         if s.role.org:
             return places.body_of(s.role.org) or titles.ORG_ALIASES.get(s.role.org, s.role.org)
+    for s in same:
+        guess = s.role.org_guess
+        if guess and guess.split()[-1] not in ev.person_words and places.country_of(guess) is None:
+            return places.body_of(guess) or titles.ORG_ALIASES.get(guess, guess)  # "Jardine chairman"
+        said = _speaker_org(ev, s)
+        if said is not None:
+            return said
     tokens = ev.tokens
     for start, _end in holder.mentions[:_NEAREST]:
         i = ev.token_at.get(start)
@@ -286,6 +314,26 @@ def _stated(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaz
                 if key != holder.key:
                     return _stated(holders[key], (), ev, places)  # "Kovac's envoy": Kovac's country
     return None
+
+
+def _speaker_org(ev: Evidence, s: Sighting) -> str | None:
+    """The company that opens the sentence in "Magma Power Co said director X ...", for a company role."""
+    tokens = ev.tokens
+    if titles.head_of(s.role.title) not in titles.COMPANY_HEADS or not s.role.title[:1].islower():
+        return None  # a company's officers are written in lower case: not "The White House said President X"
+    k = s.role.first - 1
+    while k > 0 and s.role.first - k < 8 and tokens[k].lower not in ("said", "says") and tokens[k].text.islower():
+        k -= 1  # over "executive vice president and"
+    if k <= 0 or tokens[k].lower not in ("said", "says"):
+        return None
+    j = k - 1
+    while j >= 0 and k - j <= 6 and (tokens[j].capitalised or tokens[j].acronym or tokens[j].text in ("&", "'s")):
+        j -= 1
+    opens = j < 0 or tokens[j].text in ".!?\"“”" or ev.token_at.get(tokens[j + 1].start, -1) == 0
+    run = tokens[j + 1:k]
+    if not opens or not run or run[-1].lower not in titles.ORG_WORDS:
+        return None
+    return " ".join(t.text for t in run)
 
 
 def _country_just_named(ev: Evidence, s: Sighting) -> str | None:
@@ -351,8 +399,9 @@ def _nearby(ev: Evidence, s: Sighting, holder: Holder) -> list[int]:
     while j is not None and j < len(ev.tokens) and (ev.tokens[j].lower == "the"
                                                      or not ev.tokens[j].text[0].isalnum()):
         j += 1  # "The Kremlin said", "“Kenya ..."
-    if i < lo and j is not None and j < len(ev.tokens) and ev.places[i].start == ev.tokens[j].start:
-        return [i, *found]
+    if i < lo and j is not None and j < len(ev.tokens) and ev.places[i].start == ev.tokens[j].start \
+            and len({ev.places[n].name for n in range(i, lo)}) == 1:
+        return [i, *found]  # not "Ethiopia and Djibouti sent envoys": one country, the subject
     return found
 
 

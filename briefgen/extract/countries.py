@@ -11,66 +11,13 @@ import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import yaml
 
+from briefgen.extract.places import PlaceEntry, entry_from_mapping
+
 _DATA = Path(__file__).resolve().parent.parent / "data" / "places.yaml"
-PLACE_KEYS = ("name", "aliases", "demonyms", "capitals", "metonyms", "kind")
-KINDS = ("country", "organisation")
-
-
-@dataclass(frozen=True)
-class PlaceEntry:
-    """One country, territory or international organisation and the ways the news writes it."""
-
-    name: str
-    """The short English name shown as an official's org ("United Kingdom")."""
-    aliases: tuple[str, ...] = ()
-    """Other names of the place itself ("Britain", "UK")."""
-    demonyms: tuple[str, ...] = ()
-    """Adjectives and nouns for its people ("British", "Briton"); plurals in -s are added."""
-    capitals: tuple[str, ...] = ()
-    """Seats of government ("London"), which stand for it in news copy but not before a role."""
-    metonyms: tuple[str, ...] = ()
-    """Places that stand for its government ("Downing Street", "Kremlin")."""
-    kind: str = "country"
-    """"country" (also territories) or "organisation" (NATO, the UN)."""
-
-
-def entry_from_mapping(data: dict[str, Any]) -> PlaceEntry:
-    """A PlaceEntry from a mapping already checked by `entry_problems`; "capital" may be one string."""
-    def words(key: str) -> tuple[str, ...]:
-        value = data.get(key) or ()
-        return (value,) if isinstance(value, str) else tuple(value)
-
-    capitals = words("capitals") + words("capital")
-    return PlaceEntry(str(data["name"]), words("aliases"), words("demonyms"), capitals, words("metonyms"),
-                      str(data.get("kind", "country")))
-
-
-def entry_problems(data: Any) -> list[str]:
-    """What is wrong with one place written as a mapping (config.yaml), or nothing."""
-    if not isinstance(data, dict):
-        return ["must be a mapping such as {name: Puerto Rico, demonyms: [Puerto Rican]}"]
-    problems = []
-    for key in data:
-        if key not in (*PLACE_KEYS, "capital"):
-            problems.append(f"unknown key '{key}' (known: name, aliases, demonyms, capital, metonyms, kind)")
-    name = data.get("name")
-    if not isinstance(name, str) or not name.strip():
-        problems.append("'name' must be a non-empty string")
-    for key in ("aliases", "demonyms", "capitals", "metonyms", "capital"):
-        value = data.get(key)
-        if value is None or (key in ("capital", "capitals") and isinstance(value, str) and value.strip()):
-            continue
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            problems.append(f"'{key}' must be a list of non-empty strings")
-    if data.get("kind", "country") not in KINDS:
-        problems.append("'kind' must be country or organisation")
-    return problems
-
-
 class Place(NamedTuple):
     """A place named in a text: where, which one, and how it was written."""
 
@@ -104,9 +51,12 @@ _REGIONS = ("South America", "Latin America", "Central America", "North America"
 _US_CURRENCY = re.compile(r"\s+(?:dlrs?|dollars?|cents?)\b", re.I)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Gazetteer:
-    """Every place form mapped to its place, with one compiled pattern that finds them in a text."""
+    """Every place form mapped to its place, with one compiled pattern that finds them in a text.
+
+    Compared by identity: `gazetteer()` returns the same object for the same entries.
+    """
 
     entries: tuple[PlaceEntry, ...]
     exact: dict[str, str] = field(init=False, compare=False, hash=False, repr=False)

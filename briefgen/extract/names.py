@@ -63,7 +63,7 @@ def is_name_word(tok: Token) -> bool:
 
 # Endings of English nouns that are not surnames ("General Agreement", "Supreme Commission"); "-ics" is left
 # out for Baltic surnames ("Rinkevics"), and "-ment" needs eight letters for "Clement".
-_NOUN_ENDINGS = ("tion", "sion", "ness", "ity", "ship")
+_NOUN_ENDINGS = ("tion", "sion", "ness", "ity", "ship", "tions", "sions", "nesses", "ities", "ships", "ments")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -143,6 +143,8 @@ hospital airport stadium park square building centre center memorial statue awar
 vessel boat plane train line estate farm brand label chain outlet franchise range cross day holiday
 highway tunnel canal dam mall market theatre theater cinema club museum library gallery lecture
 """)
+# Last words of place names ("General Santos City", "Prince Edward Island").
+_PLACE_ENDS = word_set("city town county province district island islands village municipality")
 # Words before a title that make what follows a character or a work, not a holder ("played President X").
 _PLAYING = word_set("play plays played playing portray portrays portrayed portraying voice voices voiced starring "
                     "character characters")
@@ -152,7 +154,7 @@ def is_place_or_thing(tokens: list[Token], start: int, end: int, title_start: in
     """True when a titled name is really part of a base, ship, shop or company name, or a character played."""
     if end < len(tokens):
         nxt = tokens[end]
-        if nxt.capitalised and nxt.lower in titles.ORG_WORDS:
+        if nxt.capitalised and (nxt.lower in titles.ORG_WORDS or nxt.lower in _PLACE_ENDS):
             return True
         if nxt.text == "/":
             return True  # photo credit "Alexei Nikolsky / Agency"
@@ -166,6 +168,10 @@ def is_place_or_thing(tokens: list[Token], start: int, end: int, title_start: in
     if any(t.lower in _PLAYING for t in before) or (before and before[-1].lower == "as"
                                                        and any(t.lower in ("role", "roles") for t in before)):
         return True  # "Ford played President Marshall", "in the role of King Lear"
+    if end - start == 1 and title_start > 0 and tokens[title_start - 1].lower in ("in", "at", "near"):
+        return True  # "recorded in Sultan Kudarat": a place named after a title
+    if tokens[end - 1].lower in _PLACE_ENDS:
+        return True  # "General Santos City"
     return title_start > 0 and tokens[title_start - 1].lower in SHIP_WORDS
 
 

@@ -16,8 +16,9 @@ from typing import Any
 from briefgen.article import Official
 from briefgen.extract import countries, titles
 from briefgen.extract.affiliation import Evidence, Holder, gather_evidence, org_of
-from briefgen.extract.countries import Gazetteer, PlaceEntry
+from briefgen.extract.countries import Gazetteer
 from briefgen.extract.names import folded, is_name_word, is_place_or_thing, name_run, one_letter_apart, same_person
+from briefgen.extract.places import PlaceEntry
 from briefgen.extract.roles import Role
 from briefgen.extract.sightings import SPEECH, Sighting, find_sightings
 from briefgen.extract.tokens import Token, sentence_spans, tokenize
@@ -64,7 +65,7 @@ def find_officials(text: str, published: dt.date | None, extra_titles: tuple[str
     places = countries.gazetteer(tuple(extra_places))
     tokens = tokenize(text)
     heads, mods = titles.extended_heads(tuple(extra_titles))
-    sightings = find_sightings(tokens, text, heads, mods)
+    sightings = find_sightings(tokens, text, heads, mods, places)
     people = _group(sightings)
     if not people:
         return ()
@@ -80,7 +81,8 @@ def find_officials(text: str, published: dt.date | None, extra_titles: tuple[str
     holders = [Holder(n, tuple(p.sightings), tuple(found), _best_role(p), frozenset(p.forms))
                for n, (p, found) in enumerate(zip(people, spans, strict=True))]
     masked = _masked(text, masked_spans)
-    evidence = gather_evidence(text, tokens, [s for s, _e in sentence_spans(text)], masked, holders, places)
+    evidence = gather_evidence(text, tokens, [s for s, _e in sentence_spans(text)], masked, holders, places,
+                               frozenset(honoured))
     return tuple(_to_official(p, h, holders, evidence, text, places) for p, h in zip(people, holders, strict=True))
 
 

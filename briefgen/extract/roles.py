@@ -25,8 +25,13 @@ _LINKING = word_set("of and for the &")
 PHRASE = 12
 """The most words a role phrase, an organisation's name or a complement may have: every scan stops
 there, so reading a role costs the same whatever the text holds around it."""
+# Words before a role that say which holder it was, not what the role is ("the country's first president").
+_ORDINALS = word_set("first second third fourth fifth sixth seventh eighth ninth tenth 1st 2nd 3rd 4th 5th")
 # Words of a role's status kept in the title, like "former" ("the ousted President").
 _STATUS = word_set("deposed ousted toppled exiled outgoing incoming")
+# Bodies written in lower case after a role ("chairman of the council of economic advisers").
+_BODIES = word_set("council committee department commission board agency office ministry bureau authority "
+                   "service police union court parliament assembly senate tribunal secretariat force bank")
 # Nouns between a demonym and a place's name ("the Polish city of Gdansk").
 _PLACE_NOUNS = word_set("city town village province state region county district capital port island")
 # "the country's ...": a role of the country named just before.
@@ -63,6 +68,8 @@ class Role:
     """A party written before the role ("Tory leader"): the org of a party's own roles."""
     anaphoric: bool = False
     """True for "the country's ..." or "the nation's ...": the country is one named just before."""
+    org_guess: str | None = None
+    """Capitalised words right before a company role ("Jardine chairman"): the org, unless a person's name."""
 
 
 def country_ending_at(tokens: Sequence[Token], i: int, places: Gazetteer = BUILT_IN) -> tuple[int, str] | None:
@@ -91,7 +98,8 @@ def country_starting_at(tokens: Sequence[Token], i: int, places: Gazetteer = BUI
     return None
 
 
-def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozenset[str]) -> Role:
+def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozenset[str],
+              places: Gazetteer = BUILT_IN) -> Role:
     """Read the role phrase whose head word is token h."""
     title_idx = [h]
     country: str | None = None
@@ -99,11 +107,13 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
     party: str | None = None
     owner: int | None = None
     anaphoric = False
+    org_guess: str | None = None
+    prefix: list[str] = []
     i = h - 1
     first = h
     while i >= 0 and h - i <= PHRASE:
         low = tokens[i].lower
-        found = country_ending_at(tokens, i)
+        found = country_ending_at(tokens, i, places)
         if found is not None:
             country = country or found[1]
             k = found[0]
@@ -125,8 +135,13 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             i -= 2 if liberal else 1
             first = i + 1
             continue
-        if tokens[i].capitalised and low in titles.ORG_WORDS and low not in mods:
-            break  # "Scottish National Party Justice Minister": the party is not part of the role
+        if tokens[i].capitalised and low in titles.ORG_WORDS and (low not in mods or (
+                low in ("party", "union") and i > 0 and tokens[i - 1].capitalised and tokens[i - 1].lower not in mods)):
+            break  # "Scottish National Party Justice Minister", "Constitution Party chairman", "Overseas Union ..."
+        if len(tokens[i].text) == 4 and tokens[i].text.isdigit() and i > 0 and tokens[i - 1].text in _POSSESSIVE:
+            first = i  # "the party's 2020 presidential nominee"
+            i -= 1
+            continue
         if (low in mods or low in heads or low in titles.RANKS) and (
                 tokens[i].text[0].isupper() or low not in _CAPITALISED_ONLY):
             title_idx.insert(0, i)
@@ -144,8 +159,14 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             first = i
             i -= 1
             continue
-        if low == "late" and i > 0 and tokens[i - 1].lower in ("the", "'s", "’s"):
-            first = i  # "the late President X": dead, not a role of his own
+        if (low == "late" and i > 0 and tokens[i - 1].lower in ("the", "'s", "’s")) or low in _ORDINALS:
+            first = i  # "the late President X", "the country's first president": not part of the role
+            i -= 1
+            continue
+        if tokens[i].capitalised and i > 0 and tokens[i - 1].text in _POSSESSIVE and low not in titles.ORG_WORDS \
+                and title_idx[0] == i + 1:
+            title_idx.insert(0, i)  # "the SNP's Holyrood leader"
+            first = i
             i -= 1
             continue
         if len(title_idx) < 5 and _portfolio_word(tokens, i, title_idx[0], tokens[h], heads):
@@ -161,22 +182,39 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             continue
         break
     if i >= 1 and tokens[i].text in _POSSESSIVE:
-        found = country_ending_at(tokens, i - 1)
+        found = country_ending_at(tokens, i - 1, places)
         if tokens[i - 1].lower in _COUNTRY_NOUNS and i >= 2 and tokens[i - 2].lower in ("the", "this"):
             anaphoric = True  # "the country's peace envoy"
             first = i - 2
         elif found is not None:
             country = country or found[1]
             first = i - found[0]
+        elif tokens[i - 1].capitalised and tokens[i - 1].lower in titles.ORG_WORDS:
+            org, first = _org_before(tokens, i - 1)  # "the Democratic Party's presumptive nominee"
+            first = first if org is not None else i - 1
+        elif tokens[i - 1].acronym:
+            party_of = titles.PARTIES.get(tokens[i - 1].lower)
+            org = party_of[1] if party_of else tokens[i - 1].text  # "UKIP's chairman", "the IMF's head"
+            first = i - 1
         elif is_name_word(tokens[i - 1]):
             owner = i - 1
             first = i - 1
     elif i >= 0:
         org, org_first = _org_before(tokens, i)
+        if org is not None and org_first == i and tokens[i].capitalised and tokens[i].lower in titles.ORG_WORDS:
+            title_idx.insert(0, i)  # "Police spokesman", "Committee chairman": a body, named by what it is
+            org, first = None, i
+        elif org is None and tokens[h].lower in titles.COMPANY_HEADS:
+            guess = _name_before_role(tokens, i)
+            if guess is not None:
+                org_guess, first = guess  # "Jardine chairman", "New York Fed President": a company's, or a person's
         if org is not None:
             first = org_first
-            found = country_starting_at(tokens, org_first)
-            if found is not None and country is None:
+            if first > 0 and tokens[first - 1].lower in titles.PAST:
+                first -= 1  # "Former Harbour Party Vice Chairman": former, of the party
+                prefix = [tokens[first].text]
+            found = country_starting_at(tokens, org_first, places)
+            if found is not None and country is None and not org.endswith(" Party"):
                 country, org = found[1], None  # "Iranian Parliament Speaker": Iran's
     end = h + 1
     title_end = h + 1
@@ -187,19 +225,19 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
     if end < len(tokens) and tokens[end].lower == "of":
         local = low_head in titles.LOCAL_HEADS or (low_head == "minister" and any(
             tokens[k].lower in ("first", "chief") for k in title_idx))  # "First Minister of Wales"
-        end, suffix, country, org = _of_complement(tokens, end, low_head, local, country, org)
+        end, suffix, country, org = _of_complement(tokens, end, low_head, local, country, org, places)
     elif end < len(tokens) and tokens[end].lower == "to" and low_head in _TO_TAKERS:
-        end = title_end = _to_complement(tokens, end)
+        end = title_end = _to_complement(tokens, end, places)
     elif end < len(tokens) and tokens[end].lower == "for" and low_head in ("minister", "secretary", "spokesman",
                                                                           "spokeswoman", "commissioner"):
-        end = title_end = _for_complement(tokens, end)
+        end = title_end = _for_complement(tokens, end, places)
     if tokens[h].lower in titles.RANKS and not (tokens[h].lower == "general" and len(title_idx) > 1
                                                 and tokens[title_idx[-2]].lower in titles.GENERAL_TAKERS):
         roles = [n for n, k in enumerate(title_idx) if tokens[k].lower in heads
                  and tokens[k].lower not in titles.RANKS]
         if roles:
             title_idx = title_idx[:roles[-1] + 1]  # "Commandant Admiral X": the role, not the rank
-    words = [tokens[k].text for k in title_idx] + [t.text for t in tokens[h + 1:title_end]] + suffix
+    words = prefix + [tokens[k].text for k in title_idx] + [t.text for t in tokens[h + 1:title_end]] + suffix
     while end < len(tokens) and end - h <= 3 and (tokens[end].lower in titles.RANKS
                                                   or tokens[end].lower in titles.HONORIFICS
                                  or tokens[end].lower in titles.ABBREVIATED or tokens[end].lower == "sheikh") \
@@ -209,7 +247,22 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
     if plural and tokens[title_idx[-1]] is tokens[h]:
         words[len(title_idx) - 1] = _match_case(titles.singular(tokens[h].text), tokens[h].text)
     rank_only = all(tokens[k].lower in titles.RANKS for k in title_idx)
-    return Role(" ".join(words), first, title_idx[0], end, country, org, owner, rank_only, plural, party, anaphoric)
+    return Role(" ".join(words), first, title_idx[0], end, country, org, owner, rank_only, plural, party, anaphoric,
+                org_guess)
+
+
+def _name_before_role(tokens: Sequence[Token], i: int) -> tuple[str, int] | None:
+    """(words, first index) of one to three capitalised words ending at i that may name a company."""
+    j = i
+    while j >= 0 and i - j < 3 and (tokens[j].capitalised or tokens[j].acronym) \
+            and tokens[j].lower not in titles.HEADS \
+            and (tokens[j].lower not in _COMMON_CAPITALS or (tokens[j].lower == "new" and j < i)):
+        j -= 1
+    if j == i or (j >= 0 and tokens[j].text in _POSSESSIVE):
+        return None
+    if j < 0 or tokens[j].text in ".!?\"“" and i - j == 2:
+        return None  # a lone capitalised word that opens the sentence: "Team leader"
+    return " ".join(t.text for t in tokens[j + 1:i + 1]), j + 1
 
 
 def _portfolio_word(tokens: Sequence[Token], i: int, qualified: int, head: Token, heads: frozenset[str]) -> bool:
@@ -229,8 +282,9 @@ def _portfolio_word(tokens: Sequence[Token], i: int, qualified: int, head: Token
             return False  # "newly appointed minister", "told reporters minister"
         nxt = tokens[qualified].text
         return nxt[0].islower() or (nxt.isupper() and nxt.isalpha())  # "aid minister", "independent MP"
-    if not tok.capitalised or titles.singular(head.lower) not in titles.PORTFOLIO_HEADS:
-        return False
+    if not tok.capitalised or titles.singular(head.lower) not in titles.PORTFOLIO_HEADS \
+            or tokens[qualified].lower in titles.MODIFIERS:
+        return False  # not "Somalilander Foreign Minister": a portfolio word stands next to the role word
     return low not in titles.ORG_WORDS and low not in _COMMON_CAPITALS and low not in titles.PARTIES
 
 
@@ -258,7 +312,7 @@ def _org_before(tokens: list[Token], i: int) -> tuple[str | None, int]:
     while j >= 0 and i - j < PHRASE and (tokens[j].capitalised or tokens[j].acronym or
                       (tokens[j].lower in ("of", "for", "&") and j > 0 and tokens[j - 1].capitalised)):
         if tokens[j].lower in ("the", "this", "that", "a", "an", "yesterday", "today", "but", "and", "yet", "so") \
-                or tokens[j].lower in titles.HEADS:
+                or tokens[j].lower in titles.HEADS or tokens[j].lower in titles.PAST:
             break  # not "Treasury Secretary James Baker and Federal Reserve Board", nor "But Home Office"
         j -= 1
     start = j + 1
@@ -273,7 +327,7 @@ def _org_before(tokens: list[Token], i: int) -> tuple[str | None, int]:
 
 
 def _of_complement(tokens: list[Token], of: int, head: str, local: bool, country: str | None,
-                   org: str | None) -> tuple[int, list[str], str | None, str | None]:
+                   org: str | None, places: Gazetteer) -> tuple[int, list[str], str | None, str | None]:
     """Read "of State" (part of the title), "of Russia" / "of the Bank of England" (the org), or "of
     London" / "of Ohio" (a place below a country, kept in the title, whose country is the org).
 
@@ -287,13 +341,15 @@ def _of_complement(tokens: list[Token], of: int, head: str, local: bool, country
     k = of + 1
     if k < len(tokens) and tokens[k].lower == "the":
         k += 1
-    if k + 3 < len(tokens) and countries.is_demonym(tokens[k].text) and tokens[k + 1].lower in _PLACE_NOUNS \
+    if k + 3 < len(tokens) and places.is_demonym(tokens[k].text) and tokens[k + 1].lower in _PLACE_NOUNS \
             and tokens[k + 2].lower == "of" and tokens[k + 3].capitalised:
         end = _place_end(tokens, k + 3, local)  # "mayor of the Polish city of Gdansk"
-        return end, ["of", *(t.text for t in tokens[k + 3:end])], country or countries.country_of(tokens[k].text), org
-    found = country_starting_at(tokens, k)
+        return end, ["of", *(t.text for t in tokens[k + 3:end])], country or places.country_of(tokens[k].text), org
+    found = country_starting_at(tokens, k, places)
     if found is not None:
-        if countries.is_demonym(tokens[k].text):
+        if places.is_demonym(tokens[k].text):
+            if _org_word_ahead(tokens, k + 1) or (k + 2 < len(tokens) and tokens[k + 2].lower == "staff"):
+                return of, [], country or found[1], org  # "Secretary General of the Turkish General Staff"
             return of, [], country, org  # "of the Chinese Nationalist regime"
         after = k + found[0]
         if local and " ".join(t.text for t in tokens[k:after]) in titles.UK_NATIONS:
@@ -307,12 +363,12 @@ def _of_complement(tokens: list[Token], of: int, head: str, local: bool, country
     while j < len(tokens) and j - k < PHRASE and (tokens[j].capitalised or tokens[j].acronym
                                                   or (tokens[j].lower in _LINKING and j + 1 < len(tokens)
                                    and tokens[j + 1].capitalised)):
-        if tokens[j].lower in titles.ORG_WORDS or country_starting_at(tokens, j) is not None:
+        if tokens[j].lower in titles.ORG_WORDS or country_starting_at(tokens, j, places) is not None:
             last_org = j
         j += 1
     if last_org is None and j > k:
         state = _state_at(tokens, k, head)
-        capital = countries.BUILT_IN.capital.get(tokens[k].text)
+        capital = places.capital.get(tokens[k].text)
         if local or state is not None or capital is not None:
             end = k + state[0] if state is not None else k + 1 if capital is not None else _place_end(tokens, k, local)
             place = state[1] if state is not None else capital
@@ -321,11 +377,33 @@ def _of_complement(tokens: list[Token], of: int, head: str, local: bool, country
             return j, [], country, org or " ".join(t.text for t in tokens[k:j])
         return of, [], country, org
     if last_org is None:
-        return of, [], country, org
+        return _body_in_lower_case(tokens, of, country, org)
     end = last_org + 1
     if end < len(tokens) and tokens[end].text.islower() and tokens[end].lower in titles.ORG_WORDS:
         end += 1  # "of the Public and Commercial Services union"
+    while end + 1 < j and tokens[end].lower in ("of", "for", "and", "&") and tokens[end + 1].capitalised:
+        end += 2  # "International Association of Drilling Contractors"
+        while end < j and tokens[end].capitalised:
+            end += 1
     return end, [], country, org or " ".join(t.text for t in tokens[k:end])
+
+
+def _body_in_lower_case(tokens: list[Token], of: int, country: str | None,
+                        org: str | None) -> tuple[int, list[str], str | None, str | None]:
+    """"chairman of the council of economic advisers": a body written in lower case stays in the title."""
+    j = of + 1
+    while j < len(tokens) and j - of <= 7 and tokens[j].text.isalpha() and tokens[j].text.islower() \
+            and tokens[j].lower not in _COMPLEMENT_STOP - {"of", "and"}:
+        j += 1
+    body = [k for k in range(of + 1, j) if tokens[k].lower in _BODIES]
+    if not body:
+        return of, [], country, org
+    end = body[-1] + 1
+    if end < j and tokens[end].lower in ("of", "for") and end + 1 < j:
+        end = j  # "of economic advisers"
+    if end != j:
+        return of, [], country, org  # the body must end the complement: not "of international activities"
+    return end, _words(tokens, of, end), country, org
 
 
 def _words(tokens: list[Token], start: int, end: int) -> list[str]:
@@ -362,27 +440,28 @@ def _org_word_ahead(tokens: list[Token], k: int) -> bool:
     return False
 
 
-def _for_complement(tokens: list[Token], for_: int) -> int:
+def _for_complement(tokens: list[Token], for_: int, places: Gazetteer) -> int:
     """Return the end of "for Europe" or "for Work and Pensions", kept in the title, else for_."""
     k = for_ + 1
     while k < len(tokens) and k - for_ <= PHRASE and (tokens[k].lower in titles.PORTFOLIOS
                                                       or tokens[k].lower in titles.MODIFIERS
+                                                      or (tokens[k].capitalised and not is_name_word(tokens[k]))
                                or tokens[k].lower in ("and", "europe", "women", "children", "sport")
-                               or country_starting_at(tokens, k) is not None):
-        found = country_starting_at(tokens, k)
+                               or country_starting_at(tokens, k, places) is not None):
+        found = country_starting_at(tokens, k, places)
         k += found[0] if found is not None else 1
     while k > for_ + 1 and tokens[k - 1].lower in ("and", "the"):
         k -= 1
     return k if k > for_ + 1 and tokens[for_ + 1].text[:1].isupper() else for_
 
 
-def _to_complement(tokens: list[Token], to: int) -> int:
+def _to_complement(tokens: list[Token], to: int, places: Gazetteer) -> int:
     """Return the end of "to the United Nations" or "to the coalition against ISIL", kept in the title."""
     k = to + 1
     if k < len(tokens) and tokens[k].lower == "the":
         k += 1
     if k < len(tokens) and tokens[k].text[:1].isupper():
-        found = country_starting_at(tokens, k)
+        found = country_starting_at(tokens, k, places)
         if found is not None:
             return k + found[0]
         j, last_org = k, None

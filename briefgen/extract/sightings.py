@@ -6,6 +6,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from briefgen.extract import countries, names, titles
+from briefgen.extract.countries import BUILT_IN, Gazetteer
 from briefgen.extract.names import BLANK_LINE, SURNAME_TITLES, is_name_word, is_place_or_thing, name_run
 from briefgen.extract.roles import PHRASE, Role, read_role
 from briefgen.extract.tokens import Token, make_token, word_set
@@ -14,7 +15,7 @@ _DETERMINERS = word_set("the his her its their")
 _APPOSITION_END = word_set(""", ; . ) : — – - and said says told who was is has had will would
 until since from when in on at during after before of""")
 # Words between a name's comma and its role that leave the role the person's ("X, then the Prime Minister").
-_ASIDES = word_set("then now currently formerly also still later once")
+_ASIDES = word_set("then now currently formerly previously also still later once")
 _PREPOSITIONS = word_set("to from by with at in on for of about against via")
 _ORG_LINKS = word_set("of the in and for")
 # Head words that name an official's role only with a modifier ("general manager").
@@ -36,8 +37,8 @@ class Sighting:
     regnal: str | None
 
 
-def find_sightings(tokens: list[Token], text: str, heads: frozenset[str],
-                   mods: frozenset[str]) -> list[Sighting]:
+def find_sightings(tokens: list[Token], text: str, heads: frozenset[str], mods: frozenset[str],
+                   places: Gazetteer = BUILT_IN) -> list[Sighting]:
     """Every name written next to a role, in text order (a misspelt head word is corrected in `tokens`)."""
     found: list[Sighting] = []
     used_until = -1
@@ -66,15 +67,15 @@ def find_sightings(tokens: list[Token], text: str, heads: frozenset[str],
         if low in SURNAME_TITLES and h > 1 and tokens[h - 1].capitalised and is_name_word(tokens[h - 1]) \
                 and tokens[h - 2].text not in ".!?\"“”" and not (h + 1 < len(tokens) and is_name_word(tokens[h + 1])):
             continue  # a surname after a first name: "Martin Luther King Jr.", "John Major said", "Burger King"
-        role = read_role(tokens, h, heads, mods)
+        role = read_role(tokens, h, heads, mods, places)
         if role.title.lower() in _BARE_NOT_ROLES:
             continue  # "Arsenal manager X" is sport; "general manager X" is a company's
-        listed, last = _names_listed_after(tokens, text, role) if role.plural else ([], h)
+        listed, last = _names_listed_after(tokens, text, role, places) if role.plural else ([], h)
         if listed:
             found += listed  # "Senators Ann Lee of Ohio and Bo Ray": each a senator
             used_until = last
             continue
-        sighting = (_name_after(tokens, text, role) or _name_before(tokens, text, role)
+        sighting = (_name_after(tokens, text, role, places) or _name_before(tokens, text, role, places)
                     or _name_in_next_sentence(tokens, text, role))
         if sighting is not None:
             if role.title.lower() == "deputy" and found and role.first > 0 \
@@ -87,7 +88,7 @@ def find_sightings(tokens: list[Token], text: str, heads: frozenset[str],
     return found
 
 
-def _name_after(tokens: list[Token], text: str, role: Role) -> Sighting | None:
+def _name_after(tokens: list[Token], text: str, role: Role, places: Gazetteer) -> Sighting | None:
     """The name written after its role: "Foreign Minister Zbigniew Rau", "the commander, Colonel X"."""
     j = role.end
     one_of_the = role.first >= 3 and tokens[role.first - 1].lower == "the" \
@@ -103,11 +104,13 @@ def _name_after(tokens: list[Token], text: str, role: Role) -> Sighting | None:
                                    title_first=role.first - 1)
     determined = role.first > 0 and (tokens[role.first - 1].lower in _DETERMINERS | {"a", "an"}
                                      or tokens[role.first - 1].text in ("'s", "’s")
-                                     or tokens[role.title_first - 1].text in ("'s", "’s"))
+                                     or tokens[role.title_first - 1].text in ("'s", "’s")
+                                     or role.anaphoric or role.owner is not None)
     if determined and j < len(tokens) and tokens[j].lower in ("for", "of", "at") and not role.plural:
-        role, j = _complement_before_comma(tokens, role, j)  # "a spokesman for the ministry, X,"
-    elif determined and j < len(tokens) and tokens[j].text in ("'s", "’s") and tokens[j - 1].end == tokens[j].start:
-        role, j = _complement_before_comma(tokens, role, j)  # "the head of the UK's counter terror police, X,"
+        role, j = _complement_before_comma(tokens, role, j, places)  # "a spokesman for the ministry, X,"
+    elif determined and j < len(tokens) and tokens[j].text in ("'s", "’s") and role.country is not None \
+            and tokens[j - 2].lower in ("of", "the"):
+        role, j = _complement_before_comma(tokens, role, j, places)  # "the head of the UK's counter terror police, X,"
     if j < len(tokens) and tokens[j].text == "," and determined:
         j += 1
         while j < len(tokens) and j - role.end <= 3 and (tokens[j].lower in titles.RANKS
@@ -126,7 +129,7 @@ def _name_after(tokens: list[Token], text: str, role: Role) -> Sighting | None:
         name = (*name, tokens[end + 1].text)  # "(Prime Minister Yasuhiro) Nakasone": an editor's brackets
         end += 2
     if role.country is None and role.org is None:
-        role = _org_after_name(tokens, end, role)
+        role = _org_after_name(tokens, end, role, places)
     head = tokens[role.end - 1].lower if role.end > 0 else ""
     regnal = None
     if role.title.lower() in titles.REGNAL or head in titles.REGNAL:
@@ -134,7 +137,8 @@ def _name_after(tokens: list[Token], text: str, role: Role) -> Sighting | None:
     return Sighting(name, tokens[j].start, tokens[end - 1].end, role, regnal)
 
 
-def _names_listed_after(tokens: list[Token], text: str, role: Role) -> tuple[list[Sighting], int]:
+def _names_listed_after(tokens: list[Token], text: str, role: Role,
+                        places: Gazetteer) -> tuple[list[Sighting], int]:
     """The names listed right after a plural role, each with the singular role, and the last token read.
 
     "Senators Ann Lee of Ohio, Bo Ray of Iowa and Cy Hale": three senators, each with the place after
@@ -150,7 +154,7 @@ def _names_listed_after(tokens: list[Token], text: str, role: Role) -> tuple[lis
         end = name_run(tokens, j, text)
         if end - j < 2 or is_place_or_thing(tokens, j, end, role.first):
             break
-        own = _org_after_name(tokens, end, single) if single.country is None and single.org is None else single
+        own = _org_after_name(tokens, end, single, places) if single.country is None and single.org is None else single
         out.append(Sighting(tuple(t.text for t in tokens[j:end]), tokens[j].start, tokens[end - 1].end, own, None))
         k = end
         if k + 1 < len(tokens) and tokens[k].lower == "of" and tokens[k + 1].capitalised:
@@ -165,7 +169,7 @@ def _names_listed_after(tokens: list[Token], text: str, role: Role) -> tuple[lis
     return out, j
 
 
-def _complement_before_comma(tokens: list[Token], role: Role, j: int) -> tuple[Role, int]:
+def _complement_before_comma(tokens: list[Token], role: Role, j: int, places: Gazetteer) -> tuple[Role, int]:
     """Skip "for the State Department" in "a spokesman for the State Department, X," taking its org."""
     k = j + 1
     while k < len(tokens) and k - j <= 8 and tokens[k].text not in ",.;:()\"“”":
@@ -178,7 +182,7 @@ def _complement_before_comma(tokens: list[Token], role: Role, j: int) -> tuple[R
             return role, j
         return dataclasses.replace(role, title=f"{role.title} of {' '.join(words)}"), k
     phrase = " ".join(words)
-    country = countries.country_of(phrase)
+    country = places.country_of(phrase)
     org = None
     if country is None and words and all(w[:1].isupper() or w.lower() in _ORG_LINKS for w in words):
         org = titles.ORG_ALIASES.get(phrase, phrase)
@@ -187,7 +191,7 @@ def _complement_before_comma(tokens: list[Token], role: Role, j: int) -> tuple[R
     return dataclasses.replace(role, country=country, org=org), k
 
 
-def _org_after_name(tokens: list[Token], end: int, role: Role) -> Role:
+def _org_after_name(tokens: list[Token], end: int, role: Role, places: Gazetteer) -> Role:
     """Take the organisation from "X of the police of the Autonomous Region," after a name."""
     if end + 1 >= len(tokens) or tokens[end].lower != "of":
         return role
@@ -204,7 +208,7 @@ def _org_after_name(tokens: list[Token], end: int, role: Role) -> Role:
     if words[0].lower() == "the":
         words = words[1:]
     phrase = " ".join(words)
-    country = countries.country_of(phrase)
+    country = places.country_of(phrase)
     if countries.is_us_state(phrase) or (phrase == "Georgia" and titles.head_of(role.title) in titles.US_ROLES):
         country = "United States"  # "Senator X of Georgia"
     if country is None and not any(w.lower() in titles.ORG_WORDS or w.isupper() for w in words):
@@ -212,7 +216,7 @@ def _org_after_name(tokens: list[Token], end: int, role: Role) -> Role:
     return dataclasses.replace(role, country=country, org=None if country else phrase)
 
 
-def _name_before(tokens: list[Token], text: str, role: Role) -> Sighting | None:
+def _name_before(tokens: list[Token], text: str, role: Role, places: Gazetteer) -> Sighting | None:
     """The name written before its role: "Delfin Lorenzana, the Defence Secretary;"."""
     if role.rank_only or role.plural:
         return None
@@ -220,6 +224,8 @@ def _name_before(tokens: list[Token], text: str, role: Role) -> Sighting | None:
     if p >= 0 and tokens[p].lower in ("the", "a", "an"):
         p -= 1
     if p >= 0 and tokens[p].lower in _ASIDES:
+        if tokens[p].lower in ("formerly", "previously") and "former" not in role.title.lower():
+            role = dataclasses.replace(role, title=f"former {role.title}")  # "X, formerly staff director"
         p -= 1  # "X, then the Prime Minister"
     if p >= 1 and tokens[p - 1].lower == "who" and tokens[p].lower in ("is", "was", "became"):
         p -= 2
@@ -229,10 +235,12 @@ def _name_before(tokens: list[Token], text: str, role: Role) -> Sighting | None:
         return None
     after = role.end
     if after < len(tokens) and tokens[after].lower in ("for", "at"):
-        role, after = _complement_before_comma(tokens, role, after)  # "X, spokesman for the ministry,"
+        role, after = _complement_before_comma(tokens, role, after, places)  # "X, spokesman for the ministry,"
     if after < len(tokens) and tokens[after].lower not in _APPOSITION_END:
         return None
     end = p
+    if end >= 3 and tokens[end - 2].lower == "of" and tokens[end - 1].capitalised and not is_name_word(tokens[end - 1]):
+        end -= 2  # "Jo Hale of Ohio, the party's nominee"
     start = end
     if start > 1 and tokens[start - 1].capitalised and tokens[start - 1].lower in names.SURNAME_WORDS \
             and is_name_word(tokens[start - 2]):

@@ -70,7 +70,8 @@ GOVERNMENT_HEADS = word_set("""
 president minister secretary ambassador envoy governor mayor senator congressman congresswoman
 representative mp leader chancellor king queen prince premier speaker commander general colonel
 admiral marshal brigadier president-elect vice-president secretary-general attorney-general
-lawmaker diplomat negotiator
+lawmaker diplomat negotiator judge justice prosecutor magistrate commissioner inspector constable
+superintendent sheriff coroner ombudsman
 """)
 
 # Words before a role that put its holding in the past or the future ("the deposed President").
@@ -199,6 +200,12 @@ UK_NATIONS = frozenset({"Scotland", "Wales", "England", "Northern Ireland"})
 # Roles of American politics, after which "of Georgia" is the state ("Senator X of Georgia").
 US_ROLES = word_set("senator congressman congresswoman representative governor")
 
+# Roles of companies and bodies, before which capitalised words name the employer ("Jardine chairman").
+COMPANY_HEADS = word_set("""
+chairman chairwoman chairperson president chief executive director spokesman spokeswoman spokesperson
+manager treasurer officer head ceo vice-president vice-chairman governor
+""")
+
 # Heads whose portfolio may be any word ("Planning Minister", "aid minister", "Transportation Secretary").
 PORTFOLIO_HEADS = word_set("minister ministers secretary secretaries commissioner commissioners undersecretary "
                            "under-secretary")
@@ -209,7 +216,10 @@ is are was were be been being has have had do does did will would shall should m
 said says told say tell asked who whom whose which that what where when why how not no nor so than too very
 also just only even still yet ever never new current incumbent sitting longtime veteran serving its their our
 your my his her other another each every both either all some many several few one two three four five
-six seven eight nine ten whom a an the this these those there here and or but if as of in on at to for
+six seven eight nine ten first second third fourth fifth last next previous whom a an the this these
+opponent opponents critic critics supporter supporters rival rivals ally allies colleague colleagues fellow
+friend friends
+those there here and or but if as of in on at to for
 from by with about against after before during since until while into onto over under per via
 """)
 

@@ -42,7 +42,10 @@ _NOT_ITEM_WORD = r"(?!(?:" + _PREDICATE_WORDS + r"|and|or)\b)"
 _LIST_ITEMS = (r"(?:\s*,?\s*(?:and\s+|or\s+)?" + _QUANTITY + r"(?:\s+of)?(?:\s+" + _NOT_ITEM_WORD
                + r"[\w'’-]+){1,2})*+"
                r"(?:\s+(?:and|or)(?:\s+(?!(?:" + _PREDICATE_WORDS + r"|after|when|while|who|that|which|to)\b)"
-               r"[\w.'’-]+){1,5}+(?=\s+(?:" + _PREDICATE_WORDS + r")\b))?")
+               r"[\w.'’-]+){1,8}+(?=\s+(?:" + _PREDICATE_WORDS + r")\b))?"
+               # A place or vehicle after the noun: "three soldiers on a military truck were burned".
+               r"(?:\s+(?:on|in|at|aboard|inside|near|from|of|with)(?:\s+(?!(?:" + _PREDICATE_WORDS
+               + r"|and|or|where|who|which|that|when|after|while|because)\b)[\w.'’-]+){1,4}+)?")
 _PREDICATE_AFTER = re.compile(
     r"(?:\s*,[^,.;]{1,40},)?" + _LIST_ITEMS + r"\s*,?\s*\b(?P<aux>(?:" + _AUXILIARY + r"\s+)*)"
     r"(?P<verb>killed|died|dead|wounded|injured|hurt|missing|captured|taken\s+(?:prisoner|hostage|captive)|"

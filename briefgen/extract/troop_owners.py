@@ -230,8 +230,9 @@ def _owner_in_modifiers(mods: list[str], noun: str, group: bool) -> str | None:
     words = [w for w in mods if w.lower() not in ("of", "its", "their", "his", "her", "our", "the", "these")]
     if group:
         return group_label(words, noun)
-    for w in words:
-        country = countries.country_of(w, capitals=False)
+    for i, w in enumerate(words):
+        pair = " ".join(words[i:i + 2])  # "West German", "South Korean"
+        country = countries.country_of(pair, capitals=False) or countries.country_of(w, capitals=False)
         if country:
             return country
         body = _body_of(w)

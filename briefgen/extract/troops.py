@@ -22,9 +22,11 @@ _SINGULAR = {"soldier", "serviceman", "marine", "sailor", "airman", "paratrooper
              "peacekeeper", "commando", "militant", "rebel", "guerrilla", "gunman", "insurgent", "fighter"}
 # Nouns that are personnel only with a military word before them ("Armed Forces personnel").
 _NEEDS_MILITARY = word_set("personnel men guards officers members")
+# Words that make "personnel", "officers" or "members" military; not the names of alliances or bodies,
+# whose members are states or civilians ("two NATO members", "UN personnel").
 _MILITARY = word_set("""
 military army navy naval marine marines armed forces force defence defense air service combat army's
-coalition nato un infantry airborne militia security soldiers peacekeeping
+infantry airborne militia security soldiers peacekeeping
 """)
 # Words that may stand between the number and the noun.
 _MODIFIERS = word_set("""
@@ -240,8 +242,9 @@ def _is_personnel(noun: str, mods: list[str], value: int, sentence: str, text: s
         free = [w for w in mods if w.islower() and w not in _MILITARY | _MODIFIERS | _POSSESSIVES | {"of"}]
         if free:
             return False  # "1,000 sales personnel"
-        # A nationality makes officers military, not personnel or men ("20 Iranian personnel on the platform").
-        military = lows & _MILITARY or (noun not in ("men", "personnel")
+        # A nationality makes officers military, not personnel, members or men ("20 Iranian personnel on the
+        # platform", "the two German members of the Commission").
+        military = lows & _MILITARY or (noun == "officers"
                                         and any(countries.country_of(w, capitals=False) for w in mods))
         if noun == "guards":
             return bool(lows & {"marine", "military", "army"})

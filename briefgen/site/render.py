@@ -44,7 +44,20 @@ def safe_url(url: str | None) -> str | None:
 
 def human_date(value: dt.date | None) -> str:
     """"Thursday 13 January 2022"."""
-    return value.strftime("%A %-d %B %Y") if value else "Undated"
+    return f"{value:%A} {value.day} {value:%B %Y}" if value else "Undated"
+
+
+def short_date(value: dt.date | None) -> str:
+    """"Wed 26 Jan": a date in a list where the year is clear."""
+    return f"{value:%a} {value.day} {value:%b}" if value else "Undated"
+
+
+def project_stylesheets(config: Config) -> list[str]:
+    """The project's own stylesheets (templates/static/*.css), linked from every page after the theme's."""
+    folder = config.templates_dir / "static"
+    if not folder.is_dir():
+        return []
+    return sorted(f"static/{p.name}" for p in folder.glob("*.css") if p.is_file() and p.name != "style.css")
 
 
 def make_environment(config: Config) -> jinja2.Environment:
@@ -60,11 +73,13 @@ def make_environment(config: Config) -> jinja2.Environment:
         loader=loader, autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True
     )
     env.filters["human_date"] = human_date
+    env.filters["short_date"] = short_date
     env.filters["troop_label"] = troop_label
     env.filters["official_label"] = official_label
     env.globals["safe_url"] = safe_url
     env.globals["site"] = {"title": config.title, "description": config.description, "base_url": config.base_url}
     env.globals["briefgen_version"] = __version__
+    env.globals["stylesheets"] = project_stylesheets(config)
     return env
 
 

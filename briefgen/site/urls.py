@@ -40,6 +40,20 @@ def person_url(slug: str) -> str:
     return f"people/{slug}.html"
 
 
+def people_country_url(slug: str) -> str:
+    """The who's who page of one country or organisation."""
+    return f"people/by-country/{slug}.html"
+
+
+def people_letter_url(letter: str) -> str:
+    """The who's who page of family names starting with one letter ("a", or "other")."""
+    return f"people/a-z/{letter}.html"
+
+
+PEOPLE_FILTER_DATA = "people/names.js"
+"""Every person's name, page and country, for the who's who filter box."""
+
+
 def tag_url(slug: str) -> str:
     """The page of a tag."""
     return f"tags/{slug}.html"
@@ -50,9 +64,9 @@ def day_url(slug: str) -> str:
     return f"days/{slug}.html"
 
 
-def timeline_month_url(month: str) -> str:
-    """The timeline page of one month ("2022-01")."""
-    return f"timeline/{month}.html"
+def timeline_month_url(month: str, part: int = 1) -> str:
+    """The timeline page of one month ("2022-01"), or of a later part of a long month."""
+    return f"timeline/{month}.html" if part == 1 else f"timeline/{month}-{part}.html"
 
 
 def root_of(path: str) -> str:
