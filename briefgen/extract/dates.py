@@ -48,8 +48,8 @@ _FRAME_OPENING = re.compile(r"\W*(?:In|During|Throughout|By|Until|After|Before|S
 _DELIVERY_AFTER = re.compile(r"(?:\s*/\s*[\w .]{1,15}?)?\s+(?i:shipments?|deliver(?:y|ies)|loading|arrival|contracts?"
                              r"|futures|options)\b")
 _ENDING_BEFORE = re.compile(r"\b(?i:ending|beginning|starting)\s+$")
-_QUOTED_DEICTIC = frozenset({"deictic", "part_of_day"})
-"""Rules whose words count from the moment of speaking ("today", "this morning")."""
+_QUOTED_DEICTIC = frozenset({"deictic", "part_of_day", "weekend"})
+"""Rules whose words count from the moment of speaking ("today", "this morning", "this weekend")."""
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 Read = tuple[DateMention, Rule, re.Match[str]]
@@ -187,7 +187,7 @@ def _date_quoted_speech(text: str, published: dt.date | None, read: list[Read],
                 and not quotes.inside(d.start):
             speech_day[i] = cal.Point(dt.date.fromisoformat(d.value[:10]), "day")
     for d, rule, match in read:
-        if same_day or rule.name not in _QUOTED_DEICTIC or not quotes.inside(d.start):
+        if same_day or not _counts_from_speaking(rule, match) or not quotes.inside(d.start):
             yield d
             continue
         said = speech_day.get(sentences.index(d.start))
@@ -198,6 +198,13 @@ def _date_quoted_speech(text: str, published: dt.date | None, read: list[Read],
         except (Unanchored, OverflowError, ValueError, KeyError):
             continue
         yield DateMention(reading.value, reading.type, d.text, d.start, d.end)
+
+
+def _counts_from_speaking(rule: Rule, match: re.Match[str]) -> bool:
+    """Whether an expression counts days or weeks from the moment it is said ("today", "last week")."""
+    if rule.name in _QUOTED_DEICTIC:
+        return True
+    return rule.name == "relative_unit" and match["unit"].lower() in ("week", "weekend")
 
 
 def _is_dateline(text: str, start: int, end: int) -> bool:

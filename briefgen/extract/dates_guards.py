@@ -91,6 +91,11 @@ def not_a_date(rule: str, m: re.Match[str], start: int, end: int) -> bool:
         return True
     if rule != "holiday" and _in_a_name(text, start, end, rule):
         return True
+    if rule == "holiday":
+        after = words_after(text, end, 1)
+        # "Easter Island", "Independence Hall": a name; "election day" in lower case: any election's day
+        return not text[start].isupper() and not groups.get("rel") \
+            or bool(after) and after[0][0].isupper() and after[0].lower() not in _AFTER_A_HOLIDAY
     if rule == "present" and text[start:end].lower() == "now":
         return _filler_now(text, start, end)
     if rule == "present" and text[start:end].lower() == "current":
@@ -188,6 +193,7 @@ _RANGE_OF_UNITS_BEFORE = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an|a\s+few|several)[- ]"
     r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+(?:to|or)\s+$", re.I)
 _CURRENT_NOT_TIME = words("account accounts assets liabilities of")
+_AFTER_A_HOLIDAY = frozenset(WEEKDAYS) | frozenset(MONTHS) | words("day eve")
 _SPEED_BEFORE = re.compile(r"\b(?i:miles|mile|kilometers|kilometres|km|knots|feet|metres|meters|mph|kph)\s+$")
 
 

@@ -34,6 +34,9 @@ def _weekday_date(ctx: Context, weekday: int, rel: str) -> dt.date:
     return cal.weekday_near(today, weekday, ctx.direction if ctx.direction > 0 else -1)
 
 
+_NOWADAYS = re.compile(r"\b(?:is|are|remains|remain)\s+$", re.I)
+_NOWADAYS_AFTER = re.compile(r"\s+(?:has|have|remains|remain|lives|live|stands|stand|contains|exists|exist)\b")
+"""A present-tense verb right before or after "today": it means nowadays, not the day of publication."""
 _DEICTIC_SHIFT = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}
 """Days from publication of the words that name a day."""
 
@@ -63,6 +66,9 @@ def read_weekday(m: re.Match[str], ctx: Context) -> Reading:
 def read_deictic(m: re.Match[str], ctx: Context) -> Reading:
     """"yesterday", "today", "tomorrow morning", "tonight", "the day before yesterday"."""
     word = group(m, "word").lower()
+    if m[0].lower() == "today" and _NOWADAYS.search(m.string, max(0, m.start() - 12), m.start()) \
+            or m[0].lower() == "today" and _NOWADAYS_AFTER.match(m.string, m.end()):
+        return Reading("DATE", "PRESENT_REF")  # "the island is today barren", "it today has": nowadays
     shift = _DEICTIC_SHIFT[word]
     if group(m, "two"):  # "the day before yesterday", "the day after tomorrow"
         shift += 1 if group(m, "two").lower().endswith("after") else -1

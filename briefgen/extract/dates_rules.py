@@ -315,7 +315,8 @@ RULES: tuple[Rule, ...] = (
           r"(?:[- ](?i:more|additional|full|straight|consecutive|long|trading|business|calendar))?[- ]"
           r"(?P<unit>(?i:" + _UNIT_WORDS + r"))(?P<half>\s+(?i:and\s+a\s+half))?(?:-(?i:long))?(?!-old)"
           r"(?!\s+(?i:old|of\s+age)\b)"
-          r"(?!(?<=quarter)\s+(?i:of|as|more|less|fewer|the)\b)(?!(?<=quarters)\s+of\b)(?<!-quarters)"
+          r"(?!(?<=quarter)\s+(?i:of|as|more|less|fewer|the|million|billion|thousand|mln|bln)\b)"
+          r"(?!(?<=quarters)\s+of\b)(?<!-quarters)"
           r"(?!\s+(?i:to|or)\s+(?:an?|\d+|" + _NUM_SIMPLE + r")\s+(?i:" + _UNIT_WORDS + r")\b)",
           read_duration),
     _rule("vague_duration", "unit",
