@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -69,3 +71,28 @@ def edit_one_sentence(project: Path, article: BenchArticle) -> None:
     if EDIT_FROM not in body:
         raise SystemExit(f"{path}: the body has no sentence end to edit")
     path.write_text(head + body.replace(EDIT_FROM, EDIT_TO, 1), encoding="utf-8")
+
+
+MORNING_ARTICLES = 50
+"""How many articles a desk adds on a morning (the daily-use step of the benchmark)."""
+
+
+def morning_articles(articles: list[BenchArticle], extra: list[BenchArticle]) -> list[BenchArticle]:
+    """The next corpus articles as a new morning's news: dated the day after the project's latest article."""
+    today = max(a.date for a in articles) + dt.timedelta(days=1)
+    return [dataclasses.replace(article, date=today) for article in extra]
+
+
+def add_articles(project: Path, articles: list[BenchArticle]) -> None:
+    """Write new articles into an existing briefgen project."""
+    write_articles(articles, project / "content", pelican=False)
+
+
+def delete_target(articles: list[BenchArticle], edited: BenchArticle) -> BenchArticle:
+    """The article to delete: the one after the edited article in the list (another day, usually)."""
+    return articles[(articles.index(edited) + 1) % len(articles)]
+
+
+def delete_article(project: Path, article: BenchArticle) -> None:
+    """Remove one article from the project, as a desk withdrawing a story does."""
+    (project / "content" / f"{article.name}.md").unlink()

@@ -1,7 +1,7 @@
-"""Benchmark briefgen against Pelican 4.x on the same corpus articles (issue 7).
+"""Benchmark briefgen against Pelican 4.x on the same corpus articles (issues 7 and 14).
 
-    python bench/run.py --articles 1000 --repeats 3
-    python bench/run.py --articles 20000 --no-pelican
+    python bench/run.py --articles 1000 --repeats 5
+    python bench/run.py --articles 20000 --repeats 3
 
 See bench/README.md for what is measured and the targets.
 """
@@ -25,22 +25,44 @@ from typing import Any
 
 from corpus import CORPUS, REPO_ROOT, BenchArticle, sample_articles
 from measure import Measurement, measure
-from projects import edit_one_sentence, edit_target, write_briefgen_project, write_pelican_project
+from projects import (
+    MORNING_ARTICLES,
+    add_articles,
+    delete_article,
+    delete_target,
+    edit_one_sentence,
+    edit_target,
+    morning_articles,
+    write_briefgen_project,
+    write_pelican_project,
+)
+from serve_reload import measure_reloads
 
 CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "briefgen-bench"
 PELICAN_SPEC = "pelican>=4.9,<5"
 PELICAN_DONE = re.compile(r"Processed (\d+) articles?")
-STEPS = ("cold", "noop", "edit")
+STEPS = ("cold", "noop", "edit", "add", "delete")
+"""The daily-use series: a cold build, a rebuild with nothing changed, one sentence of one article
+edited, a morning's articles added, one article deleted; each a build of its own."""
+LARGE = 20000
+"""From this many articles on, the series is held against the archive-scale targets."""
 
 TARGETS = {
     "cold_vs_pelican": 1.0,
     "noop_vs_pelican_cold": 0.05,
     "edit_vs_pelican_cold": 0.10,
-    "scale_per_article_ratio": 1.2,
-    "scale_memory_mib": 1024.0,
+    "serve_reload_s": 0.5,
+    "large_add_s": 5.0,
+    "large_add_vs_small_add": 3.0,
+    "large_edit_s": 1.0,
+    "large_delete_s": 1.0,
+    "large_noop_s": 0.3,
+    "large_memory_mib": 1024.0,
 }
-"""From issue 7: cold ≤ 1.0× Pelican, no-op ≤ 0.05× and one edit ≤ 0.1× Pelican's cold build,
-20,000 articles at ≤ 1.2× the per-article time of 1,000, peak memory ≤ 1 GiB."""
+"""From issue 14, 2 cores: against Pelican's cold build of the same 1,000 articles, cold ≤ 1.0×, no-op
+≤ 0.05×, one edit ≤ 0.1×; `serve` save to reloaded page ≤ 0.5 s at 1,000; at 20,000 articles, 50 added
+≤ 5 s and ≤ 3× the same addition at 1,000, one edited or deleted ≤ 1 s, no-op ≤ 0.3 s, peak memory of
+the whole build tree (PSS, search on) ≤ 1 GiB."""
 
 
 @dataclass(frozen=True)
@@ -118,19 +140,54 @@ def fresh_copy(master: Path, folder: Path) -> Path:
     return folder
 
 
-def briefgen_series(tools: Tools, master: Path, folder: Path, target: BenchArticle,
+@dataclass(frozen=True)
+class Scenario:
+    """The articles of one series: the project, the morning's additions, and which to edit and delete."""
+
+    articles: list[BenchArticle]
+    morning: list[BenchArticle]
+    edited: BenchArticle
+    deleted: BenchArticle
+
+
+def scenario(articles: list[BenchArticle], extra: list[BenchArticle]) -> Scenario:
+    """The daily-use scenario over `articles`, with `extra` as the morning's new articles."""
+    edited = edit_target(articles)
+    return Scenario(articles, morning_articles(articles, extra), edited, delete_target(articles, edited))
+
+
+def briefgen_series(tools: Tools, master: Path, folder: Path, plan: Scenario,
                     cold_only: bool = False) -> dict[str, Any]:
-    """Cold build, no-op rebuild, and rebuild after editing one sentence of one article."""
+    """The daily-use series (see STEPS) on a fresh copy of the project, each step measured."""
     project = fresh_copy(master, folder)
     command = tools.briefgen + (["--timings"] if tools.briefgen_timings else [])
-    series: dict[str, Any] = {"cold": asdict(run_checked("briefgen cold", command, project, tools.briefgen_env))}
+
+    def step(label: str) -> dict[str, Any]:
+        return asdict(run_checked(f"briefgen {label}", command, project, tools.briefgen_env))
+
+    series: dict[str, Any] = {"cold": step("cold")}
     series["html_pages"] = sum(1 for _ in (project / "site").rglob("*.html"))
     if not cold_only:
-        series["noop"] = asdict(run_checked("briefgen no-op", command, project, tools.briefgen_env))
-        edit_one_sentence(project, target)
-        series["edit"] = asdict(run_checked("briefgen one edit", command, project, tools.briefgen_env))
+        series["noop"] = step("no-op")
+        edit_one_sentence(project, plan.edited)
+        series["edit"] = step("one edit")
+        add_articles(project, plan.morning)
+        series["add"] = step(f"{len(plan.morning)} added")
+        delete_article(project, plan.deleted)
+        series["delete"] = step("one deleted")
     shutil.rmtree(project)
     return series
+
+
+def serve_series(tools: Tools, master: Path, folder: Path, plan: Scenario, count: int) -> dict[str, Any]:
+    """`briefgen serve` on a fresh copy: save one article `count` times, timing each save to the reloaded page."""
+    project = fresh_copy(master, folder)
+    command = tools.briefgen[:-1]  # "python -m briefgen", without "build"
+    article = project / "content" / f"{plan.edited.name}.md"
+    result = measure_reloads(command, tools.briefgen_env, project, article, f"articles/{plan.edited.slug}.html",
+                             count, say)
+    shutil.rmtree(project)
+    return result
 
 
 def pelican_cold(tools: Tools, master: Path, folder: Path, count: int) -> dict[str, Any]:
@@ -154,7 +211,7 @@ def stage_medians(runs: list[dict[str, Any]], step: str) -> dict[str, float]:
 
 
 def series_summary(runs: list[dict[str, Any]], count: int) -> dict[str, Any]:
-    """Medians of one briefgen series (cold, no-op, edit) and its memory."""
+    """Medians of one briefgen series (see STEPS) and its memory."""
     summary: dict[str, Any] = {"articles": count, "repeats": len(runs)}
     steps = [s for s in STEPS if s in runs[0]]
     for step in steps:
@@ -180,79 +237,92 @@ def verdict(value: float, limit: float) -> str:
 
 
 def compare(result: dict[str, Any]) -> dict[str, Any]:
-    """Ratios against Pelican and against the smaller run, each with its target."""
-    main, checks = result["briefgen"], {}
-    pelican = result.get("pelican")
+    """Every target the run can be held against, with its value and verdict."""
+    values: dict[str, float] = {}
+    small, large, pelican = result["small"], result.get("large"), result.get("pelican")
     if pelican:
-        for key, step in (("cold_vs_pelican", "cold"), ("noop_vs_pelican_cold", "noop"),
-                          ("edit_vs_pelican_cold", "edit")):
-            if f"{step}_s" not in main:
-                continue
-            ratio = main[f"{step}_s"] / pelican["cold_s"]
-            checks[key] = {"value": ratio, "target": TARGETS[key], "verdict": verdict(ratio, TARGETS[key])}
-    baseline = result.get("baseline")
-    if baseline:
-        ratio = main["cold_ms_per_article"] / baseline["cold_ms_per_article"]
-        checks["scale_per_article_ratio"] = {"value": ratio, "target": TARGETS["scale_per_article_ratio"],
-                                             "verdict": verdict(ratio, TARGETS["scale_per_article_ratio"])}
-    memory = main["tree_peak_mib"] or main["max_rss_mib"]
-    checks["peak_memory_mib"] = {"value": memory, "target": TARGETS["scale_memory_mib"],
-                                 "verdict": verdict(memory, TARGETS["scale_memory_mib"])}
-    return checks
+        for step in ("cold", "noop", "edit"):
+            key = "cold_vs_pelican" if step == "cold" else f"{step}_vs_pelican_cold"
+            if f"{step}_s" in small:
+                values[key] = small[f"{step}_s"] / pelican["cold_s"]
+    if result.get("serve"):
+        values["serve_reload_s"] = statistics.median(result["serve"]["seconds"])
+    if large:
+        for step in ("add", "edit", "delete", "noop"):
+            if f"{step}_s" in large:
+                values[f"large_{step}_s"] = large[f"{step}_s"]
+        if "add_s" in large and "add_s" in small:
+            values["large_add_vs_small_add"] = large["add_s"] / small["add_s"]
+        values["large_memory_mib"] = large["tree_peak_mib"] or large["max_rss_mib"]
+    return {key: {"value": value, "target": TARGETS[key], "verdict": verdict(value, TARGETS[key])}
+            for key, value in values.items()}
+
+
+STEP_LABELS = {"cold": "cold build", "noop": "no-op rebuild", "edit": "one article edited",
+               "add": f"{MORNING_ARTICLES} articles added", "delete": "one article deleted"}
 
 
 def table(result: dict[str, Any]) -> str:
     """The result as a small plain-text table."""
-    main = result["briefgen"]
+    small, large = result["small"], result.get("large")
+    sizes = f"{small['articles']:,}" + (f" and {large['articles']:,}" if large else "")
     lines = [
         f"briefgen {result['briefgen_version']} ({result['checkout']['commit']}"
-        f"{', uncommitted changes' if result['checkout']['dirty'] else ''}), {main['articles']} articles "
+        f"{', uncommitted changes' if result['checkout']['dirty'] else ''}), {sizes} articles "
         f"({result['corpus']['bbc']} BBC, {result['corpus']['reuters']} Reuters, "
-        f"{result['corpus']['words']:,} words), {main['repeats']} repeats, {result['machine']['cpus']} CPUs, "
-        f"{result['date']}",
+        f"{result['corpus']['words']:,} words in all), {small['repeats']} repeats, "
+        f"{result['machine']['cpus']} CPUs, {result['date']}",
         "",
-        f"{'':26}{'median s':>10}{'CPU s':>9}   runs (s)",
+        f"{'':34}{'median s':>10}{'CPU s':>9}   runs (s)",
     ]
 
     def row(label: str, runs: list[dict[str, Any]], step: str, median: float, cpu: float) -> None:
         shown = " ".join(f"{r[step]['wall_s']:.2f}" for r in runs)
-        lines.append(f"{label:26}{median:10.2f}{cpu:9.2f}   {shown}")
+        lines.append(f"{label:34}{median:10.2f}{cpu:9.2f}   {shown}")
 
-    runs = result["runs"]["briefgen"]
-    for step, label in (("cold", "briefgen cold build"), ("noop", "briefgen no-op rebuild"),
-                        ("edit", "briefgen one-article edit")):
-        if f"{step}_s" in main:
-            row(label, runs, step, main[f"{step}_s"], main[f"{step}_cpu_s"])
+    for name, summary in (("small", small), ("large", large)):
+        if not summary:
+            continue
+        for step in STEPS:
+            if f"{step}_s" in summary:
+                row(f"{summary['articles']:,}: {STEP_LABELS[step]}", result["runs"][name], step,
+                    summary[f"{step}_s"], summary[f"{step}_cpu_s"])
+        if name == "small" and result.get("pelican"):
+            p = result["pelican"]
+            row(f"{small['articles']:,}: Pelican {result['pelican_version']} cold", result["runs"]["pelican"],
+                "cold", p["cold_s"], p["cold_cpu_s"])
+            lines.append(f"{'cold CPU time ratio':34}{small['cold_cpu_s'] / p['cold_cpu_s']:10.3f}   "
+                         "(briefgen/Pelican; less sensitive to other load, blind to parallelism)")
+    if result.get("serve"):
+        serve = result["serve"]
+        lines.append(f"{small['articles']:,}: serve, save to reloaded page"
+                     f"{statistics.median(serve['seconds']):6.2f}            "
+                     + " ".join(f"{x:.2f}" for x in serve["seconds"]) + f"   ({serve['how']})")
+    for summary in (small, large):
+        if not summary:
+            continue
+        tree = f", whole process tree {summary['tree_peak_mib']:.0f} MiB" if summary["tree_peak_mib"] else ""
+        lines.append(f"{summary['articles']:,}: peak memory{'':19}{summary['max_rss_mib']:6.0f} MiB largest process"
+                     f"{tree}")
+        lines.append(f"{'':34}largest processes: {summary['largest_processes']}")
+        lines.append(f"{'':34}CPU by process (cold build): {summary['cold_cpu_by_process']}")
     if result.get("pelican"):
-        p = result["pelican"]
-        row(f"Pelican {result['pelican_version']} cold build", result["runs"]["pelican"], "cold",
-            p["cold_s"], p["cold_cpu_s"])
-        lines.append(f"{'cold CPU time ratio':26}{main['cold_cpu_s'] / p['cold_cpu_s']:10.3f}   "
-                     "(briefgen/Pelican; for information: less sensitive to other load, blind to parallelism)")
-    if result.get("baseline"):
-        b = result["baseline"]
-        row(f"briefgen cold, {b['articles']} art.", result["runs"]["baseline"], "cold", b["cold_s"], b["cold_cpu_s"])
-        lines.append(f"{'time per article':26}{main['cold_ms_per_article']:10.2f} ms at {main['articles']}, "
-                     f"{b['cold_ms_per_article']:.2f} ms at {b['articles']}")
-    tree = f", whole process tree {main['tree_peak_mib']:.0f} MiB" if main["tree_peak_mib"] else ""
-    lines.append(f"{'briefgen peak memory':26}{main['max_rss_mib']:10.0f} MiB largest process{tree}")
-    lines.append(f"{'':26}largest processes: {main['largest_processes']}")
-    lines.append(f"{'':26}CPU by process (cold build): {main['cold_cpu_by_process']}")
-    if result.get("pelican"):
-        lines.append(f"{'Pelican peak memory':26}{result['pelican']['max_rss_mib']:10.0f} MiB")
-    loads = [r[step]["load_before"] for rs in result["runs"].values() for r in rs for step in STEPS
-             if step in r]
-    lines.append(f"{'1-min load before runs':26}{min(loads):10.1f} to {max(loads):.1f} (other work on the machine)")
+        lines.append(f"{'Pelican peak memory':34}{result['pelican']['max_rss_mib']:10.0f} MiB")
+    loads = [r[step]["load_before"] for rs in result["runs"].values() for r in rs for step in STEPS if step in r]
+    if result.get("serve"):
+        loads.append(result["serve"]["load_before"])
+    lines.append(f"{'1-min load before runs':34}{min(loads):10.1f} to {max(loads):.1f} (other work on the machine)")
     lines.append("")
     for name, check in result["checks"].items():
-        lines.append(f"{name:26}{check['value']:10.3f}   target ≤ {check['target']}: {check['verdict']}")
-    for step in STEPS:
-        stages = main.get(f"{step}_stages_s")
-        if stages:
-            split = ", ".join(f"{n} {s:.2f}" for n, s in stages.items())
-            lines.append(f"stages of {step} (median s): {split}")
-    if not main["cold_stages_s"]:
-        lines.append("stages: this briefgen prints no per-stage timings (no `build --timings`)")
+        lines.append(f"{name:34}{check['value']:10.3f}   target ≤ {check['target']}: {check['verdict']}")
+    for summary in (small, large):
+        if not summary:
+            continue
+        for step in STEPS:
+            stages = summary.get(f"{step}_stages_s")
+            if stages:
+                split = ", ".join(f"{n} {s:.2f}" for n, s in stages.items())
+                lines.append(f"stages at {summary['articles']:,}, {STEP_LABELS[step]} (median s): {split}")
     return "\n".join(lines)
 
 
@@ -272,10 +342,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--articles", type=int, default=1000, help="articles to build (default 1000)")
     parser.add_argument("--repeats", type=int, default=3, help="repeats of every measurement (default 3)")
     parser.add_argument("--no-pelican", action="store_true", help="measure briefgen only")
-    parser.add_argument("--cold-only", action="store_true", help="skip briefgen's no-op and one-edit rebuilds")
+    parser.add_argument("--cold-only", action="store_true", help="only briefgen's cold builds, no daily steps")
     parser.add_argument("--baseline-articles", type=int, default=1000,
-                        help="when --articles is larger, also build this many to compare time per article "
-                             "(default 1000; 0 turns it off)")
+                        help="when --articles is larger, also run the series on this many (with Pelican and "
+                             "serve) in the same run (default 1000; 0: only --articles)")
+    parser.add_argument("--serve-edits", type=int, default=5,
+                        help="saves timed under `briefgen serve` on the smaller project (default 5; 0: none)")
     parser.add_argument("--python", default=sys.executable,
                         help="interpreter that runs briefgen (needs briefgen's dependencies; default: this one)")
     parser.add_argument("--cache", type=Path, default=CACHE, help=f"Pelican's venv and results (default {CACHE})")
@@ -311,24 +383,29 @@ def main(argv: list[str] | None = None) -> int:
     tools, version, pelican_version = find_tools(args)
     work = Path(tempfile.mkdtemp(prefix="briefgen-bench-", dir=work_root))
     say(f"reading {args.articles} articles from {args.corpus}; temporary projects in {work}")
-    articles = sample_articles(args.articles, args.corpus)
-    baseline_count = args.baseline_articles if 0 < args.baseline_articles < args.articles else 0
-    runs: dict[str, list[dict[str, Any]]] = {"briefgen": [], "pelican": [], "baseline": []}
+    pool = sample_articles(args.articles + MORNING_ARTICLES, args.corpus)
+    articles, extra = pool[: args.articles], pool[args.articles :]
+    small_count = args.baseline_articles if 0 < args.baseline_articles < args.articles else args.articles
+    small = scenario(articles[:small_count], extra)
+    large = scenario(articles, extra) if small_count < args.articles else None
+    runs: dict[str, list[dict[str, Any]]] = {"small": [], "large": [], "pelican": []}
+    serve: dict[str, Any] | None = None
     try:
-        write_briefgen_project(articles, work / "briefgen-master")
-        if baseline_count:
-            write_briefgen_project(articles[:baseline_count], work / "baseline-master")
+        write_briefgen_project(small.articles, work / "small-master")
+        if large:
+            write_briefgen_project(large.articles, work / "large-master")
         if tools.pelican:
-            write_pelican_project(articles, work / "pelican-master")
+            write_pelican_project(small.articles, work / "pelican-master")
         for repeat in range(1, args.repeats + 1):
             say(f"repeat {repeat} of {args.repeats}")
-            if baseline_count:
-                runs["baseline"].append(briefgen_series(tools, work / "baseline-master", work / "baseline",
-                                                        edit_target(articles[:baseline_count]), args.cold_only))
-            runs["briefgen"].append(briefgen_series(tools, work / "briefgen-master", work / "briefgen",
-                                                    edit_target(articles), args.cold_only))
+            runs["small"].append(briefgen_series(tools, work / "small-master", work / "small", small, args.cold_only))
             if tools.pelican:
-                runs["pelican"].append(pelican_cold(tools, work / "pelican-master", work / "pelican", len(articles)))
+                runs["pelican"].append(pelican_cold(tools, work / "pelican-master", work / "pelican", small_count))
+            if large:
+                runs["large"].append(briefgen_series(tools, work / "large-master", work / "large", large,
+                                                     args.cold_only))
+        if args.serve_edits:
+            serve = serve_series(tools, work / "small-master", work / "serve", small, args.serve_edits)
     except BuildFailed as failure:
         out = args.out or args.cache / "results" / f"bench-{len(articles)}-FAILED.json"
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -349,12 +426,13 @@ def main(argv: list[str] | None = None) -> int:
         "briefgen_version": version,
         "checkout": checkout_state(),
         "pelican_version": pelican_version,
-        "corpus": {"bbc": sum(a.name.startswith("bbc/") for a in articles),
-                   "reuters": sum(a.name.startswith("reuters/") for a in articles),
-                   "words": sum(len(a.body.split()) for a in articles)},
-        "briefgen": series_summary(runs["briefgen"], len(articles)),
+        "corpus": {"bbc": sum(a.name.startswith("bbc/") for a in pool),
+                   "reuters": sum(a.name.startswith("reuters/") for a in pool),
+                   "words": sum(len(a.body.split()) for a in pool)},
+        "small": series_summary(runs["small"], small_count),
+        "large": series_summary(runs["large"], len(articles)) if runs["large"] else None,
         "pelican": pelican_summary(runs["pelican"]) if runs["pelican"] else None,
-        "baseline": series_summary(runs["baseline"], baseline_count) if runs["baseline"] else None,
+        "serve": serve,
         "targets": TARGETS,
         "runs": runs,
     }

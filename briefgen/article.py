@@ -99,6 +99,8 @@ class Article:
     """The machine-owned block found in the file, if any."""
     machine_line: int = 0
     """1-based line of the machine-owned key in the file (0 when absent)."""
+    key_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+    """1-based line in the file of each top-level front matter key (for warnings about a key)."""
 
 
 @dataclass(frozen=True)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
+import os
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from briefgen.config import OPTIONS
+from briefgen.config import OPTIONS, Config
 from briefgen.errors import BriefgenError, Problem
 
 STARTER = Path(__file__).parent / "init"
@@ -52,3 +55,63 @@ def create_project(directory: Path) -> list[Path]:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return list(targets)
+
+
+NEW_ARTICLE_BODY = "Write the story here. The first paragraph is the lead: who did what, where and when.\n"
+
+
+def create_article(config: Config, headline: str, day: dt.date) -> Path:
+    """Write content/YYYY-MM/<slug>.md with front matter (title, date, slug, a draft), refusing to overwrite."""
+    from briefgen.site.urls import slugify
+
+    title = " ".join(headline.split())
+    slug = slugify(title)[:80].strip("-")
+    if not title or not slug:
+        raise BriefgenError(Problem("the headline must contain letters or digits"))
+    path = config.content_dir / f"{day:%Y-%m}" / f"{slug}.md"
+    shown = path.relative_to(config.root) if path.is_relative_to(config.root) else path
+    if path.exists():
+        raise BriefgenError(Problem("already exists; not overwriting (choose another headline)", shown))
+    head = yaml.safe_dump({"title": title, "date": day, "slug": slug, "tags": [], "draft": True},
+                          sort_keys=False, allow_unicode=True, width=10_000)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8") as fh:
+            fh.write(f"---\n{head}---\n{NEW_ARTICLE_BODY}")
+    except FileExistsError as exc:
+        raise BriefgenError(Problem("already exists; not overwriting (choose another headline)", shown)) from exc
+    except OSError as exc:
+        raise BriefgenError(Problem(f"cannot write: {exc.strerror}", shown)) from exc
+    return shown
+
+
+def clean_project(config: Config) -> list[Path]:
+    """Delete the site folder (only one briefgen made) and the cache of rebuilds; content/ is never touched."""
+    import shutil
+
+    from briefgen.build_cache import CACHE_DIR
+    from briefgen.project_lock import LOCK_NAME, project_lock
+    from briefgen.publish import refuse_foreign_site
+
+    refuse_foreign_site(config)
+    cache = config.root / CACHE_DIR
+    removed: list[Path] = []
+    present = [folder for folder in (config.site_dir, cache) if folder.is_dir()]
+    with project_lock(cache):  # (which makes the cache folder for its lock file)
+        for folder in present:
+            try:
+                if folder == cache:  # the lock file stays while we hold it
+                    for child in folder.iterdir():
+                        if child.is_dir() and not child.is_symlink():
+                            shutil.rmtree(child)
+                        elif child.name != LOCK_NAME:
+                            child.unlink()
+                else:
+                    shutil.rmtree(folder)
+            except OSError as exc:
+                raise BriefgenError(Problem(f"cannot remove: {exc.strerror}", Path(exc.filename or folder))) from exc
+            removed.append(Path(os.path.relpath(folder, Path.cwd())))
+    with contextlib.suppress(OSError):
+        (cache / LOCK_NAME).unlink()
+        cache.rmdir()
+    return removed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import filecmp
 import importlib.util
 import os
@@ -26,6 +27,18 @@ def _pages_unchanged(folder: Path, previous: Path) -> bool:
     if new != old or not (previous / BUNDLE).is_dir():
         return False
     return all(filecmp.cmp(folder / p, previous / p, shallow=False) for p in new)
+
+
+FULL_DISK = 1 << 20
+"""Less free space than this after indexing (more than any one file Pagefind writes) means a write failed."""
+
+
+def _disk_full(folder: Path) -> bool:
+    """True when the disk holding `folder` is (all but) full."""
+    if not hasattr(os, "statvfs"):
+        return False
+    st = os.statvfs(folder)
+    return (st.f_bfree if os.geteuid() == 0 else st.f_bavail) * st.f_frsize < FULL_DISK
 
 
 def index_site(folder: Path, previous: Path, meanwhile: Callable[[], None]) -> Problem | None:
@@ -58,12 +71,16 @@ def index_site(folder: Path, previous: Path, meanwhile: Callable[[], None]) -> P
     except subprocess.TimeoutExpired:
         indexer.kill()
         indexer.communicate()
+        shutil.rmtree(folder / BUNDLE, ignore_errors=True)
         return Problem("search index not built: pagefind took more than ten minutes", warning=True)
     finally:
         if indexer.poll() is None:
             indexer.kill()
             indexer.wait()
+    if _disk_full(folder):  # Pagefind may exit 0 although some of its writes failed for lack of space
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(folder / BUNDLE))
     if indexer.returncode != 0:
+        shutil.rmtree(folder / BUNDLE, ignore_errors=True)  # a part of an index is not published
         detail = (err or out).strip().splitlines()[-1:] or ["no message"]
         return Problem(f"search index not built: pagefind failed: {detail[0]}", warning=True)
     return None

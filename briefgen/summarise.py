@@ -13,16 +13,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
-from sumy.models.dom import ObjectDocumentModel, Paragraph
-from sumy.models.dom import Sentence as SumySentence
-from sumy.nlp.stemmers import Stemmer
-from sumy.summarizers.edmundson import EdmundsonSummarizer
-from sumy.summarizers.lex_rank import LexRankSummarizer
-from sumy.summarizers.lsa import LsaSummarizer
-from sumy.summarizers.luhn import LuhnSummarizer
-from sumy.summarizers.sum_basic import SumBasicSummarizer
-from sumy.summarizers.text_rank import TextRankSummarizer
-from sumy.utils import get_stop_words
 
 from briefgen.summary_features import Matrix, leans_on_previous, sentence_features
 from briefgen.summary_model import EditorModel, load_model
@@ -70,7 +60,12 @@ class SumyTokenizer:
 _TOKENIZER = SumyTokenizer()
 
 
-def _sumy_document(prose: Sequence[Sentence], title: str) -> ObjectDocumentModel:
+# sumy (and the nltk it loads, about 0.3 s) is imported only when one of its methods is chosen:
+# the default `editor` method does not need it.
+def _sumy_document(prose: Sequence[Sentence], title: str) -> Any:
+    from sumy.models.dom import ObjectDocumentModel, Paragraph
+    from sumy.models.dom import Sentence as SumySentence
+
     paragraphs: list[list[SumySentence]] = []
     last = None
     for sentence in prose:
@@ -84,6 +79,15 @@ def _sumy_document(prose: Sequence[Sentence], title: str) -> ObjectDocumentModel
 
 
 def _sumy_summarizer(method: str) -> Any:
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.summarizers.edmundson import EdmundsonSummarizer
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+    from sumy.summarizers.lsa import LsaSummarizer
+    from sumy.summarizers.luhn import LuhnSummarizer
+    from sumy.summarizers.sum_basic import SumBasicSummarizer
+    from sumy.summarizers.text_rank import TextRankSummarizer
+    from sumy.utils import get_stop_words
+
     stemmer = Stemmer(LANGUAGE)
     classes: dict[str, Callable[[Any], Any]] = {
         "lexrank": LexRankSummarizer,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from conftest import TESTS, run_cli, snapshot
 
-from briefgen.frontmatter import dump_machine_block, join, split, with_machine_block
+from briefgen.frontmatter import split, store_machine_block
 from briefgen.safe_yaml import load_safely
 from briefgen.site import THEME
 
@@ -84,7 +84,7 @@ def correct_block(article: Path, pinned: bool = False) -> str:
     block["summary"] = ["A sentence corrected by hand."]
     if pinned:
         block["pinned"] = True
-    text = join(with_machine_block(parts, dump_machine_block(block, "\n")))
+    text = store_machine_block(article.read_text(), block)[0]
     article.write_text(text)
     return text
 
@@ -196,7 +196,7 @@ def test_an_edit_rewrites_only_the_pages_that_change(project: Path) -> None:
     after = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in pages}
     changed = sorted(p.name for p in pages if after[p] != pages[p])
     assert changed == ["extra-01.html"]
-    assert "front matter written for 1," in run.stdout
+    assert "front matter written for 1 article," in run.stdout
 
 
 def test_a_missing_content_folder_is_an_error_and_an_empty_one_builds(project: Path) -> None:
@@ -222,3 +222,48 @@ def test_errors_in_article_and_front_page_templates_are_reported_together(projec
     assert lines[0].startswith("templates/article.html:1: template error: 'nope' is undefined")
     assert lines[1].startswith("templates/index.html:1: template error: 'nada' is undefined")
     assert not (project / "site").exists() and not list(project.glob(".site.*"))
+
+
+def test_a_block_the_parent_template_lacks_is_a_warning_naming_the_blocks_there(project: Path) -> None:
+    (project / "templates" / "base.html").write_text(
+        '{% extends "theme/base.html" %}\n{% block masthead %}Desk{% endblock %}\n'
+        "{% block fotter %}Contact the desk{% endblock %}\n")
+    run = run_cli(["build"], project)
+    assert run.exit_code == 0, run.stderr
+    warning = next(line for line in run.stderr.splitlines() if line.startswith("templates/base.html"))
+    assert warning.startswith("templates/base.html:3: warning: block 'fotter' is not defined in 'theme/base.html', "
+                              "so it is never shown (did you mean 'footer'? its blocks: ")
+    assert "masthead" in warning.split("its blocks: ")[1]
+
+
+def imported_modules(args: list[str], cwd: Path) -> set[str]:
+    """The modules a `python -m briefgen ARGS` run imports (from -X importtime), after checking it succeeded."""
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-X", "importtime", "-m", "briefgen", *args], cwd=cwd, capture_output=True,
+                         text=True, env={**os.environ, "PYTHONPATH": str(TESTS.parent)}, check=False)
+    assert run.returncode == 0, run.stderr[-2000:]
+    return {line.split("|")[-1].strip() for line in run.stderr.splitlines() if line.startswith("import time:")}
+
+
+def test_the_default_summary_method_does_not_import_sumy(project: Path) -> None:
+    modules = imported_modules(["build", "-q", "-j", "1"], project)
+    assert "briefgen.summarise" in modules
+    assert not {m for m in modules if m.split(".")[0] in ("sumy", "nltk")}
+    (project / "config.yaml").write_text((project / "config.yaml").read_text() + "\nsummary:\n  method: lexrank\n")
+    assert "sumy" in imported_modules(["build", "-q", "-j", "1"], project)
+
+
+def test_drafts_are_shown_marked_only_when_asked(project: Path) -> None:
+    from briefgen.build import build_project
+    from briefgen.config import load_config
+
+    config = load_config(project / "config.yaml")
+    build_project(config, write=False, drafts=True)
+    page = (project / "site" / "articles" / "draft-note.html").read_text()
+    assert '<h1><span class="draft-badge">Draft</span> An unfinished note</h1>' in page
+    assert "draft-badge" in (project / "site" / "index.html").read_text()
+    build_project(config, write=False)
+    assert not (project / "site" / "articles" / "draft-note.html").exists()
+    assert "draft-badge" not in (project / "site" / "index.html").read_text()

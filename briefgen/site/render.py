@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 import traceback
 from pathlib import Path
@@ -43,7 +44,20 @@ def safe_url(url: str | None) -> str | None:
 
 def human_date(value: dt.date | None) -> str:
     """"Thursday 13 January 2022"."""
-    return value.strftime("%A %-d %B %Y") if value else "Undated"
+    return f"{value:%A} {value.day} {value:%B %Y}" if value else "Undated"
+
+
+def short_date(value: dt.date | None) -> str:
+    """"Wed 26 Jan": a date in a list where the year is clear."""
+    return f"{value:%a} {value.day} {value:%b}" if value else "Undated"
+
+
+def project_stylesheets(config: Config) -> list[str]:
+    """The project's own stylesheets (templates/static/*.css), linked from every page after the theme's."""
+    folder = config.templates_dir / "static"
+    if not folder.is_dir():
+        return []
+    return sorted(f"static/{p.name}" for p in folder.glob("*.css") if p.is_file() and p.name != "style.css")
 
 
 def make_environment(config: Config) -> jinja2.Environment:
@@ -59,27 +73,99 @@ def make_environment(config: Config) -> jinja2.Environment:
         loader=loader, autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True
     )
     env.filters["human_date"] = human_date
+    env.filters["short_date"] = short_date
     env.filters["troop_label"] = troop_label
     env.filters["official_label"] = official_label
     env.globals["safe_url"] = safe_url
     env.globals["site"] = {"title": config.title, "description": config.description, "base_url": config.base_url}
     env.globals["briefgen_version"] = __version__
+    env.globals["stylesheets"] = project_stylesheets(config)
     return env
 
 
+TEMPLATE_SUFFIXES = (".html", ".xml", ".txt")
+
+
+def _template_frames(exc: BaseException) -> list[traceback.FrameSummary]:
+    return [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(TEMPLATE_SUFFIXES)]
+
+
+def _message(exc: Exception, config: Config) -> str:
+    """What went wrong, in words a template author can act on."""
+    if isinstance(exc, jinja2.TemplateNotFound):
+        names = exc.templates if isinstance(exc, jinja2.TemplatesNotFound) else [exc.name]
+        known = make_environment(config).list_templates()
+        guesses = [g for name in names for g in difflib.get_close_matches(str(name), known, n=1, cutoff=0.75)]
+        hint = f" (did you mean '{guesses[0]}'?)" if guesses else ""
+        shown = ", ".join(f"'{n}'" for n in names)
+        return (f"template {shown} not found: looked in {config.templates_dir.name}/, "
+                f"then the built-in theme{hint}")
+    if isinstance(exc, RecursionError):
+        return ("a template extends or includes itself without end: to build on the built-in "
+                "'base.html' from templates/base.html, write {% extends \"theme/base.html\" %}")
+    if isinstance(exc, jinja2.TemplateError):
+        return getattr(exc, "message", None) or str(exc)
+    return f"{type(exc).__name__}: {exc}"
+
+
 def template_problem(exc: Exception, config: Config, rendering: str) -> Problem:
-    """Name the template file and line of a Jinja error, and the page being rendered."""
+    """Name the template file and line of an error raised while rendering, and the page being rendered."""
     filename, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
     if not isinstance(exc, jinja2.TemplateSyntaxError):
-        for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-            if frame.filename.endswith((".html", ".xml", ".txt")):
-                filename, line = frame.filename, frame.lineno
-                break
+        frames = _template_frames(exc)
+        if frames:
+            filename, line = frames[-1].filename, frames[-1].lineno
     path = Path(filename) if filename else None
     if path is not None and path.is_relative_to(config.root):
         path = path.relative_to(config.root)
-    message = getattr(exc, "message", None) or str(exc)
-    return Problem(f"template error: {message} (while rendering {rendering})", path, line)
+    return Problem(f"template error: {_message(exc, config)} (while rendering {rendering})", path, line)
+
+
+def _parent(tree: jinja2.nodes.Template) -> str | None:
+    """The template a parsed template extends by a constant name, if any."""
+    for node in tree.find_all(jinja2.nodes.Extends):
+        if isinstance(node.template, jinja2.nodes.Const) and isinstance(node.template.value, str):
+            return node.template.value
+    return None
+
+
+def _blocks(env: jinja2.Environment, name: str, seen: set[str]) -> set[str]:
+    """The blocks a template and the templates it extends define."""
+    source, _, _ = env.loader.get_source(env, name) if env.loader else ("", None, None)
+    tree = env.parse(source)
+    blocks = {block.name for block in tree.find_all(jinja2.nodes.Block)}
+    parent = _parent(tree)
+    if parent is not None and parent not in seen:
+        blocks |= _blocks(env, parent, seen | {parent})
+    return blocks
+
+
+def override_warnings(config: Config) -> list[Problem]:
+    """A warning per block that a project template defines but its parent never shows (a misspelt name)."""
+    env = make_environment(config)
+    warnings: list[Problem] = []
+    folder = config.templates_dir
+    for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+        if path.suffix not in TEMPLATE_SUFFIXES or "static" in path.relative_to(folder).parts:
+            continue
+        name = path.relative_to(folder).as_posix()
+        try:
+            tree = env.parse(path.read_text(encoding="utf-8"))
+            parent = _parent(tree)
+            if parent is None:
+                continue
+            inherited = _blocks(env, parent, {name, parent})
+        except (jinja2.TemplateError, OSError, UnicodeDecodeError, RecursionError):
+            continue  # reported as an error when a page is rendered with it
+        for block in tree.find_all(jinja2.nodes.Block):
+            if block.name not in inherited:
+                close = difflib.get_close_matches(block.name, sorted(inherited), n=1)
+                hint = f"did you mean '{close[0]}'? " if close else ""
+                message = (f"block '{block.name}' is not defined in '{parent}', so it is never shown "
+                           f"({hint}its blocks: {', '.join(sorted(inherited))})")
+                shown = path.relative_to(config.root) if path.is_relative_to(config.root) else path
+                warnings.append(Problem(message, shown, block.lineno, warning=True))
+    return warnings
 
 
 def merge_template_problems(first: list[Problem], more: list[Problem]) -> list[Problem]:
@@ -113,10 +199,24 @@ class PageWriter:
         root = root_override or root_of(path)
         try:
             html = self.env.get_template(template).render(root=root, page_path=path, **context)
-        except (jinja2.TemplateError, TypeError, ValueError, AttributeError) as exc:
+        except Exception as exc:  # noqa: BLE001 - any error in a template is the template author's to fix
             self.problems = merge_template_problems(self.problems, [template_problem(exc, self.config, rendering)])
             return
-        self.files[path] = html.encode("utf-8")
+        self.files[path] = xml_safe(html).encode("utf-8")
+
+
+_XML_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 does not allow (and HTML treats as errors): C0 controls but tab and line ends, the
+stand-ins for undecodable bytes of a file name, and the two non-characters U+FFFE and U+FFFF."""
+
+
+def xml_safe(text: str) -> str:
+    """`text` with the characters XML 1.0 forbids dropped (a stand-in for an undecodable byte becomes U+FFFD,
+    a vertical tab or form feed a space), so that every page, the feed and the sitemap are well-formed."""
+    if not _XML_FORBIDDEN.search(text):
+        return text
+    return _XML_FORBIDDEN.sub(lambda m: "\ufffd" if "\ud800" <= m.group() <= "\udfff"
+                              else " " if m.group() in "\x0b\x0c" else "", text)
 
 
 def static_files(config: Config) -> dict[str, bytes]:
