@@ -10,7 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from briefgen.text.boundaries import opens_sentence
+from briefgen.text.boundaries import line_ends_sentence, opens_sentence
 from briefgen.text.markers import SPEAKER
 
 _MD_HEADING = re.compile(r"(#{1,6})[ \t]+")
@@ -19,6 +19,7 @@ _MD_QUOTE = re.compile(r"(?:>[ \t]?)++")
 _MD_RULE = re.compile(r"(?:[-*_][ \t]*+){3,}+\Z")
 _MD_FENCE = re.compile(r"```|~~~")
 _LINE_END_PUNCT = re.compile(r"[.!?…:;][\"”’'»)\]]*+\Z")
+_CLAUSE_END = re.compile(r"[:;][\"”’'»)\]]*+\Z")
 _JOINS_NEXT_LINE = re.compile(r"(?:[,(\-–—/&]|\b(?:and|or|but|the|a|an|of|to|in|on|for|with|by|at))\Z")
 _LEAD_CHARS = " \t#>-*+"
 
@@ -142,20 +143,37 @@ class Layout:
         paragraph += 1
         run_start = 0
         for i in range(1, len(group) + 1):
-            more = i + 1 < len(group)
-            if i < len(group) and not _breaks_before(group[i - 1], group[i], self.text, longest, more):
-                continue
+            if i < len(group):
+                opening = i == 1 or _indented_further(group[i - 2], group[i - 1])
+                following = group[i + 1] if i + 1 < len(group) else None
+                if not _breaks_before(group[i - 1], group[i], self.text, longest, following, opening):
+                    continue
             first, last = group[run_start], group[i - 1]
             if first.marker not in ("rule", "fence", "table"):
                 out.append(Block(first.body_start, last.end, paragraph, first.marker))
-            if i < len(group) and (group[i].marker in ("heading", "list", "turn") or last.marker == "heading"):
+            if i < len(group) and (
+                group[i].marker in ("heading", "list", "turn")
+                or last.marker == "heading"
+                or _indented_further(last, group[i])
+            ):
                 paragraph += 1
             run_start = i
         return paragraph
 
 
-def _breaks_before(prev: Line, line: Line, text: str, longest: int, more: bool) -> bool:
-    """Whether a single line break between two non-blank lines ends a sentence (`more`: lines follow)."""
+def _indented_further(prev: Line, line: Line) -> bool:
+    """Whether a plain line is indented deeper than the plain line before it: plain text's new paragraph."""
+    return not prev.marker and not line.marker and line.body_start - line.start > prev.body_start - prev.start + 1
+
+
+def _breaks_before(
+    prev: Line, line: Line, text: str, longest: int, following: Line | None, opening: bool
+) -> bool:
+    """Whether a single line break between two non-blank lines ends a sentence.
+
+    `following`: the line after the second one in the group, if any; `opening`: the first line
+    opens its paragraph.
+    """
     if line.marker in OWN_LINE_MARKERS or prev.marker in OWN_LINE_MARKERS or line.marker in ("list", "turn"):
         return True
     # An indented plain line under a list item continues the item; any plain line continues a turn.
@@ -164,18 +182,24 @@ def _breaks_before(prev: Line, line: Line, text: str, longest: int, more: bool) 
         return True
     if not opens_sentence(text, line.body_start, line.end):
         return False
+    if _indented_further(prev, line):
+        return True
     # Only the last characters of the line matter for how it ends.
     tail = max(prev.body_start, prev.end - 40)
-    if _LINE_END_PUNCT.search(text, tail, prev.end):
+    if _CLAUSE_END.search(text, tail, prev.end):
         return True
+    if _LINE_END_PUNCT.search(text, tail, prev.end):
+        return line_ends_sentence(text, prev.body_start, prev.end, line.end)
     if _JOINS_NEXT_LINE.search(text, tail, prev.end):
         return False
     before, after = prev.end - prev.body_start, line.end - line.body_start
     # A short line that stops without punctuation is a headline, caption credit or label;
     # a hard-wrapped line of prose runs close to the paragraph's longest line and is not
-    # much shorter than the line after it. But when the line after is itself wrapped (long,
-    # no end punctuation, more lines below), the short line opens a wrapped paragraph: wire
-    # copy whose dateline was cut from its first line ("Digital Communications\nAssociates ...").
-    ends = _LINE_END_PUNCT.search(text, max(line.body_start, line.end - 10), line.end)
-    wrapped_after = more and after >= 0.8 * longest and not ends
+    # much shorter than the line after it. But a paragraph's short first line followed by a
+    # wrapped line (long, no end punctuation, more lines below) opens a wrapped paragraph:
+    # wire copy whose dateline was cut from its first line ("Digital Communications\nAssociates ...").
+    if following is None:
+        return before < 0.6 * longest or before + 10 < after
+    ends = line_ends_sentence(text, line.body_start, line.end, following.end)
+    wrapped_after = opening and after >= 0.8 * longest and not ends
     return (before < 0.6 * longest or before + 10 < after) and not wrapped_after

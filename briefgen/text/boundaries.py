@@ -17,6 +17,7 @@ from briefgen.text.lexicon import (
 )
 
 _TERMINAL = re.compile(r"[.!?…]++[\"”’'»)\]]*+(?=\s|\Z)")
+_TERMINAL_AT_END = re.compile(r"[.!?…]++[\"”’'»)\]]*+\Z")
 _SPACE = re.compile(r"\s*+")
 _OPENING_PUNCTUATION = re.compile(r"[\"“‘'«(\[\-–—]*+")
 _NEXT_WORD = re.compile(r"[\"“‘'«(\[]*+([\w.]+)")
@@ -64,6 +65,16 @@ def _is_boundary(text: str, block_start: int, block_end: int, match: re.Match[st
         # "U.S. officials" or "George W. Bush" continue; "in the U.S. The" ends.
         return following in SENTENCE_OPENERS
     return True
+
+
+def line_ends_sentence(text: str, start: int, end: int, next_end: int) -> bool:
+    """Whether the line text[start:end] ends a sentence, given the text that follows up to next_end.
+
+    A line ending "... the U.S." or "... Asher B." before a line that goes on with the name
+    does not end its sentence: the same abbreviation rules apply as inside a line.
+    """
+    terminator = _TERMINAL_AT_END.search(text, max(start, end - LOOK_BEHIND), end)
+    return terminator is not None and _is_boundary(text, start, next_end, terminator)
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

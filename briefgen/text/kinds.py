@@ -18,7 +18,7 @@ from briefgen.text.markers import TRANSLATION
 
 KINDS = (
     "sentence", "heading", "caption", "credit", "byline", "dateline", "fragment", "boilerplate", "speaker",
-    "question", "translation", "table",
+    "question", "translation", "table", "note",
 )
 
 
@@ -74,7 +74,7 @@ _BYLINE = re.compile(
 _DATELINE = re.compile(
     r"(?:(?P<caps>[A-Z][A-Z'’.]++(?:[ ,]++[A-Z][A-Z'’.]++){0,3})|[A-Z][a-z'’.]++(?:[ ,]++[A-Z][a-z'’.]++){0,2})"
     r"(?:,\s*+[A-Z][a-z]{2,8}\.?\s++\d{1,2})?(?P<agency>\s*+\([A-Za-z .&]++\))?"
-    r"\s*+(?P<dash>--|[–—]|-(?=\s))\s*+(?=[\"“‘A-Z])"
+    r"\s*+(?P<dash>--|[–—_]|-(?=\s))\s*+(?=[\"“‘A-Z])"
 )
 DATELINE_REACH = 120
 """A dateline is read within this many characters of the story's start."""
@@ -113,6 +113,8 @@ _VERB_HINTS = _AUXILIARIES | _PAST_FORMS | word_set("said says say tell added qu
 _CUT_AT_ELLIPSIS = re.compile(r"\[(?:\.\.\.|…)\][\"”’'»)]*\Z|^[\"“‘'«(]*(?:\[(?:\.\.\.|…)\]|\.\.\.|…)")
 _QUESTION_END = re.compile(r"\?[\"”’'»)\]]*\Z")
 _LATIN_LETTER = re.compile(r"[A-Za-zÀ-ɏ]")
+# Units and shorthand of results and earnings tables ("Shr 65 cts vs 63 cts", "Varga 40 pen").
+_TABLE_WORDS = word_set("vs v cts ct mln bln dlrs dlr pct shr shrs mths qtr og pen pts")
 _NUMBER = re.compile(r"\d[\d,.]*+")
 
 
@@ -124,14 +126,14 @@ def _mostly_foreign(sentence: str) -> bool:
 
 def _is_table_row(sentence: str) -> bool:
     """Whether the text is a row of names and figures ("Somerset 83 and 174, Leicestershire 296.")."""
-    words = _words(sentence)
-    numbers = len(_NUMBER.findall(sentence))
-    if numbers < 2 or numbers < 0.3 * len(words):
+    tokens = sentence.split()
+    numbers = sum(1 for token in tokens if _NUMBER.search(token))
+    if numbers < 2 or numbers < 0.3 * len(tokens):
         return False
-    # Prose runs on lower-case words and verbs; a row of a table is names and numbers.
-    lower = [w for w in words if w.islower() and w.isalpha()]
+    # Prose runs on lower-case words and verbs; a row of a table is names, numbers and units.
+    lower = [w for w in _words(sentence) if w.islower() and w.isalpha() and w not in _TABLE_WORDS]
     verbs = [w for w in lower if w in _VERB_HINTS or w.endswith("ed") and len(w) > 3]
-    return len(lower) <= 0.3 * len(words) and not verbs
+    return len(lower) <= 0.3 * len(tokens) and not verbs
 
 
 def _words(text: str) -> list[str]:
@@ -145,7 +147,7 @@ def dateline_end(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     if len(list(itertools.islice(WORD.finditer(text, dateline.end(), end), 4))) < 4:
         return None
-    return start + len(dateline.group().rstrip(" -–—\t")), dateline.end()
+    return start + len(dateline.group().rstrip(" -–—_\t")), dateline.end()
 
 
 def _is_credit(sentence: str) -> bool:
@@ -155,6 +157,14 @@ def _is_credit(sentence: str) -> bool:
     if _ENDS_CLEANLY.search(sentence) and sentence.endswith("."):
         return False
     return " / " in sentence or "©" in sentence or " | " in sentence or bool(_CREDIT_WORDS.search(sentence))
+
+
+def _is_sign_off(sentence: str) -> bool:
+    """A broadcast or wire sign-off: names, an outlet and a place between commas ("Jo Roe, ABC News, Oslo.")."""
+    words = _words(sentence)
+    if sentence.count(",") < 2 or len(words) > 10:
+        return False
+    return all(w[:1].isupper() or w in ("of", "and", "the", "de", "van") for w in words)
 
 
 def _has_subject_after_comma(sentence: str) -> bool:
@@ -200,6 +210,9 @@ def is_fragment(sentence: str) -> bool:
 def classify_spans(layout: Layout, spans: list[Span], cut_off: dict[int, str]) -> list[str]:
     """The kind of each span; `cut_off` gives the kinds of the datelines and labels the split cut off."""
     kinds = [cut_off.get(i) or _kind(layout, span, layout.text[span.start:span.end]) for i, span in enumerate(spans)]
+    # A sign-off ends a broadcast script, often run into its last paragraph.
+    if kinds and kinds[-1] in ("sentence", "fragment") and _is_sign_off(layout.text[spans[-1].start:spans[-1].end]):
+        kinds[-1] = "byline"
     _mark_captions(layout, spans, kinds)
     return kinds
 
@@ -216,6 +229,8 @@ def _kind(layout: Layout, span: Span, sentence: str) -> str:
         return "dateline"
     if own_line and _BYLINE.match(sentence) and len(_words(sentence)) <= 10 and not sentence.endswith("."):
         return "byline"
+    if own_line and _is_sign_off(sentence):
+        return "byline"
     if own_line and _is_credit(sentence):
         return "credit"
     if own_line and (_CAPTION_MARK.search(sentence) or sentence.startswith("![")):
@@ -227,12 +242,12 @@ def _kind(layout: Layout, span: Span, sentence: str) -> str:
     if _QUESTION_END.search(sentence, max(0, len(sentence) - 8)):
         # A brief states what happened; a question, asked in an interview or of the reader, does not.
         return "question"
+    if _is_table_row(sentence):
+        return "table"
     if own_line and not _ENDS_CLEANLY.search(sentence) and len(_words(sentence)) <= 20:
         return "heading"
     if is_fragment(sentence):
         return "fragment"
-    if _is_table_row(sentence):
-        return "table"
     return "sentence"
 
 

@@ -15,7 +15,7 @@ SPEAKER = re.compile(
     r"\(\((?![a-z]{2,3}(?:-[a-z]+)?\)\))(?P<double>[^()\n]{1,40})\)\)[ \t]*+(?::[ \t]*+)?"
     r"|(?P<qa>Q|A|Question|Answer|Interviewer)[ \t]*+:[ \t]++"
     r"|\*\*(?P<bold>[^*\n]{1,40}):\*\*[ \t]*+|\*\*(?P<bold_after>[^*\n]{1,40})\*\*:[ \t]*+"
-    r"|(?P<caps>[A-Z][A-Z.'’ -]{1,30}):[ \t]++(?=[\"“‘(\[]?[A-Z0-9])"
+    r"|(?P<caps>[A-Z][A-Z.'’ -]{1,30}):(?:[ \t]++(?=[\"“‘(\[]?[A-Z0-9])|[ \t]*+$)"
 )
 """A speaker label opening a line, with the spaces after it."""
 
@@ -24,6 +24,9 @@ TRANSLATION = re.compile(r"\(\([a-z]{2,3}(?:-[A-Za-z]+)?\)\)[^\n:()]{1,40}:[ \t]
 
 INTERVIEWER_LABELS = frozenset({"wn", "wikinews", "q", "question", "interviewer"})
 """Speaker labels that always stand for the interviewer."""
+
+NOTE_LABELS = frozenset({"note", "notes", "editor's note", "editor’s note", "footnote"})
+"""Labels of a note under a table or story: what follows is a footnote, not the story."""
 
 
 def speaker_label(match: re.Match[str]) -> str:

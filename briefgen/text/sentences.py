@@ -21,7 +21,7 @@ from briefgen.text.turns import mark_interviewer
 
 SentenceKind = Literal[
     "sentence", "heading", "caption", "credit", "byline", "dateline", "fragment", "boilerplate", "speaker",
-    "question", "translation", "table",
+    "question", "translation", "table", "note",
 ]
 """The kinds `briefgen.text.kinds` tells apart; only "sentence" is prose."""
 BlockKind = Literal["text", "heading", "list", "quote"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from briefgen.text.kinds import Span
-from briefgen.text.markers import INTERVIEWER_LABELS
+from briefgen.text.markers import INTERVIEWER_LABELS, NOTE_LABELS
 
 UNLABELLED_QUESTION = "?"
 """The speaker of a turn that has no label and asks a question: the interviewer."""
@@ -58,13 +58,15 @@ def interviewers(text: str, spans: list[Span], turns: list[tuple[str, list[int]]
 
 
 def mark_interviewer(text: str, spans: list[Span], kinds: list[str], labels: dict[int, str]) -> None:
-    """Turn every sentence the interviewer says into a "question" piece (kinds is changed in place)."""
+    """Turn every sentence the interviewer says into a "question" piece, and a labelled note's into
+    "note" pieces (kinds is changed in place)."""
     if not labels:
         return
     turns = _turns(text, spans, labels)
     asking = interviewers(text, spans, turns)
     for speaker, said in turns:
-        if speaker in asking:
+        kind = "question" if speaker in asking else "note" if speaker in NOTE_LABELS else None
+        if kind is not None:
             for k in said:
                 if kinds[k] in ("sentence", "fragment"):
-                    kinds[k] = "question"
+                    kinds[k] = kind
