@@ -139,6 +139,8 @@ OPTIONS: dict[str, Option] = {
     ),
     "search": Option(True, "Whether build makes a Pagefind search index (the slowest step of small rebuilds).", _bool),
     "write_front_matter": Option(True, "Whether build writes summary and figures into content/.", _bool),
+    "remote_images": Option(False, "Whether article images on other hosts are shown; by default they are links, "
+                            "so that opening the site requests nothing from another host.", _bool),
     "front_matter_keys": Option(
         [], "Front matter keys of your own (e.g. [author, desk]); other unknown keys get a warning.", _string_list
     ),
@@ -168,6 +170,8 @@ class Config:
     search: bool
     write_front_matter: bool
     front_matter_keys: tuple[str, ...] = ()
+    remote_images: bool = False
+    """Whether Markdown images on other hosts are shown as images (else as links)."""
     places: tuple[PlaceEntry, ...] = ()
     """A project's own countries and organisations (`extract.places`)."""
 
@@ -317,5 +321,6 @@ def load_config(path: Path | None = None, root: Path | None = None,
         search=values["search"],
         write_front_matter=values["write_front_matter"],
         front_matter_keys=tuple(values["front_matter_keys"]),
+        remote_images=values["remote_images"],
         places=tuple(entry_from_mapping(item) for item in values["extract.places"]),
     )
