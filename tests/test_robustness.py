@@ -12,6 +12,7 @@ import time
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import pytest
 import yaml
@@ -367,3 +368,28 @@ def test_the_site_requests_nothing_from_another_host(project: Path) -> None:
     page = (project / "site" / "articles" / "pictures.html").read_text()
     assert '<a class="remote-image" href="https://tracker.example/p.gif" rel="noreferrer">Border</a>' in page
     assert '<img src="map.png" alt="local" />' in page
+
+
+FORBIDDEN_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def test_control_characters_never_reach_an_output(project: Path) -> None:
+    (project / "content" / "controls.md").write_text(
+        '---\ntitle: "Talks\\e[31m resume\\x01 in\\fGeneva\\0 \\uFFFE"\ndate: 2023-05-02\n'
+        'tags: ["bad\\x07tag"]\nsource: {name: "Wire\\x1b", url: "https://wire.example/a"}\n---\n'
+        "Envoys met on Tuesday \x1b[1min Geneva\x01. The talks\x0c resume next week\x0b.\n", encoding="utf-8")
+    assert run_cli(["build", "-q"], project).exit_code == 0
+    site = snapshot(project / "site")
+    for name, data in site.items():
+        if name.endswith((".html", ".xml")):
+            text = data.decode("utf-8")
+            assert not FORBIDDEN_IN_XML.search(text), f"{name} holds {FORBIDDEN_IN_XML.findall(text)}"
+    for name in ("feed.xml", "sitemap.xml"):
+        ElementTree.fromstring(site[name])  # well-formed
+    page = site["articles/controls.html"].decode()
+    assert "<h1>Talks[31m resume in Geneva </h1>" in page
+    assert "Envoys met on Tuesday [1min Geneva. The talks  resume next week ." in page
+    assert "Talks[31m resume in Geneva" in site["feed.xml"].decode()
+    again = (project / "content" / "controls.md").read_text()  # the write-back escapes them in YAML
+    head = again.split("---\n", 2)[1]
+    assert "briefgen:" in head and "\\e[1min Geneva" in head and not FORBIDDEN_IN_XML.search(head)
