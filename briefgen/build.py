@@ -182,7 +182,8 @@ def read_or_reuse(
             articles.append(cached.article)
             outcomes.append(cached.outcome)
             continue
-        found, found_problems = load_articles([path], config.content_dir, config.root)
+        found, found_problems = load_articles([path], config.content_dir, config.root,
+                                              config.default_date == "fs")
         articles += found
         outcomes += [None] * len(found)
         problems += found_problems
@@ -259,8 +260,8 @@ def build_locked(config: Config, *, write: bool, strict: bool, jobs: int | None,
     ]
     analysed, newest = number_arrivals(analysed)
     warnings = [o.problem for o in outcomes if o.problem and o.problem.warning] + article_warnings(analysed, config)
-    planned, unwritten = plan_front_matter([(a.article, a.block) for a in analysed if not a.stored],
-                                           config.root) if write else ([], [])
+    planned, unwritten = plan_front_matter([(a.article, a.block) for a in analysed if not a.stored], config.root,
+                                           keep_mtime=config.default_date == "fs") if write else ([], [])
     warnings += unwritten
     if strict:
         problems += [Problem(w.message, w.path, w.line) for w in warnings]
@@ -385,7 +386,7 @@ def extract_records(
         if given.is_dir():
             folder, (files, skipped_here) = given, find_article_files(given, config.root)
             skipped += skipped_here
-        found, found_problems = load_articles(files, folder, Path.cwd())
+        found, found_problems = load_articles(files, folder, Path.cwd(), config.default_date == "fs")
         articles += found
         problems += found_problems
     outcomes = analyse_all(articles, config, jobs or default_jobs())

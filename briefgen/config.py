@@ -107,6 +107,10 @@ def _list(value: Any) -> str | None:
     return None if isinstance(value, list) else "must be a list"
 
 
+def _default_date(value: Any) -> str | None:
+    return None if value in (None, "fs") else "must be fs or null"
+
+
 def _base_url(value: Any) -> str | None:
     if not isinstance(value, str):
         return "must be a string"
@@ -141,6 +145,10 @@ OPTIONS: dict[str, Option] = {
     "write_front_matter": Option(True, "Whether build writes summary and figures into content/.", _bool),
     "remote_images": Option(False, "Whether article images on other hosts are shown; by default they are links, "
                             "so that opening the site requests nothing from another host.", _bool),
+    "default_date": Option(
+        None, "Date of articles whose front matter has none: null lists them as undated; fs uses the file's "
+        "modification time (as Pelican's DEFAULT_DATE = 'fs'), kept when briefgen writes the front matter.",
+        _default_date, ("fs",)),
     "front_matter_keys": Option(
         [], "Front matter keys of your own (e.g. [author, desk]); other unknown keys get a warning.", _string_list
     ),
@@ -172,6 +180,8 @@ class Config:
     front_matter_keys: tuple[str, ...] = ()
     remote_images: bool = False
     """Whether Markdown images on other hosts are shown as images (else as links)."""
+    default_date: str | None = None
+    """"fs": articles without a date take their file's modification day; None: they stay undated."""
     places: tuple[PlaceEntry, ...] = ()
     """A project's own countries and organisations (`extract.places`)."""
 
@@ -322,5 +332,6 @@ def load_config(path: Path | None = None, root: Path | None = None,
         write_front_matter=values["write_front_matter"],
         front_matter_keys=tuple(values["front_matter_keys"]),
         remote_images=values["remote_images"],
+        default_date=values["default_date"],
         places=tuple(entry_from_mapping(item) for item in values["extract.places"]),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import errno
@@ -262,13 +263,31 @@ def shown_path(path: Path, base: Path) -> Path:
         return path
 
 
-def load_articles(files: Iterable[Path], content_dir: Path, base: Path) -> tuple[list[Article], list[Problem]]:
-    """Read every file, collecting all problems instead of stopping at the first."""
+def load_articles(files: Iterable[Path], content_dir: Path, base: Path, file_dates: bool = False
+                  ) -> tuple[list[Article], list[Problem]]:
+    """Read every file, collecting all problems instead of stopping at the first.
+
+    With `file_dates` (config `default_date: fs`), an article whose front matter has no date is
+    dated by its file's modification time, as Pelican's `DEFAULT_DATE = 'fs'` does.
+    """
     articles: list[Article] = []
     problems: list[Problem] = []
     for path in files:
         try:
-            articles.append(read_article(path, content_dir, shown_path(path, base)))
+            article = read_article(path, content_dir, shown_path(path, base))
         except BriefgenError as exc:
             problems.extend(exc.problems)
+            continue
+        articles.append(dated_by_file(article, path) if file_dates else article)
     return articles, problems
+
+
+def dated_by_file(article: Article, path: Path) -> Article:
+    """The article dated by the modification day of its file (local time) when it has no date of its own."""
+    if article.date is not None:
+        return article
+    try:
+        modified = dt.date.fromtimestamp(path.stat().st_mtime)
+    except OSError:
+        return article
+    return dataclasses.replace(article, date=modified)

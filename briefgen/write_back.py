@@ -32,9 +32,11 @@ class PlannedWrite:
     shown: Path
     data: bytes
     original_digest: str
+    keep_mtime: bool = False
+    """Give the new file the old one's modification time (the article's date when `default_date: fs`)."""
 
 
-def plan_front_matter(updates: list[tuple[Article, dict[str, Any]]], root: Path
+def plan_front_matter(updates: list[tuple[Article, dict[str, Any]]], root: Path, keep_mtime: bool = False
                       ) -> tuple[list[PlannedWrite], list[Problem]]:
     """The new text of every article whose machine block changes, and warnings for those left alone.
 
@@ -64,7 +66,7 @@ def plan_front_matter(updates: list[tuple[Article, dict[str, Any]]], root: Path
             continue
         data = updated.encode("utf-8")
         if data != original:
-            planned.append(PlannedWrite(path, article.path, data, hashlib.sha256(original).hexdigest()))
+            planned.append(PlannedWrite(path, article.path, data, hashlib.sha256(original).hexdigest(), keep_mtime))
     return planned, problems
 
 
@@ -122,7 +124,10 @@ class WriteBack:
         self.staged.append(_Staged(write, temporary, checked))
         with os.fdopen(fd, "wb") as fh:
             fh.write(write.data)
-        os.chmod(temporary, write.path.stat().st_mode & 0o7777)
+        original = write.path.stat()
+        os.chmod(temporary, original.st_mode & 0o7777)
+        if write.keep_mtime:  # the rename keeps the temporary's times
+            os.utime(temporary, ns=(original.st_atime_ns, original.st_mtime_ns))
 
     def apply(self) -> None:
         """Rename every temporary over its article; if one fails, put back those already replaced and raise."""
