@@ -202,7 +202,7 @@ def is_fragment(sentence: str) -> bool:
     ):
         # "Gathered 40 ships." has no subject; "Asked about it, she said ..." has one.
         return True
-    if len(words) <= 4 and "," not in sentence and not _CONTRACTION.search(sentence):
+    if len(words) <= 4 and ", " not in sentence and not _CONTRACTION.search(sentence):
         return not any(w in _VERB_HINTS or (w.endswith(("ed", "es")) and len(w) > 3) for w in lower)
     return False
 
