@@ -116,6 +116,10 @@ def not_a_date(rule: str, m: re.Match[str], start: int, end: int) -> bool:
     if rule == "weekday" and words_before(text, start, 1) in (["a"], ["an"]) \
             and not (words_after(text, end, 1) or ["."])[0][0].isalpha():
         return True  # "tomorrow, a Tuesday,": some Tuesday, not the last one ("a Sunday service" is)
+    if rule == "relative_unit" and _AND_A_HALF.match(text, end):
+        return True  # "the past year and a half": a stretch of time, not that year
+    if rule == "past" and _UNIT_AFTER.match(text, end):
+        return True  # "the past" of "the past year and a half" is no reference of its own
     if rule == "duration" and _RANGE_OF_UNITS_BEFORE.search(text, max(0, start - 30), start):
         return True  # "eight months to a year": the end of a range, no single amount
     # "people aged 65 years" gives an age, not a stretch of time
@@ -147,6 +151,8 @@ def _is_a_year(text: str, start: int, end: int, bare: bool) -> bool:
     if last in IDENTIFIER_WORDS:
         return False
     led = last in YEAR_LEADS
+    if last in QUANTITY_WORDS and int(text[start:end]) < 1800:
+        return False  # "from over 1000 services": a count, whatever leads the quantity word
     if last in QUANTITY_WORDS:
         led = len(before) == 2 and before[0] in YEAR_LEADS
         ends_clause = not after or not after[0][:1].isalnum()
@@ -176,6 +182,8 @@ def _in_a_name(text: str, start: int, end: int, rule: str) -> bool:
         after = words_after(text, end, 2)
         if rule == "set_weekday_plural" and len(after) == 2 and after[0] in ("for", "of") and after[1][0].isupper():
             return True  # "Fridays for Future"
+        if rule == "weekday" and after and after[0].lower() in _RECURRING_DAY_NOUNS:
+            return True  # "the Sunday trade ban", "Sunday opening hours": Sundays in general
         if rule == "weekday" and " " not in text[start:end] and after and after[0][0].isupper() \
                 and before and (before[0].lower() == "the" or before[0].endswith(("'s", "’s"))):
             return True  # "the Sunday Telegraph", "Britain's Sunday Times": a title that starts with a weekday
@@ -194,6 +202,10 @@ _RANGE_OF_UNITS_BEFORE = re.compile(
     r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+(?:to|or)\s+$", re.I)
 _CURRENT_NOT_TIME = words("account accounts assets liabilities of")
 _AFTER_A_HOLIDAY = frozenset(WEEKDAYS) | frozenset(MONTHS) | words("day eve")
+_RECURRING_DAY_NOUNS = words("trade trading opening shopping hours school schools league leagues roast roasts best")
+"""Nouns after a weekday that make it every such day ("Sunday trading", "Sunday school")."""
+_UNIT_AFTER = re.compile(r"\s+(?i:years?|months?|weeks?|days?|decades?|quarters?|centur(?:y|ies))\b")
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
 _SPEED_BEFORE = re.compile(r"\b(?i:miles|mile|kilometers|kilometres|km|knots|feet|metres|meters|mph|kph)\s+$")
 
 

@@ -34,6 +34,7 @@ def _weekday_date(ctx: Context, weekday: int, rel: str) -> dt.date:
     return cal.weekday_near(today, weekday, ctx.direction if ctx.direction > 0 else -1)
 
 
+_AFTER_BEFORE = re.compile(r"\bafter\s+$", re.I)
 _NOWADAYS = re.compile(r"\b(?:is|are|remains|remain)\s+$", re.I)
 _NOWADAYS_AFTER = re.compile(r"\s+(?:has|have|remains|remain|lives|live|stands|stand|contains|exists|exist)\b")
 """A present-tense verb right before or after "today": it means nowadays, not the day of publication."""
@@ -94,6 +95,8 @@ def read_clock(m: re.Match[str], ctx: Context) -> Reading:
         hour, minute = int(group(m, "hour24")), int(group(m, "minute24"))
     elif group(m, "noon"):
         hour, minute = (12, 0) if group(m, "noon").lower() in ("noon", "midday") else (24, 0)
+        if hour == 24 and _AFTER_BEFORE.search(m.string, max(0, m.start() - 20), m.start()):
+            hour = 0  # "just after midnight" on a day is its first minutes, not its end
     else:
         hour, minute = int(m["hour"]), int(m["minute"] or 0)
         ampm = (m["ampm"] or "").lower().replace(".", "").replace(" ", "")
@@ -191,6 +194,8 @@ def read_year_earlier(m: re.Match[str], ctx: Context) -> Reading:
     """"the year-earlier quarter", "year-ago": the quarter reported on (else the year) one year back."""
     if ctx.quarter is not None:
         return point(cal.shift(ctx.quarter.day, "year", -1), "quarter")
+    if ctx.near_year is not None:  # "a 1986 net profit against a year-ago loss"
+        return point(dt.date(ctx.near_year - 1, 1, 1), "year")
     return point(cal.shift(ctx.today(), "year", -1), "year")
 
 
@@ -199,9 +204,10 @@ def read_quarter_ref(m: re.Match[str], ctx: Context) -> Reading:
     if group(m, "emonth"):
         month = MONTHS[group(m, "emonth").lower().rstrip(".")]
         return point(dt.date(cal.month_year(ctx.today(), month, -1), month, 1), "quarter")
-    if group(m, "year"):
-        day = ctx.quarter.day if ctx.quarter is not None else cal.shift(ctx.today(), "quarter", -1)
-        return point(dt.date(int(group(m, "year")), day.month, 1), "quarter")
+    if group(m, "year"):  # "the 1988 period": that year's quarter in a quarterly report, else the year
+        if ctx.quarter is None:
+            return point(dt.date(int(group(m, "year")), 1, 1), "year")
+        return point(dt.date(int(group(m, "year")), ctx.quarter.day.month, 1), "quarter")
     day = ctx.quarter.day if ctx.quarter is not None else cal.shift(ctx.today(), "quarter", -1)
     return point(cal.shift(day, "year", YEAR_STEP.get(group(m, "yrel").lower(), 0)), "quarter")
 
