@@ -107,6 +107,10 @@ def _list(value: Any) -> str | None:
     return None if isinstance(value, list) else "must be a list"
 
 
+def _default_date(value: Any) -> str | None:
+    return None if value in (None, "fs") else "must be fs or null"
+
+
 def _base_url(value: Any) -> str | None:
     if not isinstance(value, str):
         return "must be a string"
@@ -139,6 +143,10 @@ OPTIONS: dict[str, Option] = {
     ),
     "search": Option(True, "Whether build makes a Pagefind search index (the slowest step of small rebuilds).", _bool),
     "write_front_matter": Option(True, "Whether build writes summary and figures into content/.", _bool),
+    "default_date": Option(
+        None, "Date of articles whose front matter has none: null lists them as undated; fs uses the file's "
+        "modification time (as Pelican's DEFAULT_DATE = 'fs'), kept when briefgen writes the front matter.",
+        _default_date, ("fs",)),
     "front_matter_keys": Option(
         [], "Front matter keys of your own (e.g. [author, desk]); other unknown keys get a warning.", _string_list
     ),
@@ -168,6 +176,8 @@ class Config:
     search: bool
     write_front_matter: bool
     front_matter_keys: tuple[str, ...] = ()
+    default_date: str | None = None
+    """"fs": articles without a date take their file's modification day; None: they stay undated."""
     places: tuple[PlaceEntry, ...] = ()
     """A project's own countries and organisations (`extract.places`)."""
 
@@ -317,5 +327,6 @@ def load_config(path: Path | None = None, root: Path | None = None,
         search=values["search"],
         write_front_matter=values["write_front_matter"],
         front_matter_keys=tuple(values["front_matter_keys"]),
+        default_date=values["default_date"],
         places=tuple(entry_from_mapping(item) for item in values["extract.places"]),
     )

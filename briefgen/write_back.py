@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.article import Article
+from briefgen.content import MAX_BYTES, read_regular_file
 from briefgen.errors import BriefgenError, Problem
 from briefgen.frontmatter import MACHINE_KEY, FrontMatterError, same_data, split, store_machine_block
 from briefgen.safe_yaml import YamlRefused
@@ -31,9 +32,11 @@ class PlannedWrite:
     shown: Path
     data: bytes
     original_digest: str
+    keep_mtime: bool = False
+    """Give the new file the old one's modification time (the article's date when `default_date: fs`)."""
 
 
-def plan_front_matter(updates: list[tuple[Article, dict[str, Any]]], root: Path
+def plan_front_matter(updates: list[tuple[Article, dict[str, Any]]], root: Path, keep_mtime: bool = False
                       ) -> tuple[list[PlannedWrite], list[Problem]]:
     """The new text of every article whose machine block changes, and warnings for those left alone.
 
@@ -46,7 +49,7 @@ def plan_front_matter(updates: list[tuple[Article, dict[str, Any]]], root: Path
         path = root / article.path
         try:
             path = path.resolve(strict=True) if path.is_symlink() else path  # written through the link
-            original = path.read_bytes()
+            original = read_regular_file(path, MAX_BYTES)
             text = original.decode("utf-8")
             updated, before = store_machine_block(text, block)
         except FrontMatterError as exc:
@@ -63,7 +66,7 @@ def plan_front_matter(updates: list[tuple[Article, dict[str, Any]]], root: Path
             continue
         data = updated.encode("utf-8")
         if data != original:
-            planned.append(PlannedWrite(path, article.path, data, hashlib.sha256(original).hexdigest()))
+            planned.append(PlannedWrite(path, article.path, data, hashlib.sha256(original).hexdigest(), keep_mtime))
     return planned, problems
 
 
@@ -109,7 +112,7 @@ class WriteBack:
     def _stage(self, write: PlannedWrite) -> None:
         checked = _signature(write.path)
         try:
-            current = write.path.read_bytes()
+            current = read_regular_file(write.path, MAX_BYTES)
         except OSError:
             current = b""
         if checked is None or _signature(write.path) != checked \
@@ -121,7 +124,10 @@ class WriteBack:
         self.staged.append(_Staged(write, temporary, checked))
         with os.fdopen(fd, "wb") as fh:
             fh.write(write.data)
-        os.chmod(temporary, write.path.stat().st_mode & 0o7777)
+        original = write.path.stat()
+        os.chmod(temporary, original.st_mode & 0o7777)
+        if write.keep_mtime:  # the rename keeps the temporary's times
+            os.utime(temporary, ns=(original.st_atime_ns, original.st_mtime_ns))
 
     def apply(self) -> None:
         """Rename every temporary over its article; if one fails, put back those already replaced and raise."""

@@ -13,6 +13,8 @@ from conftest import SHARED
 
 WIKINEWS = SHARED / "corpus" / "wikinews-2019-2020"
 WIKINEWS_FILES = ("wikinews_2019.csv", "wikinews_2020.csv")
+NEWS_ARTICLES = 150
+"""Wikinews articles in the browser tests' real-news site (with the repository's own six)."""
 
 
 @dataclass(frozen=True)

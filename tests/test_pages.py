@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -179,3 +180,18 @@ def test_every_page_declares_the_articles_it_is_made_from() -> None:
     assert pages["index.html"].inputs == {"content/talks.md", "content/ruling.md"}
     assert pages["search.html"].inputs == frozenset()
     assert "feed.xml" not in pages  # no base_url
+
+
+def test_default_date_fs_dates_undated_articles_by_their_file_and_keeps_its_time(project: Path) -> None:
+    config = project / "config.yaml"
+    config.write_text(config.read_text() + "default_date: fs\n")
+    undated = project / "content" / "border-exercise.txt"
+    noon = dt.datetime(2023, 5, 2, 12, 0).timestamp()
+    os.utime(undated, (noon, noon))
+    assert run_cli(["build", "-q"], project).exit_code == 0
+    assert "fingerprint:" in undated.read_text()  # the analysis was written into the file ...
+    assert undated.stat().st_mtime == noon  # ... which kept its modification time, so its date
+    front = (project / "site" / "index.html").read_text()
+    assert 'id="undated"' not in front
+    assert "Tuesday 2 May 2023" in front
+    assert (project / "site" / "days" / "2023-05-02.html").is_file()

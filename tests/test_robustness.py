@@ -38,6 +38,48 @@ def test_symlink_out_of_the_project_is_not_followed(project: Path, tmp_path: Pat
     assert secret.read_text().startswith("---\ntitle: Secret\n---\n")
 
 
+def test_a_linked_article_stays_a_link_and_its_file_gets_the_block(project: Path) -> None:
+    real = project / "drafts" / "real.md"
+    real.parent.mkdir()
+    real.write_text("---\ntitle: Kept in drafts\ndate: 2023-05-02\n---\nEnvoys met on Tuesday.\n")
+    link = project / "content" / "linked.md"
+    link.symlink_to("../drafts/real.md")
+    assert run_cli(["build", "-q"], project).exit_code == 0
+    assert link.is_symlink() and os.readlink(link) == "../drafts/real.md"
+    assert "briefgen:\n  fingerprint:" in real.read_text()
+    assert not [p.name for p in real.parent.iterdir() if p.name != "real.md"]
+    assert run_cli(["build"], project).stdout.startswith("built 3 articles")
+
+
+def test_no_tag_or_person_takes_the_name_of_a_list_page(project: Path) -> None:
+    (project / "content" / "index.md").write_text(
+        "---\ntitle: Index of talks\ndate: 2023-05-02\ntags: [index, Index, '!!!', '???']\nbriefgen:\n"
+        "  pinned: true\n  figures:\n    officials:\n    - {name: Index, mentions: [[0, 5]]}\n"
+        "---\nIndex met envoys on Tuesday.\n")
+    assert run_cli(["build", "-q"], project).exit_code == 0
+    site = project / "site"
+    assert "<h1>Tags</h1>" in (site / "tags" / "index.html").read_text()
+    assert "<h1>Who's who</h1>" in (site / "people" / "index.html").read_text()
+    assert "Tagged “index”" in (site / "tags" / "index-2.html").read_text()
+    assert "Tagged “Index”" in (site / "tags" / "index-3.html").read_text()
+    assert "Tagged “!!!”" in (site / "tags" / "item.html").read_text()
+    assert "Tagged “???”" in (site / "tags" / "item-2.html").read_text()
+    assert "<h1>Index</h1>" in (site / "people" / "index-2.html").read_text()
+    assert (site / "articles" / "index.html").is_file()  # articles/ has no list page to collide with
+
+
+def test_page_names_stay_short_whatever_the_names_of_files_and_tags(project: Path) -> None:
+    long_name = "a" * 250
+    (project / "content" / f"{long_name}.md").write_text("---\ntitle: Long\ndate: 2023-05-02\n---\nTalks.\n")
+    tags = ", ".join(f"t{i:03d}" + "x" * 300 for i in range(130))
+    (project / "content" / "tags.md").write_text(f"---\ntitle: Tags\ndate: 2023-05-02\ntags: [{tags}]\n---\nTalks.\n")
+    assert run_cli(["build", "-q"], project).exit_code == 0
+    names = [p.name for p in (project / "site").rglob("*")]
+    assert max(len(name.encode()) for name in names) <= 105
+    assert len(list((project / "site" / "tags").glob("t[0-9]*.html"))) == 130
+    assert "a" * 91 + "-" in " ".join(names)  # cut, and told apart by a digest
+
+
 def test_second_build_at_once_is_refused_clearly(project: Path) -> None:
     holder = subprocess.Popen(
         [sys.executable, "-c", "import sys, time; from pathlib import Path; from briefgen.project_lock import "
@@ -53,7 +95,7 @@ def test_second_build_at_once_is_refused_clearly(project: Path) -> None:
         holder.wait()
     assert run.exit_code == 1
     assert run.stderr.splitlines()[0] == (
-        f"{project / CACHE_DIR / 'lock'}: another briefgen build is running in this project; "
+        f"{CACHE_DIR}/lock: another briefgen build is running in this project; "
         "wait for it to finish and build again"
     )
     assert not (project / "site").exists()

@@ -9,7 +9,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from briefgen.config import Config
-from briefgen.errors import BriefgenError, Problem
+from briefgen.errors import BriefgenError
 from briefgen.site import urls
 from briefgen.site.brief import brief_day, front_page
 from briefgen.site.entries import Entry, group_by_day, newest_first
@@ -216,13 +216,9 @@ def tag_pages(model: SiteModel) -> list[Page]:
         for tag in entry.article.tags:
             by_tag.setdefault(tag, []).append(entry)
     tags: list[Tag] = []
-    used: set[str] = set()
+    slugs = urls.UniqueSlugs()
     for name in sorted(by_tag, key=str.lower):
-        slug = urls.slugify(name)
-        while slug in used:
-            slug += "-2"
-        used.add(slug)
-        tags.append(Tag(name, slug, tuple(by_tag[name])))
+        tags.append(Tag(name, slugs.take(name), tuple(by_tag[name])))
     pages = [Page(urls.TAGS, "tags.html", "the tag index", given(tags=tags), keys(e for t in tags for e in t.entries),
                   "Tags", shorten("Articles by tag: " + ", ".join(t.name for t in tags)))]
     for item in tags:
@@ -276,14 +272,6 @@ def sitemap(model: SiteModel, pages: list[Page]) -> list[Page]:
     listed = sorted(p.url for p in pages if p.url.endswith(".html") and p.url != urls.NOT_FOUND)
     return [Page(urls.SITEMAP, "sitemap.xml", "the sitemap", given(pages=listed, base=model.config.base_url),
                  keys(model.entries))]
-
-
-def site_warnings(config: Config) -> list[Problem]:
-    """What the site will lack because of the config, said once per build."""
-    if config.base_url:
-        return []
-    return [Problem("no base_url: the Atom feed and sitemap.xml are not made and pages have no canonical address "
-                    "(set base_url to the address the site is published at)", config.path, None, True)]
 
 
 INDEXED_PAGES: list[Callable[[SiteModel], list[Page]]] = [article_pages]

@@ -202,7 +202,21 @@ class PageWriter:
         except Exception as exc:  # noqa: BLE001 - any error in a template is the template author's to fix
             self.problems = merge_template_problems(self.problems, [template_problem(exc, self.config, rendering)])
             return
-        self.files[path] = html.encode("utf-8")
+        self.files[path] = xml_safe(html).encode("utf-8")
+
+
+_XML_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 does not allow (and HTML treats as errors): C0 controls but tab and line ends, the
+stand-ins for undecodable bytes of a file name, and the two non-characters U+FFFE and U+FFFF."""
+
+
+def xml_safe(text: str) -> str:
+    """`text` with the characters XML 1.0 forbids dropped (a stand-in for an undecodable byte becomes U+FFFD,
+    a vertical tab or form feed a space), so that every page, the feed and the sitemap are well-formed."""
+    if not _XML_FORBIDDEN.search(text):
+        return text
+    return _XML_FORBIDDEN.sub(lambda m: "\ufffd" if "\ud800" <= m.group() <= "\udfff"
+                              else " " if m.group() in "\x0b\x0c" else "", text)
 
 
 def static_files(config: Config) -> dict[str, bytes]:
