@@ -104,20 +104,26 @@ class _Story:
         self.anchor: cal.Point | None = None
         self.anchor_at = -1
         self.quarter: cal.Point | None = None
+        self.anchor_dated = False
         self.frame: tuple[int, int] | None = None
         """(sentence, year) of a sentence that opens with a year other than the publication year."""
 
     def context(self, match: re.Match[str], start: int, end: int) -> Context:
         """The context in which to read the match at [start, end)."""
         frame_year = self.frame[1] if self.frame and self.frame[0] == self.sentences.index(start) else None
-        # "for June 20/July 20 shipment", "the June contract", "the year ending September 30":
-        # a delivery window, a futures month or a period still running lies ahead, whatever the tense
+        # "for June 20/July 20 shipment", "the June contract": a delivery window or a futures month
+        # lies ahead, whatever the tense
         text = match.string
-        ahead = _DELIVERY_AFTER.match(text, end) or _ENDING_BEFORE.search(text, max(0, start - 12), start)
-        direction = 1 if ahead else self.sentences.direction(start, end)
+        if _DELIVERY_AFTER.match(text, end):
+            direction = 1
+        elif _ENDING_BEFORE.search(text, max(0, start - 12), start):
+            direction = 2  # the end of a running period: the nearer such date, just past or ahead
+        else:
+            direction = self.sentences.direction(start, end)
         near_year = self.anchor.day.year if self.anchor is not None and self.anchor.grain == "year" \
             and self.sentences.same(self.anchor_at, start) else None
-        return Context(self.published, self.anchor, self.quarter, direction, frame_year, near_year)
+        return Context(self.published, self.anchor, self.quarter, direction, frame_year, near_year,
+                       self.anchor_dated)
 
     def day_of_clock(self, start: int, later: cal.Point | None) -> cal.Point | None:
         """The day a clock time without one of its own belongs to; None when the text does not tell."""
@@ -141,6 +147,7 @@ class _Story:
         if point is not None and not _is_comparison(rule, match):
             if point.grain in ("day", "month", "quarter", "year"):
                 self.anchor, self.anchor_at = point, start
+                self.anchor_dated = bool(match.groupdict().get("year"))
             if point.grain == "quarter":
                 self.quarter = point
         if reading.type == "DURATION" and re.fullmatch(r"P[2-9]M|P1[01]M", reading.value):

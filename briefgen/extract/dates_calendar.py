@@ -117,7 +117,7 @@ def month_year(today: dt.date, month: int, direction: int) -> int:
         ahead = today.year + (1 if diff < 0 else 0)
         return ahead if (ahead - today.year) * 12 + diff <= 6 else ahead - 1
     if direction > 0:
-        return today.year + 1 if diff < 0 else today.year
+        return today.year + 1 if diff < -2 else today.year
     if direction < 0:
         return today.year - 1 if diff > 2 else today.year
     if diff >= 6:

@@ -11,13 +11,11 @@ import re
 
 from briefgen.extract.dates_lexicon import (
     COUNTED_NOUNS,
-    FIXED_HOLIDAYS,
     IDENTIFIER_WORDS,
     MONTHS,
     NAMED_DAY_WORDS,
     PUBLICATION_WORDS,
     QUANTITY_WORDS,
-    WEEKDAY_HOLIDAYS,
     WEEKDAYS,
     YEAR_LEADS,
     YEAR_NOUNS,
@@ -41,8 +39,6 @@ _SPLIT_YEAR_BEFORE = re.compile(r"\d{4}/$")
 _NUMBER_AFTER = re.compile(r"\s*(?:±|\+/-|×|x\s*\d)|\s+\d")
 _NUMBER_BEFORE = re.compile(r"(?:[\d±×#]|\bNo\.?|\bno\.)\s*$")
 _SENTENCE_OPEN = frozenset(".!?:;\"“‘`()[\n")
-_HOLIDAY_WORDS = frozenset(w.strip("'s") for name in list(FIXED_HOLIDAYS) + list(WEEKDAY_HOLIDAYS)
-                           for w in name.split()) | {"easter", "election", "day", "year's", "new"}
 _CLAUSE_WORDS = words("""
 and or but is was are were will would could should may might can of for to as at in on by with from than
 that this it its we they he she i you there when if because so while since where which who has have had
@@ -118,6 +114,11 @@ def not_a_date(rule: str, m: re.Match[str], start: int, end: int) -> bool:
         return True  # "tomorrow, a Tuesday,": some Tuesday, not the last one ("a Sunday service" is)
     if rule == "relative_unit" and _AND_A_HALF.match(text, end):
         return True  # "the past year and a half": a stretch of time, not that year
+    if rule in ("relative_unit", "anaphoric_unit", "weekend") and _OF_A_MONTH.match(text, end):
+        return True  # "the last weekend of July" is no weekend counted from now
+    if rule in ("month", "full_date", "weekday") and not groups.get("year") \
+            and _HABITUAL.search(text, *_sentence_around(text, start, end)):
+        return True  # "the rainy season normally starts in May": every May
     if rule == "past" and _UNIT_AFTER.match(text, end):
         return True  # "the past" of "the past year and a half" is no reference of its own
     if rule == "duration" and _RANGE_OF_UNITS_BEFORE.search(text, max(0, start - 30), start):
@@ -169,7 +170,7 @@ def _in_a_name(text: str, start: int, end: int, rule: str) -> bool:
         if not word[0].isupper() or word.isupper():
             continue  # lower case, or capitals (a time zone, a table, a headline)
         low = word.lower()
-        if low in MONTHS or low in WEEKDAYS or low[:-1] in WEEKDAYS or low in _HOLIDAY_WORDS:
+        if low in MONTHS or low in WEEKDAYS or low[:-1] in WEEKDAYS:
             continue
         if i == 0 and at_sentence_start(text, start):
             continue
@@ -205,6 +206,9 @@ _AFTER_A_HOLIDAY = frozenset(WEEKDAYS) | frozenset(MONTHS) | words("day eve")
 _RECURRING_DAY_NOUNS = words("trade trading opening shopping hours school schools league leagues roast roasts best")
 """Nouns after a weekday that make it every such day ("Sunday trading", "Sunday school")."""
 _UNIT_AFTER = re.compile(r"\s+(?i:years?|months?|weeks?|days?|decades?|quarters?|centur(?:y|ies))\b")
+_OF_A_MONTH = re.compile(r"\s+(?:of|in)\s+(?:" + "|".join(m.capitalize() for m in sorted(MONTHS, key=len, reverse=True))
+                         + r")\b")
+_HABITUAL = re.compile(r"\b(?i:normally|usually|typically|generally|traditionally|customarily)\b")
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
 _SPEED_BEFORE = re.compile(r"\b(?i:miles|mile|kilometers|kilometres|km|knots|feet|metres|meters|mph|kph)\s+$")
 

@@ -44,6 +44,11 @@ _RANGE_START = re.compile(
     r"\s*(?:[-–]|to|through|until|till|and)\s*$", re.I)
 
 
+_ENDED_AFTER = re.compile(
+    r"\s+(?P<verb>ended|ending)\s+(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True))
+    + r")\.?\s+(?P<day>\d{1,2})\b", re.I)
+
+
 def read_range_end(m: re.Match[str], ctx: Context) -> Reading:
     """The last day of a range whose first day was just read ("September 25-27", "from March 15 to 17")."""
     start = _RANGE_START.search(m.string, max(0, m.start() - 30), m.start())
@@ -124,9 +129,19 @@ def read_month(m: re.Match[str], ctx: Context) -> Reading:
         year = today.year
     elif ctx.frame_year is not None and not rel:
         year = ctx.frame_year
+    elif ctx.anchor is not None and ctx.anchor_dated and ctx.anchor.grain in ("month", "day") \
+            and ctx.anchor.day.month == month:
+        year = ctx.anchor.day.year  # "in January" just after "in January 1988"
+    elif _THAT_BEFORE.search(m.string, max(0, m.start() - 6), m.start()):
+        if ctx.anchor is None:  # "That September" refers back to a year the text has not named
+            raise ValueError("no year named to refer back to")
+        year = ctx.anchor.day.year
     else:
         year = cal.month_year(today, month, ctx.direction)
     return point(dt.date(year, month, 1), "month")
+
+
+_THAT_BEFORE = re.compile(r"\b(?i:that)\s+$")
 
 
 def read_year(m: re.Match[str], ctx: Context) -> Reading:
@@ -188,6 +203,15 @@ def read_quarter(m: re.Match[str], ctx: Context) -> Reading:
     if n == -1:
         n = 4
     today = ctx.today()
+    ended = _ENDED_AFTER.match(m.string, m.end())
+    if ended and not group(m, "year"):  # "the fourth quarter ended May 30": a fiscal quarter, dated by its end
+        month = MONTHS[ended["month"].lower()]
+        direction = -1 if ended["verb"].lower() == "ended" else 2
+        end = cal.safe_date(cal.month_year(today, month, direction), month, int(ended["day"]))
+        if end is None:
+            raise ValueError("not a date")
+        # TimeML names a fiscal quarter by its ordinal in the year its end falls in
+        return point(dt.date(end.year, 3 * n - 2, 1), "quarter")
     year = int(group(m, "year")) if group(m, "year") else today.year
     if not group(m, "year") and not group(m, "yrel") and ctx.direction <= 0 and dt.date(year, 3 * n - 2, 1) > today:
         year -= 1  # results for "the fourth quarter" reported in March are last year's

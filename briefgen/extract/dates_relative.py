@@ -138,6 +138,8 @@ def read_anaphoric_unit(m: re.Match[str], ctx: Context) -> Reading:
     rel = group(m, "rel").lower()
     unit = unit_of(m["unit"])
     grain = GRAIN_OF_UNIT[unit]
+    if rel == "next" and ctx.direction > 0:  # "debts will not go away in the next year or two": from now
+        return point(cal.shift(ctx.today(), grain, 1), grain)
     ref = ctx.reference(grain)
     step = -1 if rel in ("previous", "preceding", "before", "prior") else 1
     if rel in ("that", "same", "that same", "the same"):
@@ -231,6 +233,8 @@ def read_the_year(m: re.Match[str], ctx: Context) -> Reading:
     """"the year", "the fiscal year": a twelve-month span before "ended", else this year."""
     if m["ended"] is not None:
         return Reading("DURATION", "P1Y")
+    if group(m, "year"):  # "the full year 1986"
+        return point(dt.date(int(group(m, "year")), 1, 1), "year")
     today = ctx.today()
     if ctx.anchor is not None and ctx.anchor.day.year < today.year and ctx.direction < 0:
         raise ValueError("in a past sentence after an earlier year, the year may be that one, not this one")

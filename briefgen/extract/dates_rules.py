@@ -359,7 +359,7 @@ RULES: tuple[Rule, ...] = (
     _rule("the_year", "unit",
           MOD + r"(?i:the\s+(?:(?:full|fiscal|calendar|whole|entire|latest\s+fiscal)\s+)?year"
           r"|(?:fiscal|calendar)\s+year)"
-          r"(?P<ended>(?=\s+(?i:ended|ending)))?",
+          r"(?:\s+" + YEAR + r"|(?P<ended>(?=\s+(?i:ended|ending))))?",
           read_the_year),
     _rule("year_end", "unit",
           r"(?i:(?:the\s+)?year[- ]end|year's\s+end|the\s+end\s+of\s+the\s+(?P<unit>year|month|week))",
