@@ -119,6 +119,9 @@ def not_a_date(rule: str, m: re.Match[str], start: int, end: int) -> bool:
     if rule in ("month", "full_date", "weekday") and not groups.get("year") \
             and _HABITUAL.search(text, *_sentence_around(text, start, end)):
         return True  # "the rainy season normally starts in May": every May
+    if rule == "offset" and (groups.get("dir") or "").lower() == "before" \
+            and words_before(text, start, 1) in (["within"], ["for"], ["over"], ["during"], ["in"]):
+        return True  # "died within two years before": a stretch of time, not a date
     if rule == "past" and _UNIT_AFTER.match(text, end):
         return True  # "the past" of "the past year and a half" is no reference of its own
     if rule == "duration" and _RANGE_OF_UNITS_BEFORE.search(text, max(0, start - 30), start):

@@ -30,6 +30,12 @@ def read_full_date(m: re.Match[str], ctx: Context) -> Reading:
         year = ctx.today().year + step
     elif ctx.frame_year is not None:
         year = ctx.frame_year
+    elif span_start := _RANGE_FROM_YEAR.search(m.string, max(0, m.start() - 16), m.start()):
+        # "from September 30, 1987, to December 31": the end of a span takes its start's year
+        start_year = int(span_start["year"])
+        anchor = ctx.anchor
+        year = start_year + (1 if anchor is not None and anchor.day.year == start_year and month < anchor.day.month
+                             else 0)
     else:
         today = ctx.today()
         year = cal.month_year(today, month, ctx.direction)
@@ -75,6 +81,9 @@ def read_nth_weekday(m: re.Match[str], ctx: Context) -> Reading:
     if day.month != month:
         raise ValueError("no such weekday in that month")
     return point(day, "day")
+
+
+_RANGE_FROM_YEAR = re.compile(r"(?P<year>(?:1[0-9]|20)\d\d),?\s+(?:to|until|till|through|and)\s+$")
 
 
 def read_week_of(m: re.Match[str], ctx: Context) -> Reading:

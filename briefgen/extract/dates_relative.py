@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import replace
 
 from briefgen.extract import dates_calendar as cal
 from briefgen.extract.dates_context import (
@@ -55,11 +54,13 @@ def read_weekday(m: re.Match[str], ctx: Context) -> Reading:
             and first.day.weekday() == WEEKDAYS[start["first"].lower()]:
         return point(first.day + dt.timedelta(days=(weekday - first.day.weekday()) % 7 or 7), "day", time_suffix(m))
     if m["possessive"] is not None and not group(m, "rel"):
-        # "Tuesday's ruling" names an event that has happened; in a sentence that looks ahead
-        # ("Friday's figures will be watched") it is the nearer such day
-        if ctx.direction > 0:
-            return point(_weekday_date(replace(ctx, direction=2), weekday, ""), "day", time_suffix(m))
-        return point(cal.weekday_near(ctx.today(), weekday, -1), "day", time_suffix(m))
+        # "Tuesday's ruling was overturned" names a day gone by; otherwise ("Friday's figures will
+        # be watched", "Saturday's slaughter is estimated at") it is the nearer such day
+        today = ctx.today()
+        ahead = cal.weekday_near(today, weekday, +1)
+        if ctx.direction < 0 or (ahead - today).days > (3 if ctx.direction > 0 else 2):
+            return point(cal.weekday_near(today, weekday, -1), "day", time_suffix(m))
+        return point(ahead, "day", time_suffix(m))
     date = _weekday_date(ctx, weekday, group(m, "rel"))
     return point(date, "day", time_suffix(m))
 
