@@ -144,8 +144,9 @@ def _is_a_year(text: str, start: int, end: int, bare: bool) -> bool:
     if after and after[0] in COUNTED_NOUNS:
         return False
     other = _OTHER_NUMBER.match(text, end)
-    if other and _modifies_a_noun(text, other.end()):
-        return False  # "2000 or 3000 likes"
+    if other and _modifies_a_noun(text, other.end()) \
+            and abs(int(other[0].split()[-1].replace(",", "")) - int(text[start:end])) > 20:
+        return False  # "2000 or 3000 likes" (but "1987 and 1988 wheat" are two years)
     before = words_before(text, start, 2)
     last = before[-1].rstrip(".") if before else ""
     noun = words_after(text, end, 2)
