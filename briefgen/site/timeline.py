@@ -222,7 +222,7 @@ def timeline_events(entries: list[Entry]) -> list[Event]:
     mentions or articles repeat it (the row lists its articles, earliest first). A sentence that names a day
     and the week or month around it is one event, on the day."""
     latest = latest_date(entries)
-    found: dict[tuple[dt.date, dt.date, str], tuple[Period, str, str, list[Entry]]] = {}
+    found: dict[tuple[dt.date, dt.date, str], tuple[Period, str, str, dict[str, Entry]]] = {}
     for entry in sorted(entries, key=lambda e: (e.article.date or dt.date.max, e.slug)):
         index_at = sentence_index(entry)
         by_sentence: dict[int, tuple[str, list[tuple[Period, str]]]] = {}
@@ -243,10 +243,10 @@ def timeline_events(entries: list[Entry]) -> list[Event]:
                     continue
                 key = (period.start, period.end, _sentence_key(sentence))
                 if key not in found:
-                    found[key] = (period, text, sentence, [entry])
-                elif entry not in found[key][3]:
-                    found[key][3].append(entry)
-    events = [Event(period, text, sentence, tuple(found_in), is_current(period, latest))
+                    found[key] = (period, text, sentence, {entry.key: entry})
+                else:
+                    found[key][3].setdefault(entry.key, entry)
+    events = [Event(period, text, sentence, tuple(found_in.values()), is_current(period, latest))
               for period, text, sentence, found_in in found.values()]
     events.sort(key=lambda e: (e.period.start, e.period.end, e.entry.article.date or dt.date.min, e.entry.slug))
     return events
