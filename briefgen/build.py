@@ -228,13 +228,15 @@ def build_locked(config: Config, *, write: bool, strict: bool, jobs: int | None,
     refuse_foreign_site(config)
     write = write and config.write_front_matter
     key = state_key(config, {"write": write, "strict": strict, "drafts": drafts}, analysis_code_digest(), THEME)
-    files = find_article_files(config.content_dir, config.root)
+    files, skipped = find_article_files(config.content_dir, config.root)
+    if strict and skipped:
+        raise BriefgenError([dataclasses.replace(p, warning=False) for p in skipped])
     state = load_state(config.root, key, len(files))
     if state is not None and nothing_changed(state, files, config):
         clock.lap("load")
         pages = sum(1 for name in state.site if name.endswith(".html"))
-        return BuildReport(len(state.page_inputs), pages, 0, 0, state.warnings, time.perf_counter() - clock.started,
-                           tuple(clock.stages.items()))
+        return BuildReport(len(state.page_inputs), pages, 0, 0, (*skipped, *state.warnings),
+                           time.perf_counter() - clock.started, tuple(clock.stages.items()))
     # Loaded only now: a build with nothing to do should not pay for sumy, numpy and Jinja.
     from briefgen.analyse import analyse_all
     from briefgen.site.pages import render_site
@@ -280,8 +282,8 @@ def build_locked(config: Config, *, write: bool, strict: bool, jobs: int | None,
     finish = Finish(config, planned, write, clock, render_rest)
     changed = publish(config.site_dir, indexed, finish, keep=unchanged, companion=finish.write_back)
     warnings += finish.write_back.warnings + finish.problems
-    skipped = {p.path for p in unwritten + finish.write_back.warnings if p.message == CHANGED_MEANWHILE}
-    remember(config, key, analysed, outcomes, entries, tuple(warnings), {p.path for p in unwritten}, skipped)
+    edited = {p.path for p in unwritten + finish.write_back.warnings if p.message == CHANGED_MEANWHILE}
+    remember(config, key, analysed, outcomes, entries, tuple(warnings), {p.path for p in unwritten}, edited)
     clock.lap("write")
     pages = sum(1 for name in [*indexed, *finish.rest, *unchanged] if name.endswith(".html"))
     details = (f"read {counted(len(todo), 'article')} from content/, "
@@ -290,7 +292,7 @@ def build_locked(config: Config, *, write: bool, strict: bool, jobs: int | None,
                f"rendered {counted(len(indexed) + len(finish.rest), 'file')}, "
                f"{counted(len(unchanged), 'article page')} kept as they were; {counted(changed, 'file')} changed in "
                f"{config.site_dir.name}/; front matter written for {counted(finish.write_back.written, 'article')}")
-    return BuildReport(len(entries), pages, changed, finish.write_back.written, tuple(warnings),
+    return BuildReport(len(entries), pages, changed, finish.write_back.written, (*skipped, *warnings),
                        time.perf_counter() - clock.started, tuple(clock.stages.items()), details=details)
 
 
@@ -378,8 +380,12 @@ def extract_records(
 
     articles: list[Article] = []
     problems: list[Problem] = []
+    skipped: list[Problem] = []
     for given in paths or [config.content_dir]:
-        folder, files = (given, find_article_files(given, config.root)) if given.is_dir() else (given.parent, [given])
+        folder, files = given.parent, [given]
+        if given.is_dir():
+            folder, (files, skipped_here) = given, find_article_files(given, config.root)
+            skipped += skipped_here
         found, found_problems = load_articles(files, folder, Path.cwd(), config.default_date == "fs")
         articles += found
         problems += found_problems
@@ -388,4 +394,4 @@ def extract_records(
     if problems:
         raise BriefgenError(problems)
     records = [contract_record(a, o.analysis, a.path.as_posix()) for a, o in zip(articles, outcomes, strict=True)]
-    return records, [o.problem for o in outcomes if o.problem and o.problem.warning]
+    return records, skipped + [o.problem for o in outcomes if o.problem and o.problem.warning]

@@ -93,7 +93,7 @@ def _tree_signature(folder: Path) -> list[tuple[str, int, int]]:
 
 
 PACKAGE = Path(__file__).parent
-ANALYSIS_CODE = ("summarise.py", "summary_*.py", "sentence*.py", "extract/*.py", "data/*")
+ANALYSIS_CODE = ("analyse.py", "records.py", "summarise.py", "summary_*.py", "text/*.py", "extract/*.py", "data/*")
 """The files whose contents decide what analysis produces."""
 
 

@@ -232,7 +232,7 @@ def _swap_in(staging: Path, site_dir: Path) -> Path | None:
 
 def _swap_back(previous: Path | None, site_dir: Path) -> None:
     """Undo _swap_in: the previous site back in place (or no site, when there was none), the new one removed."""
-    rejected = site_dir.with_name(f".{site_dir.name}.old-rejected")
+    rejected = site_dir.with_name(f".{site_dir.name}.rejected.old")  # tidied by the next build if left
     with contextlib.suppress(OSError):
         if previous is not None and _exchange(previous, site_dir):
             shutil.rmtree(previous, ignore_errors=True)

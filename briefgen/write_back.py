@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.article import Article
+from briefgen.content import MAX_BYTES, read_regular_file
 from briefgen.errors import BriefgenError, Problem
 from briefgen.frontmatter import MACHINE_KEY, FrontMatterError, same_data, split, store_machine_block
 from briefgen.safe_yaml import YamlRefused
@@ -48,7 +49,7 @@ def plan_front_matter(updates: list[tuple[Article, dict[str, Any]]], root: Path,
         path = root / article.path
         try:
             path = path.resolve(strict=True) if path.is_symlink() else path  # written through the link
-            original = path.read_bytes()
+            original = read_regular_file(path, MAX_BYTES)
             text = original.decode("utf-8")
             updated, before = store_machine_block(text, block)
         except FrontMatterError as exc:
@@ -111,7 +112,7 @@ class WriteBack:
     def _stage(self, write: PlannedWrite) -> None:
         checked = _signature(write.path)
         try:
-            current = write.path.read_bytes()
+            current = read_regular_file(write.path, MAX_BYTES)
         except OSError:
             current = b""
         if checked is None or _signature(write.path) != checked \

@@ -138,7 +138,7 @@ def test_a_tampered_json_cache_is_not_used(name: str, builds: Builds, tmp_path: 
     cache_file = project / CACHE_DIR / file
     key = json.loads(cache_file.read_text())["key"]
     cache_file.write_text(json.dumps(change(json.loads(cache_file.read_text()))))
-    files = find_article_files(project / "content", project)
+    files, _ = find_article_files(project / "content", project)
     if file == STATE_FILE:
         assert load_state(project, key, len(files)) is None
     else:
@@ -210,7 +210,7 @@ def test_cached_articles_read_back_equal_to_the_ones_stored(project: Path) -> No
         "---\ntitle: Dated\ndate: 2023-05-02 10:30:00+02:00\nextra: {when: 2023-05-01, count: 3}\n---\n"
         "Talks resumed on Monday.\n")
     assert run_cli(["build", "-q"], project).exit_code == 0
-    files = find_article_files(project / "content", project)
+    files, _ = find_article_files(project / "content", project)
     key = json.loads((project / CACHE_DIR / STATE_FILE).read_text())["key"]
     cached = load_cached_articles(project, key, files)
     assert sorted(cached) == sorted(p.relative_to(project).as_posix() for p in files)
@@ -220,3 +220,27 @@ def test_cached_articles_read_back_equal_to_the_ones_stored(project: Path) -> No
     assert cached["content/dated.md"].outcome.block is dated.machine
     run = run_cli(["build"], project)
     assert run.exit_code == 0 and "front matter written for 0" in run.stdout
+
+
+NOT_ANALYSIS = {"article", "build_cache", "cache_format", "config", "content", "errors", "frontmatter",
+                "project_lock", "safe_yaml", "site", "site/urls", "write_back"}
+"""Modules the analysers load that do not decide what an analysis holds (data types, I/O, config reading)."""
+
+
+def test_every_module_the_analysis_runs_is_part_of_the_analysis_digest() -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from briefgen.build_cache import ANALYSIS_CODE, PACKAGE
+
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import sys\nfrom briefgen.analyse import load_analysers\nload_analysers()\n"
+         "print('\\n'.join(m.__file__ for n, m in sys.modules.items() if n.startswith('briefgen.') and m.__file__))"],
+        capture_output=True, text=True, check=True).stdout.split()
+    covered = {path for pattern in ANALYSIS_CODE for path in PACKAGE.glob(pattern)}
+    for file in loaded:
+        path = Path(file)
+        relative = path.relative_to(PACKAGE).with_suffix("").as_posix().removesuffix("/__init__")
+        if relative not in NOT_ANALYSIS:
+            assert path in covered, f"{relative}.py decides analyses but a change to it would not renew them"

@@ -147,6 +147,22 @@ def test_a_read_only_folder_of_articles_fails_the_build_and_changes_nothing(proj
     assert leftovers(project) == []
 
 
+def test_an_unwritable_project_folder_is_an_error_not_a_traceback(project: Path) -> None:
+    assert run_cli(["build", "-q", "--no-write"], project).exit_code == 0
+    shutil.rmtree(project / ".briefgen-cache")
+    content, site = snapshot(project / "content"), snapshot(project / "site")
+    with read_only(project):
+        run = run_cli(["build"], project)
+    reason = "Read-only file system" if os.geteuid() == 0 else "Permission denied"
+    assert run.exit_code == 1
+    assert run.stderr.splitlines() == [
+        f".briefgen-cache: cannot make the folder of briefgen's cache and build lock: {reason} "
+        "(a build needs to write in the project folder)",
+        "briefgen: 1 error, nothing was changed",
+    ]
+    assert (snapshot(project / "content"), snapshot(project / "site")) == (content, site)
+
+
 class read_only:  # noqa: N801 - used as a context manager, named like one
     """Make a folder read-only: a read-only bind mount as root (who ignores permissions), else chmod."""
 

@@ -126,6 +126,11 @@ def gather_evidence(text: str, tokens: Sequence[Token], sentence_starts: list[in
     claims = sorted((min(tokens[s.role.first].start, s.start), max(s.end, tokens[s.role.end - 1].end), h.key)
                     for h in holders for s in h.sightings)
     claimed = _claims_of(found, claims)
+    for n, p in enumerate(found):  # "the Pakistani president met X": the demonym is that president's
+        i = token_at.get(p.start)
+        if claimed[n] is None and p.kind == "demonym" and i is not None and i + 1 < len(tokens) \
+                and titles.is_head(tokens[i + 1].lower, titles.HEADS):
+            claimed[n] = -1
     acting = _acting(found, tokens, token_at, places)
     uk = _UK_WORDS.search(text) is not None
     claimed_by: dict[int, set[str]] = {}
@@ -284,8 +289,11 @@ def _stated(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaz
     """A country or organisation written with the role, by a possessive on a mention, or by the role's owner."""
     ordered = sorted(holder.sightings[:_NEAREST], key=lambda s: s.role != holder.role)  # the best role's first
     for s in ordered:
-        if s.role.party and titles.head_of(s.role.title) not in titles.SEATS:
-            return s.role.party  # "Tory leader": the party's; "Labour MP": the country's
+        head = titles.head_of(s.role.title)
+        office = (head in titles.GOVERNMENT_HEADS and s.role.title.istitle()) or head in titles.LOCAL_HEADS
+        if s.role.party and head not in titles.SEATS and not office:
+            return s.role.party  # "Tory leader", "Lib Dem president": the party's; "Labour MP", "Republican
+            # Governor" (an office, written with capitals): the country's
         if s.role.country:
             return s.role.country
         if s.role.anaphoric:

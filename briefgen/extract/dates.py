@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from briefgen.article import DateMention
 from briefgen.extract import dates_calendar as cal
-from briefgen.extract.dates_context import Context, Unanchored
+from briefgen.extract.dates_context import Context, Reading, Unanchored
 from briefgen.extract.dates_guards import QuotationSpans, not_a_date
 from briefgen.extract.dates_rules import RULES, TRIGGER_GROUPS, TRIGGER_WORDS, Rule
 from briefgen.extract.dates_tense import Cues, tense_cues
@@ -45,9 +45,11 @@ _FRAME_RULES = frozenset({"year", "month_year", "full_date"})
 """Rules whose year, named at the opening of a sentence, holds for the months the sentence names after it."""
 _FRAME_OPENING = re.compile(r"\W*(?:In|During|Throughout|By|Until|After|Before|Since)\s+(?:[\w'’-]+\s+){0,3}")
 """The opening of a sentence set in a year: "In 2016, ...", "In the 2016 election, ...", "By late 1989, ..."."""
-_DELIVERY_AFTER = re.compile(r"(?:\s*/\s*[\w .]{1,15}?)?\s+(?i:shipments?|deliver(?:y|ies)|loading|arrival)\b")
-_QUOTED_DEICTIC = frozenset({"deictic", "part_of_day"})
-"""Rules whose words count from the moment of speaking ("today", "this morning")."""
+_DELIVERY_AFTER = re.compile(r"(?:\s*/\s*[\w .]{1,15}?)?\s+(?i:shipments?|deliver(?:y|ies)|loading|arrival|contracts?"
+                             r"|futures|options)\b")
+_ENDING_BEFORE = re.compile(r"\b(?i:ending|beginning|starting)\s+$")
+_QUOTED_DEICTIC = frozenset({"deictic", "part_of_day", "weekend"})
+"""Rules whose words count from the moment of speaking ("today", "this morning", "this weekend")."""
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 Read = tuple[DateMention, Rule, re.Match[str]]
@@ -56,28 +58,16 @@ Read = tuple[DateMention, Rule, re.Match[str]]
 def _read_in_order(chosen: list[tuple[int, int, Rule, re.Match[str]]], published: dt.date | None,
                    sentences: _Sentences) -> list[Read]:
     """Read each chosen span in text order, counting anaphoric ones from the last date read."""
+    story = _Story(published, sentences)
     next_day = _next_day_rule(chosen)
     out: list[Read] = []
-    anchor: cal.Point | None = None
-    anchor_at = -1
-    quarter: cal.Point | None = None
-    frame: tuple[int, int] | None = None  # (sentence, year) of a sentence that opens with a year
     for k, (start, end, rule, match) in enumerate(chosen):
-        sentence = sentences.index(start)
-        frame_year = frame[1] if frame is not None and frame[0] == sentence else None
-        # "for June 20/July 20 shipment": a delivery window is arranged ahead, whatever the tense
-        direction = 1 if _DELIVERY_AFTER.match(match.string, end) else sentences.direction(start, end)
-        ctx = Context(published, anchor, quarter, direction, frame_year)
-        if _clock_without_day(rule, match) and not (anchor_at >= 0 and sentences.same(anchor_at, start)):
-            # "at 2am local time (0100 UTC) on Friday": the day comes later in the sentence
-            day = _read_day(chosen, next_day[k], ctx, sentences, end)
-            if day is not None:
-                ctx = replace(ctx, anchor=day)
-            elif anchor is not None and not (anchor.grain == "day" and anchor.suffix.startswith("T")):
-                # The last day was named in another sentence without a time of day: the story may
-                # have moved on to another day. After "early Wednesday morning", "at 2:20 a.m." is
-                # still that Wednesday.
+        ctx = story.context(match, start, end)
+        if _clock_without_day(rule, match) and published is not None:
+            day = story.day_of_clock(start, _read_day(chosen, next_day[k], ctx, sentences, end))
+            if day is None:
                 continue
+            ctx = replace(ctx, anchor=day)
         try:
             reading = rule.read(match, ctx)
         except (Unanchored, OverflowError):  # no publication date, or a result outside the calendar
@@ -87,18 +77,58 @@ def _read_in_order(chosen: list[tuple[int, int, Rule, re.Match[str]]], published
         except (ValueError, KeyError):
             continue
         out.append((DateMention(reading.value, reading.type, match.string[start:end], start, end), rule, match))
-        if rule.name in _FRAME_RULES and reading.point is not None \
-                and _FRAME_OPENING.fullmatch(match.string, sentences.start(start), start) \
-                and (published is None or reading.point.day.year != published.year):
-            frame = (sentence, reading.point.day.year)
-        if reading.point is not None and not _is_comparison(rule, match):
-            if reading.point.grain in ("day", "month", "quarter", "year"):
-                anchor, anchor_at = reading.point, start
-            if reading.point.grain == "quarter":
-                quarter = reading.point
-        if reading.type == "DURATION" and re.fullmatch(r"P[2-9]M|P1[01]M", reading.value):
-            quarter = None  # "the nine months": comparisons now span several months, not the quarter
+        story.remember(rule, match, start, reading)
     return out
+
+
+class _Story:
+    """What the text has said so far that later dates count from: the last date, quarter and framing year."""
+
+    def __init__(self, published: dt.date | None, sentences: _Sentences) -> None:
+        self.published = published
+        self.sentences = sentences
+        self.anchor: cal.Point | None = None
+        self.anchor_at = -1
+        self.quarter: cal.Point | None = None
+        self.frame: tuple[int, int] | None = None
+        """(sentence, year) of a sentence that opens with a year other than the publication year."""
+
+    def context(self, match: re.Match[str], start: int, end: int) -> Context:
+        """The context in which to read the match at [start, end)."""
+        frame_year = self.frame[1] if self.frame and self.frame[0] == self.sentences.index(start) else None
+        # "for June 20/July 20 shipment", "the June contract", "the year ending September 30":
+        # a delivery window, a futures month or a period still running lies ahead, whatever the tense
+        text = match.string
+        ahead = _DELIVERY_AFTER.match(text, end) or _ENDING_BEFORE.search(text, max(0, start - 12), start)
+        direction = 1 if ahead else self.sentences.direction(start, end)
+        return Context(self.published, self.anchor, self.quarter, direction, frame_year)
+
+    def day_of_clock(self, start: int, later: cal.Point | None) -> cal.Point | None:
+        """The day a clock time without one of its own belongs to; None when the text does not tell."""
+        if self.anchor is not None and self.sentences.same(self.anchor_at, start):
+            return self.anchor if self.anchor.grain == "day" else None
+        if later is not None:  # "at 2am local time (0100 UTC) on Friday"
+            return later
+        if self.anchor is None:  # no date named yet: a time of the news day
+            return cal.Point(self.published, "day") if self.published else None
+        # A day named in another sentence with its time of day ("early Wednesday morning") still
+        # holds for "at 2:20 a.m."; after a bare day the story may have moved on to another day.
+        return self.anchor if self.anchor.grain == "day" and self.anchor.suffix.startswith("T") else None
+
+    def remember(self, rule: Rule, match: re.Match[str], start: int, reading: Reading) -> None:
+        """Keep what a date just read tells later ones."""
+        point = reading.point
+        if rule.name in _FRAME_RULES and point is not None \
+                and _FRAME_OPENING.fullmatch(match.string, self.sentences.start(start), start) \
+                and (self.published is None or point.day.year != self.published.year):
+            self.frame = (self.sentences.index(start), point.day.year)
+        if point is not None and not _is_comparison(rule, match):
+            if point.grain in ("day", "month", "quarter", "year"):
+                self.anchor, self.anchor_at = point, start
+            if point.grain == "quarter":
+                self.quarter = point
+        if reading.type == "DURATION" and re.fullmatch(r"P[2-9]M|P1[01]M", reading.value):
+            self.quarter = None  # "the nine months": comparisons now span several months, not the quarter
 
 
 def _clock_without_day(rule: Rule, match: re.Match[str]) -> bool:
@@ -157,7 +187,7 @@ def _date_quoted_speech(text: str, published: dt.date | None, read: list[Read],
                 and not quotes.inside(d.start):
             speech_day[i] = cal.Point(dt.date.fromisoformat(d.value[:10]), "day")
     for d, rule, match in read:
-        if same_day or rule.name not in _QUOTED_DEICTIC or not quotes.inside(d.start):
+        if same_day or not _counts_from_speaking(rule, match) or not quotes.inside(d.start):
             yield d
             continue
         said = speech_day.get(sentences.index(d.start))
@@ -168,6 +198,13 @@ def _date_quoted_speech(text: str, published: dt.date | None, read: list[Read],
         except (Unanchored, OverflowError, ValueError, KeyError):
             continue
         yield DateMention(reading.value, reading.type, d.text, d.start, d.end)
+
+
+def _counts_from_speaking(rule: Rule, match: re.Match[str]) -> bool:
+    """Whether an expression counts days or weeks from the moment it is said ("today", "last week")."""
+    if rule.name in _QUOTED_DEICTIC:
+        return True
+    return rule.name == "relative_unit" and match["unit"].lower() in ("week", "weekend")
 
 
 def _is_dateline(text: str, start: int, end: int) -> bool:

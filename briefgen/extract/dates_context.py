@@ -24,7 +24,8 @@ class Context:
     quarter: cal.Point | None
     """The last quarter the text mentioned (what "the latest period" and "a year ago" compare in results)."""
     direction: int
-    """-1 when the sentence speaks of the past, +1 of the future, 0 when it does not say."""
+    """-1 when the sentence speaks of the past, +1 of the future, 0 when it does not say; 2 (also > 0) of
+    what lay ahead of a past moment ("was due to", "would"), which a weekday finds on the nearer side."""
     frame_year: int | None = None
     """The year the sentence opens with ("In 2016, ..."), which its months without a year belong to."""
 

@@ -73,21 +73,26 @@ def _num(n: float) -> str:
     return str(int(n)) if n == int(n) else f"{n:g}"
 
 
+_VAGUE_BEFORE = re.compile(r"\b(?i:few|several|many|some)\s+$")
+
+
 def read_duration(m: re.Match[str], ctx: Context) -> Reading:
     """"three weeks", "the past 30 years", "two-year", "several days"."""
     unit = unit_of(m["unit"])
     plural = m["unit"].lower() != unit
     half = 0.5 if group(m, "half") else 0.0
-    if group(m, "num").lower() in ("a", "an") and _RATE.search(m.string, max(0, m.start() - 40), m.start()):
-        raise ValueError("a rate such as $5 a year, not a duration")
+    if group(m, "num").lower() in ("a", "an") and _RATE.search(m.string, max(0, m.start() - 50), m.start()):
+        raise ValueError("a rate such as $5 a year or 12 mln cubic feet a day, not a duration")
     n = number_of(group(m, "num")) if group(m, "num") else None if plural else 1.0
-    if group(m, "upto"):  # "15 to 20 seconds": no single amount
-        n = None
+    if group(m, "upto") or group(m, "num") and _VAGUE_BEFORE.search(m.string, max(0, m.start() - 12), m.start()):
+        n = None  # "15 to 20 seconds", "a few hundred years": no single amount
     return Reading("DURATION", duration(None if n is None else n + half, unit))
 
 
-_RATE = re.compile(r"(?:\d[\d.,%]*|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten))(?:\s+[A-Za-z]+){0,2}\s+$")
-"""A quantity just before "a year"/"a week" ("$5 million a year", "700 seats a week")."""
+_RATE = re.compile(r"(?:\d[\d.,%]*|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten))"
+                   r"(?:\s+(?!(?i:for|over|in|about|of|than|after|before|at|by|to|from|and|or|was|were|is|are)\b)"
+                   r"[A-Za-z]+){0,4}\s+$")
+"""A quantity just before "a year"/"a week" ("$5 million a year", "12 mln cubic feet a day"), not a clause."""
 
 
 _AMOUNT_PART = re.compile(r"(\d+(?:\.\d+)?|[A-Za-z]+)[- ]((?:year|month|week|day|hour|minute|second)s?)\b", re.I)

@@ -52,11 +52,12 @@ be been looks look holds hold remains remain seems seem
 _FINANCE = re.compile(
     r"\b(?:profits?|loss(?:es)?|sales|revenues?|earnings|income|growth|economy|economic|gdp|output|pct|percent"
     r"|dlrs|dollars|mln|billion|million|shares?|fiscal|results|production|exports|imports|inflation|prices"
-    r"|budget|deficit|surplus|spending|investment|demand|unemployment|trade)\b|%", re.I)
+    r"|budget|deficit|surplus|spending|investment|demand|unemployment|trade)\b", re.I)
 """Words of business and the economy: a sentence with one speaks of the halves of a year, not of a match."""
 _FILLER_BEFORE = re.compile(r"(?:^|[.!?:;\"“‘(\n])\s*(?:(?i:and|but|so|well|okay|ok|yes|oh)\s*,?\s*)?$")
 _FILLER_AFTER = re.compile(r"\s*,|\s+(?i:if|even|then|imagine|let|let's|look|listen|consider|suppose|remember"
                            r"|see|wait|what|why|how|here)\b")
+_NOW_IMPERATIVE = re.compile(r"\s+(?i:consider|imagine|let|let's|look|listen|suppose|remember)\b")
 _NOW_AND_THEN = re.compile(r"\s+(?i:and)\s+(?i:then|again)\b")
 _SEASON_LEADS = words("""
 in during by until till through throughout since over before after for from into of this last next past
@@ -90,8 +91,17 @@ def not_a_date(rule: str, m: re.Match[str], start: int, end: int) -> bool:
         return True
     if rule != "holiday" and _in_a_name(text, start, end, rule):
         return True
+    if rule == "holiday":
+        after = words_after(text, end, 1)
+        # "Easter Island", "Independence Hall": a name; "election day" in lower case: any election's day
+        return not text[start].isupper() and not groups.get("rel") \
+            or bool(after) and after[0][0].isupper() and after[0].lower() not in _AFTER_A_HOLIDAY
     if rule == "present" and text[start:end].lower() == "now":
         return _filler_now(text, start, end)
+    if rule == "present" and text[start:end].lower() == "current":
+        after = words_after(text, end, 1)
+        # "the current account deficit" (a term of trade), "the current of the river" (a noun)
+        return not after or after[0].lower() in _CURRENT_NOT_TIME or not after[0][:1].isalnum()
     if rule == "future" and text[start:end].lower().endswith("term") \
             or rule == "present" and text[start:end].lower() == "the present":
         return _modifies_a_noun(text, end)  # "the long term debt", "the present study"
@@ -99,6 +109,15 @@ def not_a_date(rule: str, m: re.Match[str], start: int, end: int) -> bool:
         return not _a_season(text, start, end, m)
     if rule == "half" and not groups.get("year") and "year" not in m[0].lower():
         return not _FINANCE.search(text, *_sentence_around(text, start, end))
+    if rule in ("set_every", "duration") and _SPEED_BEFORE.search(text, max(0, start - 20), start):
+        return True  # "75 miles per hour", "20 kilometres an hour": a speed
+    if rule == "quarter_code" and not groups.get("year") and not groups.get("yy"):
+        return not _FINANCE.search(text, *_sentence_around(text, start, end))  # "100% H2" is hydrogen
+    if rule == "weekday" and words_before(text, start, 1) in (["a"], ["an"]) \
+            and not (words_after(text, end, 1) or ["."])[0][0].isalpha():
+        return True  # "tomorrow, a Tuesday,": some Tuesday, not the last one ("a Sunday service" is)
+    if rule == "duration" and _RANGE_OF_UNITS_BEFORE.search(text, max(0, start - 30), start):
+        return True  # "eight months to a year": the end of a range, no single amount
     # "people aged 65 years" gives an age, not a stretch of time
     return rule in ("duration", "vague_duration") and words_before(text, start, 1) in (["aged"], ["age"], ["ages"])
 
@@ -130,8 +149,9 @@ def _is_a_year(text: str, start: int, end: int, bare: bool) -> bool:
     led = last in YEAR_LEADS
     if last in QUANTITY_WORDS:
         led = len(before) == 2 and before[0] in YEAR_LEADS
-        if not led:
-            return False
+        ends_clause = not after or not after[0][:1].isalnum()
+        if not led and not (ends_clause and int(text[start:end]) >= 1800):
+            return False  # "about 1500", "around 2000 people"; but "devised around 1970."
     # Years before 1800 are rare in news without a word that leads them; counts of that size are common.
     return int(text[start:end]) >= 1800 or led
 
@@ -169,6 +189,12 @@ def _in_a_name(text: str, start: int, end: int, rule: str) -> bool:
 
 
 _SENTENCE_EDGE = re.compile(r"[.!?]\s|\n")
+_RANGE_OF_UNITS_BEFORE = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an|a\s+few|several)[- ]"
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+(?:to|or)\s+$", re.I)
+_CURRENT_NOT_TIME = words("account accounts assets liabilities of")
+_AFTER_A_HOLIDAY = frozenset(WEEKDAYS) | frozenset(MONTHS) | words("day eve")
+_SPEED_BEFORE = re.compile(r"\b(?i:miles|mile|kilometers|kilometres|km|knots|feet|metres|meters|mph|kph)\s+$")
 
 
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
@@ -180,8 +206,8 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _filler_now(text: str, start: int, end: int) -> bool:
-    """Whether "now" is a filler that opens a clause ("Now, ...", "Now imagine") or "now and then"."""
-    if _NOW_AND_THEN.match(text, end):
+    """Whether "now" is a filler that opens a clause ("Now, ...", "Now imagine"), or "now and then"."""
+    if _NOW_AND_THEN.match(text, end) or _NOW_IMPERATIVE.match(text, end):
         return True
     return bool(_FILLER_BEFORE.search(text, max(0, start - 12), start) and _FILLER_AFTER.match(text, end))
 

@@ -145,7 +145,7 @@ subscribers users accounts posts tweets applications complaints injuries infecti
 IDENTIFIER_WORDS: frozenset[str] = words("""
 section sections article articles case resolution flight route number no nos room chapter paragraph clause
 page pages platform gate highway interstate road street avenue bus train model version form code exit item
-lot unit block batch ward seat row line rule regulation decree order ordinance directive catalogue catalog
+lot unit block batch ward seat row line catalogue catalog
 serial tel phone ext box suite apartment building docket file patent standard iso
 """)
 """Words before a four-digit number that make it a label ("Section 1201", "Flight 1549"), not a year."""

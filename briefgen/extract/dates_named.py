@@ -25,8 +25,8 @@ def read_full_date(m: re.Match[str], ctx: Context) -> Reading:
     day = int(group(m, "day") or group(m, "day2"))
     if group(m, "year") or group(m, "ryear"):
         year = int(group(m, "year") or group(m, "ryear"))
-    elif group(m, "rel2"):
-        step = {"last": -1, "this": 0, "next": 1}[group(m, "rel2").lower().split()[-2]]
+    elif group(m, "rel2") or group(m, "rel0"):  # "October 25 this year", "last year August 8"
+        step = {"last": -1, "this": 0, "next": 1}[(group(m, "rel2") or group(m, "rel0")).lower().split()[-2]]
         year = ctx.today().year + step
     elif ctx.frame_year is not None:
         year = ctx.frame_year
@@ -140,8 +140,10 @@ def read_spelt_year(m: re.Match[str], ctx: Context) -> Reading:
 
 
 def read_decade(m: re.Match[str], ctx: Context) -> Reading:
-    """"the 1990s" -> 199, "the '80s" -> 198."""
+    """"the 1990s" -> 199, "the '80s" -> 198, "the 1800s" -> 18 (a century)."""
     if m["century"]:
+        if m["decade"] == "0" and int(m["century"]) < 20:  # "the 1800s" is the nineteenth century
+            return Reading("DATE", m["century"])
         return Reading("DATE", m["century"] + m["decade"])
     two = int(m["decade"])
     century = "19" if two >= 3 else "20"

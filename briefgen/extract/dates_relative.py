@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from briefgen.extract import dates_calendar as cal
 from briefgen.extract.dates_context import (
@@ -27,9 +28,15 @@ def _weekday_date(ctx: Context, weekday: int, rel: str) -> dt.date:
         return cal.weekday_near(today - dt.timedelta(days=1), weekday, -1)
     if rel in ("next", "this coming", "coming", "the following"):
         return cal.weekday_near(today + dt.timedelta(days=1), weekday, +1)
+    if ctx.direction == 2:  # ahead of a past moment: the nearer such day, looking back on a near tie
+        ahead = cal.weekday_near(today, weekday, +1)
+        return ahead if (ahead - today).days <= 3 else cal.weekday_near(today, weekday, -1)
     return cal.weekday_near(today, weekday, ctx.direction if ctx.direction > 0 else -1)
 
 
+_NOWADAYS = re.compile(r"\b(?:is|are|remains|remain)\s+$", re.I)
+_NOWADAYS_AFTER = re.compile(r"\s+(?:has|have|remains|remain|lives|live|stands|stand|contains|exists|exist)\b")
+"""A present-tense verb right before or after "today": it means nowadays, not the day of publication."""
 _DEICTIC_SHIFT = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}
 """Days from publication of the words that name a day."""
 
@@ -47,7 +54,10 @@ def read_weekday(m: re.Match[str], ctx: Context) -> Reading:
             and first.day.weekday() == WEEKDAYS[start["first"].lower()]:
         return point(first.day + dt.timedelta(days=(weekday - first.day.weekday()) % 7 or 7), "day", time_suffix(m))
     if m["possessive"] is not None and not group(m, "rel"):
-        # "Tuesday's ruling" names an event that has happened, whatever the sentence goes on to say
+        # "Tuesday's ruling" names an event that has happened; in a sentence that looks ahead
+        # ("Friday's figures will be watched") it is the nearer such day
+        if ctx.direction > 0:
+            return point(_weekday_date(replace(ctx, direction=2), weekday, ""), "day", time_suffix(m))
         return point(cal.weekday_near(ctx.today(), weekday, -1), "day", time_suffix(m))
     date = _weekday_date(ctx, weekday, group(m, "rel"))
     return point(date, "day", time_suffix(m))
@@ -56,6 +66,9 @@ def read_weekday(m: re.Match[str], ctx: Context) -> Reading:
 def read_deictic(m: re.Match[str], ctx: Context) -> Reading:
     """"yesterday", "today", "tomorrow morning", "tonight", "the day before yesterday"."""
     word = group(m, "word").lower()
+    if m[0].lower() == "today" and _NOWADAYS.search(m.string, max(0, m.start() - 12), m.start()) \
+            or m[0].lower() == "today" and _NOWADAYS_AFTER.match(m.string, m.end()):
+        return Reading("DATE", "PRESENT_REF")  # "the island is today barren", "it today has": nowadays
     shift = _DEICTIC_SHIFT[word]
     if group(m, "two"):  # "the day before yesterday", "the day after tomorrow"
         shift += 1 if group(m, "two").lower().endswith("after") else -1
@@ -126,7 +139,10 @@ def read_anaphoric_unit(m: re.Match[str], ctx: Context) -> Reading:
     step = -1 if rel in ("previous", "preceding", "before", "prior") else 1
     if rel in ("that", "same", "that same", "the same"):
         step = 0
-    return point(cal.shift(ref.day, grain, step), grain)
+    day = cal.shift(ref.day, grain, step)
+    if ctx.direction < 0 and ctx.published is not None and cal.start_of(day, grain) > ctx.published:
+        raise ValueError("a past event counted from a date after publication: the day meant is another")
+    return point(day, grain)
 
 
 def read_ago(m: re.Match[str], ctx: Context) -> Reading:

@@ -166,6 +166,8 @@ def _trigger_words() -> dict[str, tuple[str, ...]]:
                 " thanksgiving labor memorial martin presidents mother father columbus easter election",
         "month": " ".join(MONTHS),
         "weekday": " ".join(WEEKDAYS),
+        "ago": "ago back",
+        "turn": "earlier later",
     }
     words = {k: v.split() for k, v in groups.items()}
     words["unit"] += [w + "s" for w in words["unit"]]
@@ -179,19 +181,20 @@ def _trigger_words() -> dict[str, tuple[str, ...]]:
 
 TRIGGER_WORDS: dict[str, tuple[str, ...]] = _trigger_words()
 """Lower-case words to the trigger groups they belong to; the rules search only near such words, for speed."""
-TRIGGER_GROUPS = ("digit", "unit", "word", "month", "weekday")
+TRIGGER_GROUPS = ("digit", "unit", "word", "month", "weekday", "ago", "turn")
 
 RULES: tuple[Rule, ...] = (
     _rule("full_date", "month",
-          r"(?:" + WEEKDAY + r",?\s+)?" + MOD
+          r"(?:(?P<rel0>(?i:last|next|this)\s+year),?\s+)?(?:" + WEEKDAY + r",?\s+)?" + MOD
           + r"(?:" + MONTH + r"\s+" + DAY + r"(?:(?=" + _RANGE_TO + r"(?:st|nd|rd|th)?,?\s+(?P<ryear>"
           + YEAR.removeprefix("(?P<year>") + r"))?"
           + r"|" + day_re("day2") + r"\s+(?:(?i:of)\s+)?" + month_re("month2") + r")"
           + r"(?:,?\s+" + YEAR + r"|\s+(?P<rel2>(?i:(?:of\s+)?(?:last|next|this)\s+year)))?",
           read_full_date),
-    Rule("range_end", ("digit",), re.compile(
+    # The end of a range comes a few characters after the month that starts it: search only there.
+    Rule("range_end", ("month",), re.compile(
         r"(?:(?<=[-–])|(?<=[-–]\s)|(?<=\sto\s)|(?<=\sthrough\s)|(?<=\suntil\s)|(?<=\still\s)|(?<=\sand\s))"
-        + DAY + r"(?![\w-]|[.,:]\d)(?:,?\s+" + YEAR + r")?"), read_range_end, (45, 30)),
+        + DAY + r"(?![\w-]|[.,:]\d)(?:,?\s+" + YEAR + r")?"), read_range_end, (0, 40)),
     _rule("numeric_date", "digit", r"(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d\d\d\d|\d\d)",
           read_numeric_date),
     _rule("iso_date", "digit", r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)", read_numeric_date),
@@ -262,9 +265,10 @@ RULES: tuple[Rule, ...] = (
           r"(?P<rel>(?i:this|last))\s+(?P<part>(?i:morning|afternoon|evening|night))",
           read_part_of_day),
     _rule("clock", "digit word",
-          r"(?:(?i:about|around|approximately)\s+)?(?:(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))?\s*"
+          r"(?:(?i:about|around|approximately)\s+)?(?<![\d:.])(?:(?P<hour>[01]?\d|2[0-3])"
+          r"(?:[:.](?P<minute>[0-5]\d))?\s*"
           r"(?P<ampm>[aApP]\.?\s?[mM]\.?|(?i:o'clock))(?:\s+" + _ZONE + r")?"
-          r"|(?P<hour24>[01]\d|2[0-3]):(?P<minute24>[0-5]\d)\s*(?:" + _ZONE + r"|(?i:local\s+time))"
+          r"|(?P<hour24>[01]\d|2[0-3]):(?P<minute24>[0-5]\d)(?!:\d)\s*(?:" + _ZONE + r"|(?i:local\s+time))"
           r"|(?P<noon>(?i:noon|midnight|midday)))"
           r"(?:,?\s+(?:(?i:on)\s+)?(?:" + WEEKDAY + r"|(?P<word>(?i:yesterday|today|tomorrow))"
           r"|" + month_re("cmonth") + r"\s+" + day_re("cday") + r"))?",
@@ -285,13 +289,13 @@ RULES: tuple[Rule, ...] = (
     _rule("unit_before", "unit",
           r"(?i:the)\s+(?P<unit>(?i:day|week|month|year))\s+(?P<rel>(?i:before|after))(?=\s*[.,;:)]|\s*$)",
           read_anaphoric_unit),
-    _rule("ago", "unit",
+    _rule("ago", "ago",
           r"(?:(?i:about|nearly|almost|some|more\s+than|over|less\s+than|roughly|just|only)\s+)?(?:" + NUMBER
           + r"|" + VAGUE + r")\s+(?:(?i:or\s+so)\s+)?" + r"(?P<unit>(?i:" + _UNIT_WORDS + r"))"
           r"(?:\s+(?i:or\s+so))?\s+(?i:ago|back(?!\s+(?:to|from|in|on|into)\b))",
           read_ago),
-    _rule("bare_ago", "unit", r"(?P<unit>(?i:years|months|weeks|days|decades))\s+(?i:ago)", read_ago),
-    _rule("offset", "unit",
+    _rule("bare_ago", "ago", r"(?P<unit>(?i:years|months|weeks|days|decades))\s+(?i:ago)", read_ago),
+    _rule("offset", "turn",
           r"(?:" + NUMBER + r"\s+)?(?P<unit>(?i:" + _UNIT_WORDS + r"))\s+(?P<dir>(?i:earlier|later))",
           read_offset),
     _rule("year_earlier", "unit",
@@ -311,7 +315,9 @@ RULES: tuple[Rule, ...] = (
           r"(?:[- ](?i:more|additional|full|straight|consecutive|long|trading|business|calendar))?[- ]"
           r"(?P<unit>(?i:" + _UNIT_WORDS + r"))(?P<half>\s+(?i:and\s+a\s+half))?(?:-(?i:long))?(?!-old)"
           r"(?!\s+(?i:old|of\s+age)\b)"
-          r"(?!(?<=quarter)\s+(?i:of|as|more|less|fewer|the)\b)(?!(?<=quarters)\s+of\b)(?<!-quarters)",
+          r"(?!(?<=quarter)\s+(?i:of|as|more|less|fewer|the|million|billion|thousand|mln|bln)\b)"
+          r"(?!(?<=quarters)\s+of\b)(?<!-quarters)"
+          r"(?!\s+(?i:to|or)\s+(?:an?|\d+|" + _NUM_SIMPLE + r")\s+(?i:" + _UNIT_WORDS + r")\b)",
           read_duration),
     _rule("vague_duration", "unit",
           r"(?:(?i:the)\s+)?(?=(?i:past|last|next|coming|recent|first|previous|several|a\s+few|few|many|some"

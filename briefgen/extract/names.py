@@ -42,6 +42,9 @@ utah vermont wisconsin wyoming
 
 _SUFFIXES = word_set("jr. jr sr. sr")
 
+# Capitalised words in portfolios and regions that are never names ("East African Affairs").
+_NOT_NAMES = word_set("affairs african european asian arab american pacific atlantic mediterranean caribbean")
+
 SHIP_WORDS = word_set("ship vessel frigate destroyer tanker freighter boat carrier cruiser submarine "
                        "corvette warship ferry")
 
@@ -52,6 +55,11 @@ _REGNAL_NUMBER = word_set("I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI
 # Title words that are also common surnames ("John Major", "Billie Jean King"), inside a name only.
 SURNAME_TITLES = word_set("major king prince bishop marshal judge chancellor dean speaker cardinal "
                             "general governor")
+
+
+def is_common_word(low: str) -> bool:
+    """True for a word that opens sentences or names things, never a person or a company ("both", "only")."""
+    return low in _COMMON
 
 
 def is_name_word(tok: Token) -> bool:
@@ -79,7 +87,7 @@ def _is_name_text(text: str) -> bool:
         return False  # "Represenative Adam Schiff"
     if low in _COMMON or low in _CALENDAR or low in titles.HONORIFICS or low in titles.ABBREVIATED or low in _SUFFIXES:
         return False
-    if low in titles.HEADS or low in titles.RANKS or low in titles.ORG_WORDS:
+    if low in titles.HEADS or low in titles.RANKS or low in titles.ORG_WORDS or low in _NOT_NAMES:
         return False
     if low in titles.MODIFIERS and low not in ("grand", "lord", "major", "then"):
         return False
@@ -162,8 +170,9 @@ def is_place_or_thing(tokens: list[Token], start: int, end: int, title_start: in
                 end + 1 < len(tokens) and tokens[end + 1].text.islower() and tokens[end + 1].lower in _THINGS
                 and nxt.lower not in titles.NOT_PORTFOLIO)):
             return True  # "the King Vapealot vape store"
-        if nxt.text in ("'s", "’s") and end + 1 < len(tokens) and tokens[end + 1].lower in _THINGS:
-            return True  # "the Queen Mary's hospital"
+        if nxt.text in ("'s", "’s", "'", "’") and end + 1 < len(tokens) and (
+                tokens[end + 1].lower in _THINGS or tokens[end + 1].lower in titles.ORG_WORDS):
+            return True  # "the Queen Mary's hospital", "Gen. Santos Doctors' Hospital"
     before = tokens[max(0, title_start - 3):title_start]
     if any(t.lower in _PLAYING for t in before) or (before and before[-1].lower == "as"
                                                        and any(t.lower in ("role", "roles") for t in before)):

@@ -6,6 +6,7 @@ words; a name is compared with at most a few others), so the whole is linear in 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections import Counter
@@ -21,7 +22,7 @@ from briefgen.extract.names import folded, is_name_word, is_place_or_thing, name
 from briefgen.extract.places import PlaceEntry
 from briefgen.extract.roles import Role
 from briefgen.extract.sightings import SPEECH, Sighting, find_sightings
-from briefgen.extract.tokens import Token, sentence_spans, tokenize
+from briefgen.extract.tokens import Token, sentence_spans, tokenize, word_set
 
 _SPEAKER = re.compile(r"(?<![\w-])([A-Z][a-z]+)\s+([a-z]+)")
 _HONOURED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w'’-]*)")
@@ -59,9 +60,8 @@ def find_officials(text: str, published: dt.date | None, extra_titles: tuple[str
     ("Sergei Lavrov, Russia's foreign minister,"), or in an apposition before it
     ("the regional commander, Colonel X"). extra_titles adds a newsroom's title words, extra_places
     its countries and organisations (config.yaml).
-    `published` is accepted for a uniform extractor signature; roles do not depend on it.
+    A year before a role makes it a past one ("2016 presidential nominee"), unless it is `published`'s.
     """
-    del published
     places = countries.gazetteer(tuple(extra_places))
     tokens = tokenize(text)
     heads, mods = titles.extended_heads(tuple(extra_titles))
@@ -83,7 +83,11 @@ def find_officials(text: str, published: dt.date | None, extra_titles: tuple[str
     masked = _masked(text, masked_spans)
     evidence = gather_evidence(text, tokens, [s for s, _e in sentence_spans(text)], masked, holders, places,
                                frozenset(honoured))
-    return tuple(_to_official(p, h, holders, evidence, text, places) for p, h in zip(people, holders, strict=True))
+    found = tuple(_to_official(p, h, holders, evidence, text, places) for p, h in zip(people, holders, strict=True))
+    if published is None:
+        return found
+    this_year = f"{published.year} "  # "the party's 2024 nominee", in 2024: the nominee now
+    return tuple(dataclasses.replace(o, title=o.title.removeprefix(this_year)) if o.title else o for o in found)
 
 
 def _masked(text: str, spans: list[tuple[int, int]]) -> str:
@@ -214,7 +218,7 @@ def _find_mentions(people: list[_Person], tokens: list[Token],
             continue
         end, n = best
         masked.append((tokens[i].start, tokens[end - 1].end))
-        if not (end - i == 1 and _inside_other_name(tokens, i)):
+        if not (end - i == 1 and (_inside_other_name(tokens, i) or _not_the_person(tokens, i))):
             spans[n].append((tokens[i].start, tokens[end - 1].end))
         i = end
     _add_speakers(people, spans, text)
@@ -248,6 +252,18 @@ def _variants(text: str, spans: tuple[tuple[int, int], ...]) -> list[str]:
     for s, e in spans:
         seen.setdefault(" ".join(text[s:e].split()), None)
     return list(seen)
+
+
+def _not_the_person(tokens: list[Token], i: int) -> bool:
+    """True when a surname alone is a month ("in May") or part of a company's name ("DeRose Industries")."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is not None and nxt.capitalised and nxt.lower in titles.ORG_WORDS:
+        return True
+    prev = tokens[i - 1].lower if i > 0 else ""
+    return tokens[i].lower in _MONTHS and prev not in titles.HONORIFICS and not (nxt and nxt.lower in SPEECH)
+
+
+_MONTHS = word_set("january february march april may june july august september october november december")
 
 
 def _inside_other_name(tokens: list[Token], i: int) -> bool:

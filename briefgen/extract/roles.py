@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from briefgen.extract import countries, titles
 from briefgen.extract.countries import BUILT_IN, Gazetteer
+from briefgen.extract.names import is_common_word as names_common
 from briefgen.extract.names import is_name_word
 from briefgen.extract.tokens import Token, word_set
 
@@ -29,6 +30,9 @@ there, so reading a role costs the same whatever the text holds around it."""
 _ORDINALS = word_set("first second third fourth fifth sixth seventh eighth ninth tenth 1st 2nd 3rd 4th 5th")
 # Words of a role's status kept in the title, like "former" ("the ousted President").
 _STATUS = word_set("deposed ousted toppled exiled outgoing incoming")
+# Bodies of a state, after a demonym: the org is the country ("of the Turkish General Staff").
+_STATE_BODIES = word_set("staff ministry army navy government police parliament cabinet forces command guard "
+                         "embassy military intelligence defence defense interior foreign treasury")
 # Bodies written in lower case after a role ("chairman of the council of economic advisers").
 _BODIES = word_set("council committee department commission board agency office ministry bureau authority "
                    "service police union court parliament assembly senate tribunal secretariat force bank")
@@ -107,6 +111,7 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
     party: str | None = None
     owner: int | None = None
     anaphoric = False
+    country_idx: list[int] = []
     org_guess: str | None = None
     prefix: list[str] = []
     i = h - 1
@@ -117,17 +122,21 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
         if found is not None:
             country = country or found[1]
             k = found[0]
+            country_idx = list(range(i - k + 1, i + 1))
             if low in ("department", "ministry", "office") and i - k >= 0 and tokens[i - k].lower in mods:
                 title_idx[:0] = list(range(i - k + 1, i + 1))  # "Deputy State Department spokeswoman"
-            elif countries.is_us_state(" ".join(t.text for t in tokens[i - k + 1:i + 1])):
-                title_idx[:0] = list(range(i - k + 1, i + 1))  # "Florida Governor": the state stays in the title
+            elif countries.is_us_state(" ".join(t.text for t in tokens[i - k + 1:i + 1])) \
+                    or " ".join(t.text for t in tokens[i - k + 1:i + 1]) in titles.UK_NATIONS:
+                title_idx[:0] = list(range(i - k + 1, i + 1))  # "Florida Governor", "Scotland First Minister"
             i -= k
             first = i + 1
             continue
         if low in heads and low not in mods and tokens[i].capitalised != tokens[h].capitalised:
             break  # "the NSC aide President Reagan": two roles, not one
         if low in titles.PARTIES and (tokens[i + 1].lower in ("mp", "party") or not tokens[i + 1].capitalised
-                                      or tokens[i + 1].lower in titles.SEATS):
+                                      or tokens[i + 1].lower in titles.SEATS
+                                      or (low != "labour" and (tokens[i + 1].lower in heads
+                                                               or tokens[i + 1].lower in mods))):
             # "Tory leader", "Labour MP", "Republican Senator", not "Labour Minister"
             liberal = low in ("democrat", "democrats", "dem") and i > 0 and tokens[i - 1].lower in ("liberal", "lib")
             place, party = titles.LIBERAL_DEMOCRATS if liberal else titles.PARTIES[low]
@@ -138,18 +147,25 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
         if tokens[i].capitalised and low in titles.ORG_WORDS and (low not in mods or (
                 low in ("party", "union") and i > 0 and tokens[i - 1].capitalised and tokens[i - 1].lower not in mods)):
             break  # "Scottish National Party Justice Minister", "Constitution Party chairman", "Overseas Union ..."
-        if len(tokens[i].text) == 4 and tokens[i].text.isdigit() and i > 0 and tokens[i - 1].text in _POSSESSIVE:
-            first = i  # "the party's 2020 presidential nominee"
+        if len(tokens[i].text) == 4 and tokens[i].text.isdigit() and tokens[i].text[:2] in ("19", "20"):
+            title_idx.insert(0, i)  # "the party's 1996 presidential nominee": a past role, unless this year's
+            first = i
             i -= 1
             continue
-        if (low in mods or low in heads or low in titles.RANKS) and (
+        if low.startswith("ex-") and (low[3:] in mods or low[3:] in heads or tokens[i].text[3:4].isupper()):
+            title_idx.insert(0, i)  # "ex-Home Secretary"
+            first = i
+            i -= 1
+            continue
+        if (low in mods or low in heads or low in titles.RANKS
+                or (low in titles.PORTFOLIOS and low != "the" and tokens[i].capitalised)) and (
                 tokens[i].text[0].isupper() or low not in _CAPITALISED_ONLY):
             title_idx.insert(0, i)
             first = i
             i -= 1
             continue
-        if low == "and" and i > 0 and title_idx[0] == i + 1 and tokens[i + 1].capitalised \
-                and tokens[i - 1].capitalised and tokens[i - 1].lower in mods:
+        if low == "and" and i > 0 and title_idx[0] == i + 1 and tokens[i - 1].lower in mods \
+                and tokens[i + 1].capitalised == tokens[i - 1].capitalised:
             title_idx.insert(0, i)  # "Trade and Industry Secretary"
             first = i
             i -= 1
@@ -192,6 +208,9 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
         elif tokens[i - 1].capitalised and tokens[i - 1].lower in titles.ORG_WORDS:
             org, first = _org_before(tokens, i - 1)  # "the Democratic Party's presumptive nominee"
             first = first if org is not None else i - 1
+        elif i >= 2 and tokens[i - 2].lower in titles.PARTIES and tokens[i - 1].capitalised:
+            org = titles.PARTIES[tokens[i - 2].lower][1]  # "Plaid Cymru's economics spokesman"
+            first = i - 2
         elif tokens[i - 1].acronym:
             party_of = titles.PARTIES.get(tokens[i - 1].lower)
             org = party_of[1] if party_of else tokens[i - 1].text  # "UKIP's chairman", "the IMF's head"
@@ -201,6 +220,11 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             first = i - 1
     elif i >= 0:
         org, org_first = _org_before(tokens, i)
+        if org is not None and tokens[org_first].lower in titles.PARTIES and org_first < i:
+            party = titles.PARTIES[tokens[org_first].lower][1]  # "the Republican Senate Majority Leader"
+            country = country or titles.PARTIES[tokens[org_first].lower][0]
+            title_idx[:0] = list(range(org_first + 1, i + 1))
+            org, first = None, org_first
         if org is not None and org_first == i and tokens[i].capitalised and tokens[i].lower in titles.ORG_WORDS:
             title_idx.insert(0, i)  # "Police spokesman", "Committee chairman": a body, named by what it is
             org, first = None, i
@@ -225,7 +249,10 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
     if end < len(tokens) and tokens[end].lower == "of":
         local = low_head in titles.LOCAL_HEADS or (low_head == "minister" and any(
             tokens[k].lower in ("first", "chief") for k in title_idx))  # "First Minister of Wales"
+        before = country
         end, suffix, country, org = _of_complement(tokens, end, low_head, local, country, org, places)
+        if before is not None and country is None:
+            title_idx[:0] = [k for k in country_idx if k < title_idx[0]]  # "Welsh secretary of the BMA"
     elif end < len(tokens) and tokens[end].lower == "to" and low_head in _TO_TAKERS:
         end = title_end = _to_complement(tokens, end, places)
     elif end < len(tokens) and tokens[end].lower == "for" and low_head in ("minister", "secretary", "spokesman",
@@ -260,8 +287,8 @@ def _name_before_role(tokens: Sequence[Token], i: int) -> tuple[str, int] | None
         j -= 1
     if j == i or (j >= 0 and tokens[j].text in _POSSESSIVE):
         return None
-    if j < 0 or tokens[j].text in ".!?\"“" and i - j == 2:
-        return None  # a lone capitalised word that opens the sentence: "Team leader"
+    if i - j == 1 and (j < 0 or tokens[j].text in ".!?\"“”") and names_common(tokens[i].lower):
+        return None  # a common word that opens the sentence: "Both President X", "Only President Y"
     return " ".join(t.text for t in tokens[j + 1:i + 1]), j + 1
 
 
@@ -310,10 +337,15 @@ def _org_before(tokens: list[Token], i: int) -> tuple[str | None, int]:
         last = i
     j = i
     while j >= 0 and i - j < PHRASE and (tokens[j].capitalised or tokens[j].acronym or
-                      (tokens[j].lower in ("of", "for", "&") and j > 0 and tokens[j - 1].capitalised)):
+                      (tokens[j].lower in ("of", "for", "&", "and") and j > 0 and tokens[j - 1].capitalised)):
+        if tokens[j].lower == "and" and any(tokens[m].lower in ("for", "of") and m > 0 and tokens[m - 1].lower
+                                            in titles.ORG_WORDS for m in range(max(0, j - 4), j)):
+            j -= 1  # "Party for Socialism and Liberation"
+            continue
         if tokens[j].lower in ("the", "this", "that", "a", "an", "yesterday", "today", "but", "and", "yet", "so") \
-                or tokens[j].lower in titles.HEADS or tokens[j].lower in titles.PAST:
-            break  # not "Treasury Secretary James Baker and Federal Reserve Board", nor "But Home Office"
+                or (tokens[j].lower in titles.HEADS and not (j > 0 and tokens[j - 1].lower == "of")) \
+                or tokens[j].lower in titles.PAST:
+            break  # not "Treasury Secretary James Baker and ...", nor "But Home Office"; "of Chief Police Officers"
         j -= 1
     start = j + 1
     while start <= last and tokens[start].lower in _LINKING:
@@ -321,7 +353,9 @@ def _org_before(tokens: list[Token], i: int) -> tuple[str | None, int]:
     if start > last:
         return None, i + 1
     chunk = tokens[start:last + 1]
-    if not (chunk[-1].lower in titles.ORG_WORDS or (len(chunk) == 1 and chunk[-1].acronym)):
+    named = any(t.lower in titles.ORG_WORDS and n + 1 < len(chunk) and chunk[n + 1].lower in ("of", "for")
+                for n, t in enumerate(chunk))  # "Party for Socialism and Liberation", "Association of ..."
+    if not (chunk[-1].lower in titles.ORG_WORDS or named or (len(chunk) == 1 and chunk[-1].acronym)):
         return None, i + 1
     return " ".join(t.text for t in chunk), start
 
@@ -339,8 +373,11 @@ def _of_complement(tokens: list[Token], of: int, head: str, local: bool, country
     if k > of + 1 and tokens[k - 1].lower != "the" and not _org_word_ahead(tokens, k):
         return k, _words(tokens, of, k), country, org  # "of State"; not "of the Public and Commercial ..."
     k = of + 1
-    if k < len(tokens) and tokens[k].lower == "the":
+    if k < len(tokens) and tokens[k].lower in ("the", "a", "an"):
         k += 1
+    if k + 2 < len(tokens) and tokens[k].lower in ("government", "country", "state") \
+            and tokens[k + 1].text in _POSSESSIVE:
+        k += 2  # "director general of the government's Economic Planning Agency"
     if k + 3 < len(tokens) and places.is_demonym(tokens[k].text) and tokens[k + 1].lower in _PLACE_NOUNS \
             and tokens[k + 2].lower == "of" and tokens[k + 3].capitalised:
         end = _place_end(tokens, k + 3, local)  # "mayor of the Polish city of Gdansk"
@@ -348,8 +385,14 @@ def _of_complement(tokens: list[Token], of: int, head: str, local: bool, country
     found = country_starting_at(tokens, k, places)
     if found is not None:
         if places.is_demonym(tokens[k].text):
-            if _org_word_ahead(tokens, k + 1) or (k + 2 < len(tokens) and tokens[k + 2].lower == "staff"):
-                return of, [], country or found[1], org  # "Secretary General of the Turkish General Staff"
+            j = k + 1
+            while j < len(tokens) and j - k < 6 and tokens[j].capitalised:
+                j += 1
+            run = tokens[k:j]
+            if any(t.lower in _STATE_BODIES for t in run):
+                return j, [], country or found[1], org  # "Secretary General of the Turkish General Staff"
+            if j > k + 1 and run[-1].lower in titles.ORG_WORDS:
+                return j, [], None, org or " ".join(t.text for t in run)  # "of the British Medical Association"
             return of, [], country, org  # "of the Chinese Nationalist regime"
         after = k + found[0]
         if local and " ".join(t.text for t in tokens[k:after]) in titles.UK_NATIONS:
@@ -366,6 +409,8 @@ def _of_complement(tokens: list[Token], of: int, head: str, local: bool, country
         if tokens[j].lower in titles.ORG_WORDS or country_starting_at(tokens, j, places) is not None:
             last_org = j
         j += 1
+    if last_org is None and j > k and head in titles.PORTFOLIO_HEADS and _portfolio_run(tokens, k, j):
+        return j, _words(tokens, of, j), country, org  # "Minister of Regional and Industrial Expansion"
     if last_org is None and j > k:
         state = _state_at(tokens, k, head)
         capital = places.capital.get(tokens[k].text)
@@ -406,6 +451,13 @@ def _body_in_lower_case(tokens: list[Token], of: int, country: str | None,
     return end, _words(tokens, of, end), country, org
 
 
+def _portfolio_run(tokens: list[Token], k: int, j: int) -> bool:
+    """True for capitalised words after a minister's "of" that name a portfolio, not a place or a person:
+    two or more words joined by "and", or words no name holds ("of Regional and Industrial Expansion")."""
+    words = tokens[k:j]
+    return any(t.lower == "and" for t in words) and words[-1].capitalised and words[0].capitalised
+
+
 def _words(tokens: list[Token], start: int, end: int) -> list[str]:
     return [t.text for t in tokens[start:end]]
 
@@ -434,6 +486,8 @@ def _org_word_ahead(tokens: list[Token], k: int) -> bool:
     """True when the capitalised words from k on name an organisation ("and Commercial Services")."""
     j = k
     while j < len(tokens) and j - k < 6 and (tokens[j].capitalised or tokens[j].lower in _LINKING):
+        if tokens[j].lower in titles.HEADS:
+            return False  # "of State George Shultz and Undersecretary of State": another role starts
         if tokens[j].lower in titles.ORG_WORDS:
             return True
         j += 1
@@ -445,7 +499,8 @@ def _for_complement(tokens: list[Token], for_: int, places: Gazetteer) -> int:
     k = for_ + 1
     while k < len(tokens) and k - for_ <= PHRASE and (tokens[k].lower in titles.PORTFOLIOS
                                                       or tokens[k].lower in titles.MODIFIERS
-                                                      or (tokens[k].capitalised and not is_name_word(tokens[k]))
+                                                      or (tokens[k].capitalised and not is_name_word(tokens[k])
+                                                          and tokens[k].lower not in titles.HONORIFICS)
                                or tokens[k].lower in ("and", "europe", "women", "children", "sport")
                                or country_starting_at(tokens, k, places) is not None):
         found = country_starting_at(tokens, k, places)

@@ -12,7 +12,7 @@ from briefgen.extract.roles import PHRASE, Role, read_role
 from briefgen.extract.tokens import Token, make_token, word_set
 
 _DETERMINERS = word_set("the his her its their")
-_APPOSITION_END = word_set(""", ; . ) : — – - and said says told who was is has had will would
+_APPOSITION_END = word_set(""", ; . ( ) : — – - and said says told who was is has had will would
 until since from when in on at during after before of""")
 # Words between a name's comma and its role that leave the role the person's ("X, then the Prime Minister").
 _ASIDES = word_set("then now currently formerly previously also still later once")
@@ -202,12 +202,15 @@ def _org_after_name(tokens: list[Token], end: int, role: Role, places: Gazetteer
         j += 1
     while j > k and tokens[j - 1].lower in _ORG_LINKS:
         j -= 1
-    if j == k or (j < len(tokens) and tokens[j].text not in ",;.)"):
+    if j == k:
         return role
     words = [t.text for t in tokens[k:j]]
     if words[0].lower() == "the":
         words = words[1:]
     phrase = " ".join(words)
+    if j < len(tokens) and tokens[j].text not in ",;.()":
+        here = places.country_of(phrase, capitals=False)
+        return dataclasses.replace(role, country=here) if here else role  # "President X of Pakistan has said"
     country = places.country_of(phrase)
     if countries.is_us_state(phrase) or (phrase == "Georgia" and titles.head_of(role.title) in titles.US_ROLES):
         country = "United States"  # "Senator X of Georgia"
@@ -237,7 +240,11 @@ def _name_before(tokens: list[Token], text: str, role: Role, places: Gazetteer) 
     if after < len(tokens) and tokens[after].lower in ("for", "at"):
         role, after = _complement_before_comma(tokens, role, after, places)  # "X, spokesman for the ministry,"
     if after < len(tokens) and tokens[after].lower not in _APPOSITION_END:
-        return None
+        k = after  # "X, president of an OAS special committee on trade, said": the role goes on to the comma
+        while k < len(tokens) and k - after < 8 and tokens[k].text.islower():
+            k += 1
+        if k == after or k >= len(tokens) or tokens[k].text != ",":
+            return None
     end = p
     if end >= 3 and tokens[end - 2].lower == "of" and tokens[end - 1].capitalised and not is_name_word(tokens[end - 1]):
         end -= 2  # "Jo Hale of Ohio, the party's nominee"

@@ -68,7 +68,7 @@ REGNAL = word_set("pope king queen emperor sultan emir")
 # Roles in government or the military, whose country may be inferred from the context.
 GOVERNMENT_HEADS = word_set("""
 president minister secretary ambassador envoy governor mayor senator congressman congresswoman
-representative mp leader chancellor king queen prince premier speaker commander general colonel
+representative mp chancellor king queen prince premier speaker commander general colonel
 admiral marshal brigadier president-elect vice-president secretary-general attorney-general
 lawmaker diplomat negotiator judge justice prosecutor magistrate commissioner inspector constable
 superintendent sheriff coroner ombudsman
@@ -203,7 +203,7 @@ US_ROLES = word_set("senator congressman congresswoman representative governor")
 # Roles of companies and bodies, before which capitalised words name the employer ("Jardine chairman").
 COMPANY_HEADS = word_set("""
 chairman chairwoman chairperson president chief executive director spokesman spokeswoman spokesperson
-manager treasurer officer head ceo vice-president vice-chairman governor
+manager treasurer officer head ceo vice-president vice-chairman governor leader secretary
 """)
 
 # Heads whose portfolio may be any word ("Planning Minister", "aid minister", "Transportation Secretary").

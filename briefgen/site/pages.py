@@ -123,7 +123,8 @@ def headlines(entries: Iterable[Entry], count: int = 4) -> str:
 def article_pages(model: SiteModel) -> list[Page]:
     """One page per article: summary, fact card with the sentences the figures came from, full text, source."""
     def context(entry: Entry) -> Context:
-        return lambda: {"entry": entry, "card": fact_card(entry, model.person_urls), "body": body_html(entry.article)}
+        return lambda: {"entry": entry, "card": fact_card(entry, model.person_urls),
+                        "body": body_html(entry.article, model.config.remote_images)}
 
     return [Page(e.url, "article.html", e.article.path.as_posix(), context(e), keys([e]), e.article.title,
                  shorten(" ".join(e.analysis.summary) or e.article.body), "article", indexed=True)
@@ -216,13 +217,9 @@ def tag_pages(model: SiteModel) -> list[Page]:
         for tag in entry.article.tags:
             by_tag.setdefault(tag, []).append(entry)
     tags: list[Tag] = []
-    used: set[str] = set()
+    slugs = urls.UniqueSlugs()
     for name in sorted(by_tag, key=str.lower):
-        slug = urls.slugify(name)
-        while slug in used:
-            slug += "-2"
-        used.add(slug)
-        tags.append(Tag(name, slug, tuple(by_tag[name])))
+        tags.append(Tag(name, slugs.take(name), tuple(by_tag[name])))
     pages = [Page(urls.TAGS, "tags.html", "the tag index", given(tags=tags), keys(e for t in tags for e in t.entries),
                   "Tags", shorten("Articles by tag: " + ", ".join(t.name for t in tags)))]
     for item in tags:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from briefgen.article import Official
 from briefgen.site.entries import Entry, sentence_finder
 from briefgen.site.same_person import NameRecord, agreed, display_titles, group_names, title_key
-from briefgen.site.urls import person_url, slugify
+from briefgen.site.urls import UniqueSlugs, person_url
 
 
 @dataclass(frozen=True)
@@ -85,14 +85,11 @@ def gather_people(entries: list[Entry]) -> list[Person]:
         grouped.setdefault(number, []).append(pair)
     groups = {name_key(_shown_name(items)): items for items in grouped.values()}
     people: list[Person] = []
-    used_slugs: set[str] = set()
+    slugs = UniqueSlugs()
     for key in sorted(groups, key=lambda k: (k.split()[-1] if k else "", k)):
         items = sorted(groups[key], key=lambda i: i[0].article.date or dt.date.min, reverse=True)
         name = _shown_name(items)
-        slug = slugify(name)
-        while slug in used_slugs:
-            slug += "-2"
-        used_slugs.add(slug)
+        slug = slugs.take(name)
         mentions = []
         for entry, official in items:
             sentence_at = sentence_finder(entry)

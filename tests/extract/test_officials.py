@@ -29,7 +29,7 @@ def _comparable(record: dict[str, Any], keys: list[str]) -> dict[str, Any]:
 def _run(case: dict[str, Any]) -> tuple[Any, ...]:
     """find_officials on a case's text, with the newsroom's titles and places it gives."""
     places = tuple(entry_from_mapping(p) for p in case.get("extra_places", ()))
-    return find_officials(case_text(case), None, tuple(case.get("extra_titles", ())), places)
+    return find_officials(case_text(case), case.get("published"), tuple(case.get("extra_titles", ())), places)
 
 
 @pytest.mark.parametrize("case", CASES)
