@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from briefgen.extract import countries, titles
 from briefgen.extract.countries import Gazetteer, Place
+from briefgen.extract.names import is_common_word
 from briefgen.extract.roles import Role, country_ending_at, country_starting_at
 from briefgen.extract.sightings import Sighting
 from briefgen.extract.tokens import Token, word_set
@@ -249,10 +250,44 @@ def _acting(found: list[Place], tokens: Sequence[Token], token_at: dict[int, int
 
 def org_of(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gazetteer) -> str | None:
     """The country or organisation of a person's role, or None when the text does not make it clear."""
+    found = _org_of(holder, holders, ev, places)
+    return found if found is None or found in _KNOWN_ORGS or places.country_of(found) == found \
+        or places.body_of(found) == found or _names_a_body(found) else None
+
+
+_KNOWN_ORGS = frozenset({*(party for _country, party in titles.PARTIES.values()), titles.LIBERAL_DEMOCRATS[1],
+                         *_REGNAL_ORG.values()})
+
+
+def _names_a_body(org: str) -> bool:
+    """False for words that cannot name an organisation alone: "House of", "Subcommittee", "Incumbent".
+
+    A bare generic body ("House", "Senate", "Committee") does not say whose it is, a name does not end
+    in a linking word, and common words and party labels do not name a body ("Republican Senate").
+    """
+    words = org.split()
+    if words[-1].lower() in _LINKS:
+        return False
+    if len(words) == 1 and (words[0].lower() in titles.ORG_WORDS or words[0].lower() in _GENERIC_BODIES):
+        return False
+    return not all(is_common_word(w.lower()) or w.lower() in titles.ORG_WORDS or w.lower() in _GENERIC_BODIES
+                   or w.lower() in titles.PARTIES for w in words)
+
+
+_LINKS = word_set("of and for the & in on at to")
+# Nouns for a body that, alone, do not say which body ("the subcommittee", "the team").
+_GENERIC_BODIES = word_set("subcommittee team panel caucus delegation bench branch division unit section "
+                           "incumbent")
+
+
+def _org_of(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gazetteer) -> str | None:
+    """The org before the check that it names a body."""
     stated = _stated(holder, holders, ev, places)
     if stated is not None:
         return stated
     role = holder.role
+    if "shadow" in role.title.lower():
+        return None  # a party's post: its org is the party, when the text names it
     for s in holder.sightings:
         head = titles.head_of(s.role.title)
         if head in _REGNAL_ORG:
@@ -290,7 +325,8 @@ def _stated(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaz
     ordered = sorted(holder.sightings[:_NEAREST], key=lambda s: s.role != holder.role)  # the best role's first
     for s in ordered:
         head = titles.head_of(s.role.title)
-        office = (head in titles.GOVERNMENT_HEADS and s.role.title.istitle()) or head in titles.LOCAL_HEADS
+        office = ((head in titles.GOVERNMENT_HEADS and s.role.title.istitle()) or head in titles.LOCAL_HEADS) \
+            and "shadow" not in s.role.title.lower()  # a shadow post is the party's, however written
         if s.role.party and head not in titles.SEATS and not office:
             return s.role.party  # "Tory leader", "Lib Dem president": the party's; "Labour MP", "Republican
             # Governor" (an office, written with capitals): the country's

@@ -29,8 +29,8 @@ _HONOURED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w'’-]*)")
 _SAYS = re.compile(r"(?:(\S+)\s+)?([A-Z][\w'’-]*)\s+(?:said|says|told)\b")
 _NEAREST = 16
 """How many people sharing a surname, or forms of one name, a new name is compared with."""
-_END = "\0"
-"""The trie key that marks the end of a name form (no token is a NUL)."""
+_END = ""
+"""The trie key that marks the end of a name form (no token is empty; a NUL can be a token)."""
 
 
 @dataclass

@@ -30,6 +30,8 @@ there, so reading a role costs the same whatever the text holds around it."""
 _ORDINALS = word_set("first second third fourth fifth sixth seventh eighth ninth tenth 1st 2nd 3rd 4th 5th")
 # Words of a role's status kept in the title, like "former" ("the ousted President").
 _STATUS = word_set("deposed ousted toppled exiled outgoing incoming")
+# Words of a role's standing that belong to the title wherever the reading stopped ("former Cabinet minister").
+_STATUS_BEFORE = word_set("former ex acting interim outgoing incoming deposed ousted exiled")
 # Bodies of a state, after a demonym: the org is the country ("of the Turkish General Staff").
 _STATE_BODIES = word_set("staff ministry army navy government police parliament cabinet forces command guard "
                          "embassy military intelligence defence defense interior foreign treasury")
@@ -45,7 +47,8 @@ _COMMON_CAPITALS = word_set("""
 the a an this that these those there here he she it they we his her its their our but and or so yet
 yesterday today tomorrow tonight last next earlier later also however meanwhile when while after before
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-august september october november december new old former
+august september october november december new old former incumbent current sitting acting then now as
+if both only even just once
 """)
 
 
@@ -145,7 +148,7 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             first = i + 1
             continue
         if tokens[i].capitalised and low in titles.ORG_WORDS and (low not in mods or (
-                low in ("party", "union") and i > 0 and tokens[i - 1].capitalised and tokens[i - 1].lower not in mods)):
+                low in ("party", "union") and i > 0 and tokens[i - 1].capitalised)):
             break  # "Scottish National Party Justice Minister", "Constitution Party chairman", "Overseas Union ..."
         if len(tokens[i].text) == 4 and tokens[i].text.isdigit() and tokens[i].text[:2] in ("19", "20"):
             title_idx.insert(0, i)  # "the party's 1996 presidential nominee": a past role, unless this year's
@@ -220,7 +223,8 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             first = i - 1
     elif i >= 0:
         org, org_first = _org_before(tokens, i)
-        if org is not None and tokens[org_first].lower in titles.PARTIES and org_first < i:
+        if org is not None and tokens[org_first].lower in titles.PARTIES and org_first < i \
+                and tokens[i].lower != "party":
             party = titles.PARTIES[tokens[org_first].lower][1]  # "the Republican Senate Majority Leader"
             country = country or titles.PARTIES[tokens[org_first].lower][0]
             title_idx[:0] = list(range(org_first + 1, i + 1))
@@ -234,12 +238,16 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
                 org_guess, first = guess  # "Jardine chairman", "New York Fed President": a company's, or a person's
         if org is not None:
             first = org_first
-            if first > 0 and tokens[first - 1].lower in titles.PAST:
-                first -= 1  # "Former Harbour Party Vice Chairman": former, of the party
-                prefix = [tokens[first].text]
             found = country_starting_at(tokens, org_first, places)
             if found is not None and country is None and not org.endswith(" Party"):
                 country, org = found[1], None  # "Iranian Parliament Speaker": Iran's
+            if org is not None and org.split()[-1].lower() == "party" and tokens[org_first].lower in titles.PARTIES:
+                party = org  # "Labour Party leader": the party's own post
+                country = country or titles.PARTIES[tokens[org_first].lower][0]
+                org = None
+    if first > 0 and tokens[first - 1].lower in _STATUS_BEFORE and tokens[title_idx[0]].lower not in _STATUS_BEFORE:
+        first -= 1  # "Former Cabinet minister", "former Harbour Party Vice Chairman": whatever ended the reading
+        prefix = [tokens[first].text]
     end = h + 1
     title_end = h + 1
     low_head = tokens[h].lower
@@ -249,8 +257,10 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
     if end < len(tokens) and tokens[end].lower == "of":
         local = low_head in titles.LOCAL_HEADS or (low_head == "minister" and any(
             tokens[k].lower in ("first", "chief") for k in title_idx))  # "First Minister of Wales"
-        before = country
+        before, org_before = country, org
         end, suffix, country, org = _of_complement(tokens, end, low_head, local, country, org, places)
+        if before is not None and org is not None and org_before is None:
+            country = None  # "Hong Kong director of Amnesty International": the body's, in Hong Kong
         if before is not None and country is None:
             title_idx[:0] = [k for k in country_idx if k < title_idx[0]]  # "Welsh secretary of the BMA"
     elif end < len(tokens) and tokens[end].lower == "to" and low_head in _TO_TAKERS:
@@ -397,9 +407,15 @@ def _of_complement(tokens: list[Token], of: int, head: str, local: bool, country
         after = k + found[0]
         if local and " ".join(t.text for t in tokens[k:after]) in titles.UK_NATIONS:
             return after, _words(tokens, of, after), country or found[1], org  # "First Minister of Scotland"
-        country = country or found[1]
         if not (after < len(tokens) and _org_word_ahead(tokens, after)):
-            return after, [], country, org
+            return after, [], country or found[1], org
+        j = after
+        while j < len(tokens) and j - after < 6 and tokens[j].capitalised:
+            j += 1
+        run = tokens[after:j]
+        if run and run[-1].lower in titles.ORG_WORDS and not any(t.lower in _STATE_BODIES for t in run):
+            return j, [], country, org or " ".join(t.text for t in tokens[k:j])  # "of the Japan Socialist Party"
+        country = country or found[1]
         k = after  # "head of U.S. Africa Command": the country's command
     j = k
     last_org = None
