@@ -342,7 +342,7 @@ def _stated(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaz
         guess = s.role.org_guess
         if guess and guess.split()[-1] not in ev.person_words and places.country_of(guess) is None:
             return places.body_of(guess) or titles.ORG_ALIASES.get(guess, guess)  # "Jardine chairman"
-        said = _speaker_org(ev, s)
+        said = _speaker_org(ev, s) or _subject_company(ev, s)
         if said is not None:
             return said
     tokens = ev.tokens
@@ -378,6 +378,44 @@ def _speaker_org(ev: Evidence, s: Sighting) -> str | None:
     if not opens or not run or run[-1].lower not in titles.ORG_WORDS:
         return None
     return " ".join(t.text for t in run)
+
+
+def _subject_company(ev: Evidence, s: Sighting) -> str | None:
+    """The company that is the subject of the sentence a company officer closes as its speaker.
+
+    "Dome Petroleum Ltd's stake is for sale, spokesman X said": the officer speaks for the sentence's
+    subject when it is written as a company ("Ltd", "Corp", Reuters' "<...>"), never a person or country.
+    """
+    tokens = ev.tokens
+    i = ev.token_at.get(s.start)
+    if titles.head_of(s.role.title) not in titles.COMPANY_HEADS or i is None or s.role.first < 2 \
+            or tokens[s.role.first - 1].text != ",":
+        return None
+    end = i
+    while end < len(tokens) and tokens[end].end <= s.end:
+        end += 1
+    if end >= len(tokens) or tokens[end].lower not in ("said", "says", "told"):
+        return None
+    k = max(0, bisect.bisect_right(ev.sentence_starts, s.start) - 1)
+    j = ev.token_at.get(ev.sentence_starts[k]) if ev.sentence_starts else 0
+    if j is None:
+        return None
+    bracket = tokens[j].text == "<"
+    j += bracket
+    m = j
+    while m < len(tokens) and m - j < 6 and (tokens[m].capitalised or tokens[m].acronym or tokens[m].text == "&"):
+        m += 1
+    run = tokens[j:m]
+    if not run or m >= len(tokens) or m >= s.role.first:
+        return None
+    marked = (bracket and tokens[m].text == ">") or run[-1].lower.rstrip(".") in _COMPANY_ENDS
+    if not marked or not (tokens[m].text in (">", "'s", "’s", ",") or tokens[m].text.islower()):
+        return None
+    return " ".join(t.text for t in run)
+
+
+# Last words that make a name a company's ("Dome Petroleum Ltd", "Royal Trustco Ltd").
+_COMPANY_ENDS = word_set("ltd inc corp co plc ag sa nv spa bv gmbh corporation company group holdings bank")
 
 
 def _country_just_named(ev: Evidence, s: Sighting) -> str | None:
