@@ -43,6 +43,8 @@ class Page:
     """True for the pages the search index covers."""
     root: str | None = None
     """The way back to the site root; None: relative, from `url`."""
+    extra: str = ""
+    """Whatever else the context shows that the entries of `inputs` do not decide, as text."""
 
 
 @dataclass(frozen=True)
@@ -88,9 +90,9 @@ def front_page(config: Config, entries: list[Entry]) -> list[Page]:
     """The day's brief: the latest days, newest first, each article with its summary and key figures."""
     days = group_by_day(entries)
     shown = days[:FRONT_PAGE_DAYS]
-    return [Page(urls.FRONT_PAGE, "index.html", "the front page",
-                 given(days=shown, older=len(days) > FRONT_PAGE_DAYS),
-                 keys(e for day in shown for e in day.entries))]
+    older = len(days) > FRONT_PAGE_DAYS
+    return [Page(urls.FRONT_PAGE, "index.html", "the front page", given(days=shown, older=older),
+                 keys(e for day in shown for e in day.entries), extra=f"older={older}")]
 
 
 def people_pages(config: Config, entries: list[Entry]) -> list[Page]:
