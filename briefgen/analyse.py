@@ -70,7 +70,8 @@ def analyse(article: Article, config: Config) -> tuple[Analysis, float, float]:
     figures = Figures(
         troops=find_troops(body, published) if "troops" in config.figures else (),
         dates=find_dates(body, published) if "dates" in config.figures else (),
-        officials=find_officials(body, published, config.titles) if "officials" in config.figures else (),
+        officials=(find_officials(body, published, config.titles, config.places)
+                   if "officials" in config.figures else ()),
     )
     return Analysis(summary, figures), summarised - started, time.perf_counter() - summarised
 

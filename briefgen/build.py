@@ -12,14 +12,14 @@ from typing import TYPE_CHECKING, Any
 
 from briefgen.article import Analysis, Article
 from briefgen.config import Config
-from briefgen.content import find_article_files, load_articles, unknown_keys, write_atomically
+from briefgen.content import find_article_files, load_articles, unknown_keys
 from briefgen.dependencies import CACHE_DIR, Dependencies, Plan, Record, signature
 from briefgen.errors import BriefgenError, Problem, counted
-from briefgen.frontmatter import dump_machine_block, join, split, with_machine_block
 from briefgen.project_lock import project_lock, remove_leftovers
-from briefgen.publish import SiteChanges, finish_interrupted_commit
+from briefgen.publish import MARKER, SiteChanges, finish_interrupted_commit, refuse_foreign_site
 from briefgen.records import contract_record
 from briefgen.site.urls import article_url, slugify
+from briefgen.write_back import CHANGED_MEANWHILE, WriteBack, plan_front_matter
 
 if TYPE_CHECKING:
     from briefgen.analyse import Outcome, Progress
@@ -141,23 +141,6 @@ def article_warnings(items: list[Analysed], config: Config) -> list[Problem]:
     return warnings
 
 
-def write_front_matter(items: list[Analysed], config: Config) -> int:
-    """Store each analysis under the machine key; files whose bytes would not change are left alone."""
-    written = 0
-    for item in items:
-        if item.stored:
-            continue
-        path = config.root / item.article.path
-        original = path.read_bytes()
-        text = original.decode("utf-8")
-        parts = split(text)
-        updated = join(with_machine_block(parts, dump_machine_block(item.block, parts.newline))).encode("utf-8")
-        if updated != original:
-            write_atomically(path, updated)
-            written += 1
-    return written
-
-
 class Stopwatch:
     """Seconds spent per build stage, for `--timings` and the benchmark."""
 
@@ -193,7 +176,8 @@ def read_or_reuse(files: list[Path], plan: Plan, deps: Dependencies, config: Con
             articles.append(record.article)
             outcomes.append(record.outcome)
             continue
-        found, found_problems = load_articles([path], config.content_dir, config.root)
+        found, found_problems = load_articles([path], config.content_dir, config.root,
+                                              config.default_date == "fs")
         articles += found
         outcomes += [None] * len(found)
         problems += found_problems
@@ -218,7 +202,7 @@ def build_project(
 
 
 NO_BASE_URL = ("base_url is not set (config.yaml, $BRIEFGEN_BASE_URL or --base-url): "
-               "the feed and the sitemap were not written")
+               "the feed and the sitemap were not written, and pages have no canonical address")
 
 
 def analysis_line(item: Analysed) -> str:
@@ -236,14 +220,17 @@ def build_locked(config: Config, *, write: bool, strict: bool, jobs: int | None,
     if not config.content_dir.is_dir():
         raise BriefgenError(Problem(f"the content folder {config.content_dir} does not exist: create it, "
                                     "or set content_dir in config.yaml", config.path))
+    refuse_foreign_site(config)
     write = write and config.write_front_matter
     deps = Dependencies(config.root, config, {}, {"strict": strict, "drafts": drafts}, write)
-    files = find_article_files(config.content_dir, config.root)
+    files, skipped = find_article_files(config.content_dir, config.root)
+    if strict and skipped:
+        raise BriefgenError([dataclasses.replace(p, warning=False) for p in skipped])
     deps.load(len(files))
     plan = deps.plan(files)
     if plan.nothing_to_do and deps.state is not None:  # (state.json only: index.json is not even read)
         clock.lap("load")
-        return BuildReport(deps.state.published, deps.state.pages, 0, 0, deps.state.warnings,
+        return BuildReport(deps.state.published, deps.state.pages, 0, 0, (*skipped, *deps.state.warnings),
                            time.perf_counter() - clock.started, tuple(clock.stages.items()))
     # Loaded only now: a build with nothing to do should not pay for numpy, the analysers and Jinja.
     from briefgen.analyse import analyse_all
@@ -267,39 +254,49 @@ def build_locked(config: Config, *, write: bool, strict: bool, jobs: int | None,
     ]
     analysed, newest = number_arrivals(analysed)
     warnings = [o.problem for o in outcomes if o.problem and o.problem.warning] + article_warnings(analysed, config)
+    planned, unwritten = plan_front_matter([(a.article, a.block) for a in analysed if not a.stored], config.root,
+                                           keep_mtime=config.default_date == "fs") if write else ([], [])
+    warnings += unwritten
     if strict:
         problems += [Problem(w.message, w.path, w.line) for w in warnings]
     if problems:
         raise BriefgenError(problems)
-    records = {a.article.path.as_posix(): _record(a, o, write) for a, o in zip(analysed, outcomes, strict=True)}
-    renewed = {a.article.path.as_posix() for a, o in zip(analysed, known, strict=True)
-               if o is None or not a.stored}
     entries = [
         Entry(a.article, a.analysis, slugs[a.article.path], a.sentences, newest is not None and a.added == newest)
         for a in analysed if drafts or not a.article.draft
     ]
+    left_alone = {p.path for p in unwritten}
+    records = {a.article.path.as_posix(): _record(a, o, write and a.article.path not in left_alone)
+               for a, o in zip(analysed, outcomes, strict=True)}
+    renewed = {a.article.path.as_posix() for a, o in zip(analysed, known, strict=True) if o is None or not a.stored}
     changes = SiteChanges(config.site_dir, config.root / CACHE_DIR)
+    write_back = WriteBack()
     try:
         site = render_changes(config, deps, plan, entries, records, renewed, changes, clock)
         warnings += override_warnings(config) + site.problems
-        written = write_front_matter(analysed, config) if write else 0
+        write_back.stage(planned)
         clock.lap("front_matter")
-        changed = changes.commit()
     except BaseException:
         changes.abandon()
+        write_back.discard()
         raise
-    signatures = {name: signature(config.root / name) for name in records}
-    deps.record({name: (sig, records[name]) for name, sig in signatures.items() if sig is not None}, renewed,
+    changed = changes.commit(write_back)
+    warnings += write_back.warnings
+    edited = {p.path for p in unwritten + write_back.warnings if p.message == CHANGED_MEANWHILE}
+    # an article saved by an editor while the build ran is not remembered: the next build reads it again
+    kept = {name: record for name, record in records.items() if record.article.path not in edited}
+    signatures = {name: signature(config.root / name) for name in kept}
+    deps.record({name: (sig, kept[name]) for name, sig in signatures.items() if sig is not None}, renewed,
                 site.made_from, site.digests, tuple(warnings), site.pages, len(entries))
     clock.lap("write")
     details = (f"read {counted(read, 'article')} from content/, "
                f"{counted(len(articles) - read, 'article')} unchanged since the previous build",
                *(analysis_line(a) for a, o in zip(analysed, known, strict=True) if o is None),
                f"rendered {counted(site.rendered, 'page')} of {site.pages}; {counted(changed, 'file')} changed in "
-               f"{config.site_dir.name}/; front matter written for {counted(written, 'article')}")
+               f"{config.site_dir.name}/; front matter written for {counted(write_back.written, 'article')}")
     work = (("read", read), ("analysed", len(todo)), ("rendered", site.rendered), ("files_changed", changed),
-            ("segments_indexed", site.segments_indexed), ("front_matter_written", written))
-    return BuildReport(len(entries), site.pages, changed, written, tuple(warnings),
+            ("segments_indexed", site.segments_indexed), ("front_matter_written", write_back.written))
+    return BuildReport(len(entries), site.pages, changed, write_back.written, (*skipped, *warnings),
                        time.perf_counter() - clock.started, tuple(clock.stages.items()), details=details, work=work)
 
 
@@ -342,7 +339,7 @@ def render_changes(config: Config, deps: Dependencies, plan: Plan, entries: list
     Every template error of every page is collected and raised together, before anything is staged for good.
     """
     from briefgen.errors import BriefgenError as Failure
-    from briefgen.site.pages import site_pages
+    from briefgen.site.pages import render_pages, site_pages
     from briefgen.site.render import PageWriter, static_files
 
     pages = site_pages(config, entries)
@@ -351,15 +348,15 @@ def render_changes(config: Config, deps: Dependencies, plan: Plan, entries: list
     clock.lap("plan")
     writer = PageWriter(config)
     digests = dict(work.digests)
-    for page in work.render:
-        writer.page(page.url, page.template, page.what, root_override=page.root, **page.context())
+    for page in work.render:  # one at a time, staged at once: memory does not grow with the site
+        render_pages(writer, [page])
         data = writer.files.pop(page.url, None)
         if data is not None and not writer.problems:
             changes.write(page.url, data)
             digests[page.url] = hashlib.sha256(data).hexdigest()[:24]
     if writer.problems:
         raise Failure(writer.problems)
-    wanted = {page.url for page in pages}
+    wanted = {page.url for page in pages} | {MARKER}
     for relative, data in static_files(config).items():
         changes.write(relative, data)
         wanted.add(relative)
@@ -418,9 +415,13 @@ def extract_records(
 
     articles: list[Article] = []
     problems: list[Problem] = []
+    skipped: list[Problem] = []
     for given in paths or [config.content_dir]:
-        folder, files = (given, find_article_files(given, config.root)) if given.is_dir() else (given.parent, [given])
-        found, found_problems = load_articles(files, folder, Path.cwd())
+        folder, files = given.parent, [given]
+        if given.is_dir():
+            folder, (files, skipped_here) = given, find_article_files(given, config.root)
+            skipped += skipped_here
+        found, found_problems = load_articles(files, folder, Path.cwd(), config.default_date == "fs")
         articles += found
         problems += found_problems
     outcomes = analyse_all(articles, config, jobs or default_jobs())
@@ -428,4 +429,4 @@ def extract_records(
     if problems:
         raise BriefgenError(problems)
     records = [contract_record(a, o.analysis, a.path.as_posix()) for a, o in zip(articles, outcomes, strict=True)]
-    return records, [o.problem for o in outcomes if o.problem and o.problem.warning]
+    return records, skipped + [o.problem for o in outcomes if o.problem and o.problem.warning]

@@ -209,6 +209,22 @@ def new(config_path: str | None, headline: str, day: dt.datetime | None) -> None
 
 @main.command()
 @config_option
+def clean(config_path: str | None) -> None:
+    """Delete the built site and the cache of rebuilds (content/ is never touched)."""
+    from briefgen.scaffold import clean_project
+
+    try:
+        removed = clean_project(read_config(config_path))
+    except BriefgenError as exc:
+        fail(exc)
+    for path in removed:
+        click.echo(f"removed {path}")
+    if not removed:
+        click.echo("nothing to remove")
+
+
+@main.command()
+@config_option
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (0.0.0.0 makes the site reachable from other machines).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ import yaml
 
 from briefgen.content import decode
 from briefgen.errors import BriefgenError, Problem
+from briefgen.extract.places import PlaceEntry, entry_from_mapping, entry_problems
 from briefgen.safe_yaml import YamlRefused, compose_safely, construct
 
 SUMMARY_METHODS = ("editor", "lexrank", "textrank", "lsa", "luhn", "sumbasic", "edmundson", "lead")
@@ -28,6 +30,8 @@ class Option:
     """Returns None when the value is acceptable, else what is wrong with it."""
     choices: tuple[str, ...] = ()
     """The allowed words, when there is a fixed set: a mistyped one gets a suggestion."""
+    items: Callable[[Any], list[str]] | None = None
+    """For a list: what is wrong with one item (nothing when it is fine); each is reported at its own line."""
 
 
 def _string(value: Any) -> str | None:
@@ -99,6 +103,14 @@ def _string_list(value: Any) -> str | None:
     return None
 
 
+def _list(value: Any) -> str | None:
+    return None if isinstance(value, list) else "must be a list"
+
+
+def _default_date(value: Any) -> str | None:
+    return None if value in (None, "fs") else "must be fs or null"
+
+
 def _base_url(value: Any) -> str | None:
     if not isinstance(value, str):
         return "must be a string"
@@ -125,8 +137,16 @@ OPTIONS: dict[str, Option] = {
         EXTRACTORS,
     ),
     "extract.titles": Option([], "Extra official titles to recognise, e.g. [Hetman, Chief Rabbi].", _string_list),
+    "extract.places": Option(
+        [], "Countries and organisations to add to the built-in list, e.g. "
+        "[{name: Somaliland, demonyms: [Somalilander], capital: Hargeisa}].", _list, items=entry_problems,
+    ),
     "search": Option(True, "Whether build makes a Pagefind search index (the slowest step of small rebuilds).", _bool),
     "write_front_matter": Option(True, "Whether build writes summary and figures into content/.", _bool),
+    "default_date": Option(
+        None, "Date of articles whose front matter has none: null lists them as undated; fs uses the file's "
+        "modification time (as Pelican's DEFAULT_DATE = 'fs'), kept when briefgen writes the front matter.",
+        _default_date, ("fs",)),
     "front_matter_keys": Option(
         [], "Front matter keys of your own (e.g. [author, desk]); other unknown keys get a warning.", _string_list
     ),
@@ -156,6 +176,10 @@ class Config:
     search: bool
     write_front_matter: bool
     front_matter_keys: tuple[str, ...] = ()
+    default_date: str | None = None
+    """"fs": articles without a date take their file's modification day; None: they stay undated."""
+    places: tuple[PlaceEntry, ...] = ()
+    """A project's own countries and organisations (`extract.places`)."""
 
     def analysis_settings(self) -> dict[str, Any]:
         """The settings that change what analysis produces (part of the analysis cache key)."""
@@ -163,11 +187,14 @@ class Config:
             "summary": [self.summary_method, self.summary_sentences, self.summary_max_words],
             "figures": list(self.figures),
             "titles": list(self.titles),
+            "places": [dataclasses.asdict(p) for p in self.places],
         }
 
 
-def _flatten(node: yaml.MappingNode, path: Path, problems: list[Problem]) -> dict[str, tuple[Any, int]]:
-    """Return {dotted key: (value, line)} for the config mapping, noting unknown keys."""
+def _flatten(node: yaml.MappingNode, path: Path, problems: list[Problem],
+             item_lines: dict[str, list[int]]) -> dict[str, tuple[Any, int]]:
+    """Return {dotted key: (value, line)} for the config mapping, noting unknown keys and each list
+    item's line in `item_lines`."""
     found: dict[str, tuple[Any, int]] = {}
     for key_node, value_node in node.value:
         key = key_node.value
@@ -179,8 +206,12 @@ def _flatten(node: yaml.MappingNode, path: Path, problems: list[Problem]) -> dic
             for sub_key, sub_value in value_node.value:
                 dotted = f"{key}.{sub_key.value}"
                 found[dotted] = (construct(sub_value), sub_key.start_mark.line + 1)
+                if isinstance(sub_value, yaml.SequenceNode):
+                    item_lines[dotted] = [item.start_mark.line + 1 for item in sub_value.value]
         else:
             found[key] = (construct(value_node), line)
+            if isinstance(value_node, yaml.SequenceNode):
+                item_lines[key] = [item.start_mark.line + 1 for item in value_node.value]
     for key, (_, line) in found.items():
         if key not in OPTIONS:
             guess = difflib.get_close_matches(key, list(OPTIONS), n=1)
@@ -190,7 +221,7 @@ def _flatten(node: yaml.MappingNode, path: Path, problems: list[Problem]) -> dic
 
 
 def _take(key: str, value: Any, values: dict[str, Any], problems: list[Problem], where: Path | None,
-          line: int | None) -> None:
+          line: int | None, item_lines: list[int] | None = None) -> None:
     """Store a known option's value if it is valid, else note what is wrong (with a suggestion)."""
     option = OPTIONS.get(key)
     if option is None:
@@ -199,7 +230,12 @@ def _take(key: str, value: Any, values: dict[str, Any], problems: list[Problem],
     if wrong:
         hint = did_you_mean(value, option.choices) if option.choices else ""
         problems.append(Problem(f"'{key}' {wrong}, got {value!r}{hint}", where, line))
-    else:
+        return
+    faults = [(n, fault) for n, item in enumerate(value) for fault in option.items(item)] if option.items else []
+    for n, fault in faults:
+        at = item_lines[n] if item_lines and n < len(item_lines) else line
+        problems.append(Problem(f"'{key}' item {n + 1}: {fault}", where, at))
+    if not faults:
         values[key] = value
 
 
@@ -255,9 +291,10 @@ def load_config(path: Path | None = None, root: Path | None = None,
             raise BriefgenError(Problem(exc.message, path, exc.line)) from exc
         if node is not None and not isinstance(node, yaml.MappingNode):
             raise BriefgenError(Problem("config must be a mapping of options", path, 1))
-        found.update(_flatten(node, path, problems) if node is not None else {})
+        item_lines: dict[str, list[int]] = {}
+        found.update(_flatten(node, path, problems, item_lines) if node is not None else {})
         for key, (value, line) in found.items():
-            _take(key, value, values, problems, path, line)
+            _take(key, value, values, problems, path, line, item_lines.get(key))
         root = path.parent
     for key, (value, where) in (overrides or {}).items():
         _take(key, value, values, problems, where, None)
@@ -290,4 +327,6 @@ def load_config(path: Path | None = None, root: Path | None = None,
         search=values["search"],
         write_front_matter=values["write_front_matter"],
         front_matter_keys=tuple(values["front_matter_keys"]),
+        default_date=values["default_date"],
+        places=tuple(entry_from_mapping(item) for item in values["extract.places"]),
     )

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
+import errno
 import os
 import re
-import tempfile
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -15,6 +17,7 @@ from briefgen.article import Article, Source
 from briefgen.errors import BriefgenError, Problem
 from briefgen.frontmatter import MACHINE_KEY, FrontMatterError, Parts, split
 from briefgen.safe_yaml import YamlRefused, load_safely
+from briefgen.site.urls import MAX_SLUG
 
 SUFFIXES = (".md", ".txt")
 KNOWN_KEYS = ("title", "date", "source", "tags", "draft", "slug", MACHINE_KEY)
@@ -23,20 +26,84 @@ MAX_BYTES = 5 * 1024 * 1024
 """Articles above this size are refused: no wire story is that long, and it bounds memory."""
 
 
-def find_article_files(folder: Path, root: Path) -> list[Path]:
-    """Every *.md and *.txt under `folder`, sorted; hidden files and links leaving `root` are skipped."""
-    found: list[Path] = []
-    boundary = root.resolve()
+_NOT_REGULAR = {stat.S_IFIFO: "a named pipe", stat.S_IFCHR: "a device", stat.S_IFBLK: "a device",
+                stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a folder"}
+
+
+def _not_regular(mode: int) -> str:
+    return _NOT_REGULAR.get(stat.S_IFMT(mode), "not a regular file")
+
+
+def find_article_files(folder: Path, root: Path) -> tuple[list[Path], list[Problem]]:
+    """Every *.md and *.txt under `folder` in folder order, and a warning for each such name skipped.
+
+    Only regular files are articles, and links to regular files inside `root` (once: a link to a file
+    that is read anyway is skipped). Hidden files and folders are left out without a word; named
+    pipes, devices, sockets and links that loop, lead nowhere or leave the project, with a warning:
+    opening a pipe would wait forever and a device would never end.
+    """
+    candidates: list[tuple[Path, int]] = []
     for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
+            if name.startswith(".") or os.path.splitext(name)[1].lower() not in SUFFIXES:
+                continue
             path = Path(dirpath) / name
-            if name.startswith(".") or path.suffix.lower() not in SUFFIXES:
-                continue
-            if path.is_symlink() and not path.resolve().is_relative_to(boundary):
-                continue
+            try:
+                candidates.append((path, path.lstat().st_mode))
+            except OSError:
+                continue  # gone since the folder was listed
+    boundary = root.resolve()
+    regular = {os.path.realpath(path) for path, mode in candidates if stat.S_ISREG(mode)}
+    found: list[Path] = []
+    skipped: list[Problem] = []
+    for path, mode in candidates:
+        reason = None
+        if stat.S_ISLNK(mode):
+            reason = _link_problem(path, boundary, regular)
+        elif not stat.S_ISREG(mode):
+            reason = f"not a regular file but {_not_regular(mode)}"
+        if reason:
+            skipped.append(Problem(f"{reason}, so it is not read as an article", shown_path(path, root),
+                                   warning=True))
+        else:
             found.append(path)
-    return found
+    return found, skipped
+
+
+def _link_problem(link: Path, boundary: Path, regular: set[str]) -> str | None:
+    """Why a symbolic link is not read as an article, or None; `regular` gains the file it leads to."""
+    try:
+        target = link.resolve(strict=True)
+        mode = target.stat().st_mode
+    except (OSError, RuntimeError):  # RuntimeError: a loop, before Python 3.13
+        return "a symbolic link that leads nowhere (a loop, or a missing file)"
+    if not target.is_relative_to(boundary):
+        return "a symbolic link to a file outside the project"
+    if not stat.S_ISREG(mode):
+        return f"a symbolic link to {_not_regular(mode)}"
+    if str(target) in regular:
+        return f"a symbolic link to {shown_path(target, boundary)}, which is read already"
+    regular.add(str(target))
+    return None
+
+
+def read_regular_file(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file, at most `limit` + 1 of them; OSError for a pipe, device or socket.
+
+    Opened without blocking, so that a named pipe put in place of the file cannot hang the build.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise OSError(errno.EINVAL, f"not a regular file but {_not_regular(st.st_mode)}", str(path))
+        if st.st_size > limit:
+            raise OSError(errno.EFBIG, f"{st.st_size:,} bytes; the limit is {limit:,}", str(path))
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            return fh.read(limit + 1)
+    finally:
+        os.close(fd)
 
 
 def decode(raw: bytes, path: Path) -> str:
@@ -99,11 +166,13 @@ def _headline(body: str) -> str:
 def read_article(path: Path, content_dir: Path, shown: Path) -> Article:
     """Read one article; raise BriefgenError listing everything wrong with it."""
     try:
-        raw = path.read_bytes()
+        raw = read_regular_file(path, MAX_BYTES)
     except OSError as exc:
+        if exc.errno == errno.EFBIG:
+            raise BriefgenError(Problem(f"article is {exc.strerror}", shown)) from exc
         raise BriefgenError(Problem(f"cannot read: {exc.strerror}", shown)) from exc
-    if len(raw) > MAX_BYTES:
-        raise BriefgenError(Problem(f"article is {len(raw):,} bytes; the limit is {MAX_BYTES:,}", shown))
+    if len(raw) > MAX_BYTES:  # it grew while being read
+        raise BriefgenError(Problem(f"article is over {MAX_BYTES:,} bytes, the limit", shown))
     text = decode(raw, shown)
     try:
         parts = split(text)
@@ -145,6 +214,9 @@ def read_article(path: Path, content_dir: Path, shown: Path) -> Article:
     slug = meta.get("slug")
     if slug is not None and not (isinstance(slug, str) and re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug)):
         message = f"'slug' must be lower-case letters, digits and hyphens (no '/' or '..'), got {slug!r}"
+        problems.append(Problem(message, shown, _line_of(node, "slug", parts)))
+    elif isinstance(slug, str) and len(slug) > MAX_SLUG:
+        message = f"'slug' must be at most {MAX_SLUG} characters (it names a file), got {len(slug):,}"
         problems.append(Problem(message, shown, _line_of(node, "slug", parts)))
     if machine is not None and not isinstance(machine, dict):
         problems.append(Problem(f"'{MACHINE_KEY}' must be a mapping", shown, _line_of(node, MACHINE_KEY, parts)))
@@ -191,32 +263,31 @@ def shown_path(path: Path, base: Path) -> Path:
         return path
 
 
-def load_articles(files: Iterable[Path], content_dir: Path, base: Path) -> tuple[list[Article], list[Problem]]:
-    """Read every file, collecting all problems instead of stopping at the first."""
+def load_articles(files: Iterable[Path], content_dir: Path, base: Path, file_dates: bool = False
+                  ) -> tuple[list[Article], list[Problem]]:
+    """Read every file, collecting all problems instead of stopping at the first.
+
+    With `file_dates` (config `default_date: fs`), an article whose front matter has no date is
+    dated by its file's modification time, as Pelican's `DEFAULT_DATE = 'fs'` does.
+    """
     articles: list[Article] = []
     problems: list[Problem] = []
     for path in files:
         try:
-            articles.append(read_article(path, content_dir, shown_path(path, base)))
+            article = read_article(path, content_dir, shown_path(path, base))
         except BriefgenError as exc:
             problems.extend(exc.problems)
+            continue
+        articles.append(dated_by_file(article, path) if file_dates else article)
     return articles, problems
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Replace a file's bytes all at once (temporary file in the same folder, then rename).
-
-    A killed build leaves the old file or the new one, never a mix. There is no fsync: it made
-    writing 20,000 articles take minutes, and a rename over the old file is what keeps a
-    crash from losing either version on the usual file systems (ext4 flushes such replacements).
-    """
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+def dated_by_file(article: Article, path: Path) -> Article:
+    """The article dated by the modification day of its file (local time) when it has no date of its own."""
+    if article.date is not None:
+        return article
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        mode = path.stat().st_mode & 0o7777 if path.exists() else 0o644
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        modified = dt.date.fromtimestamp(path.stat().st_mtime)
+    except OSError:
+        return article
+    return dataclasses.replace(article, date=modified)

@@ -16,7 +16,7 @@ What a build depends on, and how a change is noticed:
 - **each article**: its file's modification time and size; `version`, a digest of what was read
   and analysed from it, names that state in the inputs of pages.
 - **each page**: `made_from`, a digest of the site key, its URL and the versions of the articles it
-  shows (`Page.inputs`, plus what else it declares in `Page.extra`). A page is rendered again when
+  shows (`Page.inputs`). A page is rendered again when
   that digest changes or its file is not as the build left it.
 - **every file of the site**: its modification time and size, so that a file edited, added or
   deleted by hand makes the next build repair the site.
@@ -72,7 +72,7 @@ Signature = tuple[int, int]
 """(modification time in ns, size) of a file."""
 
 PACKAGE = Path(__file__).parent
-ANALYSIS_CODE = ("summarise.py", "summary_*.py", "text/*.py", "extract/*.py", "data/*")
+ANALYSIS_CODE = ("analyse.py", "records.py", "summarise.py", "summary_*.py", "text/*.py", "extract/*.py", "data/*")
 """The files whose contents decide what analysis produces."""
 SITE_CODE = ("site/*.py", "site/theme/**/*")
 """The files whose contents decide how pages look."""
@@ -134,18 +134,33 @@ def _digest(parts: Any) -> str:
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
 
 
+def _settings(config: Config) -> dict[str, Any]:
+    """Every config value, paths relative to the project root: a project moved elsewhere keeps its cache."""
+    settings: dict[str, Any] = {}
+    for item in dataclasses.fields(config):
+        value = getattr(config, item.name)
+        if isinstance(value, Path):
+            value = os.path.relpath(value, config.root)
+        settings[item.name] = value
+    settings.pop("root")
+    return settings
+
+
 def records_key(config: Config, options: Mapping[str, Any]) -> str:
     """What reading and analysing an article depends on besides the article itself."""
     return _digest([FORMAT, __version__, analysis_code_digest(), config.analysis_settings(),
-                    str(config.content_dir), sorted(options.items())])
+                    os.path.relpath(config.content_dir, config.root), config.default_date, sorted(options.items())])
 
 
 def site_key(config: Config, records: str, options: Mapping[str, Any]) -> str:
     """What rendering a page depends on besides the articles it shows."""
     config_bytes = config.path.read_bytes() if config.path and config.path.is_file() else b""
-    templates = sorted(tree_signatures(config.templates_dir).items()) if config.templates_dir.is_dir() else []
-    return _digest([records, repr(config), hashlib.sha256(config_bytes).hexdigest(), templates, site_code_digest(),
-                    sorted(options.items())])
+    templates = hashlib.sha256()
+    for name in sorted(tree_signatures(config.templates_dir)) if config.templates_dir.is_dir() else []:
+        with contextlib.suppress(OSError):
+            templates.update(name.encode() + b"\0" + (config.templates_dir / name).read_bytes())
+    return _digest([records, _settings(config), hashlib.sha256(config_bytes).hexdigest(), templates.hexdigest(),
+                    site_code_digest(), sorted(options.items())])
 
 
 @dataclass(frozen=True)
@@ -330,7 +345,7 @@ class Dependencies:
         now = self.site_now if self.site_now is not None else tree_signatures(self.config.site_dir)
         answer = Outdated()
         for page in pages:
-            made_from = page_digest(self.site_key, page.url, page.extra, (versions[k] for k in sorted(page.inputs)))
+            made_from = page_digest(self.site_key, page.url, (versions[k] for k in sorted(page.inputs)))
             answer.made_from[page.url] = made_from
             intact = site_intact or (page.url in recorded and now.get(page.url) == recorded[page.url])
             if previous.get(page.url) != made_from or not intact or page.url not in digests:
@@ -407,9 +422,9 @@ class Dependencies:
         return _version(_record_bytes(record))
 
 
-def page_digest(key: str, url: str, extra: str, versions: Iterable[str]) -> str:
-    """What a page is made from: the site key, its URL, what it declares besides, its inputs' versions."""
-    digest = hashlib.sha256(f"{key}\0{url}\0{extra}\0".encode())
+def page_digest(key: str, url: str, versions: Iterable[str]) -> str:
+    """What a page is made from: the site key, its URL and its inputs' versions."""
+    digest = hashlib.sha256(f"{key}\0{url}\0".encode())
     for version in versions:
         digest.update(version.encode())
     return digest.hexdigest()[:32]

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+"""Control characters, line separators and the stand-ins for bytes of a file name that are not UTF-8."""
+
+
+def printable(text: str) -> str:
+    """`text` on one printable line: control characters and undecodable bytes as escapes (\\n, \\udcff)."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape", "backslashreplace").decode("ascii"), text)
 
 
 @dataclass(frozen=True)
@@ -18,9 +27,11 @@ class Problem:
     def __str__(self) -> str:
         where = ""
         if self.path is not None:
-            where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
+            path = str(self.path)
+            shown = f'"{printable(path)}"' if printable(path) != path else path  # quoted when escaped
+            where = f"{shown}:{self.line}: " if self.line else f"{shown}: "
         kind = "warning: " if self.warning else ""
-        return f"{where}{kind}{self.message}"
+        return f"{where}{kind}{printable(self.message)}"
 
     def as_data(self) -> dict[str, str | int | None]:
         """The problem for machine-readable reports (`build --json`)."""

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
-from briefgen.safe_yaml import Dumper, compose_safely
+from briefgen.safe_yaml import Dumper, YamlRefused, compose_safely, construct, load_safely
 
 MACHINE_KEY = "briefgen"
 """The one front matter key that briefgen owns and rewrites."""
 
-_OPENING = re.compile(r"---[ \t]*(\r?\n)")
-_CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
+_OPENING = re.compile(r"---[ \t]*(\r\n|\r|\n)")
+_CLOSING = re.compile(r"(?:^|(?<=\r))(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)", re.MULTILINE)
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+"""The line ends briefgen accepts in a file: LF, CRLF and CR alone (old Mac files)."""
+_YAML_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+"""What YAML counts as a line break inside front matter (positions in its marks count these)."""
 
 
 class FrontMatterError(Exception):
@@ -49,13 +54,13 @@ class Parts:
     @property
     def body_line(self) -> int:
         """1-based line where the body starts."""
-        return 1 + (self.opening + self.head + self.closing).count("\n")
+        return 1 + len(_NEWLINE.findall(self.opening + self.head + self.closing))
 
     @property
     def newline(self) -> str:
-        """The file's line ending, so that text we add matches it."""
-        sample = self.opening or self.body
-        return "\r\n" if "\r\n" in sample[: sample.find("\n") + 1 or None] else "\n"
+        """The file's line ending (that of its first line), so that text we add matches it."""
+        first = _NEWLINE.search(self.opening or self.body)
+        return first.group() if first else "\n"
 
 
 def split(text: str) -> Parts:
@@ -75,18 +80,6 @@ def split(text: str) -> Parts:
 def join(parts: Parts) -> str:
     """Put the pieces back together."""
     return parts.bom + parts.opening + parts.head + parts.closing + parts.body
-
-
-def _machine_lines(head: str) -> tuple[int, int] | None:
-    """Return the [first, last) line numbers of the machine-owned key in the YAML, if present."""
-    node = compose_safely(head)
-    if not isinstance(node, yaml.MappingNode):
-        return None
-    for key, value in node.value:
-        if key.value == MACHINE_KEY:
-            end = value.end_mark.line + (1 if value.end_mark.column else 0)
-            return key.start_mark.line, max(end, key.start_mark.line + 1)
-    return None
 
 
 class _FlowMap(dict[str, Any]):
@@ -140,18 +133,122 @@ def dump_machine_block(block: dict[str, Any], newline: str) -> str:
     return text.replace("\n", newline)
 
 
-def with_machine_block(parts: Parts, block_text: str) -> Parts:
-    """Return parts whose YAML has `block_text` in place of the machine-owned key (added if absent)."""
+class CannotStore(FrontMatterError):
+    """The machine block cannot be added to this front matter without changing what the author wrote."""
+
+    def __init__(self, reason: str, line: int) -> None:
+        super().__init__(f"cannot add the {MACHINE_KEY} block to this front matter: {reason}", line)
+
+
+def store_machine_block(text: str, block: dict[str, Any]) -> tuple[str, Any]:
+    """The file's text with `block` under the machine key, and the front matter data the file held before.
+
+    Only the machine key's lines change; comments, quoting and every other key stay as written.
+    The result is parsed again and must give the author's mapping plus `block` and the same body,
+    else CannotStore is raised and nothing should be written.
+    """
+    parts = split(text)
     nl = parts.newline
+    block_text = dump_machine_block(block, nl)
     if not parts.opening:
-        return Parts(parts.bom, "---" + nl, block_text, "---" + nl, parts.body)
-    lines = parts.head.splitlines(keepends=True)
-    where = _machine_lines(parts.head)
-    if where is None:
-        if lines and not lines[-1].endswith("\n"):
-            lines[-1] += nl
-        lines.append(block_text)
+        updated = Parts(parts.bom, "---" + nl, block_text, "---" + nl, parts.body)
+        before: Any = None
     else:
-        lines[where[0] : where[1]] = [block_text]
-    closing = parts.closing if parts.closing.endswith("\n") else parts.closing + nl
-    return Parts(parts.bom, parts.opening, "".join(lines), closing, parts.body)
+        node = compose_safely(parts.head)
+        before = construct(node) if node is not None else None
+        updated = dataclasses.replace(parts, head=_new_head(parts.head, node, block_text, nl),
+                                      closing=parts.closing if _NEWLINE.search(parts.closing) else parts.closing + nl)
+    new_text = join(updated)
+    _verify(new_text, parts, before, block)
+    return new_text, before
+
+
+def _new_head(head: str, node: yaml.Node | None, block_text: str, nl: str) -> str:
+    """The YAML with the block in place of the machine key's lines, or after the last key."""
+    if node is not None and not isinstance(node, yaml.MappingNode):
+        raise CannotStore("it is not a mapping of keys", 2 + node.start_mark.line)
+    if isinstance(node, yaml.MappingNode) and node.flow_style:
+        raise CannotStore("it is written as one flow mapping ({...}); write one 'key: value' per line instead",
+                          2 + node.start_mark.line)
+    found = [(k, v) for k, v in (node.value if node is not None else []) if k.value == MACHINE_KEY]
+    if not found:
+        indent = " " * node.start_mark.column if node is not None else ""
+        ends_a_line = not head or _YAML_BREAK.match(head[-1])
+        return head + ("" if ends_a_line else nl) + _indented(block_text, indent, nl)
+    key, value = found[0]
+    first = _line_start(head, key.start_mark.index)
+    indent = head[first : key.start_mark.index]
+    if indent.strip(" "):
+        raise CannotStore(f"the {MACHINE_KEY} key is not at the start of its line", 2 + key.start_mark.line)
+    end = max(_content_end(value), key.end_mark.index)
+    line_break = _YAML_BREAK.search(head, end)
+    after = line_break.end() if line_break else len(head)
+    rest = head[end : line_break.start() if line_break else len(head)].strip()
+    if end > first and _YAML_BREAK.match(head[end - 1]):  # a block scalar ends after its last line break
+        rest, after = "", end
+    if rest and not rest.startswith("#"):
+        raise CannotStore(f"unexpected text after the {MACHINE_KEY} block", 2 + value.end_mark.line)
+    one_line = value.start_mark.line == key.start_mark.line
+    new = _indented(block_text, indent, nl)
+    on_key_line = rest if one_line else _key_line_comment(head, key, value)
+    if on_key_line:  # "briefgen:  # note" keeps its note
+        new = new.replace(nl, "  " + on_key_line + nl, 1)
+    if rest and not one_line:  # a note on the block's last line goes on a line of its own after it
+        new += indent + rest + nl
+    return head[:first] + new + head[after:]
+
+
+def _line_start(text: str, index: int) -> int:
+    """Index of the first character of the line holding `index`."""
+    return max(text.rfind(c, 0, index) for c in "\r\n\x85\u2028\u2029") + 1
+
+
+def _content_end(node: yaml.Node) -> int:
+    """Index just after the node's own text (a block collection's end mark is where the next token starts)."""
+    if isinstance(node, yaml.ScalarNode) or getattr(node, "flow_style", False) or not node.value:
+        return int(node.end_mark.index)
+    last = node.value[-1]
+    if isinstance(node, yaml.MappingNode):
+        return max(int(last[0].end_mark.index), _content_end(last[1]))
+    return _content_end(last)
+
+
+def _key_line_comment(head: str, key: yaml.Node, value: yaml.Node) -> str:
+    """The comment after `key:` when the value starts on a later line ("briefgen:  # ..."), else ""."""
+    between = head[key.end_mark.index : value.start_mark.index]
+    line = _YAML_BREAK.split(between, maxsplit=1)[0]
+    return line[line.find("#") :].rstrip() if "#" in line else ""
+
+
+def _indented(block_text: str, indent: str, nl: str) -> str:
+    """The block shifted right by `indent` (the column of the mapping it joins); empty lines stay empty."""
+    if not indent:
+        return block_text
+    return nl.join(indent + line if line else line for line in block_text.split(nl))
+
+
+def _verify(new_text: str, parts: Parts, before: Any, block: dict[str, Any]) -> None:
+    """Raise CannotStore unless `new_text` reads back as the author's front matter plus `block`."""
+    try:
+        again = split(new_text)
+        data = load_safely(again.head)[0]
+    except (FrontMatterError, YamlRefused) as exc:
+        raise CannotStore(f"the result would not be valid ({exc})", 2) from exc
+    expected = {k: v for k, v in (before or {}).items() if k != MACHINE_KEY}
+    if (again.body != parts.body or again.bom != parts.bom or not isinstance(data, dict)
+            or not same_data(data.pop(MACHINE_KEY, None), block) or not same_data(data, expected)):
+        raise CannotStore("the result would not read back as the same keys plus the block", 2)
+
+
+def same_data(a: Any, b: Any) -> bool:
+    """Equal data, in the same order and of the same types, with NaN equal to itself."""
+    if isinstance(a, dict) != isinstance(b, dict) or isinstance(a, list) != isinstance(b, list):
+        return False
+    if not isinstance(a, dict | list) and type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return len(a) == len(b) and all(same_data(ka, kb) and same_data(va, vb)
+                                        for (ka, va), (kb, vb) in zip(a.items(), b.items(), strict=True))
+    if isinstance(a, list):
+        return len(a) == len(b) and all(same_data(x, y) for x, y in zip(a, b, strict=True))
+    return bool(a == b or (isinstance(a, float) and a != a and b != b))

@@ -4,21 +4,22 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import errno
 import os
-import re
 import shutil
 import signal
+import stat
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from briefgen.content import shown_path
 from briefgen.errors import BriefgenError, Problem
+from briefgen.write_back import TEMPORARY
 
 LOCK_NAME = "lock"
 _PR_SET_PDEATHSIG = 1
-_LEFTOVER_TMP = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")
-"""Temporary files of write_atomically (mkstemp's eight random characters)."""
 
 
 @contextmanager
@@ -33,18 +34,55 @@ def project_lock(cache_dir: Path) -> Iterator[None]:
     except ImportError:  # no advisory locks on this platform: builds are not guarded
         yield
         return
-    cache_dir.mkdir(parents=True, exist_ok=True)
+    _make_cache_folder(cache_dir)
     path = cache_dir / LOCK_NAME
-    with path.open("a+") as fh:
+    fd = _open_lock(path)
+    shown = shown_path(path, Path.cwd())
+    try:
         try:
-            fcntl.lockf(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as exc:
+            if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                raise BriefgenError(Problem(f"cannot take the build lock: {exc.strerror}", shown)) from exc
             raise BriefgenError(Problem("another briefgen build is running in this project; "
-                                        "wait for it to finish and build again", path)) from exc
+                                        "wait for it to finish and build again", shown)) from exc
         try:
             yield
         finally:
-            fcntl.lockf(fh.fileno(), fcntl.LOCK_UN)
+            fcntl.lockf(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+def _make_cache_folder(cache_dir: Path) -> None:
+    """The folder of the cache and the lock, made if absent; a file or a link in its place is an error."""
+    if cache_dir.is_symlink() or (cache_dir.exists() and not cache_dir.is_dir()):
+        kind = "a symbolic link" if cache_dir.is_symlink() else "a file"
+        raise BriefgenError(Problem(f"must be a folder of the project (briefgen keeps its cache and build lock "
+                                    f"there), but it is {kind}: delete or rename it",
+                                    shown_path(cache_dir, Path.cwd())))
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BriefgenError(Problem(f"cannot make the folder of briefgen's cache and build lock: {exc.strerror} "
+                                    "(a build needs to write in the project folder)",
+                                    shown_path(cache_dir, Path.cwd()))) from exc
+
+
+def _open_lock(path: Path) -> int:
+    """A descriptor of the lock file, made if absent; never a folder, a link or a pipe put in its place."""
+    flags = os.O_RDWR | os.O_CREAT | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags, 0o644)
+    except OSError as exc:
+        fix = "; delete it (briefgen makes it again)" if exc.errno in (errno.EISDIR, errno.ELOOP) else ""
+        raise BriefgenError(Problem(f"cannot open the build lock: {exc.strerror}{fix}",
+                                    shown_path(path, Path.cwd()))) from exc
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise BriefgenError(Problem("the build lock is not a regular file; delete it (briefgen makes it again)",
+                                    shown_path(path, Path.cwd())))
+    return fd
 
 
 def die_with_parent() -> None:
@@ -60,7 +98,7 @@ def remove_leftovers(content_dir: Path, site_dir: Path) -> None:
     """Delete temporary files and staging folders of a build that was killed (only under the lock)."""
     for dirpath, _, filenames in os.walk(content_dir):
         for name in filenames:
-            if _LEFTOVER_TMP.match(name):
+            if TEMPORARY.match(name):
                 (Path(dirpath) / name).unlink(missing_ok=True)
     if site_dir.parent.is_dir():
         for path in site_dir.parent.glob(f".{site_dir.name}.*"):

@@ -87,7 +87,21 @@ class _DateCheckingLoader(yaml.SafeLoader):
             raise YamlRefused(f"invalid date {node.value!r}: {exc}", node.start_mark.line + 1) from exc
 
 
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> Any:
+        try:
+            value = super().construct_yaml_int(node)
+        except ValueError:  # over 4,300 decimal digits: Python refuses to read it
+            value = None
+        if not isinstance(value, int) or value.bit_length() > _MAX_INT_BITS:
+            raise YamlRefused(f"a number of {len(node.value):,} characters is too long to use; put it in quotes "
+                              "if it is text", node.start_mark.line + 1)
+        return value
+
+
+_MAX_INT_BITS = 13_000
+"""About 3,900 digits: larger ints could not even be printed (Python's limit is 4,300 digits)."""
 _DateCheckingLoader.add_constructor("tag:yaml.org,2002:timestamp", _DateCheckingLoader.construct_yaml_timestamp)
+_DateCheckingLoader.add_constructor("tag:yaml.org,2002:int", _DateCheckingLoader.construct_yaml_int)
 
 
 def construct(node: yaml.Node) -> Any:

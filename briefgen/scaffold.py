@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 from pathlib import Path
 from typing import Any
 
@@ -81,3 +83,35 @@ def create_article(config: Config, headline: str, day: dt.date) -> Path:
     except OSError as exc:
         raise BriefgenError(Problem(f"cannot write: {exc.strerror}", shown)) from exc
     return shown
+
+
+def clean_project(config: Config) -> list[Path]:
+    """Delete the site folder (only one briefgen made) and the cache of rebuilds; content/ is never touched."""
+    import shutil
+
+    from briefgen.dependencies import CACHE_DIR
+    from briefgen.project_lock import LOCK_NAME, project_lock
+    from briefgen.publish import refuse_foreign_site
+
+    refuse_foreign_site(config)
+    cache = config.root / CACHE_DIR
+    removed: list[Path] = []
+    present = [folder for folder in (config.site_dir, cache) if folder.is_dir()]
+    with project_lock(cache):  # (which makes the cache folder for its lock file)
+        for folder in present:
+            try:
+                if folder == cache:  # the lock file stays while we hold it
+                    for child in folder.iterdir():
+                        if child.is_dir() and not child.is_symlink():
+                            shutil.rmtree(child)
+                        elif child.name != LOCK_NAME:
+                            child.unlink()
+                else:
+                    shutil.rmtree(folder)
+            except OSError as exc:
+                raise BriefgenError(Problem(f"cannot remove: {exc.strerror}", Path(exc.filename or folder))) from exc
+            removed.append(Path(os.path.relpath(folder, Path.cwd())))
+    with contextlib.suppress(OSError):
+        (cache / LOCK_NAME).unlink()
+        cache.rmdir()
+    return removed

@@ -66,3 +66,13 @@ def page_types(site: Path) -> dict[str, str]:
         if kind not in chosen or (site / path).stat().st_size > (site / chosen[kind]).stat().st_size:
             chosen[kind] = path
     return dict(sorted(chosen.items()))
+
+
+def sample_pages(site: Path) -> list[str]:
+    """One page of each type, plus one of each kind that shares a folder with others (who's who by country
+    and by letter, a person, a timeline month, a day, a tag), sorted."""
+    pages = set(page_types(site).values())
+    for pattern in ("people/by-country/*.html", "people/a-z/*.html", "people/*.html", "timeline/*.html",
+                    "days/*.html", "tags/*.html"):
+        pages |= {p.relative_to(site).as_posix() for p in sorted(site.glob(pattern))[:1]}
+    return sorted(pages)

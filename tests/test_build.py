@@ -9,7 +9,7 @@ from pathlib import Path
 
 from conftest import TESTS, run_cli, snapshot
 
-from briefgen.frontmatter import dump_machine_block, join, split, with_machine_block
+from briefgen.frontmatter import split, store_machine_block
 from briefgen.safe_yaml import load_safely
 from briefgen.site import THEME
 
@@ -84,7 +84,7 @@ def correct_block(article: Path, pinned: bool = False) -> str:
     block["summary"] = ["A sentence corrected by hand."]
     if pinned:
         block["pinned"] = True
-    text = join(with_machine_block(parts, dump_machine_block(block, "\n")))
+    text = store_machine_block(article.read_text(), block)[0]
     article.write_text(text)
     return text
 
@@ -253,3 +253,17 @@ def test_the_default_summary_method_does_not_import_sumy(project: Path) -> None:
     assert not {m for m in modules if m.split(".")[0] in ("sumy", "nltk")}
     (project / "config.yaml").write_text((project / "config.yaml").read_text() + "\nsummary:\n  method: lexrank\n")
     assert "sumy" in imported_modules(["build", "-q", "-j", "1"], project)
+
+
+def test_drafts_are_shown_marked_only_when_asked(project: Path) -> None:
+    from briefgen.build import build_project
+    from briefgen.config import load_config
+
+    config = load_config(project / "config.yaml")
+    build_project(config, write=False, drafts=True)
+    page = (project / "site" / "articles" / "draft-note.html").read_text()
+    assert '<h1><span class="draft-badge">Draft</span> An unfinished note</h1>' in page
+    assert "draft-badge" in (project / "site" / "index.html").read_text()
+    build_project(config, write=False)
+    assert not (project / "site" / "articles" / "draft-note.html").exists()
+    assert "draft-badge" not in (project / "site" / "index.html").read_text()

@@ -1,8 +1,8 @@
 """The build cache is JSON that cannot run code; anything but what briefgen wrote means a cold build.
 
-The cache is state.json and a log of article records (briefgen/dependencies.py). A tampered record is
-written back with its offset, length and version in state.json made to match, as a crafted cache
-would be: what refuses it is the check of every value, not a digest.
+The cache is state.json, index.json and a log of article records (briefgen/dependencies.py). A tampered
+record is written back with its offset, length and version in index.json made to match, as a crafted
+cache would be: what refuses it is the check of every value, not a digest.
 """
 
 from __future__ import annotations
@@ -15,11 +15,12 @@ import pickle
 import re
 import shutil
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import run_cli, snapshot
+from conftest import GOLDEN_PROJECT, run_cli, snapshot
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -58,30 +59,55 @@ class _Mkdir:
         return os.mkdir, (str(self.marker),)
 
 
-def _cold_copy(project: Path, tmp_path: Path) -> Path:
-    cold = tmp_path / "cold"
-    shutil.copytree(project, cold, ignore=shutil.ignore_patterns("site", CACHE_DIR))
-    assert run_cli(["build", "-q"], cold).exit_code == 0
-    return cold
-
-
 def _edit_one_article(project: Path) -> None:
     article = project / "content" / "ceasefire-talks.md"
     article.write_text(article.read_text().replace("talks", "negotiations", 1))
 
 
-def test_a_crafted_pickle_in_the_cache_is_never_loaded(project: Path, tmp_path: Path) -> None:
+@dataclass(frozen=True)
+class Builds:
+    """A built project with its cache, and what a cold build makes after one article is edited."""
+
+    built: Path
+    site: dict[str, bytes]
+    content: dict[str, bytes]
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory: pytest.TempPathFactory) -> Builds:
+    base = tmp_path_factory.mktemp("builds")
+    built = base / "built"
+    shutil.copytree(GOLDEN_PROJECT, built)
+    assert run_cli(["build", "-q"], built).exit_code == 0
+    cold = base / "cold"
+    shutil.copytree(built, cold, ignore=shutil.ignore_patterns("site", CACHE_DIR))
+    _edit_one_article(cold)
+    assert run_cli(["build", "-q"], cold).exit_code == 0
+    return Builds(built, snapshot(cold / "site"), snapshot(cold / "content"))
+
+
+def _copy(builds: Builds, tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    shutil.copytree(builds.built, project, symlinks=True)
+    return project
+
+
+def _rebuild_matches_a_cold_build(project: Path, builds: Builds, edited: bool = False) -> None:
+    if not edited:
+        _edit_one_article(project)
     assert run_cli(["build", "-q"], project).exit_code == 0
+    assert snapshot(project / "site") == builds.site
+    assert snapshot(project / "content") == builds.content
+
+
+def test_a_crafted_pickle_in_the_cache_is_never_loaded(builds: Builds, tmp_path: Path) -> None:
+    project = _copy(builds, tmp_path)
     marker = tmp_path / "code-ran"
     payload = pickle.dumps(_Mkdir(marker))
-    for name in ("state.pickle", "articles.pickle", STATE_FILE, _log(project).name):
+    for name in ("state.pickle", "articles.pickle", STATE_FILE, INDEX_FILE, _log(project).name):
         (project / CACHE_DIR / name).write_bytes(payload)
-    _edit_one_article(project)
-    assert run_cli(["build", "-q"], project).exit_code == 0
+    _rebuild_matches_a_cold_build(project, builds)
     assert not marker.exists()
-    cold = _cold_copy(project, tmp_path)
-    assert snapshot(project / "site") == snapshot(cold / "site")
-    assert snapshot(project / "content") == snapshot(cold / "content")
 
 
 def _set(path: list[Any], value: Any) -> Callable[[Any], Any]:
@@ -125,8 +151,8 @@ def _log(project: Path) -> Path:
 
 def _tamper_first_record(project: Path, change: Callable[[Any], Any]) -> None:
     """Change the first record of the log and make index.json agree with the new bytes (offsets, version)."""
-    state_file = project / CACHE_DIR / INDEX_FILE
-    state = json.loads(state_file.read_text())
+    index_file = project / CACHE_DIR / INDEX_FILE
+    index = json.loads(index_file.read_text())
     log = _log(project)
     lines = log.read_bytes().split(b"\n")[:-1]
     lines[0] = json.dumps(change(json.loads(lines[0])), separators=(",", ":")).encode()
@@ -134,24 +160,26 @@ def _tamper_first_record(project: Path, change: Callable[[Any], Any]) -> None:
     offsets = [0]
     for line in lines:
         offsets.append(offsets[-1] + len(line) + 1)
-    by_offset = {entry[3]: name for name, entry in state["articles"].items()}
+    by_offset = {entry[3]: name for name, entry in index["articles"].items()}
     for number, (offset, line) in enumerate(zip(sorted(by_offset), lines, strict=True)):
-        entry = state["articles"][by_offset[offset]]
+        entry = index["articles"][by_offset[offset]]
         entry[3], entry[4] = offsets[number], len(line)
         entry[2] = hashlib.sha256(line).hexdigest()[:24]
-    state_file.write_text(json.dumps(state))
+    index_file.write_text(json.dumps(index))
 
 
-def _dependencies(project: Path) -> Dependencies:
-    config = load_config(project / "config.yaml")
-    deps = Dependencies(project, config, {}, {"strict": False, "drafts": False})
-    deps.load(len(find_article_files(project / "content", project)))
-    return deps
+def _dependencies(project: Path) -> tuple[Dependencies, list[str]]:
+    """The project's dependency record as a build sees it once it has planned, and its article names."""
+    files, _ = find_article_files(project / "content", project)
+    deps = Dependencies(project, load_config(project / "config.yaml"), {}, {"strict": False, "drafts": False})
+    deps.load(len(files))
+    deps.plan(files)
+    return deps, sorted(p.relative_to(project).as_posix() for p in files)
 
 
 @pytest.mark.parametrize("name", sorted(JSON_TAMPERING))
-def test_a_tampered_json_cache_is_not_used(name: str, project: Path, tmp_path: Path) -> None:
-    assert run_cli(["build", "-q"], project).exit_code == 0
+def test_a_tampered_json_cache_is_not_used(name: str, builds: Builds, tmp_path: Path) -> None:
+    project = _copy(builds, tmp_path)
     file, change = JSON_TAMPERING[name]
     if file == LOG:
         _tamper_first_record(project, change)
@@ -159,25 +187,17 @@ def test_a_tampered_json_cache_is_not_used(name: str, project: Path, tmp_path: P
         cache_file = project / CACHE_DIR / file
         cache_file.write_text(json.dumps(change(json.loads(cache_file.read_text()))))
     _edit_one_article(project)
-    files = find_article_files(project / "content", project)
-    names = sorted(p.relative_to(project).as_posix() for p in files)
-    deps = _dependencies(project)
-    deps.plan(files)
+    deps, names = _dependencies(project)
     assert deps.state is None or deps.records(names) is None
-    assert run_cli(["build", "-q"], project).exit_code == 0
-    cold = _cold_copy(project, tmp_path)
-    assert snapshot(project / "site") == snapshot(cold / "site")
-    assert snapshot(project / "content") == snapshot(cold / "content")
+    _rebuild_matches_a_cold_build(project, builds, edited=True)
 
 
-def test_the_tampering_helper_keeps_an_untouched_cache_usable(project: Path) -> None:
+def test_the_tampering_helper_keeps_an_untouched_cache_usable(builds: Builds, tmp_path: Path) -> None:
     # The helper rewrites offsets and versions: with no change made, the records must still read.
-    assert run_cli(["build", "-q"], project).exit_code == 0
+    project = _copy(builds, tmp_path)
     _tamper_first_record(project, lambda record: record)
-    files = find_article_files(project / "content", project)
-    names = sorted(p.relative_to(project).as_posix() for p in files)
-    deps = _dependencies(project)
-    deps.plan(files)
+    _edit_one_article(project)
+    deps, names = _dependencies(project)
     records = deps.records(names)
     assert records is not None and sorted(records) == names
 
@@ -236,15 +256,11 @@ FILE_TAMPERING: dict[str, Callable[[Path], None]] = {
 
 @pytest.mark.parametrize("file", [STATE_FILE, INDEX_FILE, LOG])
 @pytest.mark.parametrize("name", sorted(FILE_TAMPERING))
-def test_a_cache_file_that_is_not_ours_means_a_cold_build(name: str, file: str, project: Path, tmp_path: Path
+def test_a_cache_file_that_is_not_ours_means_a_cold_build(name: str, file: str, builds: Builds, tmp_path: Path
                                                           ) -> None:
-    assert run_cli(["build", "-q"], project).exit_code == 0
+    project = _copy(builds, tmp_path)
     FILE_TAMPERING[name](_log(project) if file == LOG else project / CACHE_DIR / file)
-    _edit_one_article(project)
-    assert run_cli(["build", "-q"], project).exit_code == 0
-    cold = _cold_copy(project, tmp_path)
-    assert snapshot(project / "site") == snapshot(cold / "site")
-    assert snapshot(project / "content") == snapshot(cold / "content")
+    _rebuild_matches_a_cold_build(project, builds)
 
 
 def test_cached_articles_read_back_equal_to_the_ones_stored(project: Path) -> None:
@@ -252,9 +268,8 @@ def test_cached_articles_read_back_equal_to_the_ones_stored(project: Path) -> No
         "---\ntitle: Dated\ndate: 2023-05-02 10:30:00+02:00\nextra: {when: 2023-05-01, count: 3}\n---\n"
         "Talks resumed on Monday.\n")
     assert run_cli(["build", "-q"], project).exit_code == 0
-    names = sorted(p.relative_to(project).as_posix() for p in find_article_files(project / "content", project))
-    deps = _dependencies(project)
-    deps.plan(find_article_files(project / "content", project))
+    _edit_one_article(project)  # else the record answers "nothing to do" from state.json alone
+    deps, names = _dependencies(project)
     cached = deps.records(names)
     assert cached is not None and sorted(cached) == names
     dated = cached["content/dated.md"].article
@@ -263,3 +278,27 @@ def test_cached_articles_read_back_equal_to_the_ones_stored(project: Path) -> No
     assert cached["content/dated.md"].outcome.block is dated.machine
     run = run_cli(["build"], project)
     assert run.exit_code == 0 and "front matter written for 0" in run.stdout
+
+
+NOT_ANALYSIS = {"article", "dependencies", "cache_format", "config", "content", "errors", "frontmatter",
+                "project_lock", "safe_yaml", "site", "site/urls", "write_back"}
+"""Modules the analysers load that do not decide what an analysis holds (data types, I/O, config reading)."""
+
+
+def test_every_module_the_analysis_runs_is_part_of_the_analysis_digest() -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from briefgen.dependencies import ANALYSIS_CODE, PACKAGE
+
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import sys\nfrom briefgen.analyse import load_analysers\nload_analysers()\n"
+         "print('\\n'.join(m.__file__ for n, m in sys.modules.items() if n.startswith('briefgen.') and m.__file__))"],
+        capture_output=True, text=True, check=True).stdout.split()
+    covered = {path for pattern in ANALYSIS_CODE for path in PACKAGE.glob(pattern)}
+    for file in loaded:
+        path = Path(file)
+        relative = path.relative_to(PACKAGE).with_suffix("").as_posix().removesuffix("/__init__")
+        if relative not in NOT_ANALYSIS:
+            assert path in covered, f"{relative}.py decides analyses but a change to it would not renew them"

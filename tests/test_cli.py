@@ -126,7 +126,7 @@ def test_missing_base_url_is_a_note_once_and_not_an_error_under_strict(tmp_path:
     run = run_cli(["build", "--strict"], tmp_path)
     assert run.exit_code == 0, run.stderr
     assert run.stderr == ("note: base_url is not set (config.yaml, $BRIEFGEN_BASE_URL or --base-url): "
-                          "the feed and the sitemap were not written\n")
+                          "the feed and the sitemap were not written, and pages have no canonical address\n")
     assert not (tmp_path / "site" / "feed.xml").exists()
 
 
@@ -224,3 +224,25 @@ def test_unknown_front_matter_keys_are_warnings_unless_declared(tmp_path: Path) 
     run = run_cli(["build", "--strict"], tmp_path)
     assert run.exit_code == 1
     assert run.stderr.startswith("content/a.md:4: unknown key 'tgas' (did you mean 'tags'?)\n")
+
+
+def test_clean_removes_the_site_and_the_cache_and_nothing_else(project: Path) -> None:
+    assert run_cli(["build", "-q"], project).exit_code == 0
+    content = snapshot(project / "content")
+    run = run_cli(["clean"], project)
+    assert run.exit_code == 0, run.stderr
+    assert run.stdout == "removed site\nremoved .briefgen-cache\n"
+    assert sorted(p.name for p in project.iterdir()) == ["config.yaml", "content", "templates"]
+    assert snapshot(project / "content") == content
+    assert run_cli(["clean"], project).stdout == "nothing to remove\n"
+
+
+def test_clean_refuses_a_site_dir_briefgen_did_not_make(project: Path, tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "todo.txt").write_text("Ring the Oslo desk.\n")
+    (project / "config.yaml").write_text("site_dir: ../notes\n")
+    run = run_cli(["clean"], project)
+    assert run.exit_code == 1
+    assert run.stderr.startswith("config.yaml:1: 'site_dir' is ../notes, a folder of files briefgen did not make")
+    assert (notes / "todo.txt").read_text() == "Ring the Oslo desk.\n"

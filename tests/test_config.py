@@ -60,3 +60,15 @@ def test_config_methods_match_the_summariser() -> None:
     from briefgen.summarise import METHODS
 
     assert set(SUMMARY_METHODS) == set(METHODS)
+
+
+def test_places_of_a_project_are_analysis_settings(tmp_path: Path) -> None:
+    path = tmp_path / "config.yaml"
+    path.write_text("extract:\n  places:\n    - {name: Somaliland, demonyms: [Somalilander], capital: Hargeisa,"
+                    " metonyms: [the Presidential Palace]}\n", encoding="utf-8")
+    config = load_config(path)
+    (place,) = config.places
+    assert (place.name, place.demonyms, place.capitals, place.metonyms) == (
+        "Somaliland", ("Somalilander",), ("Hargeisa",), ("Presidential Palace",))
+    assert config.analysis_settings() != load_config(None, tmp_path).analysis_settings()
+

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -29,12 +30,12 @@ def entry(slug: str, body: str, date: dt.date | None, figures: Figures) -> Entry
 @pytest.mark.parametrize(
     ("value", "label", "start", "end"),
     [
-        ("2022-01-13", "13 January 2022", "2022-01-13", "2022-01-13"),
-        ("2022-01-13T14:30", "13 January 2022, 14:30", "2022-01-13", "2022-01-13"),
-        ("2022-W02", "week of 10 January 2022", "2022-01-10", "2022-01-16"),
+        ("2022-01-13", "Thursday 13 January 2022", "2022-01-13", "2022-01-13"),
+        ("2022-01-13T14:30", "Thursday 13 January 2022, 14:30", "2022-01-13", "2022-01-13"),
+        ("2022-W02", "the week of 10 January 2022", "2022-01-10", "2022-01-16"),
         ("2022-02", "February 2022", "2022-02-01", "2022-02-28"),
-        ("2022-Q1", "Q1 2022", "2022-01-01", "2022-03-31"),
-        ("2021-WI", "Winter 2021", "2021-12-01", "2022-02-28"),
+        ("2022-Q1", "the first quarter of 2022", "2022-01-01", "2022-03-31"),
+        ("2021-WI", "winter 2021", "2021-12-01", "2022-02-28"),
         ("2014", "2014", "2014-01-01", "2014-12-31"),
         ("199", "the 1990s", "1990-01-01", "1999-12-31"),
     ],
@@ -50,18 +51,47 @@ def test_values_without_a_calendar_period(value: str | None) -> None:
     assert period_of(value) is None
 
 
-def test_timeline_is_in_calendar_order_and_marks_the_latest_brief() -> None:
-    body = "Talks began on Monday. A ruling is due in February. The war began in 2014"
+def test_timeline_keeps_dates_to_the_month_in_calendar_order_and_marks_the_latest_brief() -> None:
+    body = "Talks began on Monday. A ruling is due in February. The war began in 2014. Talks end on Wednesday"
     dates = (
-        DateMention("2022-01-10", "DATE", "Monday", 16, 22),
+        DateMention("2022-01-31", "DATE", "Monday", 16, 22),
         DateMention("2022-02", "DATE", "February", 42, 50),
         DateMention("2014", "DATE", "2014", 69, 73),
         DateMention("P3D", "DURATION", "three days", 0, 1),
+        DateMention("2022-02-02", "DATE", "Wednesday", 88, 97),
     )
-    events = timeline_events([entry("a", body, dt.date(2022, 2, 3), Figures(dates=dates))])
-    assert [e.period.label for e in events] == ["2014", "10 January 2022", "February 2022"]
-    assert [e.today for e in events] == [False, False, True]
-    assert events[1].sentence == "Talks began on Monday."
+    events = timeline_events([entry("a", body, dt.date(2022, 2, 2), Figures(dates=dates))])
+    assert [e.period.label for e in events] == ["Monday 31 January 2022", "February 2022", "Wednesday 2 February 2022"]
+    assert [e.current for e in events] == [False, False, True]  # a month is marked in the navigation, not as a row
+    assert events[0].sentence == "Talks began on Monday."
+
+
+def test_timeline_has_one_row_per_event_across_mentions_and_articles() -> None:
+    body = "Envoys met on Monday, the start of a busy week. Nothing else"
+    dates = (DateMention("2022-01-10", "DATE", "Monday", 13, 19), DateMention("2022-W02", "DATE", "week", 41, 45))
+    repeated = [entry(name, body, dt.date(2022, 1, day), Figures(dates=dates)) for name, day in (("b", 12), ("a", 11))]
+    events = timeline_events(repeated)
+    assert [(e.period.label, [x.slug for x in e.entries]) for e in events] == [("Monday 10 January 2022", ["a", "b"])]
+
+
+def test_timeline_opens_at_the_latest_briefs_month_and_splits_long_months(monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefgen.site import timeline
+
+    def on(day: int, month: int) -> DateMention:
+        return DateMention(f"2022-{month:02d}-{day:02d}", "DATE", "x", 0, 1)
+
+    entries = [entry(f"d{day}-{month}", "x", dt.date(2022, 2, 1), Figures(dates=(on(day, month),)))
+               for month, days in ((1, range(1, 8)), (2, [1]), (3, [9])) for day in days]
+    monkeypatch.setattr(timeline, "TIMELINE_PAGE_EVENTS", 3)
+    built = timeline.build_timeline(entries)
+    assert [(m.month, [p.label for p in m.parts]) for m in built.months] == [
+        ("2022-01", ["1–3 January 2022", "4–6 January 2022", "7 January 2022"]),
+        ("2022-02", ["February 2022"]),
+        ("2022-03", ["March 2022"]),
+    ]
+    assert built.opening is not None and built.opening.url == "timeline/2022-02.html"
+    assert [(year, part.url) for year, part in built.years()] == [("2022", "timeline/2022-02.html")]
+    assert built.months[0].parts[1].url == "timeline/2022-01-2.html"
 
 
 def test_people_merge_across_articles_and_surnames() -> None:
@@ -119,21 +149,19 @@ def test_built_site_has_every_page_and_valid_feeds(project: Path) -> None:
     assert 'href="/brief/index.html"' in (site / "404.html").read_text()
 
 
-def test_long_timelines_get_a_page_per_month_and_old_days_go_to_the_archive(
+def test_old_days_go_to_the_archive_and_undated_articles_stay_on_the_front_page(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from briefgen.site import pages
+    from briefgen.site import brief
 
-    monkeypatch.setattr(pages, "TIMELINE_PAGE_EVENTS", 1)
-    monkeypatch.setattr(pages, "FRONT_PAGE_DAYS", 1)
+    monkeypatch.setattr(brief, "FRONT_PAGE_DAYS", 0)
     assert run_cli(["build", "-q"], project).exit_code == 0
     site = project / "site"
-    months = sorted(p.name for p in (site / "timeline").glob("*.html"))
-    assert months and all(len(m) == len("2023-05.html") for m in months)
-    assert 'href="timeline/' in (site / "timeline.html").read_text()
     front = (site / "index.html").read_text()
-    assert front.count('<section class="day"') == 1
+    assert '<section class="day"' not in front
+    assert '<section class="day undated" id="undated"' in front
     assert "Earlier days are in the archive" in front
+    assert (site / "timeline" / "2023-05.html").is_file()
 
 
 def test_every_page_declares_the_articles_it_is_made_from() -> None:
@@ -152,3 +180,18 @@ def test_every_page_declares_the_articles_it_is_made_from() -> None:
     assert pages["index.html"].inputs == {"content/talks.md", "content/ruling.md"}
     assert pages["search.html"].inputs == frozenset()
     assert "feed.xml" not in pages  # no base_url
+
+
+def test_default_date_fs_dates_undated_articles_by_their_file_and_keeps_its_time(project: Path) -> None:
+    config = project / "config.yaml"
+    config.write_text(config.read_text() + "default_date: fs\n")
+    undated = project / "content" / "border-exercise.txt"
+    noon = dt.datetime(2023, 5, 2, 12, 0).timestamp()
+    os.utime(undated, (noon, noon))
+    assert run_cli(["build", "-q"], project).exit_code == 0
+    assert "fingerprint:" in undated.read_text()  # the analysis was written into the file ...
+    assert undated.stat().st_mtime == noon  # ... which kept its modification time, so its date
+    front = (project / "site" / "index.html").read_text()
+    assert 'id="undated"' not in front
+    assert "Tuesday 2 May 2023" in front
+    assert (project / "site" / "days" / "2023-05-02.html").is_file()

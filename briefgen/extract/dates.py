@@ -12,10 +12,13 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Iterator
+from dataclasses import replace
 
 from briefgen.article import DateMention
 from briefgen.extract import dates_calendar as cal
-from briefgen.extract.dates_context import Context, Unanchored
+from briefgen.extract.dates_context import Context, Reading, Unanchored
+from briefgen.extract.dates_guards import QuotationSpans, not_a_date
 from briefgen.extract.dates_rules import RULES, TRIGGER_GROUPS, TRIGGER_WORDS, Rule
 from briefgen.extract.dates_tense import Cues, tense_cues
 from briefgen.text import sentence_spans
@@ -31,29 +34,189 @@ def find_dates(text: str, published: dt.date | None) -> tuple[DateMention, ...]:
     """Every temporal expression in text, with its TIMEX3 type and value resolved against published."""
     if isinstance(published, dt.datetime):  # a timestamp from front matter: only its day counts
         published = published.date()
-    chosen = _choose_spans(text)
-    tense = _Tense(text)
-    out: list[DateMention] = []
-    anchor: cal.Point | None = None
-    quarter: cal.Point | None = None
-    for start, end, rule, match in chosen:
-        ctx = Context(published, anchor, quarter, tense.direction(start, end))
+    sentences = _Sentences(text)
+    read = _read_in_order(_choose_spans(text), published, sentences)
+    return tuple(_date_quoted_speech(text, published, read, sentences))
+
+
+_DAY_RULES = frozenset({"weekday", "full_date", "deictic", "numeric_date", "iso_date"})
+"""Rules that name one day, which a clock time in the same sentence may belong to."""
+_FRAME_RULES = frozenset({"year", "month_year", "full_date"})
+"""Rules whose year, named at the opening of a sentence, holds for the months the sentence names after it."""
+_FRAME_OPENING = re.compile(r"\W*(?:In|During|Throughout|By|Until|After|Before|Since)\s+(?:[\w'’-]+\s+){0,3}")
+"""The opening of a sentence set in a year: "In 2016, ...", "In the 2016 election, ...", "By late 1989, ..."."""
+_DELIVERY_AFTER = re.compile(r"(?:\s*/\s*[\w .]{1,15}?)?\s+(?i:shipments?|deliver(?:y|ies)|loading|arrival|contracts?"
+                             r"|futures|options)\b")
+_ENDING_BEFORE = re.compile(r"\b(?i:ending|beginning|starting)\s+$")
+_QUOTED_DEICTIC = frozenset({"deictic", "part_of_day", "weekend"})
+"""Rules whose words count from the moment of speaking ("today", "this morning", "this weekend")."""
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+Read = tuple[DateMention, Rule, re.Match[str]]
+
+
+def _read_in_order(chosen: list[tuple[int, int, Rule, re.Match[str]]], published: dt.date | None,
+                   sentences: _Sentences) -> list[Read]:
+    """Read each chosen span in text order, counting anaphoric ones from the last date read."""
+    story = _Story(published, sentences)
+    next_day = _next_day_rule(chosen)
+    out: list[Read] = []
+    for k, (start, end, rule, match) in enumerate(chosen):
+        ctx = story.context(match, start, end)
+        if _clock_without_day(rule, match) and published is not None:
+            day = story.day_of_clock(start, _read_day(chosen, next_day[k], ctx, sentences, end))
+            if day is None:
+                continue
+            ctx = replace(ctx, anchor=day)
         try:
             reading = rule.read(match, ctx)
         except (Unanchored, OverflowError):  # no publication date, or a result outside the calendar
-            out.append(DateMention(None, _type_without_anchor(rule, match), text[start:end], start, end))
+            out.append((DateMention(None, _type_without_anchor(rule, match), match.string[start:end], start, end),
+                        rule, match))
             continue
         except (ValueError, KeyError):
             continue
-        out.append(DateMention(reading.value, reading.type, text[start:end], start, end))
-        if reading.point is not None and rule.name not in _COMPARISONS:
-            if reading.point.grain in ("day", "month", "quarter", "year"):
-                anchor = reading.point
-            if reading.point.grain == "quarter":
-                quarter = reading.point
+        out.append((DateMention(reading.value, reading.type, match.string[start:end], start, end), rule, match))
+        story.remember(rule, match, start, reading)
+    return out
+
+
+class _Story:
+    """What the text has said so far that later dates count from: the last date, quarter and framing year."""
+
+    def __init__(self, published: dt.date | None, sentences: _Sentences) -> None:
+        self.published = published
+        self.sentences = sentences
+        self.anchor: cal.Point | None = None
+        self.anchor_at = -1
+        self.quarter: cal.Point | None = None
+        self.frame: tuple[int, int] | None = None
+        """(sentence, year) of a sentence that opens with a year other than the publication year."""
+
+    def context(self, match: re.Match[str], start: int, end: int) -> Context:
+        """The context in which to read the match at [start, end)."""
+        frame_year = self.frame[1] if self.frame and self.frame[0] == self.sentences.index(start) else None
+        # "for June 20/July 20 shipment", "the June contract", "the year ending September 30":
+        # a delivery window, a futures month or a period still running lies ahead, whatever the tense
+        text = match.string
+        ahead = _DELIVERY_AFTER.match(text, end) or _ENDING_BEFORE.search(text, max(0, start - 12), start)
+        direction = 1 if ahead else self.sentences.direction(start, end)
+        return Context(self.published, self.anchor, self.quarter, direction, frame_year)
+
+    def day_of_clock(self, start: int, later: cal.Point | None) -> cal.Point | None:
+        """The day a clock time without one of its own belongs to; None when the text does not tell."""
+        if self.anchor is not None and self.sentences.same(self.anchor_at, start):
+            return self.anchor if self.anchor.grain == "day" else None
+        if later is not None:  # "at 2am local time (0100 UTC) on Friday"
+            return later
+        if self.anchor is None:  # no date named yet: a time of the news day
+            return cal.Point(self.published, "day") if self.published else None
+        # A day named in another sentence with its time of day ("early Wednesday morning") still
+        # holds for "at 2:20 a.m."; after a bare day the story may have moved on to another day.
+        return self.anchor if self.anchor.grain == "day" and self.anchor.suffix.startswith("T") else None
+
+    def remember(self, rule: Rule, match: re.Match[str], start: int, reading: Reading) -> None:
+        """Keep what a date just read tells later ones."""
+        point = reading.point
+        if rule.name in _FRAME_RULES and point is not None \
+                and _FRAME_OPENING.fullmatch(match.string, self.sentences.start(start), start) \
+                and (self.published is None or point.day.year != self.published.year):
+            self.frame = (self.sentences.index(start), point.day.year)
+        if point is not None and not _is_comparison(rule, match):
+            if point.grain in ("day", "month", "quarter", "year"):
+                self.anchor, self.anchor_at = point, start
+            if point.grain == "quarter":
+                self.quarter = point
         if reading.type == "DURATION" and re.fullmatch(r"P[2-9]M|P1[01]M", reading.value):
-            quarter = None  # "the nine months": comparisons now span several months, not the quarter
-    return tuple(out)
+            self.quarter = None  # "the nine months": comparisons now span several months, not the quarter
+
+
+def _clock_without_day(rule: Rule, match: re.Match[str]) -> bool:
+    """Whether a clock time names no day of its own ("at 2am", not "at 2am Friday")."""
+    groups = match.groupdict()
+    return rule.name == "clock" and not (groups.get("cmonth") or groups.get("weekday") or groups.get("word"))
+
+
+def _next_day_rule(chosen: list[tuple[int, int, Rule, re.Match[str]]]) -> list[int]:
+    """For each chosen span, the index of the next span that names one day (len(chosen) if none)."""
+    out = [len(chosen)] * len(chosen)
+    following = len(chosen)
+    for k in range(len(chosen) - 1, -1, -1):
+        out[k] = following
+        if chosen[k][2].name in _DAY_RULES:
+            following = k
+    return out
+
+
+def _read_day(chosen: list[tuple[int, int, Rule, re.Match[str]]], k: int, ctx: Context, sentences: _Sentences,
+              at: int) -> cal.Point | None:
+    """The day that chosen[k] names, if it follows position at closely in the same sentence and outside quotes."""
+    if k >= len(chosen):
+        return None
+    start, end, rule, match = chosen[k]
+    between = match.string[at:start]
+    if not sentences.same(at, start) or len(between) > 60 or any(q in between for q in "\"“”"):
+        return None
+    try:
+        reading = rule.read(match, replace(ctx, direction=sentences.direction(start, end)))
+    except (Unanchored, OverflowError, ValueError, KeyError):
+        return None
+    if reading.point is None or reading.point.grain != "day":
+        return None
+    return cal.Point(reading.point.day, "day")
+
+
+def _date_quoted_speech(text: str, published: dt.date | None, read: list[Read],
+                        sentences: _Sentences) -> Iterator[DateMention]:
+    """The mentions, with "today" and its kin inside a quotation counted from the day it was said.
+
+    In an article written on the day of the events (it speaks of that day outside quotations),
+    a quoted "today" is the publication day. Otherwise it is the day the sentence gives to the
+    speech ("said on Wednesday"), and when the sentence gives none the quoted word is left out:
+    a story written days later cannot tell which day "today" was.
+    """
+    quotes = QuotationSpans(text)
+    today = published.isoformat() if published else ""
+    same_day = not today or any(
+        (d.value or "")[:10] == today and not quotes.inside(d.start) and not _is_dateline(text, d.start, d.end)
+        for d, _, _ in read)
+    speech_day: dict[int, cal.Point] = {}
+    for d, rule, _ in read:
+        i = sentences.index(d.start)
+        if i not in speech_day and d.value and _DAY.match(d.value) and rule.name in _DAY_RULES \
+                and not quotes.inside(d.start):
+            speech_day[i] = cal.Point(dt.date.fromisoformat(d.value[:10]), "day")
+    for d, rule, match in read:
+        if same_day or not _counts_from_speaking(rule, match) or not quotes.inside(d.start):
+            yield d
+            continue
+        said = speech_day.get(sentences.index(d.start))
+        if said is None:
+            continue
+        try:
+            reading = rule.read(match, Context(said.day, None, None, 0))
+        except (Unanchored, OverflowError, ValueError, KeyError):
+            continue
+        yield DateMention(reading.value, reading.type, d.text, d.start, d.end)
+
+
+def _counts_from_speaking(rule: Rule, match: re.Match[str]) -> bool:
+    """Whether an expression counts days or weeks from the moment it is said ("today", "last week")."""
+    if rule.name in _QUOTED_DEICTIC:
+        return True
+    return rule.name == "relative_unit" and match["unit"].lower() in ("week", "weekend")
+
+
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    """Whether a date stands alone on the first line of the text (a dateline, not a sentence of the story)."""
+    return not text[:start].strip() and text[end:end + 4].lstrip(" \t\u00a0").startswith(("\n", "\r"))
+
+
+def _is_comparison(rule: Rule, match: re.Match[str]) -> bool:
+    """Whether a date is only a point of comparison ("a year earlier", "last year's first quarter")."""
+    groups = match.groupdict()
+    return (rule.name in _COMPARISONS or bool(groups.get("earlier"))
+            or (groups.get("yrel") or "this").lower() != "this")
 
 
 def _choose_spans(text: str) -> list[tuple[int, int, Rule, re.Match[str]]]:
@@ -69,7 +232,7 @@ def _choose_spans(text: str) -> list[tuple[int, int, Rule, re.Match[str]]]:
         for lo, hi in windows[key]:
             for m in rule.pattern.finditer(text, lo, hi):
                 start, end = _trim(text, m.start(), m.end())
-                if end > start:
+                if end > start and not not_a_date(rule.name, m, start, end):
                     found.append((start, end, rank, rule, m))
     found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
     # One flag per character taken: checking and marking a span costs its length, and spans are
@@ -119,13 +282,26 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-class _Tense:
+class _Sentences:
     """The sentences of one text, and the tense cues of each, found when first asked for."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.sentence_ends = [end for _start, end in sentence_spans(text)]
         self.cues: dict[int, Cues] = {}
+
+    def index(self, pos: int) -> int:
+        """The number of the sentence that holds position pos."""
+        return bisect.bisect_right(self.sentence_ends, pos)
+
+    def start(self, pos: int) -> int:
+        """Where the sentence that holds position pos begins (after the previous one's end)."""
+        i = self.index(pos)
+        return self.sentence_ends[i - 1] if i else 0
+
+    def same(self, a: int, b: int) -> bool:
+        """Whether positions a and b lie in the same sentence."""
+        return self.index(a) == self.index(b)
 
     def direction(self, start: int, end: int) -> int:
         """Whether the sentence around [start, end) speaks of the future (+1), the past (-1) or neither (0)."""

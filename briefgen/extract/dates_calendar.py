@@ -47,6 +47,25 @@ def spell(day: dt.date, grain: str) -> str:
     raise ValueError(f"unknown grain {grain!r}")
 
 
+def start_of(day: dt.date, grain: str) -> dt.date:
+    """The first day of the period of the given grain that contains day."""
+    if grain == "day":
+        return day
+    if grain == "week":
+        return day - dt.timedelta(days=day.weekday())
+    if grain == "month":
+        return day.replace(day=1)
+    if grain == "quarter":
+        return dt.date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
+    if grain == "year":
+        return dt.date(day.year, 1, 1)
+    if grain == "decade":
+        return dt.date(max(1, day.year // 10 * 10), 1, 1)
+    if grain == "century":
+        return dt.date(max(1, day.year // 100 * 100), 1, 1)
+    raise ValueError(f"unknown grain {grain!r}")
+
+
 def add_months(day: dt.date, months: int) -> dt.date:
     """The same day of the month, months later (clamped to the month's last day)."""
     total = day.year * 12 + day.month - 1 + months
@@ -95,7 +114,7 @@ def month_year(today: dt.date, month: int, direction: int) -> int:
     """
     diff = month - today.month
     if direction > 0:
-        return today.year + 1 if diff < -2 else today.year
+        return today.year + 1 if diff < 0 else today.year
     if direction < 0:
         return today.year - 1 if diff > 2 else today.year
     if diff >= 6:

@@ -24,7 +24,10 @@ class Context:
     quarter: cal.Point | None
     """The last quarter the text mentioned (what "the latest period" and "a year ago" compare in results)."""
     direction: int
-    """-1 when the sentence speaks of the past, +1 of the future, 0 when it does not say."""
+    """-1 when the sentence speaks of the past, +1 of the future, 0 when it does not say; 2 (also > 0) of
+    what lay ahead of a past moment ("was due to", "would"), which a weekday finds on the nearer side."""
+    frame_year: int | None = None
+    """The year the sentence opens with ("In 2016, ..."), which its months without a year belong to."""
 
     def today(self) -> dt.date:
         """The publication date, or Unanchored."""
@@ -32,11 +35,20 @@ class Context:
             raise Unanchored
         return self.published
 
-    def reference(self) -> cal.Point:
-        """The date that anaphoric expressions count from: the last one mentioned, else publication."""
-        if self.anchor is not None:
-            return self.anchor
-        return cal.Point(self.today(), "day")
+    def reference(self, grain: str, from_publication: bool = False) -> cal.Point:
+        """The date that anaphoric expressions in units of grain count from: the last one mentioned.
+
+        A last date coarser than grain cannot be counted from ("that day" after "in 2015"): ValueError.
+        Before the text names a date, the publication day if from_publication ("a year earlier"),
+        else ValueError ("earlier that day" refers back to a day the text has not named).
+        """
+        if self.anchor is None:
+            if not from_publication:
+                raise ValueError("no date mentioned before to count from")
+            return cal.Point(self.today(), "day")
+        if cal.GRAINS.index(self.anchor.grain) < cal.GRAINS.index(grain):
+            raise ValueError(f"the last date mentioned is a {self.anchor.grain}, too coarse to count {grain}s from")
+        return self.anchor
 
 
 @dataclass(frozen=True)

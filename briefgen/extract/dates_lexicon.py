@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+
+def words(text: str) -> frozenset[str]:
+    """The set of the whitespace-separated words of text (for word lists written as prose)."""
+    return frozenset(text.split())
+
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
@@ -58,7 +63,7 @@ ADVERB_SETS: dict[str, str] = {
 }
 
 FUTURE_WORDS: frozenset[str] = frozenset({
-    "will", "shall", "won't", "scheduled", "would", "upcoming", "until",
+    "will", "shall", "won't", "scheduled", "would", "upcoming", "until", "effective",
     "begins", "ends", "meets", "opens", "starts", "resumes", "arrives", "leaves", "visits", "holds",
     "closes", "convenes", "travels", "returns", "heads", "expires",
 })
@@ -69,9 +74,15 @@ FUTURE_PHRASES: frozenset[tuple[str, ...]] = frozenset({
     ("are", "expected"), ("plan", "to"), ("plans", "to"), ("planning", "to"), ("is", "due"), ("are", "due"),
     ("due", "to"),
     ("intend", "to"), ("intends", "to"), ("set", "to"), ("to", "be", "held"), ("as", "soon", "as"),
-    ("as", "early", "as"),
+    ("as", "early", "as"), ("projected", "to"), ("forecast", "to"), ("predicted", "to"), ("scheduled", "for"),
+    ("planned", "for"), ("set", "for"),
+    *((verb, "to") for verb in words("""
+        threaten threatens threatened vow vows vowed promise promises promised pledge pledges pledged
+        agree agrees agreed decide decides decided vote votes voted hope hopes hoped aim aims aimed
+        seek seeks sought want wants wanted intended prepared preparing ready about
+    """)),
 })
-"""Word sequences that point a sentence forward ("is due", "as soon as")."""
+"""Word sequences that point a sentence forward ("is due", "as soon as", "threatened to strike")."""
 
 PAST_WORDS: frozenset[str] = frozenset({
     "said", "was", "were", "had", "did", "told", "announced", "reported", "ago", "last", "earlier", "since",
@@ -81,6 +92,17 @@ PAST_WORDS: frozenset[str] = frozenset({
     "meant", "saw", "shot", "spoke", "stood", "stole", "swore", "taught", "threw", "understood", "wrote",
 })
 """Past-tense words (besides regular "-ed" forms) and words that point back."""
+
+SCHEDULE_WORDS: frozenset[str] = frozenset({
+    "scheduled", "rescheduled", "postponed", "delayed", "deferred", "slated", "anticipated", "expected",
+})
+"""Verbs of planning and delay, past in form but pointing ahead: "postponed to June 2", "expected in January"."""
+
+DETERMINERS: frozenset[str] = frozenset({
+    "a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your",
+    "some", "heavy", "high", "low", "poor", "bad", "lack", "concerns", "fears",
+})
+"""Words after "due to" that make it "because of" ("due to a landslide", "due to heavy rain")."""
 
 PAST_PHRASES: frozenset[tuple[str, ...]] = frozenset({("has", "been"), ("have", "been")})
 
@@ -102,3 +124,62 @@ WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
     "columbus day": (10, 0, 2),
 }
 """US holidays on the n-th weekday of a month: (month, weekday with 0=Monday, n; -1 for the last)."""
+
+COUNTED_NOUNS: frozenset[str] = words("""
+people persons troops soldiers members men women children workers employees staff students pupils patients
+cases deaths dead victims residents families households homes houses buildings vehicles cars trucks aircraft
+planes flights ships boats seats votes voters signatures delegates shares units jobs barrels bushels
+ounces tonnes tons tonne ton kg kilograms kilogrammes pounds lbs grams litres liters gallons acres hectares
+ha km kilometres kilometers kilometre kilometer mi miles mile m metres meters metre meter feet foot ft yards
+inches cm mm mph kph knots megawatt megawatts mw kw kilowatt kilowatts gigawatt gigawatts gw watts volts kv
+mhz ghz calories degrees points pts percent pct dollars dlrs euros yen francs marks pesos rupees yuan stg
+cents light-years light bytes mb gb words pages copies rounds games matches goals runs laps species animals
+birds cattle sheep tests samples doses beds rooms schools villages towns cities sites stores shops branches
+farms machines computers phones items pieces rockets missiles bombs shells arrests protesters
+demonstrators refugees migrants prisoners inmates detainees civilians fighters militants police officers
+personnel hours hrs gmt utc bc bce followers participants attendees visitors passengers customers
+subscribers users accounts posts tweets applications complaints injuries infections
+""")
+"""Words after a bare four-digit number that make it a count or a measure, not a year ("1000 megawatt")."""
+
+IDENTIFIER_WORDS: frozenset[str] = words("""
+section sections article articles case resolution flight route number no nos room chapter paragraph clause
+page pages platform gate highway interstate road street avenue bus train model version form code exit item
+lot unit block batch ward seat row line catalogue catalog
+serial tel phone ext box suite apartment building docket file patent standard iso
+""")
+"""Words before a four-digit number that make it a label ("Section 1201", "Flight 1549"), not a year."""
+
+QUANTITY_WORDS: frozenset[str] = words("""
+about around approximately nearly almost some over than least roughly only just estimated totalling
+totaling total exactly precisely
+""")
+"""Words before a number that make it a quantity ("about 1500", "more than 1200") unless a date word leads them."""
+
+YEAR_LEADS: frozenset[str] = words("""
+in since by until till from before after during circa c year years early late mid end beginning fiscal
+calendar the between through spring summer autumn fall winter
+""")
+"""Words before a bare number that lead a year ("since 1501", "in about 1900")."""
+
+NAMED_DAY_WORDS: frozenset[str] = words("""
+super black good holy ash maundy palm bloody cyber giving shrove fat plough blue easter whit red
+""")
+"""Capitalised words that make a weekday the name of a particular day ("Super Tuesday", "Good Friday")."""
+
+PUBLICATION_WORDS: frozenset[str] = words("""
+said says reported reports wrote writes quoted quotes cited cites newspaper paper tabloid publication
+""")
+"""Words after "the daily" or "the weekly" that make it a newspaper, not a frequency."""
+
+YEAR_NOUNS: frozenset[str] = words("""
+sales earnings results revenues profits losses levels figures totals averages highs lows peaks elections
+primaries caucuses polls midterms games olympics championships finals playoffs awards protests demonstrations
+strikes riots attacks bombings shootings killings talks negotiations summits agreements accords reforms
+amendments laws acts rules regulations accounts statements returns operations prices rates exports imports
+budgets taxes dividends estimates forecasts targets quotas crops harvests plantings contracts models
+purchases shipments deliveries payments campaigns nominations floods fires wildfires events plans figures
+numbers data statistics standings rankings sessions seasons cuts increases gains declines
+""")
+"""Plural nouns a year commonly describes ("1986 sales", "2019 protests"); other plurals after a bare number
+with no determiner make it a count ("1885 aftershocks")."""

@@ -15,6 +15,7 @@ from briefgen.extract.dates_lexicon import (
     SEASONS,
     TENS,
     WEEKDAY_HOLIDAYS,
+    WEEKDAYS,
 )
 
 
@@ -22,8 +23,13 @@ def read_full_date(m: re.Match[str], ctx: Context) -> Reading:
     """"March 5, 1991", "Friday, 4 April", "Sept. 30": a day; without a year, the one the tense and distance suggest."""
     month = MONTHS[(group(m, "month") or group(m, "month2")).lower().rstrip(".")]
     day = int(group(m, "day") or group(m, "day2"))
-    if group(m, "year"):
-        year = int(group(m, "year"))
+    if group(m, "year") or group(m, "ryear"):
+        year = int(group(m, "year") or group(m, "ryear"))
+    elif group(m, "rel2") or group(m, "rel0"):  # "October 25 this year", "last year August 8"
+        step = {"last": -1, "this": 0, "next": 1}[(group(m, "rel2") or group(m, "rel0")).lower().split()[-2]]
+        year = ctx.today().year + step
+    elif ctx.frame_year is not None:
+        year = ctx.frame_year
     else:
         today = ctx.today()
         year = cal.month_year(today, month, ctx.direction)
@@ -31,6 +37,39 @@ def read_full_date(m: re.Match[str], ctx: Context) -> Reading:
     if date is None:
         return Reading("DATE", f"{year:04d}-{month:02d}")
     return point(date, "day", time_suffix(m))
+
+
+_RANGE_START = re.compile(
+    r"\b(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+    r"\s*(?:[-–]|to|through|until|till|and)\s*$", re.I)
+
+
+def read_range_end(m: re.Match[str], ctx: Context) -> Reading:
+    """The last day of a range whose first day was just read ("September 25-27", "from March 15 to 17")."""
+    start = _RANGE_START.search(m.string, max(0, m.start() - 30), m.start())
+    first = ctx.anchor
+    if start is None or first is None or first.grain != "day":
+        raise ValueError("not the end of a range of days")
+    if (first.day.month, first.day.day) != (MONTHS[start["month"].lower()], int(start["day"])):
+        raise ValueError("the range does not start at the last date read")
+    year = int(group(m, "year")) if group(m, "year") else first.day.year
+    date = cal.safe_date(year, first.day.month, int(m["day"]))
+    if date is None or date <= first.day.replace(year=year):
+        raise ValueError("not a later day of the same month")
+    return point(date, "day")
+
+
+def read_nth_weekday(m: re.Match[str], ctx: Context) -> Reading:
+    """"the last Sunday in October 1987"; without a year it is a rule for every year, not a date."""
+    if not group(m, "year"):
+        raise ValueError("the n-th weekday of a month in no particular year")
+    n = ORDINALS[m["ord"].lower()]
+    weekday = WEEKDAYS[m["weekday"].lower().rstrip(".")]
+    month = MONTHS[m["month"].lower().rstrip(".")]
+    day = cal.nth_weekday(int(m["year"]), month, weekday, n)
+    if day.month != month:
+        raise ValueError("no such weekday in that month")
+    return point(day, "day")
 
 
 def read_week_of(m: re.Match[str], ctx: Context) -> Reading:
@@ -83,6 +122,8 @@ def read_month(m: re.Match[str], ctx: Context) -> Reading:
             year = today.year + 1
     elif "this" in rel:
         year = today.year
+    elif ctx.frame_year is not None and not rel:
+        year = ctx.frame_year
     else:
         year = cal.month_year(today, month, ctx.direction)
     return point(dt.date(year, month, 1), "month")
@@ -99,8 +140,10 @@ def read_spelt_year(m: re.Match[str], ctx: Context) -> Reading:
 
 
 def read_decade(m: re.Match[str], ctx: Context) -> Reading:
-    """"the 1990s" -> 199, "the '80s" -> 198."""
+    """"the 1990s" -> 199, "the '80s" -> 198, "the 1800s" -> 18 (a century)."""
     if m["century"]:
+        if m["decade"] == "0" and int(m["century"]) < 20:  # "the 1800s" is the nineteenth century
+            return Reading("DATE", m["century"])
         return Reading("DATE", m["century"] + m["decade"])
     two = int(m["decade"])
     century = "19" if two >= 3 else "20"
@@ -144,7 +187,10 @@ def read_quarter(m: re.Match[str], ctx: Context) -> Reading:
     n = ORDINALS[m["ord"].lower()]
     if n == -1:
         n = 4
-    year = int(group(m, "year")) if group(m, "year") else ctx.today().year
+    today = ctx.today()
+    year = int(group(m, "year")) if group(m, "year") else today.year
+    if not group(m, "year") and not group(m, "yrel") and ctx.direction <= 0 and dt.date(year, 3 * n - 2, 1) > today:
+        year -= 1  # results for "the fourth quarter" reported in March are last year's
     if group(m, "earlier"):
         year -= 1
     year += YEAR_STEP.get(group(m, "yrel").lower(), 0) if not group(m, "year") else 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from briefgen.extract import dates_calendar as cal
 from briefgen.extract.dates_context import (
@@ -27,18 +28,36 @@ def _weekday_date(ctx: Context, weekday: int, rel: str) -> dt.date:
         return cal.weekday_near(today - dt.timedelta(days=1), weekday, -1)
     if rel in ("next", "this coming", "coming", "the following"):
         return cal.weekday_near(today + dt.timedelta(days=1), weekday, +1)
+    if ctx.direction == 2:  # ahead of a past moment: the nearer such day, looking back on a near tie
+        ahead = cal.weekday_near(today, weekday, +1)
+        return ahead if (ahead - today).days <= 3 else cal.weekday_near(today, weekday, -1)
     return cal.weekday_near(today, weekday, ctx.direction if ctx.direction > 0 else -1)
 
 
+_NOWADAYS = re.compile(r"\b(?:is|are|remains|remain)\s+$", re.I)
+_NOWADAYS_AFTER = re.compile(r"\s+(?:has|have|remains|remain|lives|live|stands|stand|contains|exists|exist)\b")
+"""A present-tense verb right before or after "today": it means nowadays, not the day of publication."""
 _DEICTIC_SHIFT = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}
 """Days from publication of the words that name a day."""
 
 
+_WEEKDAY_RANGE = re.compile(r"\b(?P<first>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+                            + r")\.?\s*(?:[-–]|through|thru|to|until|till)\s*$", re.I)
+
+
 def read_weekday(m: re.Match[str], ctx: Context) -> Reading:
-    """"Friday", "last Monday", "Tuesday night"."""
+    """"Friday", "last Monday", "Tuesday night", the end of "Wednesday through Friday"."""
     weekday = WEEKDAYS[group(m, "weekday").lower().rstrip(".")]
+    start = _WEEKDAY_RANGE.search(m.string, max(0, m.start() - 25), m.start())
+    first = ctx.anchor
+    if start and not group(m, "rel") and first is not None and first.grain == "day" \
+            and first.day.weekday() == WEEKDAYS[start["first"].lower()]:
+        return point(first.day + dt.timedelta(days=(weekday - first.day.weekday()) % 7 or 7), "day", time_suffix(m))
     if m["possessive"] is not None and not group(m, "rel"):
-        # "Tuesday's ruling" names an event that has happened, whatever the sentence goes on to say
+        # "Tuesday's ruling" names an event that has happened; in a sentence that looks ahead
+        # ("Friday's figures will be watched") it is the nearer such day
+        if ctx.direction > 0:
+            return point(_weekday_date(replace(ctx, direction=2), weekday, ""), "day", time_suffix(m))
         return point(cal.weekday_near(ctx.today(), weekday, -1), "day", time_suffix(m))
     date = _weekday_date(ctx, weekday, group(m, "rel"))
     return point(date, "day", time_suffix(m))
@@ -47,6 +66,9 @@ def read_weekday(m: re.Match[str], ctx: Context) -> Reading:
 def read_deictic(m: re.Match[str], ctx: Context) -> Reading:
     """"yesterday", "today", "tomorrow morning", "tonight", "the day before yesterday"."""
     word = group(m, "word").lower()
+    if m[0].lower() == "today" and _NOWADAYS.search(m.string, max(0, m.start() - 12), m.start()) \
+            or m[0].lower() == "today" and _NOWADAYS_AFTER.match(m.string, m.end()):
+        return Reading("DATE", "PRESENT_REF")  # "the island is today barren", "it today has": nowadays
     shift = _DEICTIC_SHIFT[word]
     if group(m, "two"):  # "the day before yesterday", "the day after tomorrow"
         shift += 1 if group(m, "two").lower().endswith("after") else -1
@@ -90,8 +112,9 @@ def read_clock(m: re.Match[str], ctx: Context) -> Reading:
     elif group(m, "word"):
         day = ctx.today() + dt.timedelta(days=_DEICTIC_SHIFT[group(m, "word").lower()])
     else:
-        ref = ctx.reference()
-        day = ref.day if ref.grain == "day" else ctx.today()
+        # the last day named, else (no date named yet) the day of publication; after a month or a
+        # year the day is unknown ("in June 1968 ... just after midnight")
+        day = ctx.today() if ctx.anchor is None else ctx.reference("day").day
     return point(day, "day", f"T{hour:02d}:{minute:02d}")
 
 
@@ -102,10 +125,9 @@ def read_relative_unit(m: re.Match[str], ctx: Context) -> Reading:
     grain = GRAIN_OF_UNIT[unit]
     today = ctx.today()
     step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get((rel.split() or [""])[-1], 0)
-    day = cal.shift(today, grain, step)
     if unit == "weekend":
-        return point(day, "week", "-WE")
-    return point(day, grain)
+        return _weekend(rel.split()[-1] if rel else "this", "past" in rel, ctx)
+    return point(cal.shift(today, grain, step), grain)
 
 
 def read_anaphoric_unit(m: re.Match[str], ctx: Context) -> Reading:
@@ -113,11 +135,14 @@ def read_anaphoric_unit(m: re.Match[str], ctx: Context) -> Reading:
     rel = group(m, "rel").lower()
     unit = unit_of(m["unit"])
     grain = GRAIN_OF_UNIT[unit]
-    ref = ctx.reference()
+    ref = ctx.reference(grain)
     step = -1 if rel in ("previous", "preceding", "before", "prior") else 1
     if rel in ("that", "same", "that same", "the same"):
         step = 0
-    return point(cal.shift(ref.day, grain, step), grain)
+    day = cal.shift(ref.day, grain, step)
+    if ctx.direction < 0 and ctx.published is not None and cal.start_of(day, grain) > ctx.published:
+        raise ValueError("a past event counted from a date after publication: the day meant is another")
+    return point(day, grain)
 
 
 def read_ago(m: re.Match[str], ctx: Context) -> Reading:
@@ -142,15 +167,24 @@ def read_offset(m: re.Match[str], ctx: Context) -> Reading:
     unit = unit_of(m["unit"])
     n = number_of(group(m, "num")) if group(m, "num") else None if m["unit"].lower() != unit else 1.0
     if n is None:
-        return Reading("DATE", "PAST_REF" if m["dir"].lower() in ("earlier", "before") else "FUTURE_REF")
-    if unit in ("hour", "minute", "second"):
-        return Reading("DURATION", duration(n, unit))
+        if m["dir"].lower() in ("earlier", "before"):
+            return Reading("DATE", "PAST_REF")
+        if ctx.anchor is not None and ctx.anchor.day < ctx.today():
+            raise ValueError("some time after a past date, which may itself be past")  # "a few days later"
+        return Reading("DATE", "FUTURE_REF")
+    if unit in ("hour", "minute", "second") or _THAN.match(m.string, m.end()):
+        return Reading("DURATION", duration(n, unit))  # "a day earlier than planned" measures a gap
     sign = -1 if m["dir"].lower() in ("earlier", "before", "ago", "previously") else 1
-    ref = ctx.reference()
+    if unit in ("decade", "century"):  # "a decade later" is a year ten years on, not a decade
+        unit, n = "year", n * (10 if unit == "decade" else 100)
     grain = GRAIN_OF_UNIT[unit]
+    ref = ctx.reference(grain, from_publication=True)
     if unit == "year" and ctx.quarter is not None:
         ref, grain = ctx.quarter, "quarter"
     return point(cal.shift(ref.day, GRAIN_OF_UNIT[unit], sign * int(n)), grain)
+
+
+_THAN = re.compile(r"\s+than\b", re.I)
 
 
 def read_year_earlier(m: re.Match[str], ctx: Context) -> Reading:
@@ -174,9 +208,13 @@ def read_quarter_ref(m: re.Match[str], ctx: Context) -> Reading:
 
 def read_weekend(m: re.Match[str], ctx: Context) -> Reading:
     """"the weekend": the last one in a past sentence, the coming one in a future sentence."""
-    rel = m[0].lower().split()[0]
+    return _weekend(m[0].lower().split()[0], "past" in m[0].lower(), ctx)
+
+
+def _weekend(rel: str, past: bool, ctx: Context) -> Reading:
+    """The weekend that "the", "this", "last" or "next" weekend means, given the tense."""
     today = ctx.today()
-    back = rel == "last" or (rel in ("the", "this") and ctx.direction <= 0) or "past" in m[0].lower()
+    back = rel == "last" or (rel in ("the", "this") and ctx.direction <= 0) or past
     saturday = cal.weekday_near(today, 5, -1 if back else +1)
     if rel == "next" and saturday - today < dt.timedelta(days=2):
         saturday += dt.timedelta(weeks=1)
@@ -187,7 +225,10 @@ def read_the_year(m: re.Match[str], ctx: Context) -> Reading:
     """"the year", "the fiscal year": a twelve-month span before "ended", else this year."""
     if m["ended"] is not None:
         return Reading("DURATION", "P1Y")
-    return point(ctx.today(), "year")
+    today = ctx.today()
+    if ctx.anchor is not None and ctx.anchor.day.year < today.year and ctx.direction < 0:
+        raise ValueError("in a past sentence after an earlier year, the year may be that one, not this one")
+    return point(today, "year")
 
 
 def read_period_end(m: re.Match[str], ctx: Context) -> Reading:

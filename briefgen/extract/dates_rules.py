@@ -13,6 +13,7 @@ from briefgen.extract.dates_context import (
     point,
 )
 from briefgen.extract.dates_durations import (
+    read_compound_duration,
     read_duration,
     read_reference,
     read_set,
@@ -34,9 +35,11 @@ from briefgen.extract.dates_named import (
     read_holiday,
     read_month,
     read_month_year,
+    read_nth_weekday,
     read_numeric_date,
     read_quarter,
     read_quarter_code,
+    read_range_end,
     read_season,
     read_spelt_decade,
     read_spelt_year,
@@ -93,9 +96,13 @@ _TENS = _alt(list(TENS))
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 NUMBER = (r"(?P<num>\d{1,3}(?:\.\d+)?(?:\s+1/2)?|(?i:(?:" + _TENS + r")[- ](?:" + _ONES + r")|" + _NUM_SIMPLE
           + r"|an?))")
+_AMOUNT = (r"(?:\d{1,3}(?:\.\d+)?|(?i:" + _NUM_SIMPLE + r"|an?))[- ]"
+           r"(?i:years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b")
+"""A number of one unit, without named groups, for durations of several units ("1 hour 59 minutes")."""
 VAGUE = r"(?P<vague>(?i:several|a\s+few|few|many|some|a\s+couple\s+of|numerous))"
-MOD = (r"(?:(?i:(?:the\s+)?(?:early|late|mid|end|beginning|start|middle|close|turn)(?:\s+(?:of\s+)?)?"
-       r"|earlier\s+in\s+|later\s+in\s+|the\s+end\s+of\s+|around\s+|mid-)\s*)?")
+MOD = (r"(?:(?i:(?:the\s+)?(?:early|late|mid|end|beginning|middle)(?:\s+(?:of\s+)?)?"
+       r"|(?:the\s+)?(?:start|close|turn)\s+of\s+"
+       r"|earlier\s+in\s+|later\s+in\s+|the\s+end\s+of\s+|around\s+|mid-)\s*){0,2}")
 """Words before a date that narrow it ("early", "the end of") without changing its TIMEX3 value."""
 
 
@@ -118,13 +125,16 @@ def _rule(name: str, triggers: str, pattern: str, read: Callable[[re.Match[str],
           reach: tuple[int, int] = (45, 30)) -> Rule:
     """A Rule from a pattern that must start and end at word edges."""
     try:
-        compiled = re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])")
+        # A match may end before a hyphen only when a number follows ("March 18-19", not "two-year").
+        compiled = re.compile(r"(?<![\w-])(?:" + pattern + r")(?!\w|-\D)")
         return Rule(name, tuple(triggers.split()), compiled, read, reach)
     except re.error as e:
         raise ValueError(f"rule {name}: {e}: {pattern}") from e
 
 
 _I = "(?i:"
+_RANGE_TO = r"\s*(?:[-–]|(?i:to|through|until|till|and)\s)\s*(?:[12]\d|3[01]|0?[1-9])"
+"""The end of a range of days after its first ("25-27", "15 to 17")."""
 _AFTER_MODAL = r"(?:(?<=will\s)|(?<=would\s)|(?<=could\s)|(?<=may\s)|(?<=might\s))"
 _ZONE = r"(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|CT|PT|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST|JST)\b"
 PART = r"(?P<part>(?i:morning|afternoon|evening|night))"
@@ -156,6 +166,8 @@ def _trigger_words() -> dict[str, tuple[str, ...]]:
                 " thanksgiving labor memorial martin presidents mother father columbus easter election",
         "month": " ".join(MONTHS),
         "weekday": " ".join(WEEKDAYS),
+        "ago": "ago back",
+        "turn": "earlier later",
     }
     words = {k: v.split() for k, v in groups.items()}
     words["unit"] += [w + "s" for w in words["unit"]]
@@ -169,15 +181,20 @@ def _trigger_words() -> dict[str, tuple[str, ...]]:
 
 TRIGGER_WORDS: dict[str, tuple[str, ...]] = _trigger_words()
 """Lower-case words to the trigger groups they belong to; the rules search only near such words, for speed."""
-TRIGGER_GROUPS = ("digit", "unit", "word", "month", "weekday")
+TRIGGER_GROUPS = ("digit", "unit", "word", "month", "weekday", "ago", "turn")
 
 RULES: tuple[Rule, ...] = (
     _rule("full_date", "month",
-          r"(?:" + WEEKDAY + r",?\s+)?" + MOD
-          + r"(?:" + MONTH + r"\s+" + DAY + r"(?:\s*[-–]\s*(?:[12]\d|3[01]|0?[1-9])(?![\d%]))?"
+          r"(?:(?P<rel0>(?i:last|next|this)\s+year),?\s+)?(?:" + WEEKDAY + r",?\s+)?" + MOD
+          + r"(?:" + MONTH + r"\s+" + DAY + r"(?:(?=" + _RANGE_TO + r"(?:st|nd|rd|th)?,?\s+(?P<ryear>"
+          + YEAR.removeprefix("(?P<year>") + r"))?"
           + r"|" + day_re("day2") + r"\s+(?:(?i:of)\s+)?" + month_re("month2") + r")"
-          + r"(?:,?\s+" + YEAR + r")?",
+          + r"(?:,?\s+" + YEAR + r"|\s+(?P<rel2>(?i:(?:of\s+)?(?:last|next|this)\s+year)))?",
           read_full_date),
+    # The end of a range comes a few characters after the month that starts it: search only there.
+    Rule("range_end", ("month",), re.compile(
+        r"(?:(?<=[-–])|(?<=[-–]\s)|(?<=\sto\s)|(?<=\sthrough\s)|(?<=\suntil\s)|(?<=\still\s)|(?<=\sand\s))"
+        + DAY + r"(?![\w-]|[.,:]\d)(?:,?\s+" + YEAR + r")?"), read_range_end, (0, 40)),
     _rule("numeric_date", "digit", r"(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d\d\d\d|\d\d)",
           read_numeric_date),
     _rule("iso_date", "digit", r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)", read_numeric_date),
@@ -232,6 +249,9 @@ RULES: tuple[Rule, ...] = (
     _rule("year_period", "digit",
           r"(?i:the)\s+" + YEAR + r"\s+(?i:quarter|period)",
           read_quarter_ref),
+    _rule("nth_weekday", "weekday",
+          r"(?:(?i:the)\s+)?" + _ORD + r"\s+" + WEEKDAY + r"\s+(?i:in|of)\s+" + MONTH + r"(?:,?\s+" + YEAR + r")?",
+          read_nth_weekday),
     _rule("weekday", "weekday",
           r"(?:(?P<rel>" + _I + r"last|next|this|this\s+coming|this\s+past|the\s+previous|the\s+following|"
           r"early|late|earlier|later))\s+)?" + WEEKDAY + r"(?P<possessive>(?='s\b))?(?:\s+" + PART + r")?",
@@ -245,9 +265,10 @@ RULES: tuple[Rule, ...] = (
           r"(?P<rel>(?i:this|last))\s+(?P<part>(?i:morning|afternoon|evening|night))",
           read_part_of_day),
     _rule("clock", "digit word",
-          r"(?:(?i:about|around|approximately)\s+)?(?:(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))?\s*"
+          r"(?:(?i:about|around|approximately)\s+)?(?<![\d:.])(?:(?P<hour>[01]?\d|2[0-3])"
+          r"(?:[:.](?P<minute>[0-5]\d))?\s*"
           r"(?P<ampm>[aApP]\.?\s?[mM]\.?|(?i:o'clock))(?:\s+" + _ZONE + r")?"
-          r"|(?P<hour24>[01]\d|2[0-3]):(?P<minute24>[0-5]\d)\s*(?:" + _ZONE + r"|(?i:local\s+time))"
+          r"|(?P<hour24>[01]\d|2[0-3]):(?P<minute24>[0-5]\d)(?!:\d)\s*(?:" + _ZONE + r"|(?i:local\s+time))"
           r"|(?P<noon>(?i:noon|midnight|midday)))"
           r"(?:,?\s+(?:(?i:on)\s+)?(?:" + WEEKDAY + r"|(?P<word>(?i:yesterday|today|tomorrow))"
           r"|" + month_re("cmonth") + r"\s+" + day_re("cday") + r"))?",
@@ -268,19 +289,21 @@ RULES: tuple[Rule, ...] = (
     _rule("unit_before", "unit",
           r"(?i:the)\s+(?P<unit>(?i:day|week|month|year))\s+(?P<rel>(?i:before|after))(?=\s*[.,;:)]|\s*$)",
           read_anaphoric_unit),
-    _rule("ago", "unit",
+    _rule("ago", "ago",
           r"(?:(?i:about|nearly|almost|some|more\s+than|over|less\s+than|roughly|just|only)\s+)?(?:" + NUMBER
           + r"|" + VAGUE + r")\s+(?:(?i:or\s+so)\s+)?" + r"(?P<unit>(?i:" + _UNIT_WORDS + r"))"
-          r"(?:\s+(?i:or\s+so))?\s+(?i:ago)",
+          r"(?:\s+(?i:or\s+so))?\s+(?i:ago|back(?!\s+(?:to|from|in|on|into)\b))",
           read_ago),
-    _rule("bare_ago", "unit", r"(?P<unit>(?i:years|months|weeks|days|decades))\s+(?i:ago)", read_ago),
-    _rule("offset", "unit",
+    _rule("bare_ago", "ago", r"(?P<unit>(?i:years|months|weeks|days|decades))\s+(?i:ago)", read_ago),
+    _rule("offset", "turn",
           r"(?:" + NUMBER + r"\s+)?(?P<unit>(?i:" + _UNIT_WORDS + r"))\s+(?P<dir>(?i:earlier|later))",
           read_offset),
     _rule("year_earlier", "unit",
           r"(?i:the|a)\s+(?:(?i:comparable|same)\s+)?(?i:year-earlier|year-ago)\s+(?i:period|quarter)"
           r"|(?i:year-earlier|year-ago)",
           read_year_earlier),
+    _rule("compound_duration", "unit",
+          _AMOUNT + r"(?:,?\s+(?:(?i:and)\s+)?(?!(?i:an?)\s)" + _AMOUNT + r"){1,3}", read_compound_duration),
     _rule("duration", "unit",
           r"(?!(?i:an?\s+second)\b)(?!" + _AFTER_MODAL + r"one\s+day\b)"
           r"(?:(?i:the|another)\s+(?![\w.]+-(?i:" + _UNIT_WORDS + r")\b))?"
@@ -288,11 +311,13 @@ RULES: tuple[Rule, ...] = (
           r"latest|preceding|ensuing|succeeding)\s+)?"
           r"(?:(?i:about|nearly|almost|roughly|approximately|some|more\s+than|less\s+than|at\s+least|"
           r"up\s+to|over|under|only|just|fewer\s+than)\s+)?"
-          + NUMBER + r"(?:\s+(?i:to|or)\s+(?:\d+|" + _NUM_SIMPLE.replace("|a half", "") + r"))?"
+          + NUMBER + r"(?P<upto>\s+(?i:to|or)\s+(?:\d+|" + _NUM_SIMPLE.replace("|a half", "") + r"))?"
           r"(?:[- ](?i:more|additional|full|straight|consecutive|long|trading|business|calendar))?[- ]"
           r"(?P<unit>(?i:" + _UNIT_WORDS + r"))(?P<half>\s+(?i:and\s+a\s+half))?(?:-(?i:long))?(?!-old)"
           r"(?!\s+(?i:old|of\s+age)\b)"
-          r"(?!(?<=quarter)\s+of\b)(?!(?<=quarters)\s+of\b)(?<!-quarters)",
+          r"(?!(?<=quarter)\s+(?i:of|as|more|less|fewer|the|million|billion|thousand|mln|bln)\b)"
+          r"(?!(?<=quarters)\s+of\b)(?<!-quarters)"
+          r"(?!\s+(?i:to|or)\s+(?:an?|\d+|" + _NUM_SIMPLE + r")\s+(?i:" + _UNIT_WORDS + r")\b)",
           read_duration),
     _rule("vague_duration", "unit",
           r"(?:(?i:the)\s+)?(?=(?i:past|last|next|coming|recent|first|previous|several|a\s+few|few|many|some"
@@ -308,6 +333,10 @@ RULES: tuple[Rule, ...] = (
           r"(?:(?i:every|each|per)\s+(?:(?i:other)\s+)?(?:(?P<weekday>(?i:monday|tuesday|wednesday|thursday|"
           r"friday|saturday|sunday))|(?P<unit>(?i:day|week|month|year|quarter|hour|minute|night|morning))"
           r"|" + month_re("smonth") + r"|" + _SEASON.replace("(?P<season>", "(?P<sseason>") + r"))",
+          read_set),
+    _rule("set_every_n", "word",
+          r"(?i:every)\s+(?:" + NUMBER + r"|" + VAGUE.replace("numerous", r"numerous|so\s+many") + r")\s+"
+          r"(?P<unit>(?i:seconds|minutes|hours|days|nights|weeks|months|years|decades))",
           read_set),
     _rule("set_weekday_plural", "weekday",
           r"(?P<weekday>(?:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))",

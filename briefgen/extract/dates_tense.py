@@ -6,11 +6,13 @@ import bisect
 import re
 
 from briefgen.extract.dates_lexicon import (
+    DETERMINERS,
     FUTURE_PHRASES,
     FUTURE_WORDS,
     NOT_VERB_BEFORE_ED,
     PAST_PHRASES,
     PAST_WORDS,
+    SCHEDULE_WORDS,
 )
 
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll\b")
@@ -18,7 +20,13 @@ _REGULAR_PAST = re.compile(r"[a-z]+ed")
 _LONGEST_PHRASE = max(len(p) for p in FUTURE_PHRASES | PAST_PHRASES)
 
 Cue = tuple[int, int, int]
-"""(start, end, direction) of a tense cue in the text: +1 future, -1 past."""
+"""(start, end, direction) of a tense cue in the text: PAST, FUTURE or FUTURE_IN_PAST."""
+
+PAST = -1
+FUTURE = 1
+FUTURE_IN_PAST = 2
+"""Ahead of a past moment ("was due to", "would"): the date may lie on either side of publication."""
+PRESENT_AUXILIARIES = frozenset({"is", "are", "am", "be", "been", "being", "has", "have"})
 
 
 def tense_cues(text: str, lo: int, hi: int) -> list[Cue]:
@@ -28,7 +36,14 @@ def tense_cues(text: str, lo: int, hi: int) -> list[Cue]:
     cues: list[Cue] = []
     for i, (start, end, word) in enumerate(words):
         low = lower[i]
-        if low in FUTURE_WORDS or low.endswith("'ll"):
+        if low in SCHEDULE_WORDS and (i == 0 or lower[i - 1] not in NOT_VERB_BEFORE_ED):
+            # "is scheduled for Monday" lies ahead; "games scheduled for Wednesday", "was expected
+            # Wednesday night" lie ahead of a past moment, on either side of publication
+            present = i > 0 and lower[i - 1] in PRESENT_AUXILIARIES
+            cues.append((start, end, FUTURE if present else FUTURE_IN_PAST))
+        elif low == "would":
+            cues.append((start, end, FUTURE_IN_PAST))
+        elif low in FUTURE_WORDS or low.endswith("'ll"):
             cues.append((start, end, 1))
         elif low in PAST_WORDS:
             cues.append((start, end, -1))
@@ -39,8 +54,18 @@ def tense_cues(text: str, lo: int, hi: int) -> list[Cue]:
             if i + n > len(words):  # a text that ends inside a phrase ("... it was set to")
                 break
             phrase = tuple(lower[i:i + n])
-            if phrase in FUTURE_PHRASES or phrase in PAST_PHRASES:
-                cues.append((start, words[i + n - 1][1], 1 if phrase in FUTURE_PHRASES else -1))
+            if phrase in PAST_PHRASES:
+                cues.append((start, words[i + n - 1][1], -1))
+            elif phrase in FUTURE_PHRASES:
+                if phrase[-1] == "to" and i + n < len(words) and lower[i + n] in DETERMINERS:
+                    continue  # "due to a landslide", "agreed to the plan": a cause or a thing, not a plan
+                # From its last word: "On Friday it voted to ..." is past, "voted to meet on Friday" ahead
+                # "was due to", "were planning to", "threatened to", "scheduled for": ahead of a past moment
+                past_verb = phrase[0].endswith("ed") or phrase[0] in ("sought", "set", "forecast")
+                seen_from_past = i > 0 and (lower[i - 1] in ("was", "were")
+                                            or past_verb and lower[i - 1] not in PRESENT_AUXILIARIES) \
+                    or i == 0 and past_verb
+                cues.append((words[i + n - 1][0], words[i + n - 1][1], FUTURE_IN_PAST if seen_from_past else FUTURE))
     return cues
 
 

@@ -29,11 +29,21 @@ democratic liberal conservative labour tory green nato un eu opec osce isis isil
 ap bbc cnn twitter facebook news television radio candidate nominee hopeful designate elect
 election elections workers worker staff world public mother father son daughter wife husband
 brother sister
+both either neither each every many most some several such only even just then now still yet thus
+hence instead indeed although though because unlike like among despite following under over
+speaking asked asking responding according once whether why how what who which where all any
+no not nor none another other others more less much few both image photo picture video file credit
+source caption copyright dear hello thanks
 alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho
 illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
 mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas
 utah vermont wisconsin wyoming
 """)
+
+_SUFFIXES = word_set("jr. jr sr. sr")
+
+# Capitalised words in portfolios and regions that are never names ("East African Affairs").
+_NOT_NAMES = word_set("affairs african european asian arab american pacific atlantic mediterranean caribbean")
 
 SHIP_WORDS = word_set("ship vessel frigate destroyer tanker freighter boat carrier cruiser submarine "
                        "corvette warship ferry")
@@ -43,8 +53,13 @@ SHIP_WORDS = word_set("ship vessel frigate destroyer tanker freighter boat carri
 _LOWER_NAME_PART = re.compile(r"^(?:(?:al|el|ad|ash|as|ar|an|at|az|bin|ibn|abd|abu)-|[dl]['’])[A-Z]")
 _REGNAL_NUMBER = word_set("I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI")
 # Title words that are also common surnames ("John Major", "Billie Jean King"), inside a name only.
-_SURNAME_TITLES = word_set("major king prince bishop marshal judge chancellor dean speaker cardinal "
+SURNAME_TITLES = word_set("major king prince bishop marshal judge chancellor dean speaker cardinal "
                             "general governor")
+
+
+def is_common_word(low: str) -> bool:
+    """True for a word that opens sentences or names things, never a person or a company ("both", "only")."""
+    return low in _COMMON
 
 
 def is_name_word(tok: Token) -> bool:
@@ -54,8 +69,9 @@ def is_name_word(tok: Token) -> bool:
     return _is_name_text(tok.text)
 
 
-# Endings of English nouns that are not surnames ("General Agreement", "Supreme Commission").
-_NOUN_ENDINGS = ("ment", "tion", "sion", "ness", "ity", "ship", "ics")
+# Endings of English nouns that are not surnames ("General Agreement", "Supreme Commission"); "-ics" is left
+# out for Baltic surnames ("Rinkevics"), and "-ment" needs eight letters for "Clement".
+_NOUN_ENDINGS = ("tion", "sion", "ness", "ity", "ship", "tions", "sions", "nesses", "ities", "ships", "ments")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -65,17 +81,21 @@ def _is_name_text(text: str) -> bool:
     if not (text[0].isupper() and any(c.islower() for c in text)):
         return False
     low = text.lower()
-    if low.endswith(_NOUN_ENDINGS) and len(low) > 6:
+    if (low.endswith(_NOUN_ENDINGS) and len(low) > 6) or (low.endswith("ment") and len(low) > 7):
         return False
     if len(low) >= 7 and titles.misspelt_head(text) is not None:
         return False  # "Represenative Adam Schiff"
-    if low in _COMMON or low in _CALENDAR or low in titles.HONORIFICS or low in titles.ABBREVIATED:
+    if low in _COMMON or low in _CALENDAR or low in titles.HONORIFICS or low in titles.ABBREVIATED or low in _SUFFIXES:
         return False
-    if low in titles.HEADS or low in titles.RANKS or low in titles.ORG_WORDS:
+    if low in titles.HEADS or low in titles.RANKS or low in titles.ORG_WORDS or low in _NOT_NAMES:
         return False
     if low in titles.MODIFIERS and low not in ("grand", "lord", "major", "then"):
         return False
     return countries.country_of(text, capitals=False) is None
+
+
+BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+"""A paragraph break, even with spaces on the empty line: no name runs across one."""
 
 
 def name_run(tokens: list[Token], i: int, text: str) -> int:
@@ -84,7 +104,7 @@ def name_run(tokens: list[Token], i: int, text: str) -> int:
     n = len(tokens)
     while j < n and j - i < 5:
         tok = tokens[j]
-        if j > i and "\n\n" in text[tokens[j - 1].end:tok.start]:
+        if j > i and BLANK_LINE.search(text, tokens[j - 1].end, tok.start):
             break
         if is_name_word(tok):
             j += 1
@@ -101,11 +121,13 @@ def name_run(tokens: list[Token], i: int, text: str) -> int:
         break
     while j > i and tokens[j - 1].text.endswith(".") and len(tokens[j - 1].text) == 2:
         j -= 1  # a name does not end in an initial
+    if j > i and j < n and tokens[j].lower in _SUFFIXES:
+        j += 1  # "Martin Luther King Jr."
     return j
 
 
 # Common words that are also surnames ("Oliver North", "Brian Green"), inside a name only.
-_SURNAME_WORDS = word_set("north south east west green young new may june april august")
+SURNAME_WORDS = word_set("north south east west green young new may june april august")
 
 
 def _inner_name_word(tok: Token, nxt: Token | None) -> bool:
@@ -116,20 +138,49 @@ def _inner_name_word(tok: Token, nxt: Token | None) -> bool:
         return False
     if nxt is not None and (is_name_word(nxt) or nxt.lower in titles.HEADS or nxt.lower in titles.MODIFIERS):
         return False
-    if tok.lower in _SURNAME_TITLES or tok.lower in _SURNAME_WORDS:
+    if tok.lower in SURNAME_TITLES or tok.lower in SURNAME_WORDS:
         return nxt is None or not nxt.text[0].isdigit()  # "Theresa May said", not "Smith May 5"
     country = countries.country_of(tok.text, capitals=False)
     return country is not None and country == tok.text and " " not in country
 
 
+# Nouns after a name that make it the name of a thing ("the King Edward hotel", "a Captain Cook vape shop").
+_THINGS = word_set("""
+store stores shop shops station street road avenue bridge hotel restaurant cafe pub bar school college
+hospital airport stadium park square building centre center memorial statue award prize cup trophy ship
+vessel boat plane train line estate farm brand label chain outlet franchise range cross day holiday
+highway tunnel canal dam mall market theatre theater cinema club museum library gallery lecture
+""")
+# Last words of place names ("General Santos City", "Prince Edward Island").
+_PLACE_ENDS = word_set("city town county province district island islands village municipality")
+# Words before a title that make what follows a character or a work, not a holder ("played President X").
+_PLAYING = word_set("play plays played playing portray portrays portrayed portraying voice voices voiced starring "
+                    "character characters")
+
+
 def is_place_or_thing(tokens: list[Token], start: int, end: int, title_start: int) -> bool:
-    """True when a titled name is really part of a base, ship or company name."""
+    """True when a titled name is really part of a base, ship, shop or company name, or a character played."""
     if end < len(tokens):
         nxt = tokens[end]
-        if nxt.capitalised and nxt.lower in titles.ORG_WORDS:
+        if nxt.capitalised and (nxt.lower in titles.ORG_WORDS or nxt.lower in _PLACE_ENDS):
             return True
         if nxt.text == "/":
             return True  # photo credit "Alexei Nikolsky / Agency"
+        if nxt.text.islower() and (nxt.lower in _THINGS or (
+                end + 1 < len(tokens) and tokens[end + 1].text.islower() and tokens[end + 1].lower in _THINGS
+                and nxt.lower not in titles.NOT_PORTFOLIO)):
+            return True  # "the King Vapealot vape store"
+        if nxt.text in ("'s", "’s", "'", "’") and end + 1 < len(tokens) and (
+                tokens[end + 1].lower in _THINGS or tokens[end + 1].lower in titles.ORG_WORDS):
+            return True  # "the Queen Mary's hospital", "Gen. Santos Doctors' Hospital"
+    before = tokens[max(0, title_start - 3):title_start]
+    if any(t.lower in _PLAYING for t in before) or (before and before[-1].lower == "as"
+                                                       and any(t.lower in ("role", "roles") for t in before)):
+        return True  # "Ford played President Marshall", "in the role of King Lear"
+    if end - start == 1 and title_start > 0 and tokens[title_start - 1].lower in ("in", "at", "near"):
+        return True  # "recorded in Sultan Kudarat": a place named after a title
+    if tokens[end - 1].lower in _PLACE_ENDS:
+        return True  # "General Santos City"
     return title_start > 0 and tokens[title_start - 1].lower in SHIP_WORDS
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 _UNITS = {
@@ -34,7 +35,8 @@ def value_of(number: str) -> int | None:
         except ValueError:
             return None
         scale = _SCALES.get(parts[1], 1) if len(parts) > 1 else 1
-        return round(base * scale)
+        value = base * scale
+        return round(value) if math.isfinite(value) else None  # 400 digits are no count of anything
     total = current = 0
     for word in text.split():
         if word in _UNITS:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefgen.extract import countries, titles
+from briefgen.extract.countries import BUILT_IN, Gazetteer
+from briefgen.extract.names import is_common_word as names_common
 from briefgen.extract.names import is_name_word
 from briefgen.extract.tokens import Token, word_set
 
@@ -20,6 +23,30 @@ _CAPITALISED_ONLY = titles.RANKS | word_set("under first second top state genera
 _LEADERS = word_set("deputy vice acting former assistant junior shadow")
 _TO_TAKERS = word_set("ambassador envoy representative adviser advisor delegate emissary aide")
 _LINKING = word_set("of and for the &")
+PHRASE = 12
+"""The most words a role phrase, an organisation's name or a complement may have: every scan stops
+there, so reading a role costs the same whatever the text holds around it."""
+# Words before a role that say which holder it was, not what the role is ("the country's first president").
+_ORDINALS = word_set("first second third fourth fifth sixth seventh eighth ninth tenth 1st 2nd 3rd 4th 5th")
+# Words of a role's status kept in the title, like "former" ("the ousted President").
+_STATUS = word_set("deposed ousted toppled exiled outgoing incoming")
+# Bodies of a state, after a demonym: the org is the country ("of the Turkish General Staff").
+_STATE_BODIES = word_set("staff ministry army navy government police parliament cabinet forces command guard "
+                         "embassy military intelligence defence defense interior foreign treasury")
+# Bodies written in lower case after a role ("chairman of the council of economic advisers").
+_BODIES = word_set("council committee department commission board agency office ministry bureau authority "
+                   "service police union court parliament assembly senate tribunal secretariat force bank")
+# Nouns between a demonym and a place's name ("the Polish city of Gdansk").
+_PLACE_NOUNS = word_set("city town village province state region county district capital port island")
+# "the country's ...": a role of the country named just before.
+_COUNTRY_NOUNS = word_set("country nation state kingdom republic government city province region town")
+# Capitalised words that open sentences or name times, never a portfolio ("Yesterday Finance Minister X").
+_COMMON_CAPITALS = word_set("""
+the a an this that these those there here he she it they we his her its their our but and or so yet
+yesterday today tomorrow tonight last next earlier later also however meanwhile when while after before
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+august september october november december new old former
+""")
 
 
 @dataclass(frozen=True)
@@ -41,15 +68,21 @@ class Role:
     """Index of the last token of a possessor's name ("Trump's envoy"), whose org the role shares."""
     rank_only: bool
     plural: bool
+    party: str | None = None
+    """A party written before the role ("Tory leader"): the org of a party's own roles."""
+    anaphoric: bool = False
+    """True for "the country's ..." or "the nation's ...": the country is one named just before."""
+    org_guess: str | None = None
+    """Capitalised words right before a company role ("Jardine chairman"): the org, unless a person's name."""
 
 
-def country_ending_at(tokens: list[Token], i: int) -> tuple[int, str] | None:
+def country_ending_at(tokens: Sequence[Token], i: int, places: Gazetteer = BUILT_IN) -> tuple[int, str] | None:
     """Return (number of tokens, country) for a country form ending at token i ("United States", "Ohio")."""
-    for k in (3, 2, 1):
+    for k in (4, 3, 2, 1):
         if i - k + 1 < 0:
             continue
         phrase = " ".join(t.text for t in tokens[i - k + 1:i + 1])
-        found = "United States" if countries.is_us_state(phrase) else countries.country_of(phrase, capitals=False)
+        found = "United States" if countries.is_us_state(phrase) else places.country_of(phrase, capitals=False)
         if found is not None and tokens[i - k + 1].text[0].isupper():
             if i - k >= 0 and countries.is_region(f"{tokens[i - k].text} {phrase}"):
                 return None  # "New Mexico Governor"
@@ -57,55 +90,103 @@ def country_ending_at(tokens: list[Token], i: int) -> tuple[int, str] | None:
     return None
 
 
-def country_starting_at(tokens: list[Token], i: int) -> tuple[int, str] | None:
+def country_starting_at(tokens: Sequence[Token], i: int, places: Gazetteer = BUILT_IN) -> tuple[int, str] | None:
     """Return (number of tokens, country) for a country form starting at token i."""
-    for k in (3, 2, 1):
+    for k in (4, 3, 2, 1):
         if i + k > len(tokens):
             continue
         phrase = " ".join(t.text for t in tokens[i:i + k])
-        found = countries.country_of(phrase, capitals=False)
+        found = places.country_of(phrase, capitals=False)
         if found is not None and tokens[i].text[0].isupper():
             return k, found
     return None
 
 
-def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozenset[str]) -> Role:
+def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozenset[str],
+              places: Gazetteer = BUILT_IN) -> Role:
     """Read the role phrase whose head word is token h."""
     title_idx = [h]
     country: str | None = None
     org: str | None = None
+    party: str | None = None
     owner: int | None = None
+    anaphoric = False
+    country_idx: list[int] = []
+    org_guess: str | None = None
+    prefix: list[str] = []
     i = h - 1
     first = h
-    while i >= 0:
+    while i >= 0 and h - i <= PHRASE:
         low = tokens[i].lower
-        found = country_ending_at(tokens, i)
+        found = country_ending_at(tokens, i, places)
         if found is not None:
             country = country or found[1]
             k = found[0]
+            country_idx = list(range(i - k + 1, i + 1))
             if low in ("department", "ministry", "office") and i - k >= 0 and tokens[i - k].lower in mods:
                 title_idx[:0] = list(range(i - k + 1, i + 1))  # "Deputy State Department spokeswoman"
+            elif countries.is_us_state(" ".join(t.text for t in tokens[i - k + 1:i + 1])) \
+                    or " ".join(t.text for t in tokens[i - k + 1:i + 1]) in titles.UK_NATIONS:
+                title_idx[:0] = list(range(i - k + 1, i + 1))  # "Florida Governor", "Scotland First Minister"
             i -= k
             first = i + 1
             continue
         if low in heads and low not in mods and tokens[i].capitalised != tokens[h].capitalised:
             break  # "the NSC aide President Reagan": two roles, not one
-        if low in titles.PARTIES and (tokens[i + 1].lower in ("mp", "party") or not tokens[i + 1].capitalised):
-            country = country or titles.PARTIES[low]  # "Tory leader", "Labour MP", not "Labour Minister"
-            i -= 2 if low in ("democrat", "dem") and i > 0 and tokens[i - 1].lower in ("liberal", "lib") else 1
+        if low in titles.PARTIES and (tokens[i + 1].lower in ("mp", "party") or not tokens[i + 1].capitalised
+                                      or tokens[i + 1].lower in titles.SEATS
+                                      or (low != "labour" and (tokens[i + 1].lower in heads
+                                                               or tokens[i + 1].lower in mods))):
+            # "Tory leader", "Labour MP", "Republican Senator", not "Labour Minister"
+            liberal = low in ("democrat", "democrats", "dem") and i > 0 and tokens[i - 1].lower in ("liberal", "lib")
+            place, party = titles.LIBERAL_DEMOCRATS if liberal else titles.PARTIES[low]
+            country = country or place
+            i -= 2 if liberal else 1
             first = i + 1
             continue
-        if tokens[i].capitalised and low in titles.ORG_WORDS and low not in mods:
-            break  # "Scottish National Party Justice Minister": the party is not part of the role
-        if (low in mods or low in heads or low in titles.RANKS) and (
+        if tokens[i].capitalised and low in titles.ORG_WORDS and (low not in mods or (
+                low in ("party", "union") and i > 0 and tokens[i - 1].capitalised and tokens[i - 1].lower not in mods)):
+            break  # "Scottish National Party Justice Minister", "Constitution Party chairman", "Overseas Union ..."
+        if len(tokens[i].text) == 4 and tokens[i].text.isdigit() and tokens[i].text[:2] in ("19", "20"):
+            title_idx.insert(0, i)  # "the party's 1996 presidential nominee": a past role, unless this year's
+            first = i
+            i -= 1
+            continue
+        if low.startswith("ex-") and (low[3:] in mods or low[3:] in heads or tokens[i].text[3:4].isupper()):
+            title_idx.insert(0, i)  # "ex-Home Secretary"
+            first = i
+            i -= 1
+            continue
+        if (low in mods or low in heads or low in titles.RANKS
+                or (low in titles.PORTFOLIOS and low != "the" and tokens[i].capitalised)) and (
                 tokens[i].text[0].isupper() or low not in _CAPITALISED_ONLY):
             title_idx.insert(0, i)
             first = i
             i -= 1
             continue
-        if low == "and" and i > 0 and title_idx[0] == i + 1 and tokens[i + 1].capitalised \
-                and tokens[i - 1].capitalised and tokens[i - 1].lower in mods:
+        if low == "and" and i > 0 and title_idx[0] == i + 1 and tokens[i - 1].lower in mods \
+                and tokens[i + 1].capitalised == tokens[i - 1].capitalised:
             title_idx.insert(0, i)  # "Trade and Industry Secretary"
+            first = i
+            i -= 1
+            continue
+        if low in _STATUS:
+            title_idx.insert(0, i)  # "the deposed President", "outgoing mayor"
+            first = i
+            i -= 1
+            continue
+        if (low == "late" and i > 0 and tokens[i - 1].lower in ("the", "'s", "’s")) or low in _ORDINALS:
+            first = i  # "the late President X", "the country's first president": not part of the role
+            i -= 1
+            continue
+        if tokens[i].capitalised and i > 0 and tokens[i - 1].text in _POSSESSIVE and low not in titles.ORG_WORDS \
+                and title_idx[0] == i + 1:
+            title_idx.insert(0, i)  # "the SNP's Holyrood leader"
+            first = i
+            i -= 1
+            continue
+        if len(title_idx) < 5 and _portfolio_word(tokens, i, title_idx[0], tokens[h], heads):
+            title_idx.insert(0, i)  # "Planning Minister", "local government minister", "election chief"
             first = i
             i -= 1
             continue
@@ -117,40 +198,75 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             continue
         break
     if i >= 1 and tokens[i].text in _POSSESSIVE:
-        found = country_ending_at(tokens, i - 1)
-        if found is not None:
+        found = country_ending_at(tokens, i - 1, places)
+        if tokens[i - 1].lower in _COUNTRY_NOUNS and i >= 2 and tokens[i - 2].lower in ("the", "this"):
+            anaphoric = True  # "the country's peace envoy"
+            first = i - 2
+        elif found is not None:
             country = country or found[1]
             first = i - found[0]
+        elif tokens[i - 1].capitalised and tokens[i - 1].lower in titles.ORG_WORDS:
+            org, first = _org_before(tokens, i - 1)  # "the Democratic Party's presumptive nominee"
+            first = first if org is not None else i - 1
+        elif i >= 2 and tokens[i - 2].lower in titles.PARTIES and tokens[i - 1].capitalised:
+            org = titles.PARTIES[tokens[i - 2].lower][1]  # "Plaid Cymru's economics spokesman"
+            first = i - 2
+        elif tokens[i - 1].acronym:
+            party_of = titles.PARTIES.get(tokens[i - 1].lower)
+            org = party_of[1] if party_of else tokens[i - 1].text  # "UKIP's chairman", "the IMF's head"
+            first = i - 1
         elif is_name_word(tokens[i - 1]):
             owner = i - 1
             first = i - 1
     elif i >= 0:
         org, org_first = _org_before(tokens, i)
+        if org is not None and tokens[org_first].lower in titles.PARTIES and org_first < i:
+            party = titles.PARTIES[tokens[org_first].lower][1]  # "the Republican Senate Majority Leader"
+            country = country or titles.PARTIES[tokens[org_first].lower][0]
+            title_idx[:0] = list(range(org_first + 1, i + 1))
+            org, first = None, org_first
+        if org is not None and org_first == i and tokens[i].capitalised and tokens[i].lower in titles.ORG_WORDS:
+            title_idx.insert(0, i)  # "Police spokesman", "Committee chairman": a body, named by what it is
+            org, first = None, i
+        elif org is None and tokens[h].lower in titles.COMPANY_HEADS:
+            guess = _name_before_role(tokens, i)
+            if guess is not None:
+                org_guess, first = guess  # "Jardine chairman", "New York Fed President": a company's, or a person's
         if org is not None:
             first = org_first
-            found = country_starting_at(tokens, org_first)
-            if found is not None and country is None:
+            if first > 0 and tokens[first - 1].lower in titles.PAST:
+                first -= 1  # "Former Harbour Party Vice Chairman": former, of the party
+                prefix = [tokens[first].text]
+            found = country_starting_at(tokens, org_first, places)
+            if found is not None and country is None and not org.endswith(" Party"):
                 country, org = found[1], None  # "Iranian Parliament Speaker": Iran's
     end = h + 1
     title_end = h + 1
     low_head = tokens[h].lower
     if end < len(tokens) and tokens[end].lower == "general" and low_head in titles.GENERAL_TAKERS:
         end = title_end = end + 1
+    suffix: list[str] = []
     if end < len(tokens) and tokens[end].lower == "of":
-        end, title_end, country, org = _of_complement(tokens, end, title_end, country, org)
+        local = low_head in titles.LOCAL_HEADS or (low_head == "minister" and any(
+            tokens[k].lower in ("first", "chief") for k in title_idx))  # "First Minister of Wales"
+        before = country
+        end, suffix, country, org = _of_complement(tokens, end, low_head, local, country, org, places)
+        if before is not None and country is None:
+            title_idx[:0] = [k for k in country_idx if k < title_idx[0]]  # "Welsh secretary of the BMA"
     elif end < len(tokens) and tokens[end].lower == "to" and low_head in _TO_TAKERS:
-        end = title_end = _to_complement(tokens, end)
+        end = title_end = _to_complement(tokens, end, places)
     elif end < len(tokens) and tokens[end].lower == "for" and low_head in ("minister", "secretary", "spokesman",
                                                                           "spokeswoman", "commissioner"):
-        end = title_end = _for_complement(tokens, end)
+        end = title_end = _for_complement(tokens, end, places)
     if tokens[h].lower in titles.RANKS and not (tokens[h].lower == "general" and len(title_idx) > 1
                                                 and tokens[title_idx[-2]].lower in titles.GENERAL_TAKERS):
         roles = [n for n, k in enumerate(title_idx) if tokens[k].lower in heads
                  and tokens[k].lower not in titles.RANKS]
         if roles:
             title_idx = title_idx[:roles[-1] + 1]  # "Commandant Admiral X": the role, not the rank
-    words = [tokens[k].text for k in title_idx] + [t.text for t in tokens[h + 1:title_end]]
-    while end < len(tokens) and (tokens[end].lower in titles.RANKS or tokens[end].lower in titles.HONORIFICS
+    words = prefix + [tokens[k].text for k in title_idx] + [t.text for t in tokens[h + 1:title_end]] + suffix
+    while end < len(tokens) and end - h <= 3 and (tokens[end].lower in titles.RANKS
+                                                  or tokens[end].lower in titles.HONORIFICS
                                  or tokens[end].lower in titles.ABBREVIATED or tokens[end].lower == "sheikh") \
             and not tokens[end].text.isupper():
         end += 1  # "Commandant Admiral X", "Chair Professor X", "Bishop Emeritus X", "Chairman Rep. X"
@@ -158,7 +274,45 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
     if plural and tokens[title_idx[-1]] is tokens[h]:
         words[len(title_idx) - 1] = _match_case(titles.singular(tokens[h].text), tokens[h].text)
     rank_only = all(tokens[k].lower in titles.RANKS for k in title_idx)
-    return Role(" ".join(words), first, title_idx[0], end, country, org, owner, rank_only, plural)
+    return Role(" ".join(words), first, title_idx[0], end, country, org, owner, rank_only, plural, party, anaphoric,
+                org_guess)
+
+
+def _name_before_role(tokens: Sequence[Token], i: int) -> tuple[str, int] | None:
+    """(words, first index) of one to three capitalised words ending at i that may name a company."""
+    j = i
+    while j >= 0 and i - j < 3 and (tokens[j].capitalised or tokens[j].acronym) \
+            and tokens[j].lower not in titles.HEADS \
+            and (tokens[j].lower not in _COMMON_CAPITALS or (tokens[j].lower == "new" and j < i)):
+        j -= 1
+    if j == i or (j >= 0 and tokens[j].text in _POSSESSIVE):
+        return None
+    if i - j == 1 and (j < 0 or tokens[j].text in ".!?\"“”") and names_common(tokens[i].lower):
+        return None  # a common word that opens the sentence: "Both President X", "Only President Y"
+    return " ".join(t.text for t in tokens[j + 1:i + 1]), j + 1
+
+
+def _portfolio_word(tokens: Sequence[Token], i: int, qualified: int, head: Token, heads: frozenset[str]) -> bool:
+    """True for a word that names the field of the role after it, though no list of titles holds it.
+
+    Lower-case nouns qualify any role ("local government minister", "election chief", "peace envoy");
+    a capitalised word qualifies a minister or secretary ("Planning Minister", "Aid minister"),
+    where before other roles it is more often an organisation ("Airbus spokesman").
+    """
+    tok = tokens[i]
+    low = tok.lower
+    if not tok.text[0].isalpha() or low in titles.NOT_PORTFOLIO or low in titles.HONORIFICS or low in heads:
+        return False
+    if tok.text.islower():
+        if low.endswith(("ly", "ed", "ing")) or (low.endswith("s") and low not in titles.PORTFOLIOS
+                                                 and not low.endswith(("ics", "ss", "us"))):
+            return False  # "newly appointed minister", "told reporters minister"
+        nxt = tokens[qualified].text
+        return nxt[0].islower() or (nxt.isupper() and nxt.isalpha())  # "aid minister", "independent MP"
+    if not tok.capitalised or titles.singular(head.lower) not in titles.PORTFOLIO_HEADS \
+            or tokens[qualified].lower in titles.MODIFIERS:
+        return False  # not "Somalilander Foreign Minister": a portfolio word stands next to the role word
+    return low not in titles.ORG_WORDS and low not in _COMMON_CAPITALS and low not in titles.PARTIES
 
 
 def _portfolio_before(tokens: list[Token], i: int) -> int | None:
@@ -182,11 +336,16 @@ def _org_before(tokens: list[Token], i: int) -> tuple[str | None, int]:
         i -= 3
         last = i
     j = i
-    while j >= 0 and (tokens[j].capitalised or tokens[j].acronym or
-                      (tokens[j].lower in ("of", "for", "&") and j > 0 and tokens[j - 1].capitalised)):
+    while j >= 0 and i - j < PHRASE and (tokens[j].capitalised or tokens[j].acronym or
+                      (tokens[j].lower in ("of", "for", "&", "and") and j > 0 and tokens[j - 1].capitalised)):
+        if tokens[j].lower == "and" and any(tokens[m].lower in ("for", "of") and m > 0 and tokens[m - 1].lower
+                                            in titles.ORG_WORDS for m in range(max(0, j - 4), j)):
+            j -= 1  # "Party for Socialism and Liberation"
+            continue
         if tokens[j].lower in ("the", "this", "that", "a", "an", "yesterday", "today", "but", "and", "yet", "so") \
-                or tokens[j].lower in titles.HEADS:
-            break  # not "Treasury Secretary James Baker and Federal Reserve Board", nor "But Home Office"
+                or (tokens[j].lower in titles.HEADS and not (j > 0 and tokens[j - 1].lower == "of")) \
+                or tokens[j].lower in titles.PAST:
+            break  # not "Treasury Secretary James Baker and ...", nor "But Home Office"; "of Chief Police Officers"
         j -= 1
     start = j + 1
     while start <= last and tokens[start].lower in _LINKING:
@@ -194,83 +353,175 @@ def _org_before(tokens: list[Token], i: int) -> tuple[str | None, int]:
     if start > last:
         return None, i + 1
     chunk = tokens[start:last + 1]
-    if not (chunk[-1].lower in titles.ORG_WORDS or (len(chunk) == 1 and chunk[-1].acronym)):
+    named = any(t.lower in titles.ORG_WORDS and n + 1 < len(chunk) and chunk[n + 1].lower in ("of", "for")
+                for n, t in enumerate(chunk))  # "Party for Socialism and Liberation", "Association of ..."
+    if not (chunk[-1].lower in titles.ORG_WORDS or named or (len(chunk) == 1 and chunk[-1].acronym)):
         return None, i + 1
     return " ".join(t.text for t in chunk), start
 
 
-def _of_complement(tokens: list[Token], of: int, title_end: int, country: str | None,
-                   org: str | None) -> tuple[int, int, str | None, str | None]:
-    """Read "of State" (part of the title) or "of Russia" / "of the Bank of England" (the org)."""
+def _of_complement(tokens: list[Token], of: int, head: str, local: bool, country: str | None,
+                   org: str | None, places: Gazetteer) -> tuple[int, list[str], str | None, str | None]:
+    """Read "of State" (part of the title), "of Russia" / "of the Bank of England" (the org), or "of
+    London" / "of Ohio" (a place below a country, kept in the title, whose country is the org).
+
+    Returns the end of the complement, the words it adds to the title, the country and the org.
+    """
     k = of + 1
-    while k < len(tokens) and tokens[k].lower in titles.PORTFOLIOS:
+    while k < len(tokens) and k - of <= PHRASE and tokens[k].lower in titles.PORTFOLIOS:
         k += 1
     if k > of + 1 and tokens[k - 1].lower != "the" and not _org_word_ahead(tokens, k):
-        return k, k, country, org  # "of State", "of Foreign Affairs"; not "of the Public and Commercial ..."
+        return k, _words(tokens, of, k), country, org  # "of State"; not "of the Public and Commercial ..."
     k = of + 1
-    if k < len(tokens) and tokens[k].lower == "the":
+    if k < len(tokens) and tokens[k].lower in ("the", "a", "an"):
         k += 1
-    found = country_starting_at(tokens, k)
+    if k + 2 < len(tokens) and tokens[k].lower in ("government", "country", "state") \
+            and tokens[k + 1].text in _POSSESSIVE:
+        k += 2  # "director general of the government's Economic Planning Agency"
+    if k + 3 < len(tokens) and places.is_demonym(tokens[k].text) and tokens[k + 1].lower in _PLACE_NOUNS \
+            and tokens[k + 2].lower == "of" and tokens[k + 3].capitalised:
+        end = _place_end(tokens, k + 3, local)  # "mayor of the Polish city of Gdansk"
+        return end, ["of", *(t.text for t in tokens[k + 3:end])], country or places.country_of(tokens[k].text), org
+    found = country_starting_at(tokens, k, places)
     if found is not None:
-        if countries.is_demonym(tokens[k].text):
-            return of, title_end, country, org  # "of the Chinese Nationalist regime"
-        country = country or found[1]
+        if places.is_demonym(tokens[k].text):
+            j = k + 1
+            while j < len(tokens) and j - k < 6 and tokens[j].capitalised:
+                j += 1
+            run = tokens[k:j]
+            if any(t.lower in _STATE_BODIES for t in run):
+                return j, [], country or found[1], org  # "Secretary General of the Turkish General Staff"
+            if j > k + 1 and run[-1].lower in titles.ORG_WORDS:
+                return j, [], None, org or " ".join(t.text for t in run)  # "of the British Medical Association"
+            return of, [], country, org  # "of the Chinese Nationalist regime"
         after = k + found[0]
+        if local and " ".join(t.text for t in tokens[k:after]) in titles.UK_NATIONS:
+            return after, _words(tokens, of, after), country or found[1], org  # "First Minister of Scotland"
+        country = country or found[1]
         if not (after < len(tokens) and _org_word_ahead(tokens, after)):
-            return after, title_end, country, org
+            return after, [], country, org
         k = after  # "head of U.S. Africa Command": the country's command
     j = k
     last_org = None
-    while j < len(tokens) and (tokens[j].capitalised or tokens[j].acronym
-                               or (tokens[j].lower in _LINKING and j + 1 < len(tokens)
+    while j < len(tokens) and j - k < PHRASE and (tokens[j].capitalised or tokens[j].acronym
+                                                  or (tokens[j].lower in _LINKING and j + 1 < len(tokens)
                                    and tokens[j + 1].capitalised)):
-        if tokens[j].lower in titles.ORG_WORDS or country_starting_at(tokens, j) is not None:
+        if tokens[j].lower in titles.ORG_WORDS or country_starting_at(tokens, j, places) is not None:
             last_org = j
         j += 1
+    if last_org is None and j > k and head in titles.PORTFOLIO_HEADS and _portfolio_run(tokens, k, j):
+        return j, _words(tokens, of, j), country, org  # "Minister of Regional and Industrial Expansion"
+    if last_org is None and j > k:
+        state = _state_at(tokens, k, head)
+        capital = places.capital.get(tokens[k].text)
+        if local or state is not None or capital is not None:
+            end = k + state[0] if state is not None else k + 1 if capital is not None else _place_end(tokens, k, local)
+            place = state[1] if state is not None else capital
+            return end, _words(tokens, of, end), country or place, org  # "governor of Ohio", "mayor of London"
+        if j >= len(tokens) or not tokens[j].capitalised:
+            return j, [], country, org or " ".join(t.text for t in tokens[k:j])
+        return of, [], country, org
     if last_org is None:
-        if j > k and (j >= len(tokens) or not tokens[j].capitalised):
-            return j, title_end, country, org or " ".join(t.text for t in tokens[k:j])
-        return of, title_end, country, org
+        return _body_in_lower_case(tokens, of, country, org)
     end = last_org + 1
     if end < len(tokens) and tokens[end].text.islower() and tokens[end].lower in titles.ORG_WORDS:
         end += 1  # "of the Public and Commercial Services union"
-    return end, title_end, country, org or " ".join(t.text for t in tokens[k:end])
+    while end + 1 < j and tokens[end].lower in ("of", "for", "and", "&") and tokens[end + 1].capitalised:
+        end += 2  # "International Association of Drilling Contractors"
+        while end < j and tokens[end].capitalised:
+            end += 1
+    return end, [], country, org or " ".join(t.text for t in tokens[k:end])
+
+
+def _body_in_lower_case(tokens: list[Token], of: int, country: str | None,
+                        org: str | None) -> tuple[int, list[str], str | None, str | None]:
+    """"chairman of the council of economic advisers": a body written in lower case stays in the title."""
+    j = of + 1
+    while j < len(tokens) and j - of <= 7 and tokens[j].text.isalpha() and tokens[j].text.islower() \
+            and tokens[j].lower not in _COMPLEMENT_STOP - {"of", "and"}:
+        j += 1
+    body = [k for k in range(of + 1, j) if tokens[k].lower in _BODIES]
+    if not body:
+        return of, [], country, org
+    end = body[-1] + 1
+    if end < j and tokens[end].lower in ("of", "for") and end + 1 < j:
+        end = j  # "of economic advisers"
+    if end != j:
+        return of, [], country, org  # the body must end the complement: not "of international activities"
+    return end, _words(tokens, of, end), country, org
+
+
+def _portfolio_run(tokens: list[Token], k: int, j: int) -> bool:
+    """True for capitalised words after a minister's "of" that name a portfolio, not a place or a person:
+    two or more words joined by "and", or words no name holds ("of Regional and Industrial Expansion")."""
+    words = tokens[k:j]
+    return any(t.lower == "and" for t in words) and words[-1].capitalised and words[0].capitalised
+
+
+def _words(tokens: list[Token], start: int, end: int) -> list[str]:
+    return [t.text for t in tokens[start:end]]
+
+
+def _state_at(tokens: list[Token], k: int, head: str) -> tuple[int, str] | None:
+    """(tokens, "United States") for a US state starting at k ("of New Mexico"); Georgia after an American role."""
+    for n in (3, 2, 1):
+        phrase = " ".join(t.text for t in tokens[k:k + n])
+        if k + n <= len(tokens) and (countries.is_us_state(phrase)
+                                     or (phrase == "Georgia" and head in titles.US_ROLES)):
+            return n, "United States"
+    return None
+
+
+def _place_end(tokens: list[Token], k: int, local: bool) -> int:
+    """The end of a place's name starting at k, short of a person's name after it ("Mayor of Gdansk Ann Lee")."""
+    j = k
+    while j < len(tokens) and j - k < 4 and tokens[j].capitalised and tokens[j].lower not in titles.ORG_WORDS:
+        j += 1
+    if local and j - k >= 3:
+        return k + 1 if j - k == 3 else j - 2  # "of Gdansk Pawel Adamowicz": the place, then the name
+    return j
 
 
 def _org_word_ahead(tokens: list[Token], k: int) -> bool:
     """True when the capitalised words from k on name an organisation ("and Commercial Services")."""
     j = k
     while j < len(tokens) and j - k < 6 and (tokens[j].capitalised or tokens[j].lower in _LINKING):
+        if tokens[j].lower in titles.HEADS:
+            return False  # "of State George Shultz and Undersecretary of State": another role starts
         if tokens[j].lower in titles.ORG_WORDS:
             return True
         j += 1
     return False
 
 
-def _for_complement(tokens: list[Token], for_: int) -> int:
+def _for_complement(tokens: list[Token], for_: int, places: Gazetteer) -> int:
     """Return the end of "for Europe" or "for Work and Pensions", kept in the title, else for_."""
     k = for_ + 1
-    while k < len(tokens) and (tokens[k].lower in titles.PORTFOLIOS or tokens[k].lower in titles.MODIFIERS
+    while k < len(tokens) and k - for_ <= PHRASE and (tokens[k].lower in titles.PORTFOLIOS
+                                                      or tokens[k].lower in titles.MODIFIERS
+                                                      or (tokens[k].capitalised and not is_name_word(tokens[k])
+                                                          and tokens[k].lower not in titles.HONORIFICS)
                                or tokens[k].lower in ("and", "europe", "women", "children", "sport")
-                               or country_starting_at(tokens, k) is not None):
-        found = country_starting_at(tokens, k)
+                               or country_starting_at(tokens, k, places) is not None):
+        found = country_starting_at(tokens, k, places)
         k += found[0] if found is not None else 1
     while k > for_ + 1 and tokens[k - 1].lower in ("and", "the"):
         k -= 1
     return k if k > for_ + 1 and tokens[for_ + 1].text[:1].isupper() else for_
 
 
-def _to_complement(tokens: list[Token], to: int) -> int:
+def _to_complement(tokens: list[Token], to: int, places: Gazetteer) -> int:
     """Return the end of "to the United Nations" or "to the coalition against ISIL", kept in the title."""
     k = to + 1
     if k < len(tokens) and tokens[k].lower == "the":
         k += 1
     if k < len(tokens) and tokens[k].text[:1].isupper():
-        found = country_starting_at(tokens, k)
+        found = country_starting_at(tokens, k, places)
         if found is not None:
             return k + found[0]
         j, last_org = k, None
-        while j < len(tokens) and (tokens[j].capitalised or tokens[j].acronym or tokens[j].lower in _LINKING):
+        while j < len(tokens) and j - k < PHRASE and (tokens[j].capitalised or tokens[j].acronym
+                                                      or tokens[j].lower in _LINKING):
             if tokens[j].lower in titles.ORG_WORDS or tokens[j].acronym:
                 last_org = j
             j += 1

@@ -5,14 +5,17 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from briefgen.extract import countries, titles
-from briefgen.extract.names import is_name_word, is_place_or_thing, name_run
-from briefgen.extract.roles import Role, read_role
+from briefgen.extract import countries, names, titles
+from briefgen.extract.countries import BUILT_IN, Gazetteer
+from briefgen.extract.names import BLANK_LINE, SURNAME_TITLES, is_name_word, is_place_or_thing, name_run
+from briefgen.extract.roles import PHRASE, Role, read_role
 from briefgen.extract.tokens import Token, make_token, word_set
 
 _DETERMINERS = word_set("the his her its their")
-_APPOSITION_END = word_set(""", ; . ) : — – - and said says told who was is has had will would
+_APPOSITION_END = word_set(""", ; . ( ) : — – - and said says told who was is has had will would
 until since from when in on at during after before of""")
+# Words between a name's comma and its role that leave the role the person's ("X, then the Prime Minister").
+_ASIDES = word_set("then now currently formerly previously also still later once")
 _PREPOSITIONS = word_set("to from by with at in on for of about against via")
 _ORG_LINKS = word_set("of the in and for")
 # Head words that name an official's role only with a modifier ("general manager").
@@ -34,8 +37,8 @@ class Sighting:
     regnal: str | None
 
 
-def find_sightings(tokens: list[Token], text: str, heads: frozenset[str],
-                   mods: frozenset[str]) -> list[Sighting]:
+def find_sightings(tokens: list[Token], text: str, heads: frozenset[str], mods: frozenset[str],
+                   places: Gazetteer = BUILT_IN) -> list[Sighting]:
     """Every name written next to a role, in text order (a misspelt head word is corrected in `tokens`)."""
     found: list[Sighting] = []
     used_until = -1
@@ -44,8 +47,9 @@ def find_sightings(tokens: list[Token], text: str, heads: frozenset[str],
         low = tok.lower
         if h <= used_until:
             continue
-        if low in titles.RANKS and low not in heads and not tok.text[0].isupper():
-            continue  # "a major company", "general strike"
+        if low in titles.RANKS and low not in heads and not tok.text[0].isupper() \
+                and not (low == "general" and h > 0 and tokens[h - 1].lower in titles.GENERAL_TAKERS):
+            continue  # "a major company", "general strike"; not "the attorney general"
         if not (low in heads or low in titles.RANKS or (
                 (low[-1] == "s" or "-" in low) and titles.is_head(low, heads))):
             if not tok.capitalised or len(low) < 7 or h + 1 >= len(tokens) or not is_name_word(tokens[h + 1]):
@@ -60,15 +64,23 @@ def find_sightings(tokens: list[Token], text: str, heads: frozenset[str],
             continue  # "Deputy Emergency Situations Minister": deputy is a role alone only in "his deputy, X"
         if h + 1 < len(tokens) and tokens[h + 1].lower in chained and tokens[h + 1].text[:1].isupper():
             continue  # the next word ends this role ("Commandant Admiral", "Vice President")
-        role = read_role(tokens, h, heads, mods)
+        if low in SURNAME_TITLES and h > 1 and tokens[h - 1].capitalised and is_name_word(tokens[h - 1]) \
+                and tokens[h - 2].text not in ".!?\"“”" and not (h + 1 < len(tokens) and is_name_word(tokens[h + 1])):
+            continue  # a surname after a first name: "Martin Luther King Jr.", "John Major said", "Burger King"
+        role = read_role(tokens, h, heads, mods, places)
         if role.title.lower() in _BARE_NOT_ROLES:
             continue  # "Arsenal manager X" is sport; "general manager X" is a company's
-        sighting = (_name_after(tokens, text, role) or _name_before(tokens, text, role)
+        listed, last = _names_listed_after(tokens, text, role, places) if role.plural else ([], h)
+        if listed:
+            found += listed  # "Senators Ann Lee of Ohio and Bo Ray": each a senator
+            used_until = last
+            continue
+        sighting = (_name_after(tokens, text, role, places) or _name_before(tokens, text, role, places)
                     or _name_in_next_sentence(tokens, text, role))
         if sighting is not None:
             if role.title.lower() == "deputy" and found and role.first > 0 \
                     and tokens[role.first - 1].lower in ("his", "her"):
-                boss = next((f.role for f in reversed(found) if not f.role.rank_only), None)
+                boss = next((f.role for f in reversed(found[-3:]) if not f.role.rank_only), None)
                 if boss is not None:
                     sighting = _deputy_of(sighting, boss)
             found.append(sighting)
@@ -76,7 +88,7 @@ def find_sightings(tokens: list[Token], text: str, heads: frozenset[str],
     return found
 
 
-def _name_after(tokens: list[Token], text: str, role: Role) -> Sighting | None:
+def _name_after(tokens: list[Token], text: str, role: Role, places: Gazetteer) -> Sighting | None:
     """The name written after its role: "Foreign Minister Zbigniew Rau", "the commander, Colonel X"."""
     j = role.end
     one_of_the = role.first >= 3 and tokens[role.first - 1].lower == "the" \
@@ -91,19 +103,25 @@ def _name_after(tokens: list[Token], text: str, role: Role) -> Sighting | None:
         role = dataclasses.replace(role, title=f"{word.text} {role.title}", first=role.first - 1,
                                    title_first=role.first - 1)
     determined = role.first > 0 and (tokens[role.first - 1].lower in _DETERMINERS | {"a", "an"}
-                                     or tokens[role.first - 1].text in ("'s", "’s"))
+                                     or tokens[role.first - 1].text in ("'s", "’s")
+                                     or tokens[role.title_first - 1].text in ("'s", "’s")
+                                     or role.anaphoric or role.owner is not None)
     if determined and j < len(tokens) and tokens[j].lower in ("for", "of", "at") and not role.plural:
-        role, j = _complement_before_comma(tokens, role, j)  # "a spokesman for the ministry, X,"
+        role, j = _complement_before_comma(tokens, role, j, places)  # "a spokesman for the ministry, X,"
+    elif determined and j < len(tokens) and tokens[j].text in ("'s", "’s") and role.country is not None \
+            and tokens[j - 2].lower in ("of", "the"):
+        role, j = _complement_before_comma(tokens, role, j, places)  # "the head of the UK's counter terror police, X,"
     if j < len(tokens) and tokens[j].text == "," and determined:
         j += 1
-        while j < len(tokens) and (tokens[j].lower in titles.RANKS or tokens[j].lower in titles.HONORIFICS):
+        while j < len(tokens) and j - role.end <= 3 and (tokens[j].lower in titles.RANKS
+                                                         or tokens[j].lower in titles.HONORIFICS):
             j += 1
     elif role.plural:
         return None
     end = name_run(tokens, j, text)
     if end == j or is_place_or_thing(tokens, j, end, role.first):
         return None
-    if "\n\n" in text[tokens[role.end - 1].end:tokens[j].start]:
+    if BLANK_LINE.search(text, tokens[role.end - 1].end, tokens[j].start):
         return None
     name = tuple(t.text for t in tokens[j:end])
     if (role.first > 0 and tokens[role.first - 1].text in "([" and end + 1 < len(tokens)
@@ -111,7 +129,7 @@ def _name_after(tokens: list[Token], text: str, role: Role) -> Sighting | None:
         name = (*name, tokens[end + 1].text)  # "(Prime Minister Yasuhiro) Nakasone": an editor's brackets
         end += 2
     if role.country is None and role.org is None:
-        role = _org_after_name(tokens, end, role)
+        role = _org_after_name(tokens, end, role, places)
     head = tokens[role.end - 1].lower if role.end > 0 else ""
     regnal = None
     if role.title.lower() in titles.REGNAL or head in titles.REGNAL:
@@ -119,7 +137,39 @@ def _name_after(tokens: list[Token], text: str, role: Role) -> Sighting | None:
     return Sighting(name, tokens[j].start, tokens[end - 1].end, role, regnal)
 
 
-def _complement_before_comma(tokens: list[Token], role: Role, j: int) -> tuple[Role, int]:
+def _names_listed_after(tokens: list[Token], text: str, role: Role,
+                        places: Gazetteer) -> tuple[list[Sighting], int]:
+    """The names listed right after a plural role, each with the singular role, and the last token read.
+
+    "Senators Ann Lee of Ohio, Bo Ray of Iowa and Cy Hale": three senators, each with the place after
+    the name. At most a few names: a list is short.
+    """
+    j = role.end
+    if not tokens[role.title_first].text[0].isupper() or j >= len(tokens) or not tokens[j].capitalised \
+            or titles.singular(tokens[j - 1].text) in titles.REGNAL:
+        return [], role.end  # not "Queens Park Rangers"
+    single = dataclasses.replace(role, plural=False)
+    out: list[Sighting] = []
+    while j < len(tokens) and len(out) < 8:
+        end = name_run(tokens, j, text)
+        if end - j < 2 or is_place_or_thing(tokens, j, end, role.first):
+            break
+        own = _org_after_name(tokens, end, single, places) if single.country is None and single.org is None else single
+        out.append(Sighting(tuple(t.text for t in tokens[j:end]), tokens[j].start, tokens[end - 1].end, own, None))
+        k = end
+        if k + 1 < len(tokens) and tokens[k].lower == "of" and tokens[k + 1].capitalised:
+            k += 2  # "of Florida"
+            while k < len(tokens) and k - end < 5 and tokens[k].capitalised:
+                k += 1
+        while k < len(tokens) and tokens[k].lower in (",", "and") and k - end < 8:
+            k += 1
+        if k == end or k >= len(tokens) or not tokens[k].capitalised:
+            return out, k
+        j = k
+    return out, j
+
+
+def _complement_before_comma(tokens: list[Token], role: Role, j: int, places: Gazetteer) -> tuple[Role, int]:
     """Skip "for the State Department" in "a spokesman for the State Department, X," taking its org."""
     k = j + 1
     while k < len(tokens) and k - j <= 8 and tokens[k].text not in ",.;:()\"“”":
@@ -127,8 +177,12 @@ def _complement_before_comma(tokens: list[Token], role: Role, j: int) -> tuple[R
     if k >= len(tokens) or tokens[k].text != "," or k == j + 1:
         return role, j
     words = [t.text for t in tokens[j + 1:k] if t.lower != "the"]
+    if tokens[j].text in ("'s", "’s"):  # "head of the UK's counter terror police": the title goes on
+        if not all(w.islower() for w in words):
+            return role, j
+        return dataclasses.replace(role, title=f"{role.title} of {' '.join(words)}"), k
     phrase = " ".join(words)
-    country = countries.country_of(phrase)
+    country = places.country_of(phrase)
     org = None
     if country is None and words and all(w[:1].isupper() or w.lower() in _ORG_LINKS for w in words):
         org = titles.ORG_ALIASES.get(phrase, phrase)
@@ -137,36 +191,45 @@ def _complement_before_comma(tokens: list[Token], role: Role, j: int) -> tuple[R
     return dataclasses.replace(role, country=country, org=org), k
 
 
-def _org_after_name(tokens: list[Token], end: int, role: Role) -> Role:
+def _org_after_name(tokens: list[Token], end: int, role: Role, places: Gazetteer) -> Role:
     """Take the organisation from "X of the police of the Autonomous Region," after a name."""
     if end + 1 >= len(tokens) or tokens[end].lower != "of":
         return role
     k = end + 1
     j = k
-    while j < len(tokens) and (tokens[j].capitalised or tokens[j].acronym or tokens[j].lower in _ORG_LINKS
-                               or tokens[j].lower in titles.ORG_WORDS):
+    while j < len(tokens) and j - k < PHRASE and (tokens[j].capitalised or tokens[j].acronym or tokens[j].lower
+                                                  in _ORG_LINKS or tokens[j].lower in titles.ORG_WORDS):
         j += 1
     while j > k and tokens[j - 1].lower in _ORG_LINKS:
         j -= 1
-    if j == k or (j < len(tokens) and tokens[j].text not in ",;.)"):
+    if j == k:
         return role
     words = [t.text for t in tokens[k:j]]
     if words[0].lower() == "the":
         words = words[1:]
     phrase = " ".join(words)
-    country = countries.country_of(phrase)
+    if j < len(tokens) and tokens[j].text not in ",;.()":
+        here = places.country_of(phrase, capitals=False)
+        return dataclasses.replace(role, country=here) if here else role  # "President X of Pakistan has said"
+    country = places.country_of(phrase)
+    if countries.is_us_state(phrase) or (phrase == "Georgia" and titles.head_of(role.title) in titles.US_ROLES):
+        country = "United States"  # "Senator X of Georgia"
     if country is None and not any(w.lower() in titles.ORG_WORDS or w.isupper() for w in words):
         return role
     return dataclasses.replace(role, country=country, org=None if country else phrase)
 
 
-def _name_before(tokens: list[Token], text: str, role: Role) -> Sighting | None:
+def _name_before(tokens: list[Token], text: str, role: Role, places: Gazetteer) -> Sighting | None:
     """The name written before its role: "Delfin Lorenzana, the Defence Secretary;"."""
     if role.rank_only or role.plural:
         return None
     p = role.first - 1
     if p >= 0 and tokens[p].lower in ("the", "a", "an"):
         p -= 1
+    if p >= 0 and tokens[p].lower in _ASIDES:
+        if tokens[p].lower in ("formerly", "previously") and "former" not in role.title.lower():
+            role = dataclasses.replace(role, title=f"former {role.title}")  # "X, formerly staff director"
+        p -= 1  # "X, then the Prime Minister"
     if p >= 1 and tokens[p - 1].lower == "who" and tokens[p].lower in ("is", "was", "became"):
         p -= 2
     elif p >= 2 and tokens[p - 2].lower == "who" and tokens[p].lower == "been":
@@ -175,20 +238,33 @@ def _name_before(tokens: list[Token], text: str, role: Role) -> Sighting | None:
         return None
     after = role.end
     if after < len(tokens) and tokens[after].lower in ("for", "at"):
-        role, after = _complement_before_comma(tokens, role, after)  # "X, spokesman for the ministry,"
+        role, after = _complement_before_comma(tokens, role, after, places)  # "X, spokesman for the ministry,"
     if after < len(tokens) and tokens[after].lower not in _APPOSITION_END:
-        return None
+        k = after  # "X, president of an OAS special committee on trade, said": the role goes on to the comma
+        while k < len(tokens) and k - after < 8 and tokens[k].text.islower():
+            k += 1
+        if k == after or k >= len(tokens) or tokens[k].text != ",":
+            return None
     end = p
+    if end >= 3 and tokens[end - 2].lower == "of" and tokens[end - 1].capitalised and not is_name_word(tokens[end - 1]):
+        end -= 2  # "Jo Hale of Ohio, the party's nominee"
     start = end
+    if start > 1 and tokens[start - 1].capitalised and tokens[start - 1].lower in names.SURNAME_WORDS \
+            and is_name_word(tokens[start - 2]):
+        start -= 1  # "Bill May, chairman of ..."
     while start > 0 and (is_name_word(tokens[start - 1]) or (
-            start - 1 > 0 and tokens[start - 1].lower in ("al", "bin", "de", "dela", "van", "von", "da"))):
+            start - 1 > 0 and tokens[start - 1].lower in ("al", "bin", "de", "dela", "van", "von", "da"))) \
+            and not (start < end and BLANK_LINE.search(text, tokens[start - 1].end, tokens[start].start)):
         start -= 1
     if start == end or end - start > 5:
         return None
     if end - start == 1 and not (start > 0 and tokens[start - 1].lower in titles.HONORIFICS):
         return None
-    if start > 0 and (tokens[start - 1].text in ("'s", "’s") or tokens[start - 1].lower in _PREPOSITIONS):
-        return None  # "Speaking to Agence France-Presse, the president of ..."
+    if start > 0 and (tokens[start - 1].text in ("'s", "’s") or (
+            tokens[start - 1].lower in _PREPOSITIONS and (start < 2 or tokens[start - 2].lower.endswith("ing")
+                                                         or tokens[start - 2].lower == "according"
+                                                         or not tokens[start - 2].text[0].isalpha()))):
+        return None  # "Speaking to Agence France-Presse, the president of ...", not "at the request of X, the ..."
     name = tuple(t.text for t in tokens[start:end])
     return Sighting(name, tokens[start].start, tokens[end - 1].end, role, None)
 
@@ -203,9 +279,9 @@ def _name_in_next_sentence(tokens: list[Token], text: str, role: Role) -> Sighti
     if k == role.end or k >= len(tokens) or tokens[k].text not in ".!?":
         return None  # only a role that closes its sentence as the speaker: "..., the X has said."
     k += 1
-    while k < len(tokens) and tokens[k].text in "\"”’'":
+    while k < len(tokens) and k - role.end < 6 and tokens[k].text in "\"”’'":
         k += 1
-    if k >= len(tokens) or "\n\n" in text[tokens[k - 1].end:tokens[k].start]:
+    if k >= len(tokens) or BLANK_LINE.search(text, tokens[k - 1].end, tokens[k].start):
         return None
     end = name_run(tokens, k, text)
     if end - k < 2 or end >= len(tokens) or tokens[end].lower not in SPEECH | _SUBJECT_VERBS:

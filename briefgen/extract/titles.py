@@ -16,7 +16,7 @@ mufti speaker ceo treasurer comptroller ombudsman president-elect vice-president
 secretary-general under-secretary undersecretary attorney-general negotiator administrator
 coordinator adviser advisor aide lawmaker legislator councillor councilor counselor
 sheikh monarch emperor patriarch diplomat executive inspector mediator deputy
-constable sheriff coroner magistrate warden manager officer
+constable sheriff coroner magistrate warden manager officer justice nominee
 """)
 
 # Military and police ranks: a title when nothing better is given, else dropped.
@@ -49,7 +49,7 @@ PORTFOLIOS = word_set("""
 state defence defense finance foreign affairs interior justice health education labour labor
 trade industry commerce agriculture energy environment transport treasury staff information
 culture economy home internal external homeland security public works planning the
-parliament commons representatives
+parliament commons representatives exchequer
 """)
 
 # Words after which a following "General" belongs to the title ("Secretary General").
@@ -59,7 +59,7 @@ GENERAL_TAKERS = word_set("secretary attorney director inspector solicitor surge
 # Titles that often stand before a surname alone ("President Reagan", "Energy Minister Subroto").
 SURNAME_TITLES = word_set("""
 president premier chancellor pope king queen emperor sultan emir sheikh prince princess minister
-secretary senator governor ayatollah mayor
+secretary senator governor ayatollah mayor justice judge
 """)
 
 # Titles whose holder is named by a regnal name ("Pope Francis" -> "Francis").
@@ -68,10 +68,14 @@ REGNAL = word_set("pope king queen emperor sultan emir")
 # Roles in government or the military, whose country may be inferred from the context.
 GOVERNMENT_HEADS = word_set("""
 president minister secretary ambassador envoy governor mayor senator congressman congresswoman
-representative mp leader chancellor king queen prince premier speaker commander general colonel
+representative mp chancellor king queen prince premier speaker commander general colonel
 admiral marshal brigadier president-elect vice-president secretary-general attorney-general
-lawmaker diplomat negotiator
+lawmaker diplomat negotiator judge justice prosecutor magistrate commissioner inspector constable
+superintendent sheriff coroner ombudsman
 """)
+
+# Words before a role that put its holding in the past or the future ("the deposed President").
+PAST = word_set("former deposed ousted toppled exiled late then previous outgoing incoming ex")
 
 # Roles a country has one holder of at a time: a country named in passing near "President X" does not settle his.
 ONE_PER_COUNTRY = frozenset({"president", "prime minister", "premier", "chancellor", "king", "queen", "emperor"})
@@ -112,7 +116,7 @@ ABBREVIATED = word_set("gov. sen. rep. amb. pres. supt. cmdr. insp. gen. col. ca
 
 # Honorifics: not roles, left out of names.
 HONORIFICS = word_set("mr mr. mrs mrs. ms ms. dr dr. sir dame madam lord lady professor prof prof. rev rev. "
-                      "reverend emeritus")
+                      "reverend emeritus monsignor monseñor monsenor msgr msgr. mgr mgr.")
 
 PLURALS = {"spokesmen": "spokesman", "spokeswomen": "spokeswoman", "chairmen": "chairman",
            "secretaries": "secretary", "congressmen": "congressman"}
@@ -172,11 +176,53 @@ def singular(word: str) -> str:
     return low
 
 
-# Parties whose name before a role tells the country ("Tory leader", "Lib Dem spokesman").
-PARTIES = {"tory": "United Kingdom", "tories": "United Kingdom", "conservative": "United Kingdom",
-           "labour": "United Kingdom", "snp": "United Kingdom", "ukip": "United Kingdom",
-           "democrat": "United Kingdom", "dem": "United Kingdom", "plaid": "United Kingdom",
-           "republican": "United States", "democratic": "United States"}
+# Parties whose name before a role tells the country and the party ("Tory leader", "Labour MP").
+# "democrat" and "dem" alone are American; after "Liberal" or "Lib" they are the British Liberal Democrats.
+PARTIES = {"tory": ("United Kingdom", "Conservative Party"), "tories": ("United Kingdom", "Conservative Party"),
+           "conservative": ("United Kingdom", "Conservative Party"), "labour": ("United Kingdom", "Labour Party"),
+           "snp": ("United Kingdom", "Scottish National Party"), "ukip": ("United Kingdom", "UK Independence Party"),
+           "plaid": ("United Kingdom", "Plaid Cymru"), "republican": ("United States", "Republican Party"),
+           "democratic": ("United States", "Democratic Party"), "democrat": ("United States", "Democratic Party"),
+           "dem": ("United States", "Democratic Party")}
+LIBERAL_DEMOCRATS = ("United Kingdom", "Liberal Democrats")
+
+# Roles that are seats in a legislature: a party before them is the member's, the org is the country.
+SEATS = word_set("""
+mp mps msp msps mep meps senator senators congressman congresswoman congressmen representative lawmaker
+legislator councillor councilor assemblyman assemblywoman
+""")
+
+# Roles of a place below a country, whose "of X" stays in the title ("mayor of London", "governor of Ohio").
+LOCAL_HEADS = word_set("mayor governor premier councillor councilor lieutenant-governor sheriff")
+# The nations of the United Kingdom, kept in a title ("First Minister of Scotland"); the org is the country.
+UK_NATIONS = frozenset({"Scotland", "Wales", "England", "Northern Ireland"})
+
+# Roles of American politics, after which "of Georgia" is the state ("Senator X of Georgia").
+US_ROLES = word_set("senator congressman congresswoman representative governor")
+
+# Roles of companies and bodies, before which capitalised words name the employer ("Jardine chairman").
+COMPANY_HEADS = word_set("""
+chairman chairwoman chairperson president chief executive director spokesman spokeswoman spokesperson
+manager treasurer officer head ceo vice-president vice-chairman governor leader secretary
+""")
+
+# Heads whose portfolio may be any word ("Planning Minister", "aid minister", "Transportation Secretary").
+PORTFOLIO_HEADS = word_set("minister ministers secretary secretaries commissioner commissioners undersecretary "
+                           "under-secretary")
+
+# Lower-case words that end a role phrase read backwards: they qualify the clause, not the role.
+NOT_PORTFOLIO = word_set("""
+is are was were be been being has have had do does did will would shall should may might must can could
+said says told say tell asked who whom whose which that what where when why how not no nor so than too very
+also just only even still yet ever never new current incumbent sitting longtime veteran serving its their our
+your my his her other another each every both either all some many several few one two three four five
+six seven eight nine ten first second third fourth fifth last next previous whom a an the this these
+opponent opponents critic critics supporter supporters rival rivals ally allies colleague colleagues fellow
+friend friends
+those there here and or but if as of in on at to for
+from by with about against after before during since until while into onto over under per via
+""")
+
 # Role words used by one country only (True), or mostly by one country (False).
 _COUNTRY_ROLES = {"shadow": ("United Kingdom", True), "home secretary": ("United Kingdom", True),
                   "foreign secretary": ("United Kingdom", True), "exchequer": ("United Kingdom", True),

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import functools
 import re
-from collections import Counter
+from dataclasses import dataclass
 
 from briefgen.article import TroopCount
-from briefgen.extract import countries
+from briefgen.extract import countries, troop_kinds, troop_owners
 from briefgen.extract.numbers import NUMBER, value_of
 from briefgen.extract.tokens import sentence_spans, word_set
 
@@ -23,9 +22,11 @@ _SINGULAR = {"soldier", "serviceman", "marine", "sailor", "airman", "paratrooper
              "peacekeeper", "commando", "militant", "rebel", "guerrilla", "gunman", "insurgent", "fighter"}
 # Nouns that are personnel only with a military word before them ("Armed Forces personnel").
 _NEEDS_MILITARY = word_set("personnel men guards officers members")
+# Words that make "personnel", "officers" or "members" military; not the names of alliances or bodies,
+# whose members are states or civilians ("two NATO members", "UN personnel").
 _MILITARY = word_set("""
 military army navy naval marine marines armed forces force defence defense air service combat army's
-coalition nato un infantry airborne militia security soldiers peacekeeping
+infantry airborne militia security soldiers peacekeeping
 """)
 # Words that may stand between the number and the noun.
 _MODIFIERS = word_set("""
@@ -43,14 +44,10 @@ percent per cent years year months days hours miles kilometres km brigades batta
 units companies regiments squadrons ships boats times after before during since into over under about
 against near outside inside through
 """)
-_NOT_GROUP_NAMES = word_set("""
-the of and or by with from against about some many several more other few two three four five six seven
-eight nine ten dozen hundred thousand least armed suspected
-""")
 _POSSESSIVES = word_set("the its their his her our these those")
 _NOT_PERSONNEL = word_set("""
 police policemen riot merchant civilian labour tory tories conservative backbench democratic republican
-liberal aid health medical embassy diplomatic
+liberal aid health medical embassy diplomatic former retired ex-servicemen veteran veterans one-time onetime
 """)
 _POLITICAL = re.compile(r"\b(?:MPs?|vote[ds]?|voting|backbench\w*|Commons|parliament\w*|bill|legislation|"
                         r"whips?|Labour|Tory|Tories|Conservatives?|Democrats?|Republicans?|party)\b")
@@ -59,13 +56,13 @@ _AIRCRAFT = re.compile(
     r"MiG|Mirage|Tornado|F-\d+)\b", re.I)
 _MILITANT = re.compile(r"\b(?:militants?|insurgents?|rebels?|Islamists?|guerrillas?|Taliban|ISIS|ISIL|jihadists?|"
                        r"militias?|armed\s+group)\b", re.I)
-_ARMED_CONTEXT = re.compile(r"\b(?:force|troops|army|brigade|battalion|soldiers|military|garrison|contingent|"
-                            r"regiment|division|militia|armed|battle|offensive|front|war|casualties)\b", re.I)
-_CASUALTY = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring|dead|died|die|captured|"
-                       r"prisoners?|missing|infected|casualties|slain|executed|kidnapped|abducted|lost|deaths?|toll)\b",
-                       re.I)
-_CASUALTY_LIST = re.compile(r"\b(?:deaths|dead|toll|casualties|wounded|injured)\s+(?:are|were|include[sd]?|was)\b",
-                            re.I)
+# "Men" are soldiers only beside a word for a force or its members: loose words such as "war" or "battle"
+# also stand in other news ("a custody battle").
+_FORCE_CONTEXT = re.compile(r"\b(?:force|forces|troops|army|brigade|battalion|soldiers|military|garrison|contingent|"
+                            r"regiment|division|militia|guerrillas|rebels|infantry|armed)\b", re.I)
+_LOST_BEFORE = re.compile(r"\b(?:lost|losing|loses)\s+(?:at\s+least\s+|about\s+|some\s+|more\s+than\s+|over\s+)?$")
+_UNIT_BEFORE = re.compile(r"\b(?:brigade|battalion|regiment|division|garrison|unit|army|navy|military|force)\b",
+                         re.I)
 _HEDGE = re.compile(r"\b(?:about|around|some|nearly|almost|roughly|approximately|up\s+to|more\s+than|over|"
                     r"at\s+least|an\s+estimated|estimated|as\s+many\s+as|fewer\s+than|less\s+than|close\s+to|"
                     r"upwards\s+of|under|at\s+most|reportedly)\s+(?:about\s+)?$", re.I)
@@ -78,25 +75,37 @@ _MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|N
 _WORD = re.compile(r"\s*((?:[A-Z]\.){2,}|[A-Za-z][\w'’-]*|\S)")
 _VAGUE = re.compile(r"\b(?:(?:tens|hundreds)\s+of\s+)?(?:thousands|hundreds|dozens|scores)\s+of\s+", re.I)
 _FROM_FORCES = re.compile(r"\s+from\s+the\s+(?:Armed\s+Forces|army|military|navy|air\s+force|marines)\b")
-_AND_CASUALTIES = re.compile(rf"\band\s+(?P<n>{NUMBER})\s+(?:wounded|injured|killed|dead|missing|captured)\b")
+# A second casualty count that leaves out the noun: "and 58 wounded", "and another 289 captured",
+# "killing one soldier and wounding two".
+_AND_CASUALTIES = re.compile(
+    rf"\band\s+(?:(?:another|a\s+further)\s+(?P<n>{NUMBER})\s+(?:wounded|injured|killed|dead|missing|captured)\b"
+    rf"|(?P<m>{NUMBER})\s+(?:wounded|injured|killed|dead|missing|captured)\b"
+    rf"|(?:wounding|injuring|capturing)\s+(?P<k>{NUMBER})(?=\s*(?:[,.;]|$|others?\b|more\b)))")
 _ANY_NOUN = re.compile(
     r"\b(?:" + "|".join(sorted(_PERSONNEL | _SINGULAR | _NEEDS_MILITARY)) + r")\b|-strong\b"
     r"|\b(?:army|military|navy|force|contingent|garrison|deployment)\b", re.I)
 _FORCE_OF = re.compile(r"(?<!work )(?<!labour )(?<!labor )(?<!sales )(?<!police )"  # not "a work force of 50"
                        r"\b(?:force|army|contingent|garrison|deployment)\s+of\s+(?:some\s+|about\s+|around\s+"
                        r"|nearly\s+|up\s+to\s+|more\s+than\s+|at\s+least\s+|over\s+)?$", re.I)
-# Nouns for the people who speak about troops, whose country is not the troops' ("US officials").
-_SPEAKERS_AFTER = re.compile(r"\s+(?:officials|senators|lawmakers|legislators|congressmen|diplomats|envoys|"
-                             r"negotiators|sources|spokesm[ae]n|spokeswom[ae]n|analysts|intelligence|media|"
-                             r"newspapers?|experts|officers\s+said)\b", re.I)
-# Words before a country that make it where the troops are or go, not whose they are ("near Ukraine's border").
-_PLACE_BEFORE = re.compile(r"\b(?:to|in|into|onto|on|at|near|against|toward|towards|across|along|inside|outside|"
-                           r"within|through|over|via|off)\s+(?:(?:the|an?)\s+)?$", re.I)
-# A force named after a body ("NATO Response Force", "UN peacekeepers", "EU battlegroup").
-_FORCE_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*){0,2}\s+(?:force|forces|troops|peacekeepers|peacekeeping|"
-                          r"mission|contingent|battlegroups?|brigade|soldiers)\b", re.I)
+_NEAR = 300
+"""How far from a count (characters) its sentence is read: bounded, so that the work is linear in the text."""
 _STRONG_NOUNS = word_set("force army contingent garrison unit brigade battalion detachment column "
                           "corps militia division regiment mission")
+
+
+@dataclass(frozen=True)
+class _Text:
+    """An article's text with what every count needs from it, found once (so each count costs O(log n))."""
+
+    text: str
+    sentences: list[tuple[int, int]]
+    starts: list[int]
+    owners: troop_owners.OwnerIndex
+
+    def sentence_at(self, at: int) -> tuple[tuple[int, int], tuple[int, int] | None]:
+        """The sentence holding offset `at`, and the one before it (None for the first)."""
+        i = max(0, bisect.bisect_right(self.starts, at) - 1)
+        return self.sentences[i], (self.sentences[i - 1] if i > 0 else None)
 
 
 def find_troops(text: str, published: dt.date | None) -> tuple[TroopCount, ...]:
@@ -105,33 +114,35 @@ def find_troops(text: str, published: dt.date | None) -> tuple[TroopCount, ...]:
     Vague quantities ("tens of thousands of troops", "hundreds of fighters") are reported with
     value None and approx True, so that a reader sees them but no chart or score counts them.
     `published` is accepted for a uniform extractor signature; counts do not depend on it.
+    Every count looks at a bounded window around it, so the time is linear in the text.
     """
     del published
     if _ANY_NOUN.search(text) is None:
         return ()
     sentences = sentence_spans(text)
-    starts = [s for s, _e in sentences]
+    doc = _Text(text, sentences, [s for s, _e in sentences], troop_owners.index_owners(text))
     found: list[TroopCount] = []
     for m in _COUNT.finditer(text):
-        sentence = sentences[max(0, bisect.bisect_right(starts, m.start()) - 1)]
-        count = _read_count(text, m, sentence)
+        count = _read_count(doc, m)
         if count is None:
             continue
         found.append(count)
         clause = re.split(r"[.;]", text[count.end:count.end + 60], maxsplit=1)[0]
         follow = _AND_CASUALTIES.search(text, count.end, count.end + len(clause))
         if follow is not None and count.kind == "casualties":
-            value = value_of(follow.group("n"))
+            group = next(g for g in ("n", "m", "k") if follow.group(g))
+            value = value_of(follow.group(group))
             if value:
+                begin = follow.start(group) if group != "n" else follow.start() + 4
                 found.append(TroopCount(value, None, False, count.who, "casualties",
-                                        " ".join(text[follow.start("n"):follow.end()].split()),
-                                        follow.start("n"), follow.end()))
-    found += _vague_counts(text, sentences, starts)
+                                        " ".join(text[begin:follow.end()].split()), begin, follow.end()))
+    found += _vague_counts(doc)
     return _once_each(sorted(found, key=lambda c: c.start))
 
 
-def _read_count(text: str, m: re.Match[str], sentence: tuple[int, int]) -> TroopCount | None:
+def _read_count(doc: _Text, m: re.Match[str]) -> TroopCount | None:
     """Read the troop count starting at a number, or None when the number counts something else."""
+    text = doc.text
     low = value_of(m.group("low"))
     high = value_of(m.group("high")) if m.group("high") else None
     joiner = text[m.end("low"):m.start("high")] if high is not None else ""
@@ -148,18 +159,23 @@ def _read_count(text: str, m: re.Match[str], sentence: tuple[int, int]) -> Troop
             end, noun, mods = m.end(), "troops", []  # "a force of 5,000, backed by tanks"
         else:
             return None
-    if not _is_personnel(noun, mods, low, text[sentence[0]:sentence[1]], text, m.start()):
+    sentence, previous = doc.sentence_at(m.start())
+    if not _is_personnel(noun, mods, low, _near(text, sentence, m.start()), text, m.start()):
         return None
     start = m.start("low") if not m.group("between") else m.start()
     hedge = _HEDGE.search(text, max(0, start - 25), start)
     if hedge is not None:
         start = hedge.start()
-    wounded = any(_CASUALTY.fullmatch(w) for w in mods)  # "12 wounded soldiers"
-    kind = "casualties" if wounded or _is_casualty(text, start, end) else "strength"
-    who = _whose(mods, noun, text, sentence, start)
+    kind = "casualties" if troop_kinds.is_casualty(text, mods, start, end) else "strength"
+    who = troop_owners.owner_of(text, doc.owners, mods, noun, start, end, sentence, previous)
     span = " ".join(text[start:end].split())
     high = high if high and high > low else None
     return TroopCount(low, high, hedge is not None, who, kind, span, start, end)
+
+
+def _near(text: str, sentence: tuple[int, int], at: int) -> str:
+    """The part of a sentence within a bounded distance of `at` (a paragraph with no full stop can be huge)."""
+    return text[max(sentence[0], at - _NEAR):min(sentence[1], at + _NEAR)]
 
 
 def _noun_after(text: str, pos: int, strong: bool, one: bool) -> tuple[int, str | None, list[str]]:
@@ -226,14 +242,19 @@ def _is_personnel(noun: str, mods: list[str], value: int, sentence: str, text: s
         free = [w for w in mods if w.islower() and w not in _MILITARY | _MODIFIERS | _POSSESSIVES | {"of"}]
         if free:
             return False  # "1,000 sales personnel"
-        military = lows & _MILITARY or (noun != "men" and any(countries.country_of(w, capitals=False)
-                                                               for w in mods))
+        # A nationality makes officers military, not personnel, members or men ("20 Iranian personnel on the
+        # platform", "the two German members of the Commission").
+        military = lows & _MILITARY or (noun == "officers"
+                                        and any(countries.country_of(w, capitals=False) for w in mods))
         if noun == "guards":
             return bool(lows & {"marine", "military", "army"})
         if military:
             return True
+        if noun == "personnel":
+            return bool(_UNIT_BEFORE.search(text, max(0, at - 60), at))  # "Brigade 604 ... 200 of its personnel"
         context = text[max(0, at - 150):at] + sentence
-        return (noun in ("men", "personnel") and bool(_ARMED_CONTEXT.search(context))
+        lost = _LOST_BEFORE.search(text, max(0, at - 20), at)  # "Iraq lost at least 3,000 men killed"
+        return (noun == "men" and bool(lost or _FORCE_CONTEXT.search(context))
                 and "police" not in sentence.lower())  # not "300 men entered after police were fired on"
     return True
 
@@ -254,87 +275,20 @@ def _is_year_or_age(text: str, m: re.Match[str]) -> bool:
     return bool(re.match(r"(?:-|\s)(?:year|years)\b|\s*(?:%|per\s?cent)", after))
 
 
-def _is_casualty(text: str, start: int, end: int) -> bool:
-    """True when the count is of killed, wounded or captured personnel, by the words around it."""
-    clause = re.split(r"[.;:]", text[max(0, start - 80):start])[-1]
-    if _CASUALTY_LIST.search(clause):
-        return True  # "the deaths are fourteen civilians, five Armed Forces personnel"
-    before = text[max(0, start - 30):start]
-    after = text[end:end + 40]
-    after = re.split(r"[.;,]", after, maxsplit=1)[0]
-    return bool(_CASUALTY.search(before) or _CASUALTY.search(after))
-
-
-def _whose(mods: list[str], noun: str, text: str, sentence: tuple[int, int], start: int) -> str | None:
-    """The country of the personnel, or the kind of armed group ("communist rebels")."""
-    for w in mods:
-        country = countries.country_of(w, capitals=False)
-        if country:
-            return country
-    if noun in ("rebels", "guerrillas", "militants", "insurgents", "gunmen", "jihadists"):
-        kept = [w.lower() for w in mods if w.lower() not in _POSSESSIVES | {"of", "other", "more"}]
-        if not kept:  # "at least 18 rebels" after "Communist rebels killed ...": the group named before
-            earlier = text[max(0, start - 2000):start]
-            named = [m.group(1).lower() for m in re.finditer(rf"\b([A-Za-z-]+)\s+{noun}\b", earlier)
-                     if m.group(1).lower() not in _NOT_GROUP_NAMES and not m.group(1)[0].isdigit()]
-            kept = named[-1:]
-        return " ".join([*kept, noun])
-    owner = _owner_before(text, sentence[0], start)
-    if owner is not None:
-        return owner
-    after = [c for off, c in countries.countries_in(text[start:sentence[1]])
-             if not _PLACE_BEFORE.search(text, max(0, start + off - 30), start + off)]
-    if after:
-        return after[0]  # the nearest, not where they are sent ("troops near Ukraine's border")
-    found = [c for _off, c in countries.countries_in(text[max(0, sentence[0] - 300):sentence[0]])]
-    if found:
-        return found[-1]
-    return _main_country(text)  # the article's country
-
-
-@functools.lru_cache(maxsize=4)
-def _main_country(text: str) -> str | None:
-    """The country an article names most (cached: asked once per count, and articles can be long)."""
-    overall = Counter(c for _off, c in countries.countries_in(text))
-    return overall.most_common(1)[0][0] if overall else None
-
-
-def _owner_before(text: str, begin: int, start: int) -> str | None:
-    """The country or body named nearest before a count in its sentence that may own the troops.
-
-    A country that qualifies the people who speak ("US officials have warned that a force of ...")
-    is passed over when another country is named; a body counts when it names a force ("The NATO
-    Response Force numbers 40,000 personnel").
-    """
-    chunk = text[begin:start]
-    found = countries.countries_in(chunk)
-    owners = [(off, c) for off, c in found if not _SPEAKERS_AFTER.match(chunk, off + _form_length(chunk, off))]
-    if not owners and found:
-        owners = found[-1:]  # "Russian officials said 5,000 troops would leave": their own
-    owners += [(off, body) for off, body in countries.bodies_in(chunk)
-               if _FORCE_AFTER.match(chunk, off + _form_length(chunk, off, body=True))]
-    return max(owners)[1] if owners else None
-
-
-def _form_length(chunk: str, off: int, body: bool = False) -> int:
-    """The length of the country or body name written at `off`."""
-    pattern = countries.BODY_PATTERN if body else countries.COUNTRY_PATTERN
-    m = pattern.match(chunk, off)
-    return len(m.group(1)) if m is not None else 0
-
-
-def _vague_counts(text: str, sentences: list[tuple[int, int]], starts: list[int]) -> list[TroopCount]:
+def _vague_counts(doc: _Text) -> list[TroopCount]:
+    """Counts with no number ("thousands of troops"), with value None."""
+    text = doc.text
     out = []
     for m in _VAGUE.finditer(text):
         end, noun, mods = _noun_after(text, m.end(), False, False)
         if noun is None or noun in _NEEDS_MILITARY:
             continue
-        sentence = sentences[max(0, bisect.bisect_right(starts, m.start()) - 1)]
-        if not _is_personnel(noun, mods, 2, text[sentence[0]:sentence[1]], text, m.start()):
+        sentence, previous = doc.sentence_at(m.start())
+        if not _is_personnel(noun, mods, 2, _near(text, sentence, m.start()), text, m.start()):
             continue
-        kind = "casualties" if _is_casualty(text, m.start(), end) else "strength"
-        out.append(TroopCount(None, None, True, _whose(mods, noun, text, sentence, m.start()), kind,
-                              " ".join(text[m.start():end].split()), m.start(), end))
+        kind = "casualties" if troop_kinds.is_casualty(text, mods, m.start(), end) else "strength"
+        who = troop_owners.owner_of(text, doc.owners, mods, noun, m.start(), end, sentence, previous)
+        out.append(TroopCount(None, None, True, who, kind, " ".join(text[m.start():end].split()), m.start(), end))
     return out
 
 

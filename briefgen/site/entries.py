@@ -36,17 +36,6 @@ class Entry:
 
 
 @dataclass(frozen=True)
-class FigureRow:
-    """One figure as the article page shows it: what it says and the sentence it came from."""
-
-    kind: str
-    label: str
-    detail: str
-    text: str
-    sentence: str
-
-
-@dataclass(frozen=True)
 class Day:
     """The articles published on one day (date None: undated), for the front page."""
 
@@ -77,6 +66,18 @@ def official_label(official: Official) -> str:
     return ", ".join(x for x in (official.title, official.org) if x)
 
 
+def sentence_index(entry: Entry) -> Callable[[int], int | None]:
+    """A function giving the index of the entry's sentence that contains an offset (None if none)."""
+    spans = entry.sentences
+    starts = [start for start, _ in spans]
+
+    def index_at(offset: int) -> int | None:
+        i = bisect.bisect_right(starts, offset) - 1
+        return i if i >= 0 and offset < spans[i][1] else None
+
+    return index_at
+
+
 def sentence_finder(entry: Entry) -> Callable[[int], str]:
     """A function giving the sentence of the entry's body that contains an offset ("" if none)."""
     spans, body = entry.sentences, entry.article.body
@@ -89,21 +90,6 @@ def sentence_finder(entry: Entry) -> Callable[[int], str]:
         return ""
 
     return sentence_at
-
-
-def figure_rows(entry: Entry) -> list[FigureRow]:
-    """The article's figures, each with the sentence it came from, in the order of the text."""
-    sentence_at, figs = sentence_finder(entry), entry.analysis.figures
-    rows: list[tuple[int, FigureRow]] = []
-    for t in figs.troops:
-        detail = " · ".join(x for x in (t.who, t.kind) if x)
-        rows.append((t.start, FigureRow("troops", troop_label(t), detail, t.text, sentence_at(t.start))))
-    for d in figs.dates:
-        rows.append((d.start, FigureRow("date", d.value or "unresolved", d.type, d.text, sentence_at(d.start))))
-    for o in figs.officials:
-        first = o.mentions[0][0] if o.mentions else 0
-        rows.append((first, FigureRow("official", o.name, official_label(o), o.name, sentence_at(first))))
-    return [row for _, row in sorted(rows, key=lambda r: r[0])]
 
 
 def newest_first(entries: list[Entry]) -> list[Entry]:

@@ -5,21 +5,34 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from itertools import groupby
 from typing import Any
 from urllib.parse import urlsplit
 
 from briefgen.config import Config
 from briefgen.errors import BriefgenError
 from briefgen.site import urls
-from briefgen.site.entries import Entry, figure_rows, group_by_day, newest_first
-from briefgen.site.people import gather_people
+from briefgen.site.brief import brief_day, front_page
+from briefgen.site.entries import Entry, group_by_day, newest_first
+from briefgen.site.facts import PersonUrls, fact_card
+from briefgen.site.people import Person, gather_people
 from briefgen.site.render import PageWriter, body_html, merge_template_problems, static_files
-from briefgen.site.timeline import timeline_events
+from briefgen.site.timeline import Timeline, TimelinePart, build_timeline, day_in_words
 from briefgen.site.troop_chart import CHART_WIDTH, LABEL_WIDTH, troop_groups
+from briefgen.site.whos_who import (
+    PERSON_FOLDED_SHOWN,
+    PERSON_LATEST_SHOWN,
+    Directory,
+    Group,
+    build_directory,
+    filter_script,
+)
 
 Context = Callable[[], Mapping[str, Any]]
 """Makes a page's template context; called only when the page is rendered."""
+ARCHIVE_TITLES = 500
+"""Up to this many articles the archive lists every headline under its day; above, only the days."""
+DESCRIPTION_LENGTH = 200
+"""Characters of a page's meta description: what link previews show."""
 
 
 @dataclass(frozen=True)
@@ -39,12 +52,28 @@ class Page:
     context: Context
     inputs: frozenset[str] = field(default=frozenset(), repr=False)
     """Content paths (`Entry.key`) of the articles whose analysis the page shows."""
+    title: str = ""
+    """The page's own title ("" for the front page: the site's title alone)."""
+    description: str = ""
+    """One or two sentences for link previews and search engines ("" : the site's description)."""
+    kind: str = "website"
+    """Open Graph type: "article" for article pages."""
     indexed: bool = False
     """True for the pages the search index covers."""
     root: str | None = None
     """The way back to the site root; None: relative, from `url`."""
-    extra: str = ""
-    """Whatever else the context shows that the entries of `inputs` do not decide, as text."""
+    content: Callable[[], bytes] | None = None
+    """For a file that is not a template's output (a script of data): makes its bytes."""
+
+
+@dataclass(frozen=True)
+class SiteModel:
+    """What the pages are made from, computed once per build."""
+
+    config: Config
+    entries: list[Entry]
+    people: list[Person]
+    person_urls: PersonUrls
 
 
 @dataclass(frozen=True)
@@ -61,10 +90,11 @@ class Tag:
         return urls.tag_url(self.slug)
 
 
-FRONT_PAGE_DAYS = 7
-"""Days of briefs on the front page; older days are in the archive."""
-TIMELINE_PAGE_EVENTS = 400
-"""Above this many dated mentions, the timeline gets a page per month."""
+def site_model(config: Config, entries: list[Entry]) -> SiteModel:
+    """Gather the people of all articles, and each official's page."""
+    people = gather_people(entries)
+    person_urls = {(m.entry.key, m.official.name): person.url for person in people for m in person.mentions}
+    return SiteModel(config, entries, people, person_urls)
 
 
 def keys(entries: Iterable[Entry]) -> frozenset[str]:
@@ -77,123 +107,177 @@ def given(**context: Any) -> Context:
     return lambda: context
 
 
-def article_pages(config: Config, entries: list[Entry]) -> list[Page]:
-    """One page per article: summary, figures with their sentences, full text, source."""
+def shorten(text: str, length: int = DESCRIPTION_LENGTH) -> str:
+    """`text` on one line, cut at a word before `length` characters with an ellipsis."""
+    flat = " ".join(text.split())
+    if len(flat) <= length:
+        return flat
+    return flat[: length - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def headlines(entries: Iterable[Entry], count: int = 4) -> str:
+    """The first headlines, joined for a description."""
+    return "; ".join(e.article.title for e in list(entries)[:count])
+
+
+def article_pages(model: SiteModel) -> list[Page]:
+    """One page per article: summary, fact card with the sentences the figures came from, full text, source."""
     def context(entry: Entry) -> Context:
-        return lambda: {"entry": entry, "figures": figure_rows(entry), "body": body_html(entry.article)}
+        return lambda: {"entry": entry, "card": fact_card(entry, model.person_urls), "body": body_html(entry.article)}
 
-    return [Page(e.url, "article.html", e.article.path.as_posix(), context(e), keys([e]), indexed=True)
-            for e in entries]
-
-
-def front_page(config: Config, entries: list[Entry]) -> list[Page]:
-    """The day's brief: the latest days, newest first, each article with its summary and key figures."""
-    days = group_by_day(entries)
-    shown = days[:FRONT_PAGE_DAYS]
-    older = len(days) > FRONT_PAGE_DAYS
-    return [Page(urls.FRONT_PAGE, "index.html", "the front page", given(days=shown, older=older),
-                 keys(e for day in shown for e in day.entries), extra=f"older={older}")]
+    return [Page(e.url, "article.html", e.article.path.as_posix(), context(e), keys([e]), e.article.title,
+                 shorten(" ".join(e.analysis.summary) or e.article.body), "article", indexed=True)
+            for e in model.entries]
 
 
-def people_pages(config: Config, entries: list[Entry]) -> list[Page]:
-    """Who's who, and a page per person with every article and sentence that names them."""
-    people = gather_people(entries)
-    pages = [Page(urls.PEOPLE, "people.html", "who's who", given(people=people),
-                  keys(m.entry for p in people for m in p.mentions))]
-    for person in people:
-        pages.append(Page(person.url, "person.html", f"the page of {person.name}", given(person=person),
-                          keys(m.entry for m in person.mentions)))
+def front_pages(model: SiteModel) -> list[Page]:
+    """The brief: the latest days one line per story, then each story with its summary and fact line."""
+    page = front_page(model.entries, model.person_urls)
+    if page.latest:
+        description = f"The brief for {day_in_words(page.latest)}: {headlines(s.entry for s in page.stories)}"
+    else:
+        description = model.config.description
+    everyone = keys(model.entries)  # which articles make the latest days, and the undated count, may change with any
+    return [Page(urls.FRONT_PAGE, "index.html", "the front page", given(brief=page), everyone, "",
+                 shorten(description))]
+
+
+def people_pages(model: SiteModel) -> list[Page]:
+    """Who's who (this week, most mentioned, by country, A–Z, a filter box), and a page per person."""
+    directory = build_directory(model.people)
+    everyone = keys(m.entry for p in model.people for m in p.mentions)
+    pages = [
+        Page(urls.PEOPLE, "people.html", "who's who", given(directory=directory), everyone, "Who's who",
+             f"The {len(directory.everyone)} people the articles name, by how often they are in the news and by "
+             "country."),
+        Page(urls.PEOPLE_FILTER_DATA, "", "the who's who filter data", given(), everyone,
+             content=lambda: filter_script(directory)),
+    ]
+    pages += [group_page(group, "country", directory, everyone) for group in directory.countries]
+    pages += [group_page(group, "letter", directory, everyone) for group in directory.letters]
+    for listing in directory.everyone:
+        person = listing.person
+        latest = person.mentions[0].entry.article.date
+        role = ", ".join(x for x in (listing.title, listing.country) if x)
+        description = f"{person.name} ({role}): named in {listing.articles} article{'s' * (listing.articles != 1)}" + (
+            f", latest on {day_in_words(latest)}." if latest else ".")
+        pages.append(Page(person.url, "person.html", f"the page of {person.name}",
+                          given(person=person, listing=listing, latest_shown=PERSON_LATEST_SHOWN,
+                                folded_shown=PERSON_FOLDED_SHOWN),
+                          keys(m.entry for m in person.mentions), person.name, shorten(description)))
     return pages
 
 
-def timeline_pages(config: Config, entries: list[Entry]) -> list[Page]:
-    """Every dated mention across articles in calendar order: one page, or a page per month when long."""
-    latest = max((e.article.date for e in entries if e.article.date), default=None)
-    events = timeline_events(entries)
-    everyone = keys(entries)  # the latest date, which marks the current events, may come from any article
-    if len(events) <= TIMELINE_PAGE_EVENTS:
-        return [Page(urls.TIMELINE, "timeline.html", "the timeline",
-                     given(events=events, latest=latest, months=[], month=None), everyone)]
-    months = [(month, list(group)) for month, group in groupby(events, key=lambda e: e.period.start.strftime("%Y-%m"))]
-    current = next((m for m, group in months if any(e.today for e in group)), months[-1][0])
-    pages = [Page(urls.TIMELINE, "timeline.html", "the timeline",
-                  given(latest=latest, months=months, events=dict(months)[current], month=current), everyone)]
-    for month, group in months:
-        pages.append(Page(urls.timeline_month_url(month), "timeline.html", f"the timeline of {month}",
-                          given(latest=latest, months=months, events=group, month=month), everyone))
+def group_page(group: Group, by: str, directory: Directory, inputs: frozenset[str]) -> Page:
+    """The who's who page of one country or one letter (its navigation lists every group: all people count)."""
+    title = f"Who's who: {group.name}" if by == "country" else f"Who's who: {group.name}, by family name"
+    names = ", ".join(p.person.name for p in group.listings[:5])
+    return Page(group.url, "people_group.html", f"the who's who page {group.name!r}",
+                given(group=group, by=by, directory=directory), inputs, title,
+                shorten(f"{len(group.listings)} people: {names}"))
+
+
+def timeline_pages(model: SiteModel) -> list[Page]:
+    """The dated events by month, opening at the latest brief's; one page per month (or part of a long one)."""
+    timeline = build_timeline(model.entries)
+    everyone = keys(model.entries)  # the latest date, which marks the current events, may come from any article
+    if timeline.opening is None:
+        return [Page(urls.TIMELINE, "timeline.html", "the timeline", given(timeline=timeline, part=None), everyone,
+                     "Timeline", "No dated events yet.")]
+    pages = [timeline_page(urls.TIMELINE, timeline, timeline.opening, everyone)]
+    for month in timeline.months:
+        pages += [timeline_page(part.url, timeline, part, everyone) for part in month.parts]
     return pages
 
 
-def figures_page(config: Config, entries: list[Entry]) -> list[Page]:
+def timeline_page(url: str, timeline: Timeline, part: TimelinePart, inputs: frozenset[str]) -> Page:
+    """One page of the timeline."""
+    first = part.events[0]
+    description = f"{len(part.events)} dated events in {part.label}, from {first.period.label}: {first.sentence}"
+    return Page(url, "timeline.html", f"the timeline of {part.label}", given(timeline=timeline, part=part), inputs,
+                f"Timeline: {part.label}", shorten(description))
+
+
+def figures_page(model: SiteModel) -> list[Page]:
     """Troop counts grouped by whose troops, with an inline SVG chart per group."""
-    groups = troop_groups(entries)
+    groups = troop_groups(model.entries)
+    parties = ", ".join(g.who for g in groups[:5])
     return [Page(urls.FIGURES, "figures.html", "the figures page",
                  given(groups=groups, chart_width=CHART_WIDTH, label_width=LABEL_WIDTH),
-                 keys(row.entry for g in groups for row in g.rows))]
+                 keys(row.entry for g in groups for row in g.rows), "Troop counts",
+                 shorten(f"Troop counts in the articles, by whose troops: {parties}." if groups else
+                         "No troop counts in the articles yet."))]
 
 
-def tag_pages(config: Config, entries: list[Entry]) -> list[Page]:
+def tag_pages(model: SiteModel) -> list[Page]:
     """A page per tag and an index of tags."""
     by_tag: dict[str, list[Entry]] = {}
-    for entry in newest_first(entries):
+    for entry in newest_first(model.entries):
         for tag in entry.article.tags:
             by_tag.setdefault(tag, []).append(entry)
     tags: list[Tag] = []
-    used: set[str] = set()
+    slugs = urls.UniqueSlugs()
     for name in sorted(by_tag, key=str.lower):
-        slug = urls.slugify(name)
-        while slug in used:
-            slug += "-2"
-        used.add(slug)
-        tags.append(Tag(name, slug, tuple(by_tag[name])))
-    pages = [Page(urls.TAGS, "tags.html", "the tag index", given(tags=tags), keys(e for t in tags for e in t.entries))]
+        tags.append(Tag(name, slugs.take(name), tuple(by_tag[name])))
+    pages = [Page(urls.TAGS, "tags.html", "the tag index", given(tags=tags), keys(e for t in tags for e in t.entries),
+                  "Tags", shorten("Articles by tag: " + ", ".join(t.name for t in tags)))]
     for item in tags:
-        pages.append(Page(item.url, "tag.html", f"the page of tag {item.name!r}", given(tag=item), keys(item.entries)))
+        pages.append(Page(item.url, "tag.html", f"the page of tag {item.name!r}", given(tag=item), keys(item.entries),
+                          f"Tagged “{item.name}”", shorten(f"Articles tagged {item.name}: {headlines(item.entries)}")))
     return pages
 
 
-def archive_pages(config: Config, entries: list[Entry]) -> list[Page]:
+def archive_pages(model: SiteModel) -> list[Page]:
     """An archive of days, and a page per day that prints as that day's paper brief."""
-    days = group_by_day(entries)
-    pages = [Page(urls.ARCHIVE, "archive.html", "the archive", given(days=days), keys(entries))]
+    days = group_by_day(model.entries)
+    titles = len(model.entries) <= ARCHIVE_TITLES
+    pages = [Page(urls.ARCHIVE, "archive.html", "the archive", given(days=days, titles=titles), keys(model.entries),
+                  "Archive",
+                  f"Every day of the brief: {len(model.entries)} articles on {len(days)} days.")]
     for day in days:
-        pages.append(Page(day.url, "day.html", f"the day page {day.slug}", given(day=day), keys(day.entries)))
+        when = day_in_words(day.date) if day.date else "Undated articles"
+        brief = brief_day(day.date, day.entries, model.person_urls)
+        pages.append(Page(day.url, "day.html", f"the day page {day.slug}", given(day=brief), keys(day.entries),
+                          f"Brief for {when}" if day.date else when, shorten(f"{when}: {headlines(day.entries)}")))
     return pages
 
 
-def search_page(config: Config, entries: list[Entry]) -> list[Page]:
+def search_page(model: SiteModel) -> list[Page]:
     """The search page; the index itself is made by Pagefind over the finished site."""
-    return [Page(urls.SEARCH, "search.html", "the search page", given())]
+    return [Page(urls.SEARCH, "search.html", "the search page", given(), title="Search",
+                 description="Search the full text of every article.")]
 
 
-def not_found_page(config: Config, entries: list[Entry]) -> list[Page]:
-    """404.html; with a base URL its links are root-relative (its path), as it is served at any depth."""
-    return [Page(urls.NOT_FOUND, "404.html", "the 404 page", given(), root=urlsplit(config.base_url).path or None)]
+def not_found_page(model: SiteModel) -> list[Page]:
+    """404.html, served for a missing page at any depth: its links start at the site's path on its host
+    (that of base_url, else the host's root), not at the address that was asked for."""
+    return [Page(urls.NOT_FOUND, "404.html", "the 404 page", given(), title="Page not found",
+                 description="There is no page at this address.", root=urlsplit(model.config.base_url).path or "/")]
 
 
-def feed(config: Config, entries: list[Entry]) -> list[Page]:
+def feed(model: SiteModel) -> list[Page]:
     """The Atom feed of the latest articles; it needs absolute URLs, so only with `base_url` in config."""
-    if not config.base_url:
+    if not model.config.base_url:
         return []
-    latest = newest_first(entries)[:50]
-    updated = max((e.article.date for e in entries if e.article.date), default=dt.date(1970, 1, 1))
-    return [Page(urls.FEED, "feed.xml", "the Atom feed", given(entries=latest, base=config.base_url, updated=updated),
-                 keys(entries))]
+    latest = newest_first(model.entries)[:50]
+    updated = max((e.article.date for e in model.entries if e.article.date), default=dt.date(1970, 1, 1))
+    return [Page(urls.FEED, "feed.xml", "the Atom feed",
+                 given(entries=latest, base=model.config.base_url, updated=updated), keys(model.entries))]
 
 
-def sitemap(config: Config, pages: list[Page], entries: list[Entry]) -> list[Page]:
+def sitemap(model: SiteModel, pages: list[Page]) -> list[Page]:
     """sitemap.xml of the HTML pages before it; only with `base_url` in config."""
-    if not config.base_url:
+    if not model.config.base_url:
         return []
     listed = sorted(p.url for p in pages if p.url.endswith(".html") and p.url != urls.NOT_FOUND)
-    return [Page(urls.SITEMAP, "sitemap.xml", "the sitemap", given(pages=listed, base=config.base_url),
-                 keys(entries))]
+    return [Page(urls.SITEMAP, "sitemap.xml", "the sitemap", given(pages=listed, base=model.config.base_url),
+                 keys(model.entries))]
 
 
-INDEXED_PAGES: list[Callable[[Config, list[Entry]], list[Page]]] = [article_pages]
+INDEXED_PAGES: list[Callable[[SiteModel], list[Page]]] = [article_pages]
 """The pages Pagefind indexes: rendered first, so that indexing can start while the rest renders."""
-PAGES: list[Callable[[Config, list[Entry]], list[Page]]] = [
-    front_page,
+PAGES: list[Callable[[SiteModel], list[Page]]] = [
+    front_pages,
     people_pages,
     timeline_pages,
     figures_page,
@@ -206,28 +290,34 @@ PAGES: list[Callable[[Config, list[Entry]], list[Page]]] = [
 """The other pages in rendering order; the sitemap follows them, listing every page."""
 
 
-def indexed_pages(config: Config, entries: list[Entry]) -> list[Page]:
+def indexed_pages(model: SiteModel) -> list[Page]:
     """The pages the search index covers (the article pages)."""
-    return [page for step in INDEXED_PAGES for page in step(config, entries)]
+    return [page for step in INDEXED_PAGES for page in step(model)]
 
 
-def other_pages(config: Config, entries: list[Entry], indexed: list[Page]) -> list[Page]:
+def other_pages(model: SiteModel, indexed: list[Page]) -> list[Page]:
     """Every page besides the indexed ones, the sitemap last."""
-    pages = [page for step in PAGES for page in step(config, entries)]
-    return pages + sitemap(config, indexed + pages, entries)
+    pages = [page for step in PAGES for page in step(model)]
+    return pages + sitemap(model, indexed + pages)
 
 
 def site_pages(config: Config, entries: list[Entry]) -> list[Page]:
     """Every page of the site with its inputs, none rendered: what an incremental build compares."""
-    indexed = indexed_pages(config, entries)
-    return indexed + other_pages(config, entries, indexed)
+    model = site_model(config, entries)
+    indexed = indexed_pages(model)
+    return indexed + other_pages(model, indexed)
 
 
 def render_pages(writer: PageWriter, pages: list[Page]) -> None:
     """Render each page not in the writer's `skip` set."""
     for page in pages:
-        if page.url not in writer.skip:
-            writer.page(page.url, page.template, page.what, root_override=page.root, **page.context())
+        if page.url in writer.skip:
+            continue
+        if page.content is not None:
+            writer.files[page.url] = page.content()
+            continue
+        writer.page(page.url, page.template, page.what, root_override=page.root, page_title=page.title,
+                    page_description=page.description, page_kind=page.kind, **page.context())
 
 
 def render_site(
@@ -238,14 +328,15 @@ def render_site(
     Template errors of either part are all reported at once: when the article pages have any,
     the rest is rendered at once too, to collect its errors before raising.
     """
+    model = site_model(config, entries)
     writer = PageWriter(config, skip)
-    indexed_list = indexed_pages(config, entries)
+    indexed_list = indexed_pages(model)
     render_pages(writer, indexed_list)
     indexed = dict(writer.files)
 
     def render_rest() -> dict[str, bytes]:
         rest = PageWriter(config, set(skip) | set(indexed))
-        render_pages(rest, other_pages(config, entries, indexed_list))
+        render_pages(rest, other_pages(model, indexed_list))
         if writer.problems or rest.problems:
             raise BriefgenError(merge_template_problems(writer.problems, rest.problems))
         return {**static_files(config), **rest.files}
@@ -253,3 +344,4 @@ def render_site(
     if writer.problems:
         render_rest()
     return indexed, render_rest
+

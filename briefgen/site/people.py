@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from briefgen.article import Official
 from briefgen.site.entries import Entry, sentence_finder
-from briefgen.site.urls import person_url, slugify
+from briefgen.site.same_person import NameRecord, agreed, display_titles, group_names, title_key
+from briefgen.site.urls import UniqueSlugs, person_url
 
 
 @dataclass(frozen=True)
@@ -27,10 +28,17 @@ class Person:
     name: str
     slug: str
     titles: tuple[str, ...]
-    """Every title the articles give, most frequent first, then most recent."""
+    """Every title the articles give, most frequent first, then most recent ("president" and "President" one)."""
     orgs: tuple[str, ...]
     mentions: tuple[Mention, ...]
     """Newest article first."""
+    title_history: tuple[tuple[str, dt.date | None], ...] = ()
+    """Each title with the date of the first article that gives it, oldest first (undated last)."""
+
+    @property
+    def org(self) -> str | None:
+        """The country or organisation most of the articles that give one agree on, else None."""
+        return agreed([m.official.org for m in self.mentions if m.official.org])
 
     @property
     def url(self) -> str:
@@ -51,35 +59,37 @@ def _ranked(values: list[str]) -> tuple[str, ...]:
     return tuple(sorted(counts, key=lambda v: (-counts[v], values.index(v))))
 
 
-def _group_key(official: Official, full_names: dict[str, set[str]]) -> str:
-    """Full names group by themselves; a surname alone joins the one full name it can belong to."""
-    key = name_key(official.name)
-    if " " not in key and len(full_names.get(key, set())) == 1:
-        return next(iter(full_names[key]))
-    return key
+def _title_history(items: list[tuple[Entry, Official]]) -> tuple[tuple[str, dt.date | None], ...]:
+    """Each title (in its display form) with the date it was first given, oldest first."""
+    shown = {title_key(t): t for t in display_titles([o.title for _, o in items if o.title])}
+    first: dict[str, dt.date | None] = {}
+    for entry, official in sorted(items, key=lambda i: i[0].article.date or dt.date.max):
+        if official.title and title_key(official.title) not in first:
+            first[title_key(official.title)] = entry.article.date
+    return tuple((shown[k], day) for k, day in first.items())
+
+
+def _shown_name(items: list[tuple[Entry, Official]]) -> str:
+    """The fullest name the articles give, the most often written of those, then the longest."""
+    names = [o.name for _, o in items]
+    words = max(len(n.split()) for n in names)
+    return max((n for n in names if len(n.split()) == words), key=lambda n: (names.count(n), len(n), n))
 
 
 def gather_people(entries: list[Entry]) -> list[Person]:
     """Merge the officials of every article into people, sorted by surname."""
-    full_names: dict[str, set[str]] = {}
-    for entry in entries:
-        for official in entry.analysis.figures.officials:
-            key = name_key(official.name)
-            if " " in key:
-                full_names.setdefault(key.split()[-1], set()).add(key)
-    groups: dict[str, list[tuple[Entry, Official]]] = {}
-    for entry in entries:
-        for official in entry.analysis.figures.officials:
-            groups.setdefault(_group_key(official, full_names), []).append((entry, official))
+    pairs = [(entry, official) for entry in entries for official in entry.analysis.figures.officials]
+    numbers = group_names([NameRecord(o.name, o.org) for _, o in pairs])
+    grouped: dict[int, list[tuple[Entry, Official]]] = {}
+    for number, pair in zip(numbers, pairs, strict=True):
+        grouped.setdefault(number, []).append(pair)
+    groups = {name_key(_shown_name(items)): items for items in grouped.values()}
     people: list[Person] = []
-    used_slugs: set[str] = set()
+    slugs = UniqueSlugs()
     for key in sorted(groups, key=lambda k: (k.split()[-1] if k else "", k)):
         items = sorted(groups[key], key=lambda i: i[0].article.date or dt.date.min, reverse=True)
-        name = max((o.name for _, o in items), key=lambda n: (len(n.split()), len(n)))
-        slug = slugify(name)
-        while slug in used_slugs:
-            slug += "-2"
-        used_slugs.add(slug)
+        name = _shown_name(items)
+        slug = slugs.take(name)
         mentions = []
         for entry, official in items:
             sentence_at = sentence_finder(entry)
@@ -89,9 +99,10 @@ def gather_people(entries: list[Entry]) -> list[Person]:
             Person(
                 name=name,
                 slug=slug,
-                titles=_ranked([o.title for _, o in items if o.title]),
+                titles=display_titles([o.title for _, o in items if o.title]),
                 orgs=_ranked([o.org for _, o in items if o.org]),
                 mentions=tuple(mentions),
+                title_history=_title_history(items),
             )
         )
     return people

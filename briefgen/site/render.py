@@ -44,7 +44,20 @@ def safe_url(url: str | None) -> str | None:
 
 def human_date(value: dt.date | None) -> str:
     """"Thursday 13 January 2022"."""
-    return value.strftime("%A %-d %B %Y") if value else "Undated"
+    return f"{value:%A} {value.day} {value:%B %Y}" if value else "Undated"
+
+
+def short_date(value: dt.date | None) -> str:
+    """"Wed 26 Jan": a date in a list where the year is clear."""
+    return f"{value:%a} {value.day} {value:%b}" if value else "Undated"
+
+
+def project_stylesheets(config: Config) -> list[str]:
+    """The project's own stylesheets (templates/static/*.css), linked from every page after the theme's."""
+    folder = config.templates_dir / "static"
+    if not folder.is_dir():
+        return []
+    return sorted(f"static/{p.name}" for p in folder.glob("*.css") if p.is_file() and p.name != "style.css")
 
 
 def make_environment(config: Config) -> jinja2.Environment:
@@ -60,11 +73,13 @@ def make_environment(config: Config) -> jinja2.Environment:
         loader=loader, autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True
     )
     env.filters["human_date"] = human_date
+    env.filters["short_date"] = short_date
     env.filters["troop_label"] = troop_label
     env.filters["official_label"] = official_label
     env.globals["safe_url"] = safe_url
     env.globals["site"] = {"title": config.title, "description": config.description, "base_url": config.base_url}
     env.globals["briefgen_version"] = __version__
+    env.globals["stylesheets"] = project_stylesheets(config)
     return env
 
 
@@ -187,7 +202,21 @@ class PageWriter:
         except Exception as exc:  # noqa: BLE001 - any error in a template is the template author's to fix
             self.problems = merge_template_problems(self.problems, [template_problem(exc, self.config, rendering)])
             return
-        self.files[path] = html.encode("utf-8")
+        self.files[path] = xml_safe(html).encode("utf-8")
+
+
+_XML_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 does not allow (and HTML treats as errors): C0 controls but tab and line ends, the
+stand-ins for undecodable bytes of a file name, and the two non-characters U+FFFE and U+FFFF."""
+
+
+def xml_safe(text: str) -> str:
+    """`text` with the characters XML 1.0 forbids dropped (a stand-in for an undecodable byte becomes U+FFFD,
+    a vertical tab or form feed a space), so that every page, the feed and the sitemap are well-formed."""
+    if not _XML_FORBIDDEN.search(text):
+        return text
+    return _XML_FORBIDDEN.sub(lambda m: "\ufffd" if "\ud800" <= m.group() <= "\udfff"
+                              else " " if m.group() in "\x0b\x0c" else "", text)
 
 
 def static_files(config: Config) -> dict[str, bytes]:

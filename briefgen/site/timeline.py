@@ -1,44 +1,129 @@
-"""The timeline: every calendar date the articles mention, as periods in calendar order."""
+"""The timeline: the calendar dates the articles mention (to the month or finer), one row per event,
+in pages by month that open at the period of the latest brief."""
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import groupby
 
-from briefgen.site.entries import Entry, sentence_finder
+from briefgen.site import urls
+from briefgen.site.entries import Entry, sentence_index
 
-_SEASONS = {"SP": (3, 5, "Spring"), "SU": (6, 8, "Summer"), "FA": (9, 11, "Autumn"), "WI": (12, 14, "Winter")}
+_SEASONS = {"SP": (3, 5, "spring"), "SU": (6, 8, "summer"), "FA": (9, 11, "autumn"), "WI": (12, 14, "winter")}
+_QUARTERS = ("first", "second", "third", "fourth")
+TIMELINE_GRANULARITIES = ("day", "week", "month")
+"""Periods precise enough for the timeline: a year or a season alone says too little to place an event."""
+TIMELINE_PAGE_EVENTS = 300
+"""Above this many events a month's page is split, by days, into parts."""
 
 
 @dataclass(frozen=True)
 class Period:
-    """The stretch of calendar a TIMEX3 value names, and how to say it."""
+    """The stretch of calendar a TIMEX3 value names, and how to say it in words."""
 
     start: dt.date
     end: dt.date
     """Last day included."""
     label: str
+    """In words: "Thursday 13 January 2022", "the week of 24 January 2022", "February 2022"."""
     granularity: str
     """day, week, month, quarter, season, year or decade."""
 
 
 @dataclass(frozen=True)
 class Event:
-    """One dated mention: when, what the text said, the sentence, and the article."""
+    """One dated event: when, the sentence that says it, and the articles it is in (first the earliest)."""
 
     period: Period
     text: str
+    """The words that named the date."""
     sentence: str
-    entry: Entry
-    today: bool
-    """True when the period includes the day of the latest brief."""
+    entries: tuple[Entry, ...]
+    current: bool
+    """True for a day or week that contains the day of the latest brief."""
+
+    @property
+    def entry(self) -> Entry:
+        """The first article the event is in."""
+        return self.entries[0]
+
+
+@dataclass(frozen=True)
+class TimelinePart:
+    """One page of the timeline: a month, or a run of its days when the month is long."""
+
+    month: str
+    """"2022-01"."""
+    number: int
+    """1 for the month's first (or only) page."""
+    label: str
+    """"January 2022", or "1–12 January 2022" for a part."""
+    events: tuple[Event, ...]
+
+    @property
+    def url(self) -> str:
+        """Path of the page, relative to the site root."""
+        return urls.timeline_month_url(self.month, self.number)
+
+
+@dataclass(frozen=True)
+class TimelineMonth:
+    """The events of one calendar month, in one or more parts."""
+
+    month: str
+    label: str
+    parts: tuple[TimelinePart, ...]
+
+    @property
+    def year(self) -> str:
+        """"2022"."""
+        return self.month[:4]
+
+    @property
+    def count(self) -> int:
+        """How many events the month has."""
+        return sum(len(p.events) for p in self.parts)
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Every month with events, the month of the latest brief, and the page the timeline opens at."""
+
+    months: tuple[TimelineMonth, ...]
+    latest: dt.date | None
+    opening: TimelinePart | None
+
+    @property
+    def current_month(self) -> str | None:
+        """The month of the latest brief ("2022-01"), or None without dated articles."""
+        return self.latest.strftime("%Y-%m") if self.latest else None
+
+    def years(self) -> list[tuple[str, TimelinePart]]:
+        """Each year with the page its link opens: where the timeline opens in that year, else its last month."""
+        chosen: dict[str, TimelinePart] = {}
+        for month in self.months:
+            chosen[month.year] = month.parts[0]
+        if self.opening is not None:
+            chosen[self.opening.month[:4]] = self.opening
+        return list(chosen.items())
+
+    def months_of(self, year: str) -> list[TimelineMonth]:
+        """The months of one year that have events."""
+        return [m for m in self.months if m.year == year]
 
 
 def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def day_in_words(day: dt.date) -> str:
+    """"Thursday 13 January 2022"."""
+    return f"{day:%A} {day.day} {day:%B %Y}"
 
 
 def _day(value: str) -> Period | None:
@@ -46,8 +131,7 @@ def _day(value: str) -> Period | None:
     if not m:
         return None
     day = dt.date(int(m[1]), int(m[2]), int(m[3]))
-    label = f"{day.day} {day:%B %Y}" + (f", {m[4]}:{m[5]}" if m[4] else "")
-    return Period(day, day, label, "day")
+    return Period(day, day, day_in_words(day) + (f", {m[4]}:{m[5]}" if m[4] else ""), "day")
 
 
 def _week(value: str) -> Period | None:
@@ -56,7 +140,7 @@ def _week(value: str) -> Period | None:
         return None
     start = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
     end = start + dt.timedelta(days=6)
-    return Period(start, end, f"week of {start.day} {start:%B %Y}", "week")
+    return Period(start, end, f"the week of {start.day} {start:%B %Y}", "week")
 
 
 def _month(value: str) -> Period | None:
@@ -72,7 +156,8 @@ def _quarter(value: str) -> Period | None:
     if not m:
         return None
     year, q = int(m[1]), int(m[2])
-    return Period(dt.date(year, 3 * q - 2, 1), _month_end(year, 3 * q), f"Q{q} {year}", "quarter")
+    return Period(dt.date(year, 3 * q - 2, 1), _month_end(year, 3 * q), f"the {_QUARTERS[q - 1]} quarter of {year}",
+                  "quarter")
 
 
 def _season(value: str) -> Period | None:
@@ -100,6 +185,7 @@ def _year(value: str) -> Period | None:
 _PARSERS: list[Callable[[str], Period | None]] = [_day, _week, _month, _quarter, _season, _year]
 
 
+@functools.lru_cache(maxsize=8192)
 def period_of(value: str | None) -> Period | None:
     """The calendar period of a TIMEX3 DATE or TIME value; None for durations, sets and references."""
     if not value:
@@ -114,24 +200,95 @@ def period_of(value: str | None) -> Period | None:
     return None
 
 
+def latest_date(entries: list[Entry]) -> dt.date | None:
+    """The publication day of the latest brief."""
+    return max((e.article.date for e in entries if e.article.date), default=None)
+
+
+def _sentence_key(sentence: str) -> str:
+    return " ".join(sentence.split()).casefold()
+
+
+def _finest(periods: list[Period]) -> list[Period]:
+    """The periods that contain none of the others ("Monday" rather than "this week" in the same sentence)."""
+    def contains(outer: Period, inner: Period) -> bool:
+        return outer != inner and outer.start <= inner.start and inner.end <= outer.end
+
+    return [p for p in periods if not any(contains(p, other) for other in periods)]
+
+
 def timeline_events(entries: list[Entry]) -> list[Event]:
-    """Every dated mention across the articles, in calendar order (finer periods first on the same day)."""
-    latest = max((e.article.date for e in entries if e.article.date), default=None)
-    events: list[Event] = []
-    for entry in entries:
-        sentence_at = sentence_finder(entry)
-        seen: set[tuple[str, str]] = set()
+    """Every event dated to the month or finer, in calendar order, one row per date and sentence however many
+    mentions or articles repeat it (the row lists its articles, earliest first). A sentence that names a day
+    and the week or month around it is one event, on the day."""
+    latest = latest_date(entries)
+    found: dict[tuple[dt.date, dt.date, str], tuple[Period, str, str, list[Entry]]] = {}
+    for entry in sorted(entries, key=lambda e: (e.article.date or dt.date.max, e.slug)):
+        index_at = sentence_index(entry)
+        by_sentence: dict[int, tuple[str, list[tuple[Period, str]]]] = {}
         for mention in entry.analysis.figures.dates:
-            if mention.type not in ("DATE", "TIME"):
+            period = period_of(mention.value) if mention.type in ("DATE", "TIME") else None
+            if period is None or period.granularity not in TIMELINE_GRANULARITIES:
                 continue
-            period = period_of(mention.value)
-            if period is None:
+            i = index_at(mention.start)
+            if i is None:  # outside every sentence: the mention's own words, an event of its own
+                by_sentence[-1 - mention.start] = (mention.text, [(period, mention.text)])
                 continue
-            sentence = sentence_at(mention.start)
-            if (period.label, sentence) in seen:
-                continue
-            seen.add((period.label, sentence))
-            today = latest is not None and period.start <= latest <= period.end
-            events.append(Event(period, mention.text, sentence, entry, today))
+            start, end = entry.sentences[i]
+            by_sentence.setdefault(i, (entry.article.body[start:end], []))[1].append((period, mention.text))
+        for sentence, dated in by_sentence.values():
+            finest = _finest(list(dict.fromkeys(period for period, _ in dated)))
+            for period, text in dated:
+                if period not in finest:
+                    continue
+                key = (period.start, period.end, _sentence_key(sentence))
+                if key not in found:
+                    found[key] = (period, text, sentence, [entry])
+                elif entry not in found[key][3]:
+                    found[key][3].append(entry)
+    events = [Event(period, text, sentence, tuple(found_in), is_current(period, latest))
+              for period, text, sentence, found_in in found.values()]
     events.sort(key=lambda e: (e.period.start, e.period.end, e.entry.article.date or dt.date.min, e.entry.slug))
     return events
+
+
+def is_current(period: Period, latest: dt.date | None) -> bool:
+    """True for a day or week that includes the latest brief's day (a whole month is marked in the navigation)."""
+    return latest is not None and period.granularity in ("day", "week") and period.start <= latest <= period.end
+
+
+def _parts(month: str, events: list[Event]) -> tuple[TimelinePart, ...]:
+    """The month in one part, or in runs of whole days of at most TIMELINE_PAGE_EVENTS events each."""
+    label = dt.date.fromisoformat(f"{month}-01").strftime("%B %Y")
+    if len(events) <= TIMELINE_PAGE_EVENTS:
+        return (TimelinePart(month, 1, label, tuple(events)),)
+    runs: list[list[Event]] = [[]]
+    for _, day_events in groupby(events, key=lambda e: e.period.start):
+        group = list(day_events)
+        if runs[-1] and len(runs[-1]) + len(group) > TIMELINE_PAGE_EVENTS:
+            runs.append([])
+        runs[-1].extend(group)
+    parts = []
+    for number, run in enumerate(runs, start=1):
+        first, last = run[0].period.start, run[-1].period.start
+        span = f"{first.day}" if first == last else f"{first.day}–{last.day}"
+        parts.append(TimelinePart(month, number, f"{span} {label}", tuple(run)))
+    return tuple(parts)
+
+
+def build_timeline(entries: list[Entry]) -> Timeline:
+    """The timeline's months and the page it opens at: the part holding the latest brief's day, else the
+    nearest earlier month with events, else the first month."""
+    latest = latest_date(entries)
+    events = timeline_events(entries)
+    months = tuple(
+        TimelineMonth(month, dt.date.fromisoformat(f"{month}-01").strftime("%B %Y"), _parts(month, list(group)))
+        for month, group in groupby(events, key=lambda e: e.period.start.strftime("%Y-%m"))
+    )
+    parts = [part for month in months for part in month.parts]
+    if not parts:
+        return Timeline(months, latest, None)
+    if latest is None:
+        return Timeline(months, latest, parts[-1])
+    earlier = [p for p in parts if p.events[0].period.start <= latest]
+    return Timeline(months, latest, earlier[-1] if earlier else parts[0])

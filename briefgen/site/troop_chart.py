@@ -7,11 +7,13 @@ from dataclasses import dataclass
 
 from briefgen.article import TroopCount
 from briefgen.site.entries import Entry, sentence_finder, troop_label
+from briefgen.site.facts import troop_detail, troop_words
 
 CHART_WIDTH = 640
 LABEL_WIDTH = 110
 BAR_HEIGHT = 22
 BAR_GAP = 6
+MIN_BAR = 3
 
 
 @dataclass(frozen=True)
@@ -20,11 +22,16 @@ class TroopRow:
 
     troop: TroopCount
     label: str
+    """The number: "about 100,000"."""
+    words: str
+    """The count in words with its owner: "Russia: about 100,000 troops"."""
+    detail: str
+    """What kind of count: "force size", "killed, wounded or captured"."""
     entry: Entry
     sentence: str
     bar_y: int
     bar_width: int
-    """0 for counts with no number (drawn as text only)."""
+    """0 for counts with no number (drawn as text only); at least MIN_BAR for any number, to be seen."""
 
 
 @dataclass(frozen=True)
@@ -34,6 +41,11 @@ class TroopGroup:
     who: str
     rows: tuple[TroopRow, ...]
     chart_height: int
+
+
+def bar_width(number: int, scale: float) -> int:
+    """Pixels of a bar: proportional, but never too thin to see for a count that has a number."""
+    return max(MIN_BAR, round(number * scale)) if number else 0
 
 
 def troop_groups(entries: list[Entry]) -> list[TroopGroup]:
@@ -51,7 +63,8 @@ def troop_groups(entries: list[Entry]) -> list[TroopGroup]:
     for who, items in found.items():
         items.sort(key=lambda i: (i[1].article.date or dt.date.min, i[1].slug, i[0].start))
         rows = tuple(
-            TroopRow(t, troop_label(t), e, s, i * (BAR_HEIGHT + BAR_GAP), round((t.high or t.value or 0) * scale))
+            TroopRow(t, troop_label(t), troop_words(t), troop_detail(t), e, s, i * (BAR_HEIGHT + BAR_GAP),
+                     bar_width(t.high or t.value or 0, scale))
             for i, (t, e, s) in enumerate(items)
         )
         groups.append(TroopGroup(who, rows, len(rows) * (BAR_HEIGHT + BAR_GAP)))

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import pytest
-from built_sites import REPO, built_project
+from built_sites import REPO, build_site, built_project
+from corpus_project import NEWS_ARTICLES, news_corpus_missing, write_news_project
 
 from briefgen.config import load_config
 
@@ -114,6 +115,20 @@ def served_project(name: str, tmp_path_factory: pytest.TempPathFactory) -> Itera
 def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
     """The repository's own project, built in a copy and served."""
     yield from served_project("repo", tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def news_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
+    """The repository's project plus NEWS_ARTICLES real Wikinews articles of ../shared/corpus (read now,
+    written only into a temporary folder), built once per session and served."""
+    missing = news_corpus_missing()
+    if missing:
+        pytest.skip(f"{missing}: the checks on a site of real articles are skipped")
+    root = write_news_project(tmp_path_factory.mktemp("browser") / "news", NEWS_ARTICLES)
+    folder = build_site(root)
+    base_path = urlsplit(load_config(root / "config.yaml").base_url).path.rstrip("/") + "/"
+    with served(folder, base_path) as url:
+        yield BuiltSite(folder, url)
 
 
 @pytest.fixture(scope="session")

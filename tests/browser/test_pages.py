@@ -13,6 +13,8 @@ from .conftest import ARTIFACTS, BuiltSite, OpenPage
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 375, "height": 740}
+PRINTED_PAGES = 2
+"""The repository's six stories print on at most this many A4 pages."""
 
 
 def test_every_page_loads_without_errors_and_stays_on_the_local_server(repo_site: BuiltSite,
@@ -107,15 +109,17 @@ def test_the_print_stylesheet_hides_navigation_keeps_figures_and_breaks_pages(re
         assert not visible_navs, f"{path}: navigation still printed: {visible_navs}"
         assert page.locator("main").is_visible()
         assert sum(f.is_visible() for f in page.locator(figures).all()) == on_screen, f"{path}: figures not printed"
-        splittable = page.evaluate("""() => Array.from(document.querySelectorAll('main article'))
+        splittable = page.evaluate("""() => Array.from(document.querySelectorAll('main article.brief'))
             .filter(a => !['avoid', 'avoid-page'].includes(getComputedStyle(a).breakInside)).length""")
-        assert splittable == 0, f"{path}: {splittable} articles may be split across printed pages"
+        assert splittable == 0, f"{path}: {splittable} stories of the brief may be split across printed pages"
     page.goto(repo_site.url + "index.html")
     page.emulate_media(media="print")
-    articles = page.locator("main article").count()
+    stories = page.locator("main article.brief").count()
+    articles = [path for path in html_pages(repo_site.folder) if path.startswith("articles/")]
+    assert stories == len(articles) == 6, f"the front page has {stories} of the sample's {len(articles)} stories"
     pdf = page.pdf(path=ARTIFACTS / "front-page.pdf", format="A4")
     pages = len(re.findall(rb"/Type\s*/Page\b", pdf))
-    assert pages >= articles > 1, f"the printed front page has {pages} pages for {articles} articles: no page breaks"
+    assert pages <= PRINTED_PAGES, f"the printed front page takes {pages} A4 pages for {stories} stories"
 
 
 def test_front_page_screenshot(repo_site: BuiltSite, open_page: OpenPage) -> None:

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefgen.extract.officials import find_officials
+from briefgen.extract.places import entry_from_mapping
 
 CASES = load_cases("officials.yaml")
 
@@ -25,9 +26,15 @@ def _comparable(record: dict[str, Any], keys: list[str]) -> dict[str, Any]:
     return got
 
 
+def _run(case: dict[str, Any]) -> tuple[Any, ...]:
+    """find_officials on a case's text, with the newsroom's titles and places it gives."""
+    places = tuple(entry_from_mapping(p) for p in case.get("extra_places", ()))
+    return find_officials(case_text(case), case.get("published"), tuple(case.get("extra_titles", ())), places)
+
+
 @pytest.mark.parametrize("case", CASES)
 def test_official_case(case: dict[str, Any]) -> None:
-    found = find_officials(case_text(case), None, tuple(case.get("extra_titles", ())))
+    found = _run(case)
     assert [o.name for o in found] == [w["name"] for w in case["expect"]]
     for official, want in zip(found, case["expect"], strict=True):
         assert _comparable(asdict(official), list(want)) == _comparable(want, list(want))
@@ -35,7 +42,7 @@ def test_official_case(case: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize("case", CASES)
 def test_mentions_name_the_person(case: dict[str, Any]) -> None:
-    for official in find_officials(case_text(case), None, tuple(case.get("extra_titles", ()))):
+    for official in _run(case):
         forms = {official.name, *official.variants}
         for start, end in official.mentions:
             assert " ".join(case_text(case)[start:end].split()) in forms | {official.name.split()[-1]}

@@ -1,0 +1,446 @@
+"""Whose official is a person: the country or organisation the text states, or clearly implies, for a role.
+
+Precision first: a wrong country is worse than none. A country counts when the role phrase names it
+("Russian Foreign Minister", "mayor of London", "Moldova's foreign minister"), when a mention
+says so ("Russia's Ryabkov"), or when it is the only country the context could mean: the only
+one acting (not the object of a preposition, not a topic like "the Iraq war") in the sentence
+where the person speaks and the one before, or in the whole article. Countries inside other
+people's role phrases are theirs, and a country whose president is someone else named in the
+article is not this president's.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefgen.extract import countries, titles
+from briefgen.extract.countries import Gazetteer, Place
+from briefgen.extract.roles import Role, country_ending_at, country_starting_at
+from briefgen.extract.sightings import Sighting
+from briefgen.extract.tokens import Token, word_set
+
+# Role words that mark a role outside government, whose country is not guessed from the context.
+_NON_GOVERNMENT = word_set("union strike rebel student protest church business company team party club")
+_REGNAL_ORG = {"pope": "Catholic Church"}
+_DETERMINERS = word_set("the a an its their his her")
+# Verbs of setting off, after which "for" names a destination ("leaves for Washington").
+_DEPARTURES = word_set("leave leaves left leaving head heads headed heading bound depart departs departed set sets")
+# Words before a country that make it the object of the clause ("sending arms to Cuba", "better than
+# Mexico's"), not an actor; "of", "for" and "by" are left out because they as often give the owner
+# ("a review of U.S. embassy security", "signed the accord for Mexico").
+_OBJECT_MARKERS = word_set("""
+to in into onto on at from near against with toward towards across over about between through
+within inside outside along beyond via than like unlike throughout around
+""")
+# Verbs whose object is a country acted upon, not acting ("if Moscow invades Ukraine", "visited Iraq").
+_OBJECT_VERBS = word_set("""
+invade invades invaded invading attack attacks attacked attacking visit visits visited visiting tour tours
+toured touring bomb bombs bombed bombing enter enters entered entering reach reaches reached reaching
+leave leaves left leaving flee flees fled fleeing accuse accuses accused accusing blame blames blamed
+blaming sanction sanctions sanctioned sanctioning occupy occupies occupied occupying annex annexed annexing
+""")
+# Nouns after a country name that make it a topic, not an actor ("the Iraq war", "the Downing Street grid").
+_TOPICS = word_set("""
+war wars conflict crisis invasion issue question policy debate inquiry deal talks summit trip visit tour
+controversy affair dossier border campaign election elections vote referendum team squad embassy consulate
+grid dollar dollars market markets economy exports imports trade holiday visa visas route routes
+""")
+# Nouns for people or government after a demonym that make it an actor ("Canadian officials").
+_ACTORS = word_set("""
+officials official senators lawmakers legislators congressmen diplomats diplomat envoys negotiators leaders
+leader ministers minister delegates delegation sources spokesmen spokesman analysts troops soldiers forces
+peacekeepers nationals citizens voters government authorities authority administration army navy military
+police president prime parliament cabinet embassy side state regime officers premier king queen
+""")
+# Words that open a subordinate clause: a person after one is not the subject of the clause before.
+_SUBORDINATORS = word_set("after before when while because since until although though unless whereas who which "
+                          "whose whom where if once")
+_NEAREST = 16
+"""How many sightings and mentions of a person, or people sharing a name, the lookup reads."""
+# Words before a role that make its holder someone acted upon or spoken for ("a letter for President X").
+_FOR_OTHERS = word_set("for by versus than")
+# Words before "of" that make the country itself, not a body named after it ("the Republic of Korea").
+_STATE_WORDS = word_set("republic kingdom state states government administration emirate sultanate federation")
+# Words of domestic British politics: a country the text implies without naming it.
+_UK_WORDS = re.compile(r"\b(?:Labour|Tory|Tories|Westminster|Holyrood|Lib Dems?)\b")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the article says about places, worked out once for every person in it."""
+
+    tokens: Sequence[Token]
+    token_at: dict[int, int]
+    """Token index by start offset."""
+    sentence_starts: list[int]
+    places: list[Place]
+    """Every country named, people's names left out."""
+    acting: list[bool]
+    """For each place: True when it acts in its clause, not an object, topic or modifier."""
+    claimed: list[int | None]
+    """For each place: the person whose role phrase holds it, or None."""
+    bodies: list[tuple[int, str]]
+    """(offset, body) of every international body named ("NATO")."""
+    uk_words: bool
+    """True when the text speaks of British politics (Labour, the Commons) without naming a country."""
+    place_starts: list[int]
+    """The start offsets of `places`, for bisecting."""
+    unclaimed: frozenset[str]
+    """The countries named outside anyone's role phrase."""
+    claimed_by: dict[int, frozenset[str]]
+    """The countries inside each person's own role phrases."""
+    mentioned: dict[int, frozenset[int]]
+    """The people named in each sentence (by sentence index)."""
+    held: dict[tuple[str, str], frozenset[int]]
+    """(one-per-country title, country) -> the people stated to hold it there ("Russian President")."""
+    by_surname: dict[str, tuple[int, ...]]
+    """The people whose name forms end in each word."""
+    body_starts: list[int]
+    person_words: frozenset[str]
+    """Words that end a person's name in the text: "Trump spokesman" is not a company's."""
+
+
+@dataclass(frozen=True)
+class Holder:
+    """A person as the lookup sees them: their sightings (role phrases with the name) and mentions."""
+
+    key: int
+    sightings: tuple[Sighting, ...]
+    mentions: tuple[tuple[int, int], ...]
+    role: Role
+    """The best of their roles."""
+    forms: frozenset[tuple[str, ...]]
+
+
+def gather_evidence(text: str, tokens: Sequence[Token], sentence_starts: list[int], masked: str,
+                    holders: Sequence[Holder], places: Gazetteer,
+                    person_words: frozenset[str] = frozenset()) -> Evidence:
+    """Places and bodies of the text (names masked out of `masked`), with who holds and who acts."""
+    token_at = {t.start: i for i, t in enumerate(tokens)}
+    found = [p for p in places.places_in(masked) if not _inside_a_name(p, tokens, token_at)]
+    if any(p.name == "United States" for p in found) or any(countries.is_us_state(t.text) for t in tokens):
+        found = [p for p in found if p.name != "Georgia"]  # the state, in American news
+    claims = sorted((min(tokens[s.role.first].start, s.start), max(s.end, tokens[s.role.end - 1].end), h.key)
+                    for h in holders for s in h.sightings)
+    claimed = _claims_of(found, claims)
+    for n, p in enumerate(found):  # "the Pakistani president met X": the demonym is that president's
+        i = token_at.get(p.start)
+        if claimed[n] is None and p.kind == "demonym" and i is not None and i + 1 < len(tokens) \
+                and titles.is_head(tokens[i + 1].lower, titles.HEADS):
+            claimed[n] = -1
+    acting = _acting(found, tokens, token_at, places)
+    uk = _UK_WORDS.search(text) is not None
+    claimed_by: dict[int, set[str]] = {}
+    for p, key in zip(found, claimed, strict=True):
+        if key is not None:
+            claimed_by.setdefault(key, set()).add(p.name)
+    mentioned: dict[int, set[int]] = {}
+    held: dict[tuple[str, str], set[int]] = {}
+    by_surname: dict[str, list[int]] = {}
+    for h in holders:
+        for m, _e in h.mentions:
+            mentioned.setdefault(max(0, bisect.bisect_right(sentence_starts, m) - 1), set()).add(h.key)
+        for s in h.sightings:
+            title = s.role.title.lower()
+            if s.role.country and title in titles.ONE_PER_COUNTRY and not _past(tokens, s.role) \
+                    and not _org_in_role(tokens, s.role):
+                held.setdefault((title, s.role.country), set()).add(h.key)
+        for form in h.forms:
+            by_surname.setdefault(form[-1], []).append(h.key)
+    bodies = places.bodies_in(masked)
+    topics = _topics(found, tokens, token_at, places)
+    unclaimed = frozenset(p.name for p, k, topic in zip(found, claimed, topics, strict=True)
+                          if k is None and not topic)
+    return Evidence(tokens, token_at, sentence_starts, found, acting, claimed, bodies, uk,
+                    [p.start for p in found], unclaimed,
+                    {k: frozenset(v) for k, v in claimed_by.items()}, {k: frozenset(v) for k, v in mentioned.items()},
+                    {k: frozenset(v) for k, v in held.items()}, {k: tuple(v) for k, v in by_surname.items()},
+                    [off for off, _b in bodies], frozenset(by_surname) | person_words)
+
+
+def _inside_a_name(p: Place, tokens: Sequence[Token], token_at: dict[int, int]) -> bool:
+    """True for a place inside a longer name: "the Paris Club", "George Washington", "the Bank of Japan"."""
+    i = token_at.get(p.start)
+    if i is None:
+        return False
+    if i >= 2 and tokens[i - 1].lower == "of" and tokens[i - 2].capitalised \
+            and tokens[i - 2].lower in titles.ORG_WORDS - _STATE_WORDS:
+        return True
+    if p.kind != "capital":
+        return False
+    j = i + 1
+    while j < len(tokens) and tokens[j].start < p.end:
+        j += 1
+    before = i > 0 and tokens[i - 1].capitalised and not (i > 1 and tokens[i - 2].text in ".!?\"“")
+    after = j < len(tokens) and tokens[j].capitalised
+    return before or after
+
+
+def _claims_of(found: list[Place], claims: list[tuple[int, int, int]]) -> list[int | None]:
+    """For each place, the person whose role phrase (a span in `claims`, sorted) holds it."""
+    starts = [c[0] for c in claims]
+    out: list[int | None] = []
+    for p in found:
+        i = bisect.bisect_right(starts, p.start)
+        owner = None
+        for start, end, key in reversed(claims[max(0, i - 4):i]):  # role phrases are short and rarely nest
+            if start <= p.start < end:
+                owner = key
+                break
+        out.append(owner)
+    return out
+
+
+def _topics(found: list[Place], tokens: Sequence[Token], token_at: dict[int, int], places: Gazetteer) -> list[bool]:
+    """For each place, whether it is only a topic: inside a word ("Iran-contra") or before a topic ("the Iraq war")."""
+    out = []
+    for p in found:
+        i = token_at.get(p.start)
+        if i is None:
+            out.append(True)
+            continue
+        here = country_starting_at(tokens, i, places)
+        j = i + (here[0] if here is not None else 1)
+        out.append(tokens[j - 1].end != p.end or (j < len(tokens) and tokens[j].lower in _TOPICS
+                                                  and tokens[j].text.islower()))
+    return out
+
+
+def _acting(found: list[Place], tokens: Sequence[Token], token_at: dict[int, int], places: Gazetteer) -> list[bool]:
+    """For each place, whether it acts in its clause rather than being an object, a topic or a modifier."""
+    out = []
+    object_end = -1
+    for p in found:
+        i = token_at.get(p.start)
+        if i is None:
+            out.append(False)
+            continue
+        found_here = country_starting_at(tokens, i, places)
+        j = i + (found_here[0] if found_here is not None else 1)
+        if tokens[j - 1].end != p.end:
+            out.append(False)  # "French-controlled", "U.S.-Japanese": a modifier inside a word
+            continue
+        k = i
+        while k >= 2 and i - k < 3 and tokens[k - 1].lower in _DETERMINERS:
+            k -= 1  # "with the United States"
+        while k >= 3 and i - k < 6 and tokens[k - 1].text in ("'s", "’s") and tokens[k - 2].capitalised:
+            k -= 2  # "to Friday's Iran attack"
+        prev = tokens[k - 1] if k > 0 else None
+        listed = prev is not None and prev.lower in ("or", "and", ",") and k >= 2 and tokens[k - 2].end == object_end
+        travel = prev is not None and prev.lower == "for" and k >= 2 and tokens[k - 2].lower in _DEPARTURES
+        if prev is not None and (prev.lower in _OBJECT_MARKERS or prev.lower in _OBJECT_VERBS or listed or travel):
+            object_end = tokens[j - 1].end
+            out.append(False)
+            continue
+        nxt = tokens[j] if j < len(tokens) else None
+        if nxt is not None and nxt.lower in _TOPICS and nxt.text.islower():
+            out.append(False)  # "the Iraq war"
+            continue
+        if p.kind == "demonym" and not p.name.endswith("s") and nxt is not None and nxt.text[0].islower() \
+                and nxt.lower not in _ACTORS and not tokens[i].text.endswith("s"):
+            out.append(False)  # "the Russian economy", "Romanian exports": a country's things, not the country
+            continue
+        out.append(True)
+    return out
+
+
+def org_of(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gazetteer) -> str | None:
+    """The country or organisation of a person's role, or None when the text does not make it clear."""
+    stated = _stated(holder, holders, ev, places)
+    if stated is not None:
+        return stated
+    role = holder.role
+    for s in holder.sightings:
+        head = titles.head_of(s.role.title)
+        if head in _REGNAL_ORG:
+            return _REGNAL_ORG[head]
+    if titles.heads_a_body(role.title) and not any(
+            s.role.end < len(ev.tokens) and ev.tokens[s.role.end].lower == "of" for s in holder.sightings):
+        return _body_named_before(ev, holder.sightings[0].start)  # not "of the Turkish General Staff"
+    words = role.title.lower().split()
+    head = titles.singular(titles.head_of(role.title))
+    if (head not in titles.GOVERNMENT_HEADS and not role.rank_only) or set(words) & _NON_GOVERNMENT:
+        return None
+    if head in ("president", "vice-president") and all(s.role.title[:1].islower() for s in holder.sightings):
+        return None  # "Kjell Nilsson, president of ...": a company's as often as a country's
+    by_role, sure = titles.country_of_role(role.title)
+    if by_role is not None and sure:
+        return by_role
+    taken = _held_by_others(holder, ev)
+    for s in holder.sightings[:_NEAREST]:
+        if _free_standing(ev, s):
+            near = _only_country(ev, _nearby(ev, s, holder), holder.key, taken)
+            if near is not None:
+                return near
+    named = set(ev.unclaimed | ev.claimed_by.get(holder.key, frozenset()))
+    if ev.uk_words:
+        named.add("United Kingdom")
+    named -= taken
+    whole = next(iter(named)) if len(named) == 1 else None
+    if by_role is not None and whole not in (None, by_role):
+        return None
+    return whole or by_role
+
+
+def _stated(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gazetteer) -> str | None:
+    """A country or organisation written with the role, by a possessive on a mention, or by the role's owner."""
+    ordered = sorted(holder.sightings[:_NEAREST], key=lambda s: s.role != holder.role)  # the best role's first
+    for s in ordered:
+        head = titles.head_of(s.role.title)
+        office = (head in titles.GOVERNMENT_HEADS and s.role.title.istitle()) or head in titles.LOCAL_HEADS
+        if s.role.party and head not in titles.SEATS and not office:
+            return s.role.party  # "Tory leader", "Lib Dem president": the party's; "Labour MP", "Republican
+            # Governor" (an office, written with capitals): the country's
+        if s.role.country:
+            return s.role.country
+        if s.role.anaphoric:
+            return _country_just_named(ev, s)
+    same = [s for s in ordered if s.role.title.lower() == holder.role.title.lower()]  # an org is one role's
+    for s in same:
+        if s.role.org:
+            return places.body_of(s.role.org) or titles.ORG_ALIASES.get(s.role.org, s.role.org)
+    for s in same:
+        guess = s.role.org_guess
+        if guess and guess.split()[-1] not in ev.person_words and places.country_of(guess) is None:
+            return places.body_of(guess) or titles.ORG_ALIASES.get(guess, guess)  # "Jardine chairman"
+        said = _speaker_org(ev, s)
+        if said is not None:
+            return said
+    tokens = ev.tokens
+    for start, _end in holder.mentions[:_NEAREST]:
+        i = ev.token_at.get(start)
+        if i is not None and i >= 2 and tokens[i - 1].text in ("'s", "’s"):
+            found = country_ending_at(tokens, i - 2, places)
+            if found is not None:
+                return found[1]  # "Russia's Ryabkov"
+    for s in holder.sightings[:_NEAREST]:
+        if s.role.owner is not None:
+            for key in ev.by_surname.get(tokens[s.role.owner].text, ())[:_NEAREST]:
+                if key != holder.key:
+                    return _stated(holders[key], (), ev, places)  # "Kovac's envoy": Kovac's country
+    return None
+
+
+def _speaker_org(ev: Evidence, s: Sighting) -> str | None:
+    """The company that opens the sentence in "Magma Power Co said director X ...", for a company role."""
+    tokens = ev.tokens
+    if titles.head_of(s.role.title) not in titles.COMPANY_HEADS or not s.role.title[:1].islower():
+        return None  # a company's officers are written in lower case: not "The White House said President X"
+    k = s.role.first - 1
+    while k > 0 and s.role.first - k < 8 and tokens[k].lower not in ("said", "says") and tokens[k].text.islower():
+        k -= 1  # over "executive vice president and"
+    if k <= 0 or tokens[k].lower not in ("said", "says"):
+        return None
+    j = k - 1
+    while j >= 0 and k - j <= 6 and (tokens[j].capitalised or tokens[j].acronym or tokens[j].text in ("&", "'s")):
+        j -= 1
+    opens = j < 0 or tokens[j].text in ".!?\"“”" or ev.token_at.get(tokens[j + 1].start, -1) == 0
+    run = tokens[j + 1:k]
+    if not opens or not run or run[-1].lower not in titles.ORG_WORDS:
+        return None
+    return " ".join(t.text for t in run)
+
+
+def _country_just_named(ev: Evidence, s: Sighting) -> str | None:
+    """The country "the country's" refers to: the one named in the sentence up to the role and the one before."""
+    starts = ev.sentence_starts
+    k = max(0, bisect.bisect_right(starts, s.start) - 1)
+    lo = bisect.bisect_left(ev.place_starts, starts[max(0, k - 1)] if starts else 0)
+    hi = bisect.bisect_left(ev.place_starts, ev.tokens[s.role.first].start)
+    names = {ev.places[i].name for i in range(max(lo, hi - 8), hi)}
+    return next(iter(names)) if len(names) == 1 else None
+
+
+def _held_by_others(holder: Holder, ev: Evidence) -> set[str]:
+    """Countries whose holder of this person's one-per-country role is someone else in the article."""
+    title = holder.role.title.lower()
+    if title not in titles.ONE_PER_COUNTRY or any(_past(ev.tokens, s.role) for s in holder.sightings[:_NEAREST]):
+        return set()  # "the country's deposed President X" held it before the one named alongside
+    return {country for (t, country), keys in ev.held.items() if t == title and keys - {holder.key}}
+
+
+def _past(tokens: Sequence[Token], role: Role) -> bool:
+    """True for a role held before or after now ("former President", "the deposed President")."""
+    return role.title_first > 0 and tokens[role.title_first - 1].lower in titles.PAST
+
+
+def _org_in_role(tokens: Sequence[Token], role: Role) -> bool:
+    """True when an organisation stands between the country and the role ("Venezuelan Central Bank President")."""
+    return any(t.capitalised and t.lower in titles.ORG_WORDS for t in tokens[role.first:role.title_first])
+
+
+def _free_standing(ev: Evidence, s: Sighting) -> bool:
+    """False when the person is a possessor or the object of a preposition ("welcomed President X's plan")."""
+    tokens = ev.tokens
+    i = ev.token_at.get(s.start)
+    if i is None:
+        return False
+    end = i
+    while end < len(tokens) and tokens[end].end <= s.end:
+        end += 1
+    first = min(s.role.first, i)
+    if first > 0 and tokens[first - 1].lower in _OBJECT_MARKERS | _FOR_OTHERS:
+        return False
+    return not (end < len(tokens) and tokens[end].text in ("'s", "’s"))
+
+
+def _nearby(ev: Evidence, s: Sighting, holder: Holder) -> list[int]:
+    """Indices of the places before the sighting in its clause, and the subject of the sentence before
+    when it is a country and no one else is named there ("Kenya's economy grew. Finance Minister X said")."""
+    starts = ev.sentence_starts
+    k = max(0, bisect.bisect_right(starts, s.start) - 1)
+    first = min(ev.tokens[s.role.first].start, s.start)
+    lo = bisect.bisect_left(ev.place_starts, starts[k] if starts else 0)
+    hi = bisect.bisect_left(ev.place_starts, first)
+    lo = max(lo, hi - 4)  # the clause before a name holds a few places at most
+    found = [i for i in range(lo, hi) if _same_clause(ev, ev.places[i], s)]
+    if k == 0:
+        return found
+    begin = starts[k - 1]
+    if ev.mentioned.get(k - 1, frozenset()) - {holder.key}:
+        return found
+    i = bisect.bisect_left(ev.place_starts, begin)
+    j = ev.token_at.get(begin)
+    while j is not None and j < len(ev.tokens) and (ev.tokens[j].lower == "the"
+                                                     or not ev.tokens[j].text[0].isalnum()):
+        j += 1  # "The Kremlin said", "“Kenya ..."
+    if i < lo and j is not None and j < len(ev.tokens) and ev.places[i].start == ev.tokens[j].start \
+            and len({ev.places[n].name for n in range(i, lo)}) == 1:
+        return [i, *found]  # not "Ethiopia and Djibouti sent envoys": one country, the subject
+    return found
+
+
+def _same_clause(ev: Evidence, place: Place, s: Sighting) -> bool:
+    """False when a subordinating word or a dash stands between a place and the role after it
+    ("France led the force in Ivory Coast after President X broke the truce": X is not France's)."""
+    i = ev.token_at.get(place.start, 0)
+    first = ev.token_at.get(min(ev.tokens[s.role.first].start, s.start), i)
+    if first - i > 40:
+        return False  # too far to be one clause
+    between = ev.tokens[i + 1:first]
+    return not any((t.lower in _SUBORDINATORS and k + 1 < len(between) and between[k + 1].text[0].isalnum())
+                   or t.text in ("-", "–", "—", ";", "(") for k, t in enumerate(between))
+
+
+def _only_country(ev: Evidence, indices: Sequence[int], me: int, taken: set[str], uk: bool = False,
+                  acting_only: bool = True) -> str | None:
+    """The one country (acting, unless `acting_only` is False) among the places at `indices`, outside
+    other people's roles and `taken`, else None. `uk` counts British politics words ("Labour") as the UK.
+    """
+    names = {ev.places[i].name for i in indices if (ev.acting[i] or not acting_only) and ev.claimed[i] in (None, me)}
+    if uk:
+        names.add("United Kingdom")
+    names -= taken
+    return next(iter(names)) if len(names) == 1 else None
+
+
+def _body_named_before(ev: Evidence, at: int) -> str | None:
+    """The international body named last before `at`, in its sentence or the two before ("NATO sent ...")."""
+    starts = ev.sentence_starts
+    k = max(0, bisect.bisect_right(starts, at) - 1)
+    start = starts[max(0, k - 2)] if starts else 0
+    i = bisect.bisect_left(ev.body_starts, at)
+    return ev.bodies[i - 1][1] if i > 0 and ev.bodies[i - 1][0] >= start else None

@@ -1,0 +1,232 @@
+"""Audit shown dates in the wild: sample unannotated articles, extract, print each date for a judge.
+
+    python scripts/audit_dates.py sample --seed 11 --round 1     # writes eval/audits/dates-round-1.jsonl
+    python scripts/audit_dates.py show eval/audits/dates-round-1.jsonl        # each date with its sentence
+    python scripts/audit_dates.py judge eval/audits/dates-round-1.jsonl --wrong 7=clock-as-year --right-rest
+    python scripts/audit_dates.py score eval/audits/dates-round-1.jsonl       # precision and error classes
+
+The pool is Wikinews 2019-2020 and Reuters-21578 stories, minus every article named in
+../shared/eval/gold/dev.jsonl or in any JSON-lines file under eval/ (gold annotations and earlier
+audit sheets, so that each round reads articles no fix was tuned to). Articles are drawn in a
+seeded random order, alternating the two sources, and at most `--per-article` of each article's
+dates (a seeded random choice) go on the sheet, until it holds `--dates` dates.
+
+The sheet stores article ids, offsets and what briefgen shows (value, type, the few words of the
+span), never corpus sentences; `show` reads the sentences from the corpus at run time. A judge
+reads every item under ../shared/eval/AUDIT.md and records `verdict` ("right" or "wrong") and, for a
+wrong one, `error` (the class of error) and `note`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import html
+import json
+import random
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(SHARED / "eval"))
+import common  # noqa: E402  (the scorers' runner of `briefgen extract`)
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
+_SENTENCE_EDGE = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])|\n(?=\s)")
+"""A sentence end, or a paragraph break (Reuters wraps lines and indents paragraphs)."""
+
+
+def _wikinews(corpus: Path) -> list[common.Article]:
+    """Every Wikinews 2019-2020 article, keyed by its URL as the dev gold keys it."""
+    out = []
+    for name in ("wikinews_2019.csv", "wikinews_2020.csv"):
+        with open(corpus / "wikinews-2019-2020" / name, encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                out.append(common.Article(f"wikinews-2019-2020:{row['url']}", row["title"], row["date"],
+                                          row["text"].strip() + "\n"))
+    return out
+
+
+def _reuters(corpus: Path) -> list[common.Article]:
+    """Every Reuters-21578 story with a body, keyed by its NEWID, dated by its <DATE>."""
+    out = []
+    for path in sorted((corpus / "reuters21578").glob("reut2-*.sgm")):
+        raw = path.read_text(encoding="latin-1")
+        for m in re.finditer(r'<REUTERS[^>]*NEWID="(\d+)">(.*?)</REUTERS>', raw, re.S):
+            title = re.search(r"<TITLE>(.*?)</TITLE>", m.group(2), re.S)
+            body = re.search(r"<BODY>(.*?)</BODY>", m.group(2), re.S)
+            date = re.search(r"<DATE>\s*(\d+-[A-Z]+-\d{4})", m.group(2))
+            if body is None:
+                continue
+            text = re.sub(r"\s*Reuter\s*$", "", _CONTROL.sub("", html.unescape(body.group(1))).strip())
+            day = dt.datetime.strptime(date.group(1).title(), "%d-%b-%Y").date().isoformat() if date else None
+            headline = _CONTROL.sub("", html.unescape(title.group(1))).strip() if title else ""
+            out.append(common.Article(f"reuters21578:{m.group(1)}", headline, day, text + "\n"))
+    return out
+
+
+def _annotated_ids() -> set[str]:
+    """Ids of every article already annotated or audited: dev gold and every JSON-lines file under eval/."""
+    files = [SHARED / "eval" / "gold" / "dev.jsonl", *sorted((ROOT / "eval").rglob("*.jsonl"))]
+    ids: set[str] = set()
+    for path in files:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                ids |= _ids_of(json.loads(line))
+    return ids
+
+
+def _ids_of(record: dict[str, Any]) -> set[str]:
+    """The article ids a gold or audit record names: its id or article, and its source locator."""
+    ids = {str(record[k]) for k in ("id", "article") if record.get(k)}
+    source = record.get("source") or {}
+    if source.get("url"):
+        ids.add(f"wikinews-2019-2020:{source['url']}")
+    if source.get("newid") is not None:
+        ids.add(f"reuters21578:{source['newid']}")
+    return ids
+
+
+def pool(corpus: Path) -> tuple[list[common.Article], list[common.Article]]:
+    """The unannotated Wikinews articles and Reuters stories."""
+    seen = _annotated_ids()
+    return ([a for a in _wikinews(corpus) if a.key not in seen],
+            [a for a in _reuters(corpus) if a.key not in seen])
+
+
+def _extract(articles: list[common.Article]) -> dict[str, list[dict[str, Any]]]:
+    """The dates `briefgen extract` shows for each article, by article id."""
+    keyed = [common.Article(f"a{i:04d}", a.title, a.date, a.body) for i, a in enumerate(articles)]
+    records, _seconds = common.extract(keyed)
+    return {a.key: records[k.key]["figures"]["dates"] for a, k in zip(articles, keyed, strict=True)}
+
+
+def sample(args: argparse.Namespace) -> None:
+    """Draw articles in a seeded order, alternating sources, until the sheet holds enough dates."""
+    rng = random.Random(args.seed)
+    wikinews, reuters = pool(args.corpus)
+    rng.shuffle(wikinews)
+    rng.shuffle(reuters)
+    order = [a for pair in zip(wikinews, reuters, strict=False) for a in pair]
+    items: list[dict[str, Any]] = []
+    batch = 40
+    for lo in range(0, len(order), batch):
+        chunk = order[lo:lo + batch]
+        found = _extract(chunk)
+        for article in chunk:
+            dates = found[article.key]
+            for d in sorted(rng.sample(dates, min(len(dates), args.per_article)), key=lambda d: d["start"]):
+                items.append({"round": args.round, "seed": args.seed, "article": article.key,
+                              "published": article.date, "value": d["value"], "type": d["type"],
+                              "text": d["text"], "start": d["start"], "end": d["end"],
+                              "verdict": None, "error": None, "note": ""})
+            if len(items) >= args.dates:
+                break
+        if len(items) >= args.dates:
+            break
+    out = args.out or ROOT / "eval" / "audits" / f"dates-round-{args.round}.jsonl"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    _write(out, items)
+    print(f"{out}: {len(items)} dates from {len({i['article'] for i in items})} articles")
+
+
+def _read(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _write(path: Path, items: list[dict[str, Any]]) -> None:
+    path.write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items), encoding="utf-8")
+
+
+def _articles(corpus: Path) -> dict[str, common.Article]:
+    return {a.key: a for a in _wikinews(corpus) + _reuters(corpus)}
+
+
+def _sentence(body: str, start: int, end: int) -> str:
+    """The sentence around [start, end), with the span marked [[...]]."""
+    lo = max((m.end() for m in _SENTENCE_EDGE.finditer(body, 0, start)), default=0)
+    after = _SENTENCE_EDGE.search(body, end)
+    hi = after.start() + 1 if after else len(body)
+    return " ".join((body[lo:start] + "[[" + body[start:end] + "]]" + body[end:hi]).split())
+
+
+def show(args: argparse.Namespace) -> None:
+    """Print each item (or only the unjudged ones) with its headline, publication date and sentence."""
+    articles = _articles(args.corpus)
+    previous = ""
+    for n, item in enumerate(_read(args.sheet)):
+        if args.todo and item["verdict"]:
+            continue
+        a = articles[item["article"]]
+        if a.key != previous:
+            print(f"\n=== {a.key}  published {a.date}\n    {a.title}")
+            previous = a.key
+        assert a.body[item["start"]:item["end"]] == item["text"], item
+        verdict = f"  <{item['verdict']}: {item['error']}>" if item["verdict"] == "wrong" else ""
+        print(f"[{n}] {item['value']} {item['type']}{verdict}\n     {_sentence(a.body, item['start'], item['end'])}")
+
+
+def judge(args: argparse.Namespace) -> None:
+    """Record verdicts: --wrong N=CLASS[:note] for each wrong item, --right-rest for every other unjudged one."""
+    items = _read(args.sheet)
+    for spec in args.wrong:
+        index, _, rest = spec.partition("=")
+        error, _, note = rest.partition(":")
+        items[int(index)].update(verdict="wrong", error=error, note=note)
+    for spec in args.right:
+        items[int(spec)].update(verdict="right", error=None, note="")
+    if args.right_rest:
+        for item in items:
+            if not item["verdict"]:
+                item["verdict"] = "right"
+    _write(args.sheet, items)
+
+
+def score(args: argparse.Namespace) -> None:
+    """Precision over the judged items, and the wrong ones by error class."""
+    for sheet in args.sheets:
+        items = [i for i in _read(sheet) if i["verdict"]]
+        right = sum(i["verdict"] == "right" for i in items)
+        classes = Counter(i["error"] for i in items if i["verdict"] == "wrong")
+        seeds = sorted({i["seed"] for i in items})
+        print(f"{sheet}: seed {seeds} dates {right / max(1, len(items)):.3f} ({right}/{len(items)}) "
+              f"articles {len({i['article'] for i in items})}")
+        for error, n in classes.most_common():
+            print(f"    {error}: {n}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=SHARED / "corpus")
+    sub = parser.add_subparsers(required=True)
+    p = sub.add_parser("sample")
+    p.add_argument("--seed", type=int, required=True)
+    p.add_argument("--round", type=int, required=True)
+    p.add_argument("--dates", type=int, default=220)
+    p.add_argument("--per-article", type=int, default=10)
+    p.add_argument("--out", type=Path)
+    p.set_defaults(run=sample)
+    p = sub.add_parser("show")
+    p.add_argument("sheet", type=Path)
+    p.add_argument("--todo", action="store_true", help="only the items not judged yet")
+    p.set_defaults(run=show)
+    p = sub.add_parser("judge")
+    p.add_argument("sheet", type=Path)
+    p.add_argument("--wrong", action="append", default=[], metavar="N=CLASS[:note]")
+    p.add_argument("--right", action="append", default=[], metavar="N")
+    p.add_argument("--right-rest", action="store_true")
+    p.set_defaults(run=judge)
+    p = sub.add_parser("score")
+    p.add_argument("sheets", type=Path, nargs="+")
+    p.set_defaults(run=score)
+    args = parser.parse_args()
+    args.run(args)
+
+
+if __name__ == "__main__":
+    main()
