@@ -4,6 +4,7 @@
     python scripts/audit_dates.py show eval/audits/dates-round-1.jsonl        # each date with its sentence
     python scripts/audit_dates.py judge eval/audits/dates-round-1.jsonl --wrong 7=clock-as-year --right-rest
     python scripts/audit_dates.py score eval/audits/dates-round-1.jsonl       # precision and error classes
+    python scripts/audit_dates.py recheck eval/audits/dates-round-*.jsonl     # what today's code shows otherwise
 
 The pool is Reuters-21578 stories and BBC News Summary politics files with odd numbers (the
 Wikinews pool of the earlier rounds is used up; even-numbered BBC politics files are held out and
@@ -213,6 +214,31 @@ def score(args: argparse.Namespace) -> None:
             print(f"    {error}: {n}")
 
 
+def recheck(args: argparse.Namespace) -> None:
+    """Run today's code on the judged sheets' articles and list every judged date it now shows otherwise.
+
+    A changed item keeps its old verdict beside the new value, for a judge to read again: this
+    measures a fix on articles it may have been made for, so only a fresh round counts as a result.
+    """
+    articles = _articles(args.corpus)
+    items = [i for sheet in args.sheets for i in _read(sheet) if i["verdict"]]
+    keys = sorted({i["article"] for i in items})
+    found = _extract([articles[k] for k in keys])
+    changed: Counter[tuple[str, str]] = Counter()
+    for item in items:
+        now = next((d for d in found[item["article"]] if (d["start"], d["end"]) == (item["start"], item["end"])), None)
+        new = (now["value"], now["type"]) if now else ("(left out)", "")
+        if new == (item["value"], item["type"]):
+            continue
+        becomes = "left out" if now is None else "no value" if now["value"] is None else "new value"
+        changed[item["verdict"], becomes] += 1
+        a = articles[item["article"]]
+        print(f"{item['verdict']:5} {item['value']} {item['type']} -> {new[0]} {new[1]}  [{item['error'] or ''}]\n"
+              f"      {a.key} {a.date}: {_sentence(a.body, item['start'], item['end'])}")
+    summary = ", ".join(f"{v} -> {b} {n}" for (v, b), n in sorted(changed.items()))
+    print(f"{len(items)} judged dates; changed: {summary}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=SHARED / "corpus")
@@ -235,6 +261,9 @@ def main() -> None:
     p.add_argument("--right", action="append", default=[], metavar="N")
     p.add_argument("--right-rest", action="store_true")
     p.set_defaults(run=judge)
+    p = sub.add_parser("recheck")
+    p.add_argument("sheets", type=Path, nargs="+")
+    p.set_defaults(run=recheck)
     p = sub.add_parser("score")
     p.add_argument("sheets", type=Path, nargs="+")
     p.set_defaults(run=score)
