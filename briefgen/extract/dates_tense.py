@@ -9,6 +9,7 @@ from briefgen.extract.dates_lexicon import (
     DETERMINERS,
     FUTURE_PHRASES,
     FUTURE_WORDS,
+    NOT_PAST_ED,
     NOT_VERB_BEFORE_ED,
     PAST_PHRASES,
     PAST_WORDS,
@@ -16,7 +17,8 @@ from briefgen.extract.dates_lexicon import (
 )
 
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll\b")
-_REGULAR_PAST = re.compile(r"[a-z]+ed")
+_REGULAR_PAST = re.compile(r"(?![a-z]*eed$)[a-z]+ed|[a-z]*(?:agr|fr|guarant|decr|refer)eed")
+"""A regular past form; words in "-eed" are past only as "agreed", "freed" and their kin ("succeed", "need" are not)."""
 _LONGEST_PHRASE = max(len(p) for p in FUTURE_PHRASES | PAST_PHRASES)
 
 Cue = tuple[int, int, int]
@@ -46,10 +48,11 @@ def tense_cues(text: str, lo: int, hi: int) -> list[Cue]:
         elif low in FUTURE_WORDS or low.endswith("'ll"):
             cues.append((start, end, 1))
         elif low in PAST_WORDS:
-            cues.append((start, end, -1))
-        elif _REGULAR_PAST.fullmatch(word) and (i == 0 or lower[i - 1] not in NOT_VERB_BEFORE_ED):
+            cues.append((start, end, PAST))
+        elif _REGULAR_PAST.fullmatch(word) and low not in NOT_PAST_ED \
+                and (i == 0 or lower[i - 1] not in NOT_VERB_BEFORE_ED):
             future_passive = i >= 2 and lower[i - 1] == "be" and lower[i - 2] in ("will", "would", "to")
-            cues.append((words[i - 2][0] if future_passive else start, end, 1 if future_passive else -1))
+            cues.append((words[i - 2][0] if future_passive else start, end, FUTURE if future_passive else PAST))
         for n in range(2, _LONGEST_PHRASE + 1):
             if i + n > len(words):  # a text that ends inside a phrase ("... it was set to")
                 break
