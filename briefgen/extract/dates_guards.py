@@ -87,6 +87,9 @@ def not_a_date(rule: str, m: re.Match[str], start: int, end: int) -> bool:
         return True
     if rule != "holiday" and _in_a_name(text, start, end, rule):
         return True
+    if rule in _RECURRING_RULES and not groups.get("year") and not groups.get("spelt") \
+            and _HABITUAL.search(text, *_clause_around(text, start, end)):
+        return True  # "the rainy season normally starts in May", "demand usually falls in summer": every May
     if rule == "holiday":
         after = words_after(text, end, 1)
         # "Easter Island", "Independence Hall": a name; "election day" in lower case: any election's day
@@ -116,9 +119,6 @@ def not_a_date(rule: str, m: re.Match[str], start: int, end: int) -> bool:
         return True  # "the past year and a half": a stretch of time, not that year
     if rule in ("relative_unit", "anaphoric_unit", "weekend") and _OF_A_MONTH.match(text, end):
         return True  # "the last weekend of July" is no weekend counted from now
-    if rule in ("month", "full_date", "weekday") and not groups.get("year") \
-            and _HABITUAL.search(text, *_sentence_around(text, start, end)):
-        return True  # "the rainy season normally starts in May": every May
     if rule == "offset" and (groups.get("dir") or "").lower() == "before" \
             and words_before(text, start, 1) in (["within"], ["for"], ["over"], ["during"], ["in"]):
         return True  # "died within two years before": a stretch of time, not a date
@@ -201,7 +201,8 @@ def _in_a_name(text: str, start: int, end: int, rule: str) -> bool:
     return False
 
 
-_SENTENCE_EDGE = re.compile(r"[.!?]\s|\n")
+_SENTENCE_EDGE = re.compile(r"[.!?]\s|\n(?=\s)")
+"""A sentence end, or a paragraph break: a line break before a blank line or an indent (a wrapped line goes on)."""
 _RANGE_OF_UNITS_BEFORE = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an|a\s+few|several)[- ]"
     r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+(?:to|or)\s+$", re.I)
@@ -212,9 +213,26 @@ _RECURRING_DAY_NOUNS = words("trade trading opening shopping hours school school
 _UNIT_AFTER = re.compile(r"\s+(?i:years?|months?|weeks?|days?|decades?|quarters?|centur(?:y|ies))\b")
 _OF_A_MONTH = re.compile(r"\s+(?:of|in)\s+(?:" + "|".join(m.capitalize() for m in sorted(MONTHS, key=len, reverse=True))
                          + r")\b")
-_HABITUAL = re.compile(r"\b(?i:normally|usually|typically|generally|traditionally|customarily)\b")
+_HABITUAL = re.compile(r"\b(?i:normally|usually|typically|generally|traditionally|customarily|often|always|commonly"
+                       r"|regularly|seldom|rarely|frequently)\b")
+"""Adverbs of habit: a sentence with one speaks of what recurs, not of one occasion."""
+_RECURRING_RULES = frozenset({"month", "full_date", "weekday", "season", "holiday", "weekend", "part_of_day",
+                              "anaphoric_unit"})
+"""Rules whose words, in a sentence of habit, name every such month, day or season ("the next year": each next)."""
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
 _SPEED_BEFORE = re.compile(r"\b(?i:miles|mile|kilometers|kilometres|km|knots|feet|metres|meters|mph|kph)\s+$")
+
+
+_CLAUSE_EDGE = re.compile(r"[.!?]\s|\n(?=\s)|[,;:()\"“”]")
+
+
+def _clause_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the clause around [start, end): between commas, quotation marks or sentence ends, at most 200
+    characters either way."""
+    lo = max(0, start - 200)
+    edges = [m.end() for m in _CLAUSE_EDGE.finditer(text, lo, start)]
+    after = _CLAUSE_EDGE.search(text, end, min(len(text), end + 200))
+    return (edges[-1] if edges else lo), (after.start() if after else min(len(text), end + 200))
 
 
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
