@@ -100,6 +100,14 @@ PAST_WORDS: frozenset[str] = frozenset({
 """Past-tense words (besides regular "-ed" forms) and words that point back: irregular past forms that are
 not also present forms, participles used as adjectives or common nouns ("put", "read", "bound", "fed")."""
 
+REPORTING_WORDS: frozenset[str] = frozenset({
+    "said", "told", "announced", "reported", "added", "stated", "noted", "explained", "claimed", "warned",
+    "argued", "insisted", "confirmed", "declared", "disclosed", "revealed", "wrote", "indicated", "suggested",
+    "commented", "remarked", "replied", "quoted",
+})
+"""Past verbs that report words: they date the speaking, not what is spoken of ("said supplies should last
+until the end of the year")."""
+
 SCHEDULE_WORDS: frozenset[str] = frozenset({
     "scheduled", "rescheduled", "postponed", "delayed", "deferred", "slated", "anticipated", "expected",
 })

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from briefgen.extract import dates_calendar as cal
-from briefgen.extract.dates_context import YEAR_STEP, Context, Reading, group, point, time_suffix
+from briefgen.extract.dates_context import YEAR_STEP, Context, Doubtful, Reading, group, point, time_suffix
 from briefgen.extract.dates_durations import number_of
 from briefgen.extract.dates_lexicon import (
     FIXED_HOLIDAYS,
@@ -140,7 +140,12 @@ def read_month(m: re.Match[str], ctx: Context) -> Reading:
         year = ctx.frame_year
     elif ctx.anchor is not None and ctx.anchor_dated and ctx.anchor.grain in ("month", "day") \
             and ctx.anchor.day.month == month:
-        year = ctx.anchor.day.year  # "in January" just after "in January 1988"
+        # "in January" just after "in January 1988" is that January, unless a tense of its own (not merely
+        # "said") puts the month in another year ("a surplus in February 1986 ... Exports in February were"):
+        # then the words point both ways and the year is left unsaid
+        year = ctx.anchor.day.year
+        if ctx.direction in (-1, 1, 2) and year != cal.month_year(today, month, ctx.direction):
+            raise Doubtful("the month was last named with a year other than the one the tense gives")
     elif _THAT_BEFORE.search(m.string, max(0, m.start() - 6), m.start()):
         if ctx.anchor is None:  # "That September" refers back to a year the text has not named
             raise ValueError("no year named to refer back to")
@@ -227,7 +232,11 @@ def read_quarter(m: re.Match[str], ctx: Context) -> Reading:
     if year is None:
         year = today.year
         if not group(m, "yrel") and ctx.direction <= 0 and dt.date(year, 3 * n - 2, 1) > today:
-            year -= 1  # results for "the fourth quarter" reported in March are last year's
+            # results for "the fourth quarter" reported in March are last year's, unless the report is on
+            # a fiscal year, whose fourth quarter may have ended last month and be named by this year
+            if ctx.fiscal:
+                raise Doubtful("a past quarter of a fiscal year the text does not give")
+            year -= 1
     if group(m, "earlier"):
         year -= 1
     year += YEAR_STEP.get(group(m, "yrel").lower(), 0)
