@@ -10,6 +10,7 @@ from itertools import groupby
 
 from briefgen.article import Analysis, Article, Official, TroopCount
 from briefgen.site.urls import article_url, day_url
+from briefgen.text import readable_text
 
 
 @dataclass(frozen=True)
@@ -79,14 +80,14 @@ def sentence_index(entry: Entry) -> Callable[[int], int | None]:
 
 
 def sentence_finder(entry: Entry) -> Callable[[int], str]:
-    """A function giving the sentence of the entry's body that contains an offset ("" if none)."""
+    """A function giving the sentence of the entry's body that contains an offset, as a reader sees it ("" if none)."""
     spans, body = entry.sentences, entry.article.body
     starts = [start for start, _ in spans]
 
     def sentence_at(offset: int) -> str:
         i = bisect.bisect_right(starts, offset) - 1
         if i >= 0 and offset < spans[i][1]:
-            return body[spans[i][0] : spans[i][1]]
+            return readable_text(body[spans[i][0] : spans[i][1]])
         return ""
 
     return sentence_at
