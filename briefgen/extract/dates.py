@@ -97,7 +97,7 @@ def _read_in_order(chosen: list[tuple[int, int, Rule, re.Match[str]]], published
             out.append((DateMention(None, _type_without_anchor(rule, match), match.string[start:end], start, end),
                         rule, match))
             if isinstance(e, Doubtful):
-                story.forget(start, rule)
+                story.forget(rule, match, start)
             continue
         except (ValueError, KeyError):
             continue
@@ -140,8 +140,14 @@ class _Story:
         return Context(self.published, self.anchor, self.quarter, tense, frame_year, near_year,
                        self.anchor_dated, self.anchor_doubtful, self.quarter_doubtful, self.sentences.fiscal)
 
-    def forget(self, start: int, rule: Rule) -> None:
-        """A date at start was left without a value: what counts from the last date now counts from an unknown one."""
+    def forget(self, rule: Rule, match: re.Match[str], start: int) -> None:
+        """A date at start was left without a value: what counts from it now counts from an unknown date.
+
+        A comparison ("a year ago", "the latest period") never becomes the date later ones count from,
+        so one without a value changes nothing.
+        """
+        if _is_comparison(rule, match):
+            return
         self.anchor, self.anchor_at, self.anchor_doubtful = None, start, True
         if rule.name in _QUARTER_RULES:
             self.quarter_doubtful = True

@@ -11,6 +11,7 @@ import re
 
 from briefgen.extract.dates_lexicon import (
     COUNTED_NOUNS,
+    CROP_NOUNS,
     IDENTIFIER_WORDS,
     MONTHS,
     NAMED_DAY_WORDS,
@@ -26,7 +27,10 @@ _WINDOW = 40
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*\.?|\d[\d,.]*|[^\sA-Za-z\d]")
 _ZONES = ("EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|CT|PT|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST|JST|AEST|AEDT"
           "|WIB|PHT|SGT|HKT|KST|WAT|EAT|CAT|SAST|PKT|Z")
-_CLOCK_AFTER = re.compile(r"\s*(?:(?i:hours?|hrs?|h|local\s+time|local|zulu)\b|(?:" + _ZONES + r")\b)")
+_CLOCK_AFTER = re.compile(r"(?:\s*(?:[-–]|(?i:to|and|until))\s*\d{4})?"
+                          r"\s*(?:(?i:hours?|hrs?|h|local\s+time|local|zulu)\b|(?:" + _ZONES + r")\b)")
+"""What follows a clock time written in four figures: a zone or "hours", perhaps after a second time ("1130 to 1215
+GMT")."""
 _SPLIT_YEAR_AFTER = re.compile(r"(?:/|[-–]\d\d(?!\d))")
 """A year that runs on into another: "1986/87", "1986-87" (a fiscal year or a season, not one calendar year)."""
 _OTHER_NUMBER = re.compile(r"\s+(?:or|to|and)\s+(?:\d{4}|\d{1,3},\d{3})(?![\d,])")
@@ -276,8 +280,11 @@ def _a_season(text: str, start: int, end: int, m: re.Match[str]) -> bool:
     if rel and rel[0] in ("this", "last", "next", "past", "previous"):
         return True
     season = (m.groupdict().get("season") or "").lower()
-    if season in ("fall", "spring") and words_after(text, end, 1) == ["of"]:
+    after = [w.lower() for w in words_after(text, end, 1)]
+    if season in ("fall", "spring") and after == ["of"]:
         return False  # "the fall of the Berlin Wall"
+    if after and after[0] in CROP_NOUNS:
+        return False  # "the winter crops", "spring wheat": a kind of crop, sown in that season
     before = words_before(text, start, 1)
     return bool(before) and before[0] in _SEASON_LEADS
 

@@ -188,6 +188,11 @@ super black good holy ash maundy palm bloody cyber giving shrove fat plough blue
 """)
 """Capitalised words that make a weekday the name of a particular day ("Super Tuesday", "Good Friday")."""
 
+CROP_NOUNS: frozenset[str] = words("""
+crop crops grain grains wheat barley rye oats rapeseed cereal cereals sowing sowings planting plantings seedings
+""")
+"""Nouns after a season that make it a kind of crop ("winter wheat", "the spring sowings"), not a time."""
+
 PUBLICATION_WORDS: frozenset[str] = words("""
 said says reported reports wrote writes quoted quotes cited cites newspaper paper tabloid publication
 """)

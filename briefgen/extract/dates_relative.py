@@ -198,11 +198,11 @@ _THAN = re.compile(r"\s+than\b", re.I)
 
 def read_year_earlier(m: re.Match[str], ctx: Context) -> Reading:
     """"the year-earlier quarter", "year-ago": the quarter reported on (else the year) one year back."""
+    if ctx.near_year is not None:  # "a 1986 net profit against a year-ago loss": the year just named
+        return point(dt.date(ctx.near_year - 1, 1, 1), "year")
     quarter = ctx.compared_quarter()
     if quarter is not None:
         return point(cal.shift(quarter.day, "year", -1), "quarter")
-    if ctx.near_year is not None:  # "a 1986 net profit against a year-ago loss"
-        return point(dt.date(ctx.near_year - 1, 1, 1), "year")
     return point(cal.shift(ctx.today(), "year", -1), "year")
 
 
@@ -216,6 +216,10 @@ def read_quarter_ref(m: re.Match[str], ctx: Context) -> Reading:
         if quarter is None:
             return point(dt.date(int(group(m, "year")), 1, 1), "year")
         return point(dt.date(int(group(m, "year")), quarter.day.month, 1), "quarter")
+    if quarter is None and (m[0].lower().endswith("period") or ctx.fiscal):
+        # "the latest period" before any quarter is named may be a week or a month; "the quarter" of a
+        # fiscal year is not the last calendar quarter
+        raise Doubtful("a period referred back to before the text names one")
     day = quarter.day if quarter is not None else cal.shift(ctx.today(), "quarter", -1)
     return point(cal.shift(day, "year", YEAR_STEP.get(group(m, "yrel").lower(), 0)), "quarter")
 
