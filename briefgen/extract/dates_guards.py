@@ -15,6 +15,7 @@ from briefgen.extract.dates_lexicon import (
     IDENTIFIER_WORDS,
     MONTHS,
     NAMED_DAY_WORDS,
+    NEWSPAPER_WORDS,
     PUBLICATION_WORDS,
     QUANTITY_WORDS,
     WEEKDAYS,
@@ -110,6 +111,8 @@ def not_a_date(rule: str, m: re.Match[str], start: int, end: int) -> bool:
     if rule == "future" and text[start:end].lower().endswith("term") \
             or rule == "present" and text[start:end].lower() == "the present":
         return _modifies_a_noun(text, end)  # "the long term debt", "the present study"
+    if rule == "future" and text[start:end].lower().endswith("the future"):
+        return bool(_NOUN_AFTER.match(text, end))  # "the future leadership of the party": future as an adjective
     if rule == "season" and not (groups.get("year") or groups.get("spelt")):
         return not _a_season(text, start, end, m)
     if rule == "half" and not groups.get("year") and "year" not in m[0].lower():
@@ -132,6 +135,12 @@ def not_a_date(rule: str, m: re.Match[str], start: int, end: int) -> bool:
         return True  # "the past" of "the past year and a half" is no reference of its own
     if rule == "duration" and _RANGE_OF_UNITS_BEFORE.search(text, max(0, start - 30), start):
         return True  # "eight months to a year": the end of a range, no single amount
+    if rule == "duration" and _ONE_QUARTER.fullmatch(text, start, end) \
+            and words_before(text, start, 1) not in ([w] for w in _SPAN_LEADS):
+        return True  # "around one quarter said": a fraction; "for one quarter", "within a quarter" are spans
+    if rule == "full_date" and not groups.get("year") and groups.get("day") \
+            and (words_after(text, end, 1) or ["."])[0].lower() in COUNTED_NOUNS:
+        return True  # "In January 25 people were jailed": a month and a count
     # "people aged 65 years", "aged 21 and 144 days" give an age, not a stretch of time
     return rule in ("duration", "vague_duration") and bool(_AGED_BEFORE.search(text, max(0, start - 30), start))
 
@@ -196,8 +205,11 @@ def _in_a_name(text: str, start: int, end: int, rule: str) -> bool:
         if rule == "weekday" and after and after[0].lower() in _RECURRING_DAY_NOUNS:
             return True  # "the Sunday trade ban", "Sunday opening hours": Sundays in general
         if rule == "weekday" and " " not in text[start:end] and after and after[0][0].isupper() \
-                and before and (before[0].lower() == "the" or before[0].endswith(("'s", "’s"))):
-            return True  # "the Sunday Telegraph", "Britain's Sunday Times": a title that starts with a weekday
+                and (before and (before[0].lower() == "the" or before[0].endswith(("'s", "’s")))
+                     or after[0].lower() in NEWSPAPER_WORDS):
+            return True  # "the Sunday Telegraph", "Britain's Sunday Times", "and Sunday Telegraph": a title
+        if rule == "weekday" and _NEWSPAPER_ON.search(text, max(0, start - 30), start):
+            return True  # "the Mail on Sunday", "the Independent on Sunday"
     if rule == "set_adverb":
         after = words_after(text, end, 1)
         if after and after[0][0].isupper():
@@ -225,6 +237,8 @@ _PRESS_BEFORE = re.compile(r"(?:-run|-owned|\b(?i:official|independent|oppositio
 """Words before "daily" or "weekly" that make it a newspaper ("the state-run daily")."""
 _ARTICLE_OF_A_NAME = re.compile(r"\s+(?:al|el|an|ad|as|ar)-[A-Z]")
 """The Arabic article that opens many newspaper names ("al-Qabas"), in lower case."""
+_NEWSPAPER_ON = re.compile(r"\b(?i:the)\s+(?:Mail|Independent|Observer)\s+on\s+$")
+"""A newspaper named "X on Sunday" just before the weekday."""
 _RECURRING_DAY_NOUNS = words("trade trading opening shopping hours school schools league leagues roast roasts best")
 """Nouns after a weekday that make it every such day ("Sunday trading", "Sunday school")."""
 _UNIT_AFTER = re.compile(r"\s+(?i:years?|months?|weeks?|days?|decades?|quarters?|centur(?:y|ies))\b")
@@ -237,6 +251,10 @@ _RECURRING_RULES = frozenset({"month", "full_date", "weekday", "season", "holida
                               "anaphoric_unit"})
 """Rules whose words, in a sentence of habit, name every such month, day or season ("the next year": each next)."""
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
+_NOUN_AFTER = re.compile(r"\s+[a-z]+(?:ship|ment|tion|sion|ity|ness|ance|ence|ure)s?\b")
+"""A word that can only be a noun, by its ending ("leadership", "development", "generations")."""
+_ONE_QUARTER = re.compile(r"(?i:one|an?)\s+(?i:quarter)")
+_SPAN_LEADS = words("for over within after during in than each per every")
 _AGED_BEFORE = re.compile(r"\b(?i:aged?|ages)\s+(?:\d+\s+(?:(?i:years?|months?)\s+)?(?:(?i:and)\s+|,\s*))?$")
 _SPEED_BEFORE = re.compile(r"\b(?i:miles|mile|kilometers|kilometres|km|knots|feet|metres|meters|mph|kph)\s+$")
 

@@ -183,6 +183,12 @@ calendar the between through spring summer autumn fall winter
 """)
 """Words before a bare number that lead a year ("since 1501", "in about 1900")."""
 
+NEWSPAPER_WORDS: frozenset[str] = words("""
+times telegraph mirror express post herald tribune independent mail sport people star world observer mercury
+argus sun journal record
+""")
+"""Capitalised words after a weekday that make it the title of a newspaper ("Sunday Telegraph", "Sunday Times")."""
+
 NAMED_DAY_WORDS: frozenset[str] = words("""
 super black good holy ash maundy palm bloody cyber giving shrove fat plough blue easter whit red
 """)
