@@ -12,6 +12,7 @@ import re
 from briefgen.extract.dates_lexicon import (
     COUNTED_NOUNS,
     CROP_NOUNS,
+    FUTURE_NOUNS,
     IDENTIFIER_WORDS,
     MONTHS,
     NAMED_DAY_WORDS,
@@ -133,8 +134,16 @@ def not_a_date(rule: str, m: re.Match[str], start: int, end: int) -> bool:
         return True  # "died within two years before": a stretch of time, not a date
     if rule == "past" and _UNIT_AFTER.match(text, end):
         return True  # "the past" of "the past year and a half" is no reference of its own
-    if rule == "duration" and _RANGE_OF_UNITS_BEFORE.search(text, max(0, start - 30), start):
-        return True  # "eight months to a year": the end of a range, no single amount
+    if rule == "duration" and (_RANGE_OF_UNITS_BEFORE.search(text, max(0, start - 30), start)
+                               or _BETWEEN_BEFORE.search(text, max(0, start - 30), start)):
+        return True  # "eight months to a year", "between 12 and 14 years": the end of a range, no single amount
+    if rule == "vague_duration" and groups.get("unit", "").lower() == "quarters" \
+            and (groups.get("vague") or "").lower() in ("some", "many") \
+            and words_before(text, start, 1) in (["in"], ["from"], ["among"]):
+        return True  # "criticised in some quarters": among some people
+    if rule == "duration" and text[start:end] == "One day" and at_sentence_start(text, start) \
+            and not _DAY_AS_SPAN_AFTER.match(text, end):
+        return True  # "One day you will tell your children": some day, no span of one day
     if rule == "duration" and _ONE_QUARTER.fullmatch(text, start, end) \
             and words_before(text, start, 1) not in ([w] for w in _SPAN_LEADS):
         return True  # "around one quarter said": a fraction; "for one quarter", "within a quarter" are spans
@@ -248,11 +257,15 @@ _HABITUAL = re.compile(r"\b(?i:normally|usually|typically|generally|traditionall
                        r"|regularly|seldom|rarely|frequently)\b")
 """Adverbs of habit: a sentence with one speaks of what recurs, not of one occasion."""
 _RECURRING_RULES = frozenset({"month", "full_date", "weekday", "season", "holiday", "weekend", "part_of_day",
-                              "anaphoric_unit"})
+                              "anaphoric_unit", "quarter", "half"})
 """Rules whose words, in a sentence of habit, name every such month, day or season ("the next year": each next)."""
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
-_NOUN_AFTER = re.compile(r"\s+[a-z]+(?:ship|ment|tion|sion|ity|ness|ance|ence|ure)s?\b")
-"""A word that can only be a noun, by its ending ("leadership", "development", "generations")."""
+_NOUN_AFTER = re.compile(r"\s+(?:[a-z]+(?:ship|ment|tion|sion|ity|ness|ance|ence|ure)s?|"
+                         + "|".join(sorted(FUTURE_NOUNS)) + r")\b")
+"""A noun after "the future", known by its ending ("leadership", "generations") or as one that "future" often
+qualifies ("health", "plans")."""
+_BETWEEN_BEFORE = re.compile(r"\b(?i:between)\s+(?:\d+|[a-z]+)\s+(?i:and)\s+$")
+_DAY_AS_SPAN_AFTER = re.compile(r"\s+(?i:of|later|earlier|after|before|ahead|long|in)\b|-")
 _ONE_QUARTER = re.compile(r"(?i:one|an?)\s+(?i:quarter)")
 _SPAN_LEADS = words("for over within after during in than each per every")
 _AGED_BEFORE = re.compile(r"\b(?i:aged?|ages)\s+(?:\d+\s+(?:(?i:years?|months?)\s+)?(?:(?i:and)\s+|,\s*))?$")

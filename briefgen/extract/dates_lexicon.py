@@ -199,6 +199,12 @@ crop crops grain grains wheat barley rye oats rapeseed cereal cereals sowing sow
 """)
 """Nouns after a season that make it a kind of crop ("winter wheat", "the spring sowings"), not a time."""
 
+FUTURE_NOUNS: frozenset[str] = words("""
+health plans plan growth role use uses status direction course policy policies generations leaders leader king
+queen president members prospects funding success work security shape size needs demand talks elections
+""")
+"""Nouns that "the future" often qualifies as an adjective ("the future health of our democracy")."""
+
 PUBLICATION_WORDS: frozenset[str] = words("""
 said says reported reports wrote writes quoted quotes cited cites newspaper paper tabloid publication
 """)
