@@ -63,8 +63,9 @@ _SAYS_WHICH_DAY = _DAY_RULES | {"part_of_day", "clock"}
 _QUOTED_DEICTIC = frozenset({"deictic", "part_of_day", "weekend"})
 """Rules whose words count from the moment of speaking ("today", "this morning", "this weekend")."""
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
-_FISCAL = re.compile(r"\b(?i:fiscal)[- ](?:(?i:year|quarter|first|second|third|fourth)\b|(?:19|20)\d\d\b)")
-"""Words of a fiscal year: "fiscal 1987", "the fiscal year", "the fiscal third quarter"."""
+_FISCAL = re.compile(r"\b(?i:fiscal)[- ](?:(?i:first|second|third|fourth)\b|(?:19|20)\d\d\b)")
+"""A company's fiscal year named by its number or quarter: "fiscal 1987", "the fiscal third quarter" (not a
+government's "fiscal year beginning next month", whose reports still count calendar quarters)."""
 
 Read = tuple[DateMention, Rule, re.Match[str]]
 

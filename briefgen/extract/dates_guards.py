@@ -253,9 +253,10 @@ _RECURRING_DAY_NOUNS = words("trade trading opening shopping hours school school
 _UNIT_AFTER = re.compile(r"\s+(?i:years?|months?|weeks?|days?|decades?|quarters?|centur(?:y|ies))\b")
 _OF_A_MONTH = re.compile(r"\s+(?:of|in)\s+(?:" + "|".join(m.capitalize() for m in sorted(MONTHS, key=len, reverse=True))
                          + r")\b")
-_HABITUAL = re.compile(r"\b(?i:normally|usually|typically|generally|traditionally|customarily|often|always|commonly"
+_HABITUAL = re.compile(r"\b(?i:normally|usually|typically|traditionally|customarily|often|always|commonly"
                        r"|regularly|seldom|rarely|frequently)\b")
-"""Adverbs of habit: a sentence with one speaks of what recurs, not of one occasion."""
+"""Adverbs of habit: a clause with one speaks of what recurs, not of one occasion ("generally" is left out: news
+mostly writes it for "widely", as in "generally expected")."""
 _RECURRING_RULES = frozenset({"month", "full_date", "weekday", "season", "holiday", "weekend", "part_of_day",
                               "anaphoric_unit", "quarter", "half"})
 """Rules whose words, in a sentence of habit, name every such month, day or season ("the next year": each next)."""

@@ -90,15 +90,15 @@ PAST_WORDS: frozenset[str] = frozenset({
     "became", "brought", "bought", "sold", "paid", "spent", "sent", "thought", "found", "kept", "led",
     "built", "struck", "fought", "chose", "drew", "drove", "fled", "flew", "grew", "heard", "knew", "laid",
     "meant", "saw", "shot", "spoke", "stood", "stole", "swore", "taught", "threw", "understood", "wrote",
-    "arose", "ate", "awoke", "bent", "bit", "blew", "bled", "bred", "broke", "caught", "clung", "crept", "dealt",
-    "dug", "felt", "flung", "forbade", "forgave", "forgot", "froze", "got", "hid", "hung", "knelt",
+    "arose", "ate", "awoke", "blew", "bled", "bred", "broke", "caught", "clung", "crept", "dealt",
+    "dug", "felt", "flung", "forbade", "forgave", "forgot", "froze", "got", "hid", "knelt",
     "lent", "mistook", "overcame", "overran", "oversaw", "overtook", "ran", "rang", "rebuilt", "retook", "rode",
     "sang", "sank", "sat", "shook", "shone", "shrank", "slept", "slid", "sought", "sped", "spun", "stuck",
     "stung", "strode", "strove", "swam", "swept", "swung", "tore", "undertook", "underwent", "upheld", "wept",
     "withdrew", "withheld", "withstood", "woke", "wore",
 })
 """Past-tense words (besides regular "-ed" forms) and words that point back: irregular past forms that are
-not also present forms, participles used as adjectives or common nouns ("put", "read", "bound", "fed")."""
+not also present forms, adjectives or common nouns ("put", "read", "bound", "fed", "a bit", "a hung parliament")."""
 
 REPORTING_WORDS: frozenset[str] = frozenset({
     "said", "told", "announced", "reported", "added", "stated", "noted", "explained", "claimed", "warned",

@@ -194,8 +194,10 @@ def read_offset(m: re.Match[str], ctx: Context) -> Reading:
 
 
 _THAN = re.compile(r"\s+than\b", re.I)
-_SINCE_BEFORE = re.compile(r"\b(?i:since|so\s+far\s+this)\s+$")
-"""A year counted up to now ("since the start of the year"): this one, whatever the tense."""
+_PART_OF_THIS_YEAR = re.compile(r"\b(?i:since|months?\s+of|weeks?\s+of|half\s+of|quarter\s+of|part\s+of|early\s+in"
+                                r"|earlier\s+in)\s+$")
+"""A year counted up to now ("since the start of the year") or a part of it already gone ("the first two months of
+the year", told in March): this year, whatever the tense."""
 
 
 def read_year_earlier(m: re.Match[str], ctx: Context) -> Reading:
@@ -250,8 +252,8 @@ def read_the_year(m: re.Match[str], ctx: Context) -> Reading:
     today = ctx.today()
     if ctx.anchor is not None and ctx.anchor.day.year < today.year and ctx.direction < 0:
         raise ValueError("in a past sentence after an earlier year, the year may be that one, not this one")
-    if ctx.direction == -1 and today.month <= 3 \
-            and not _SINCE_BEFORE.search(m.string, max(0, m.start() - 8), m.start()):
+    if ctx.direction == -1 and today.month <= 3 and m[0].lower().startswith("the") \
+            and not _PART_OF_THIS_YEAR.search(m.string, max(0, m.start() - 20), m.start()):
         # "For the year, net rose 12 pct" in a March report: the year just ended as likely as this one
         raise Doubtful("a past year told early in the next one")
     return point(today, "year")
