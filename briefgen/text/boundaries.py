@@ -16,10 +16,14 @@ from briefgen.text.lexicon import (
     TITLE_ABBREVIATIONS,
 )
 
-_TERMINAL = re.compile(r"[.!?…]++[\"”’'»)\]]*+(?=\s|\Z)")
+_TERMINAL = re.compile(
+    r"[.!?…]++[\"”’'»)\]]*+(?=\s|\Z)"
+    # A full stop the source ran into the next sentence ("for president.In the Green Party").
+    r"|(?<=[a-z][a-z])\.(?=[\"“]?[A-Z][a-z])"
+)
 _TERMINAL_AT_END = re.compile(r"[.!?…]++[\"”’'»)\]]*+\Z")
 _SPACE = re.compile(r"\s*+")
-_OPENING_PUNCTUATION = re.compile(r"[\"“‘'«(\[\-–—]*+")
+_OPENING_PUNCTUATION = re.compile(r"[\"“‘'`«(\[\-–—]*+")
 _NEXT_WORD = re.compile(r"[\"“‘'«(\[]*+([\w.]+)")
 _WORD_BEFORE = re.compile(r"[\w.'’-]+(?=\.\Z)")
 _INITIALS = re.compile(r"(?:\w\.)+\w")

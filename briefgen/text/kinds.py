@@ -72,7 +72,8 @@ _BYLINE = re.compile(
 )
 # "MOSCOW (Reuters) -", "LISBON -" or "Moscow –": a place (and agency) before a dash opening the story.
 _DATELINE = re.compile(
-    r"(?:(?P<caps>[A-Z][A-Z'’.]++(?:[ ,]++[A-Z][A-Z'’.]++){0,3})|[A-Z][a-z'’.]++(?:[ ,]++[A-Z][a-z'’.]++){0,2})"
+    r"(?:(?P<caps>[A-Z][A-Z'’.]++(?:[ ,]++[A-Z][A-Z'’.]++){0,3})(?:,[ ]++[A-Z][a-z'’.]++(?:[ ]++[A-Z][a-z'’.]++){0,2})?"
+    r"|[A-Z][a-z'’.]++(?:[ ,]++[A-Z][a-z'’.]++){0,2})"
     r"(?:,\s*+[A-Z][a-z]{2,8}\.?\s++\d{1,2})?(?P<agency>\s*+\([A-Za-z .&]++\))?"
     r"\s*+(?P<dash>--|[–—_]|-(?=\s))\s*+(?=[\"“‘A-Z])"
 )
@@ -115,7 +116,9 @@ _QUESTION_END = re.compile(r"\?[\"”’'»)\]]*\Z")
 _LATIN_LETTER = re.compile(r"[A-Za-zÀ-ɏ]")
 # Units and shorthand of results and earnings tables ("Shr 65 cts vs 63 cts", "Varga 40 pen").
 _TABLE_WORDS = word_set("vs v cts ct mln bln dlrs dlr pct shr shrs mths qtr og pen pts")
+_SIGN_ON = re.compile(r", I['’]m [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}\.?\Z")
 _NUMBER = re.compile(r"\d[\d,.]*+")
+_FIGURES_COMPARED = re.compile(r"\d[^.;]{0,40}\bvs\.?\s[^;]{0,40}\d")
 
 
 def _mostly_foreign(sentence: str) -> bool:
@@ -128,12 +131,14 @@ def _is_table_row(sentence: str) -> bool:
     """Whether the text is a row of names and figures ("Somerset 83 and 174, Leicestershire 296.")."""
     tokens = sentence.split()
     numbers = sum(1 for token in tokens if _NUMBER.search(token))
-    if numbers < 2 or numbers < 0.3 * len(tokens):
+    if numbers < 2:
         return False
-    # Prose runs on lower-case words and verbs; a row of a table is names, numbers and units.
     lower = [w for w in _words(sentence) if w.islower() and w.isalpha() and w not in _TABLE_WORDS]
-    verbs = [w for w in lower if w in _VERB_HINTS or w.endswith("ed") and len(w) > 3]
-    return len(lower) <= 0.3 * len(tokens) and not verbs
+    if any(w in _VERB_HINTS or w.endswith("ed") and len(w) > 3 for w in lower):
+        return False
+    # A comparison of figures without a verb is a results line ("Revenue 7.9 bln vs 8.7 bln.");
+    # otherwise prose runs on lower-case words, and a row of a table is names, numbers and units.
+    return bool(_FIGURES_COMPARED.search(sentence)) or numbers >= 0.3 * len(tokens) and len(lower) <= 0.3 * len(tokens)
 
 
 def _words(text: str) -> list[str]:
@@ -160,8 +165,10 @@ def _is_credit(sentence: str) -> bool:
 
 
 def _is_sign_off(sentence: str) -> bool:
-    """A broadcast or wire sign-off: names, an outlet and a place between commas ("Jo Roe, ABC News, Oslo.")."""
+    """A broadcast sign-off or sign-on: "Jo Roe, ABC News, Oslo." or "Radio Nord news, I'm Jo Roe."."""
     words = _words(sentence)
+    if len(words) <= 10 and _SIGN_ON.search(sentence):
+        return True
     if sentence.count(",") < 2 or len(words) > 10:
         return False
     return all(w[:1].isupper() or w in ("of", "and", "the", "de", "van") for w in words)
@@ -224,6 +231,8 @@ def _kind(layout: Layout, span: Span, sentence: str) -> str:
         return "boilerplate"
     if _CREDIT_LABEL.match(sentence) and len(_words(sentence)) <= 14:
         return "credit"
+    if len(_words(sentence)) <= 10 and _SIGN_ON.search(sentence):
+        return "byline"
     own_line = layout.own_line(span.start, span.end)
     if own_line and _DATE_LINE.match(sentence):
         return "dateline"
