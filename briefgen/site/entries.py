@@ -93,6 +93,23 @@ def sentence_finder(entry: Entry) -> Callable[[int], str]:
     return sentence_at
 
 
+QUOTE_CHARS = 320
+"""Longest quote a list shows: wire copy has "sentences" of thousands of characters (tables, lists)."""
+
+
+def quote_window(sentence: str, start: int, end: int, width: int = QUOTE_CHARS) -> str:
+    """The sentence, or when longer than `width` the words around [start, end) with an ellipsis where cut."""
+    if len(sentence) <= width:
+        return sentence
+    left = max(0, min(start - (width - (end - start)) // 2, len(sentence) - width))
+    right = left + width
+    if left > 0:
+        left = sentence.find(" ", left, start) + 1 or left
+    if right < len(sentence):
+        right = sentence.rfind(" ", end, right) if sentence.rfind(" ", end, right) > 0 else right
+    return ("…" if left > 0 else "") + sentence[left:right].strip() + ("…" if right < len(sentence) else "")
+
+
 def newest_first(entries: list[Entry]) -> list[Entry]:
     """Newest publication date first, undated last; then by title."""
     return sorted(
