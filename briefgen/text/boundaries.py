@@ -23,6 +23,8 @@ _TERMINAL = re.compile(
 )
 _TERMINAL_AT_END = re.compile(r"[.!?…]++[\"”’'»)\]]*+\Z")
 _SPACE = re.compile(r"\s*+")
+# "INDEPENDENCE, MO. (AP)--": an agency's name in brackets goes on with the dateline, it opens nothing.
+_AGENCY = re.compile(r"\((?:AP|UPI|AFP|Reuters|Xinhua|[A-Z]{2,5})\)[\s_–—-]")
 _OPENING_PUNCTUATION = re.compile(r"[\"“‘'`«(\[\-–—]*+")
 _NEXT_WORD = re.compile(r"[\"“‘'«(\[]*+([\w.]+)")
 _WORD_BEFORE = re.compile(r"[\w.'’-]+(?=\.\Z)")
@@ -45,7 +47,7 @@ def _is_boundary(text: str, block_start: int, block_end: int, match: re.Match[st
     after = _SPACE.match(text, match.end(), block_end).end()  # type: ignore[union-attr]
     if after >= block_end:
         return True
-    if not opens_sentence(text, after, block_end):
+    if not opens_sentence(text, after, block_end) or _AGENCY.match(text, after, block_end):
         return False
     terminator = match.group()
     if not terminator.startswith(".") or terminator.startswith(".."):

@@ -118,6 +118,9 @@ _LATIN_LETTER = re.compile(r"[A-Za-zÀ-ɏ]")
 _TABLE_WORDS = word_set("vs v cts ct mln bln dlrs dlr pct shr shrs mths qtr og pen pts")
 _SIGN_ON = re.compile(r", I['’]m [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}\.?\Z")
 _NUMBER = re.compile(r"\d[\d,.]*+")
+_LISTING = re.compile(r"(?:^|\s)@ [A-Z]{3,}\b|\b[A-Z][\w.&']*(?: [A-Z][\w.&']*){0,4} -- \$?\d")
+_SEEDED = re.compile(r"\d{1,2} - [A-Z]")
+_SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
 _FIGURES_COMPARED = re.compile(r"\d[^.;]{0,40}\bvs\.?\s[^;]{0,40}\d")
 
 
@@ -141,6 +144,12 @@ def _is_table_row(sentence: str) -> bool:
     return bool(_FIGURES_COMPARED.search(sentence)) or numbers >= 0.3 * len(tokens) and len(lower) <= 0.3 * len(tokens)
 
 
+def _is_listing(sentence: str) -> bool:
+    """A row of a listing: a section mark ("@ CORPORATES"), an issuer's line ("Hertz Corp. -- $100 million"),
+    or a seeded result ("2 - Jo Roe (Norway) beat Ola Berg 15-6 15-9 11-15")."""
+    return bool(_LISTING.search(sentence)) or bool(_SEEDED.match(sentence)) and len(_SCORE.findall(sentence)) >= 3
+
+
 def _words(text: str) -> list[str]:
     return WORD.findall(text)
 
@@ -152,7 +161,7 @@ def dateline_end(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     if len(list(itertools.islice(WORD.finditer(text, dateline.end(), end), 4))) < 4:
         return None
-    return start + len(dateline.group().rstrip(" -–—_\t")), dateline.end()
+    return start + len(dateline.group().rstrip().rstrip("-–—_").rstrip()), dateline.end()
 
 
 def _is_credit(sentence: str) -> bool:
@@ -209,7 +218,7 @@ def is_fragment(sentence: str) -> bool:
     ):
         # "Gathered 40 ships." has no subject; "Asked about it, she said ..." has one.
         return True
-    if len(words) <= 4 and ", " not in sentence and not _CONTRACTION.search(sentence):
+    if len(words) <= 4 and not _CONTRACTION.search(sentence):
         return not any(w in _VERB_HINTS or (w.endswith(("ed", "es")) and len(w) > 3) for w in lower)
     return False
 
@@ -251,7 +260,7 @@ def _kind(layout: Layout, span: Span, sentence: str) -> str:
     if _QUESTION_END.search(sentence, max(0, len(sentence) - 8)):
         # A brief states what happened; a question, asked in an interview or of the reader, does not.
         return "question"
-    if _is_table_row(sentence):
+    if _is_table_row(sentence) or _is_listing(sentence):
         return "table"
     if own_line and not _ENDS_CLEANLY.search(sentence) and len(_words(sentence)) <= 20:
         return "heading"
