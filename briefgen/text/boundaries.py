@@ -29,7 +29,9 @@ _OPENING_PUNCTUATION = re.compile(r"[\"“‘'`«(\[\-–—]*+")
 _NEXT_WORD = re.compile(r"[\"“‘'«(\[]*+([\w.]+)")
 _WORD_BEFORE = re.compile(r"[\w.'’-]+(?=\.\Z)")
 _INITIALS = re.compile(r"(?:\w\.)+\w")
-_STRAY_OPENERS = "\"“‘«"
+_STRAY_OPENERS = "“‘«"
+"""Marks that only ever open a quotation: one left at the end of a piece belongs to the next sentence.
+(A straight mark there may as well close the piece's own quotation, so it stays.)"""
 LOOK_BEHIND = 40
 """Characters read before a full stop to find the word it ends; abbreviations are far shorter."""
 LOOK_AHEAD = 60

@@ -117,6 +117,7 @@ _LATIN_LETTER = re.compile(r"[A-Za-zÀ-ɏ]")
 # Units and shorthand of results and earnings tables ("Shr 65 cts vs 63 cts", "Varga 40 pen").
 _TABLE_WORDS = word_set("vs v cts ct mln bln dlrs dlr pct shr shrs mths qtr og pen pts")
 _SIGN_ON = re.compile(r", I['’]m [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}\.?\Z")
+_BROKEN_OFF = re.compile(r"(?:,|\b(?:and|or|but|the|a|an|of|to|in|on|for|with|by|at|from))\Z")
 _NUMBER = re.compile(r"\d[\d,.]*+")
 _LISTING = re.compile(r"(?:^|\s)@ [A-Z]{3,}\b|\b[A-Z][\w.&']*(?: [A-Z][\w.&']*){0,4} -- \$?\d")
 _SEEDED = re.compile(r"\d{1,2} - [A-Z]")
@@ -226,6 +227,12 @@ def is_fragment(sentence: str) -> bool:
 def classify_spans(layout: Layout, spans: list[Span], cut_off: dict[int, str]) -> list[str]:
     """The kind of each span; `cut_off` gives the kinds of the datelines and labels the split cut off."""
     kinds = [cut_off.get(i) or _kind(layout, span, layout.text[span.start:span.end]) for i, span in enumerate(spans)]
+    # A piece after one broken off on a joining word ("... drew 2-2 with" / "Brazil in a friendly.")
+    # is the rest of that sentence, whatever break the source put between them.
+    for i in range(1, len(spans)):
+        before = layout.text[max(spans[i - 1].start, spans[i - 1].end - 12):spans[i - 1].end]
+        if kinds[i] == "sentence" and kinds[i - 1] in ("fragment", "heading") and _BROKEN_OFF.search(before):
+            kinds[i] = "fragment"
     # A sign-off ends a broadcast script, often run into its last paragraph.
     if kinds and kinds[-1] in ("sentence", "fragment") and _is_sign_off(layout.text[spans[-1].start:spans[-1].end]):
         kinds[-1] = "byline"
