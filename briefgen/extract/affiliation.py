@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -102,6 +103,12 @@ class Evidence:
     body_starts: list[int]
     person_words: frozenset[str]
     """Words that end a person's name in the text: "Trump spokesman" is not a company's."""
+    home: str | None = None
+    """The country the article is about, when one clearly dominates the countries it names."""
+    unstated: dict[str, int] | None = None
+    """How many people hold each title (lower case) with no country or organisation written with it."""
+    full_names: dict[str, str] | None = None
+    """The fullest form the text gives each company's name (`full_names`)."""
 
 
 @dataclass(frozen=True)
@@ -155,11 +162,28 @@ def gather_evidence(text: str, tokens: Sequence[Token], sentence_starts: list[in
     topics = _topics(found, tokens, token_at, places)
     unclaimed = frozenset(p.name for p, k, topic in zip(found, claimed, topics, strict=True)
                           if k is None and not topic)
+    counts = Counter(p.name for p, k, topic in zip(found, claimed, topics, strict=True) if k is None and not topic)
+    unstated = Counter(h.role.title.lower() for h in holders
+                       if not any(s.role.country or s.role.org or s.role.party for s in h.sightings[:_NEAREST]))
     return Evidence(tokens, token_at, sentence_starts, found, acting, claimed, bodies, uk,
                     [p.start for p in found], unclaimed,
                     {k: frozenset(v) for k, v in claimed_by.items()}, {k: frozenset(v) for k, v in mentioned.items()},
                     {k: frozenset(v) for k, v in held.items()}, {k: tuple(v) for k, v in by_surname.items()},
-                    [off for off, _b in bodies], frozenset(by_surname) | person_words)
+                    [off for off, _b in bodies], frozenset(by_surname) | person_words, _home(counts, uk),
+                    dict(unstated), full_names(text))
+
+
+def _home(counts: Counter[str], uk_words: bool) -> str | None:
+    """The country an article is about: named at least three times and twice as often as any other,
+    or the most named when the text speaks of British politics and that is the United Kingdom."""
+    ranked = counts.most_common(2)
+    if not ranked:
+        return "United Kingdom" if uk_words else None
+    top, n = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    if n >= 3 and n >= 2 * second:
+        return top
+    return top if uk_words and top == "United Kingdom" and n > second else None
 
 
 def _inside_a_name(p: Place, tokens: Sequence[Token], token_at: dict[int, int]) -> bool:
@@ -251,8 +275,34 @@ def _acting(found: list[Place], tokens: Sequence[Token], token_at: dict[int, int
 def org_of(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gazetteer) -> str | None:
     """The country or organisation of a person's role, or None when the text does not make it clear."""
     found = _org_of(holder, holders, ev, places)
-    return found if found is None or found in _KNOWN_ORGS or places.country_of(found) == found \
-        or places.body_of(found) == found or _names_a_body(found) else None
+    if found is None or found in _KNOWN_ORGS or places.country_of(found) == found or places.body_of(found) == found:
+        return found
+    return (ev.full_names or {}).get(found, found) if _names_a_body(found) else None
+
+
+_SUFFIXED = re.compile(r"\b((?:[A-Z][\w&'’-]*\s+){0,3}[A-Z][\w&'’-]*)\s+(Co|Inc|Corp|Ltd|Plc|PLC|AG|SA|NV|"
+                       r"Corporation|Company)\b")
+_SPELT_OUT = re.compile(r"((?:[A-Z][\w&'’-]*\s+){1,5}(?:Co|Inc|Corp|Ltd|Plc|AG|SA|NV)?)\s*(?:<[^<>]{1,16}>\s*)?"
+                        r"\(([A-Z]{2,6})\)")
+
+
+def full_names(text: str) -> dict[str, str]:
+    """The fullest form the text gives each company name: "Boeing" -> "Boeing Co", "MHI" -> "Mitsubishi Heavy
+    Industries Ltd" (from "Mitsubishi Heavy Industries Ltd (MHI)"); the first written wins."""
+    out: dict[str, str] = {}
+    for m in _SUFFIXED.finditer(text):
+        words = m.group(1).split()
+        for k in range(len(words)):
+            out.setdefault(" ".join(words[k:]), f"{' '.join(words[k:])} {m.group(2)}")
+    for m in _SPELT_OUT.finditer(text):
+        words = m.group(1).split()
+        while len(words) > 1 and words[0].lower() in _OPENERS:
+            words = words[1:]  # "The Heavy Works Ltd (HW)", "But ..."
+        out.setdefault(m.group(2), " ".join(words))
+    return out
+
+
+_OPENERS = word_set("the a an but and or in on at by for with from as while when after before since")
 
 
 _KNOWN_ORGS = frozenset({*(party for _country, party in titles.PARTIES.values()), titles.LIBERAL_DEMOCRATS[1],
@@ -317,6 +367,10 @@ def _org_of(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaz
     whole = next(iter(named)) if len(named) == 1 else None
     if by_role is not None and whole not in (None, by_role):
         return None
+    if whole is None and by_role is None and ev.home is not None and ev.home not in taken \
+            and role.title[:1].isupper() and (ev.unstated or {}).get(role.title.lower(), 0) <= 1:
+        return ev.home  # a national office written bare, in an article about one country: its own; not
+        # when two people hold it with no country written (a meeting of two foreign ministers)
     return whole or by_role
 
 
