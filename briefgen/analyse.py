@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from briefgen.article import Analysis, Article, Figures
-from briefgen.build_cache import analysis_code_digest
 from briefgen.config import Config
+from briefgen.dependencies import analysis_code_digest
 from briefgen.errors import Problem
 from briefgen.project_lock import die_with_parent
 from briefgen.records import RecordError, analysis_from_data, analysis_to_data

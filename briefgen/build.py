@@ -3,40 +3,28 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import os
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefgen.article import Analysis, Article
-from briefgen.build_cache import (
-    CACHE_DIR,
-    BuildState,
-    CachedArticle,
-    analysis_code_digest,
-    load_cached_articles,
-    load_state,
-    save_state,
-    signature,
-    site_signatures,
-    state_key,
-)
 from briefgen.config import Config
-from briefgen.content import find_article_files, load_articles, shown_path, unknown_keys
+from briefgen.content import find_article_files, load_articles, unknown_keys
+from briefgen.dependencies import CACHE_DIR, Dependencies, Plan, Record, signature
 from briefgen.errors import BriefgenError, Problem, counted
 from briefgen.project_lock import project_lock, remove_leftovers
-from briefgen.publish import publish, refuse_foreign_site, stage_files
+from briefgen.publish import MARKER, SiteChanges, finish_interrupted_commit, refuse_foreign_site
 from briefgen.records import contract_record
-from briefgen.search_index import index_site
-from briefgen.site import THEME
-from briefgen.site.entries import Entry
 from briefgen.site.urls import article_url, slugify
-from briefgen.write_back import CHANGED_MEANWHILE, PlannedWrite, WriteBack, plan_front_matter
+from briefgen.write_back import CHANGED_MEANWHILE, WriteBack, plan_front_matter
 
 if TYPE_CHECKING:
     from briefgen.analyse import Outcome, Progress
+    from briefgen.site.entries import Entry
+    from briefgen.site.pages import Page
 
 
 @dataclass(frozen=True)
@@ -56,6 +44,9 @@ class BuildReport:
     """Things worth saying that are not warnings (not errors under --strict)."""
     details: tuple[str, ...] = ()
     """What each stage did and what each analysed article holds (`--verbose`)."""
+    work: tuple[tuple[str, int], ...] = ()
+    """How much each stage did: articles read and analysed, pages rendered, files changed, search segments
+    indexed (the measure of an incremental build's work, which tests hold against the size of a change)."""
 
     def summary_line(self) -> str:
         """"built 5 articles, 12 pages (3 files changed), front matter written for 2 articles, 0 warnings in 0.40 s"."""
@@ -73,6 +64,7 @@ class BuildReport:
             "front_matter_written": self.written_articles, "seconds": round(self.seconds, 3),
             "stages": {stage: round(seconds, 3) for stage, seconds in self.stages},
             "errors": [], "warnings": [w.as_data() for w in self.warnings], "notes": list(self.notes),
+            "work": dict(self.work),
         }
 
 
@@ -169,25 +161,27 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def read_or_reuse(
-    files: list[Path], config: Config, previous: dict[str, CachedArticle]
-) -> tuple[list[Article], list[Outcome | None], list[Problem]]:
-    """Articles from the previous build where the file is unchanged, else read from disk (outcome None)."""
+def read_or_reuse(files: list[Path], plan: Plan, deps: Dependencies, config: Config
+                  ) -> tuple[list[Article], list[Outcome | None], list[Problem], int]:
+    """Every article, in `files` order: the previous build's record where the file is unchanged, else read from
+    disk (outcome None). Also returns how many were read."""
+    stored = deps.records([p.relative_to(config.root).as_posix() for p in plan.unchanged]) if plan.unchanged else {}
+    to_read = set(plan.changed) if stored is not None else set(files)
     articles: list[Article] = []
     outcomes: list[Outcome | None] = []
     problems: list[Problem] = []
     for path in files:
-        cached = previous.get(shown_path(path, config.root).as_posix())
-        if cached is not None and cached.signature == signature(path):
-            articles.append(cached.article)
-            outcomes.append(cached.outcome)
+        record = None if path in to_read or stored is None else stored[path.relative_to(config.root).as_posix()]
+        if record is not None:
+            articles.append(record.article)
+            outcomes.append(record.outcome)
             continue
         found, found_problems = load_articles([path], config.content_dir, config.root,
                                               config.default_date == "fs")
         articles += found
         outcomes += [None] * len(found)
         problems += found_problems
-    return articles, outcomes, problems
+    return articles, outcomes, problems, len(to_read)
 
 
 def build_project(
@@ -199,6 +193,7 @@ def build_project(
     `drafts` publishes drafts too (for `serve --drafts`; the pages mark them as drafts).
     """
     with project_lock(config.root / CACHE_DIR):
+        finish_interrupted_commit(config.site_dir, config.root / CACHE_DIR)
         remove_leftovers(config.content_dir, config.site_dir)
         report = build_locked(config, write=write, strict=strict, jobs=jobs, progress=progress, drafts=drafts)
     if not config.base_url:
@@ -227,23 +222,22 @@ def build_locked(config: Config, *, write: bool, strict: bool, jobs: int | None,
                                     "or set content_dir in config.yaml", config.path))
     refuse_foreign_site(config)
     write = write and config.write_front_matter
-    key = state_key(config, {"write": write, "strict": strict, "drafts": drafts}, analysis_code_digest(), THEME)
+    deps = Dependencies(config.root, config, {}, {"strict": strict, "drafts": drafts}, write)
     files, skipped = find_article_files(config.content_dir, config.root)
     if strict and skipped:
         raise BriefgenError([dataclasses.replace(p, warning=False) for p in skipped])
-    state = load_state(config.root, key, len(files))
-    if state is not None and nothing_changed(state, files, config):
+    deps.load(len(files))
+    plan = deps.plan(files)
+    if plan.nothing_to_do and deps.state is not None:  # (state.json only: index.json is not even read)
         clock.lap("load")
-        pages = sum(1 for name in state.site if name.endswith(".html"))
-        return BuildReport(len(state.page_inputs), pages, 0, 0, (*skipped, *state.warnings),
+        return BuildReport(deps.state.published, deps.state.pages, 0, 0, (*skipped, *deps.state.warnings),
                            time.perf_counter() - clock.started, tuple(clock.stages.items()))
-    # Loaded only now: a build with nothing to do should not pay for sumy, numpy and Jinja.
+    # Loaded only now: a build with nothing to do should not pay for numpy, the analysers and Jinja.
     from briefgen.analyse import analyse_all
-    from briefgen.site.pages import render_site
+    from briefgen.site.entries import Entry
     from briefgen.site.render import override_warnings
 
-    previous = load_cached_articles(config.root, key, files) if state is not None else {}
-    articles, known, problems = read_or_reuse(files, config, previous)
+    articles, known, problems, read = read_or_reuse(files, plan, deps, config)
     slugs, slug_problems = assign_slugs(articles)
     problems += slug_problems
     clock.lap("load")
@@ -271,105 +265,146 @@ def build_locked(config: Config, *, write: bool, strict: bool, jobs: int | None,
         Entry(a.article, a.analysis, slugs[a.article.path], a.sentences, newest is not None and a.added == newest)
         for a in analysed if drafts or not a.article.draft
     ]
-    sources = page_sources(entries, config)
-    unchanged = {
-        url for url, source in sources.items()
-        if state and state.page_inputs.get(url) == source and signature(config.site_dir / url) == state.site.get(url)
-    }
-    indexed, render_rest = render_site(config, entries, skip=unchanged)
-    warnings += override_warnings(config)
-    clock.lap("render")
-    finish = Finish(config, planned, write, clock, render_rest)
-    changed = publish(config.site_dir, indexed, finish, keep=unchanged, companion=finish.write_back)
-    warnings += finish.write_back.warnings + finish.problems
-    edited = {p.path for p in unwritten + finish.write_back.warnings if p.message == CHANGED_MEANWHILE}
-    remember(config, key, analysed, outcomes, entries, tuple(warnings), {p.path for p in unwritten}, edited)
+    left_alone = {p.path for p in unwritten}
+    records = {a.article.path.as_posix(): _record(a, o, write and a.article.path not in left_alone)
+               for a, o in zip(analysed, outcomes, strict=True)}
+    renewed = {a.article.path.as_posix() for a, o in zip(analysed, known, strict=True) if o is None or not a.stored}
+    changes = SiteChanges(config.site_dir, config.root / CACHE_DIR)
+    write_back = WriteBack()
+    try:
+        site = render_changes(config, deps, plan, entries, records, renewed, changes, clock)
+        warnings += override_warnings(config) + site.problems
+        write_back.stage(planned)
+        clock.lap("front_matter")
+    except BaseException:
+        changes.abandon()
+        write_back.discard()
+        raise
+    changed = changes.commit(write_back)
+    warnings += write_back.warnings
+    edited = {p.path for p in unwritten + write_back.warnings if p.message == CHANGED_MEANWHILE}
+    # an article saved by an editor while the build ran is not remembered: the next build reads it again
+    kept = {name: record for name, record in records.items() if record.article.path not in edited}
+    signatures = {name: signature(config.root / name) for name in kept}
+    deps.record({name: (sig, kept[name]) for name, sig in signatures.items() if sig is not None}, renewed,
+                site.made_from, site.digests, tuple(warnings), site.pages, len(entries))
     clock.lap("write")
-    pages = sum(1 for name in [*indexed, *finish.rest, *unchanged] if name.endswith(".html"))
-    details = (f"read {counted(len(todo), 'article')} from content/, "
-               f"{counted(len(articles) - len(todo), 'article')} unchanged since the previous build",
+    details = (f"read {counted(read, 'article')} from content/, "
+               f"{counted(len(articles) - read, 'article')} unchanged since the previous build",
                *(analysis_line(a) for a, o in zip(analysed, known, strict=True) if o is None),
-               f"rendered {counted(len(indexed) + len(finish.rest), 'file')}, "
-               f"{counted(len(unchanged), 'article page')} kept as they were; {counted(changed, 'file')} changed in "
-               f"{config.site_dir.name}/; front matter written for {counted(finish.write_back.written, 'article')}")
-    return BuildReport(len(entries), pages, changed, finish.write_back.written, (*skipped, *warnings),
-                       time.perf_counter() - clock.started, tuple(clock.stages.items()), details=details)
+               f"rendered {counted(site.rendered, 'page')} of {site.pages}; {counted(changed, 'file')} changed in "
+               f"{config.site_dir.name}/; front matter written for {counted(write_back.written, 'article')}")
+    work = (("read", read), ("analysed", len(todo)), ("rendered", site.rendered), ("files_changed", changed),
+            ("segments_indexed", site.segments_indexed), ("front_matter_written", write_back.written))
+    return BuildReport(len(entries), site.pages, changed, write_back.written, (*skipped, *warnings),
+                       time.perf_counter() - clock.started, tuple(clock.stages.items()), details=details, work=work)
 
 
-class Finish:
-    """Once the article pages are staged: Pagefind indexes them while the other pages are rendered and
-    staged and the front matter is written back (only after every page rendered without error)."""
-
-    def __init__(self, config: Config, planned: list[PlannedWrite], write: bool, clock: Stopwatch,
-                 render_rest: Callable[[], dict[str, bytes]]) -> None:
-        self.config, self.planned, self.write, self.clock = config, planned, write, clock
-        self.render_rest = render_rest
-        self.rest: dict[str, bytes] = {}
-        self.write_back = WriteBack()
-        """The front matter, staged beside the articles and committed by `publish` with the site."""
-        self.problems: list[Problem] = []
-
-    def meanwhile(self, staging: Path) -> None:
-        """Render and stage the other pages, then store the analyses in content/ (each timed)."""
-        started = time.perf_counter()
-        self.rest = self.render_rest()
-        rendered = time.perf_counter()
-        stage_files(staging, self.config.site_dir, self.rest)
-        staged = time.perf_counter()
-        if self.write:
-            self.write_back.stage(self.planned)
-        self.clock.stages["render_rest"] = rendered - started
-        self.clock.stages["stage_rest"] = staged - rendered
-        self.clock.stages["front_matter"] = time.perf_counter() - staged
-
-    def __call__(self, staging: Path) -> None:
-        self.clock.lap("write")
-        if not self.config.search:
-            self.meanwhile(staging)
-            return
-        problem = index_site(staging, self.config.site_dir, meanwhile=lambda: self.meanwhile(staging))
-        if problem:
-            self.problems.append(problem)
-        self.clock.lap("search_index")
+def _record(item: Analysed, outcome: Outcome, written: bool) -> Record:
+    """What to store for an article: as on disk after this build, so with its block once that is written back
+    (then the article and the outcome share the block, which tells the next build there is nothing to write)."""
+    machine = item.block if written or item.stored else item.article.machine
+    article = dataclasses.replace(item.article, machine=machine)
+    return Record(article, dataclasses.replace(outcome, block=item.block, summarise_seconds=0.0, extract_seconds=0.0))
 
 
-def nothing_changed(state: BuildState, files: list[Path], config: Config) -> bool:
-    """True when every article file and every site file is as the previous build left it."""
-    current = {shown_path(p, config.root).as_posix(): p for p in files}
-    if current.keys() != state.articles.keys():
-        return False
-    if any(signature(path) != state.articles[name] for name, path in current.items()):
-        return False
-    return site_signatures(config.site_dir) == state.site
+@dataclass(frozen=True)
+class SiteWork:
+    """What rendering the site did, for the report and for the next build."""
+
+    made_from: dict[str, str]
+    digests: dict[str, str]
+    pages: int
+    """HTML pages the site has."""
+    rendered: int
+    segments_indexed: int
+    problems: list[Problem]
+    """Warnings (the search index could not be made)."""
 
 
-def remember(config: Config, key: str, analysed: list[Analysed], outcomes: list[Outcome], entries: list[Entry],
-             warnings: tuple[Problem, ...], unwritten: set[Path | None], changed: set[Path | None]) -> None:
-    """Save what this build saw (articles as now on disk, with their stored blocks) for the next one.
+def entry_versions(deps: Dependencies, entries: list[Entry], records: dict[str, Record], renewed: set[str]
+                   ) -> dict[str, str]:
+    """For each article key, a digest of what pages show of it: its record, its slug and its new mark."""
+    versions: dict[str, str] = {}
+    for entry in entries:
+        record = deps.version_of(entry.key, records[entry.key], entry.key in renewed)
+        versions[entry.key] = f"{record}:{entry.slug}:{int(entry.new)}"
+    return versions
 
-    Articles whose block could not be stored keep the block they had; those that changed while the
-    build ran are not remembered, so that the next build reads them again.
+
+def render_changes(config: Config, deps: Dependencies, plan: Plan, entries: list[Entry], records: dict[str, Record],
+                   renewed: set[str], changes: SiteChanges, clock: Stopwatch) -> SiteWork:
+    """Render the pages that are out of date, stage the files whose bytes change, and bring search up to date.
+
+    Every template error of every page is collected and raised together, before anything is staged for good.
     """
-    articles: dict[str, CachedArticle] = {}
-    for item, outcome in zip(analysed, outcomes, strict=True):
-        path = config.root / item.article.path
-        sig = signature(path)
-        if sig is None or item.article.path in changed:
-            continue
-        # the block as now stored in the file: the next build must see article and outcome share it
-        # (unless it could not be stored: then the next build tries again, and warns again)
-        stored = item.block if item.article.path not in unwritten else item.article.machine
-        article = dataclasses.replace(item.article, machine=stored)
-        kept = dataclasses.replace(outcome, block=item.block, summarise_seconds=0.0, extract_seconds=0.0)
-        articles[item.article.path.as_posix()] = CachedArticle(sig, article, kept)
-    signatures = {name: cached.signature for name, cached in articles.items()}
-    save_state(config.root, BuildState(key, signatures, site_signatures(config.site_dir),
-                                       page_sources(entries, config), warnings), articles)
+    from briefgen.errors import BriefgenError as Failure
+    from briefgen.site.pages import render_pages, site_pages
+    from briefgen.site.render import PageWriter, static_files
+
+    pages = site_pages(config, entries)
+    versions = entry_versions(deps, entries, records, renewed)
+    work = deps.outdated(pages, versions, plan.site_intact)
+    clock.lap("plan")
+    writer = PageWriter(config)
+    digests = dict(work.digests)
+    for page in work.render:  # one at a time, staged at once: memory does not grow with the site
+        render_pages(writer, [page])
+        data = writer.files.pop(page.url, None)
+        if data is not None and not writer.problems:
+            changes.write(page.url, data)
+            digests[page.url] = hashlib.sha256(data).hexdigest()[:24]
+    if writer.problems:
+        raise Failure(writer.problems)
+    wanted = {page.url for page in pages} | {MARKER}
+    for relative, data in static_files(config).items():
+        changes.write(relative, data)
+        wanted.add(relative)
+    clock.lap("render")
+    problems: list[Problem] = []
+    indexed = 0
+    if config.search:
+        problem, search_files, indexed = update_search(config, deps, pages, entries, digests, changes)
+        problems += [problem] if problem else []
+        wanted |= search_files
+        clock.lap("search_index")
+    now = deps.site_now if deps.site_now is not None else {}
+    for relative in sorted(now):
+        if relative not in wanted and not relative.startswith(f"{SEARCH_FOLDER}/"):
+            changes.remove(relative)
+    if not config.search or SEARCH_FOLDER not in {w.split("/")[0] for w in wanted}:
+        changes.remove(SEARCH_FOLDER)
+    html_pages = sum(1 for url in wanted if url.endswith(".html"))
+    return SiteWork(work.made_from, digests, html_pages, len(work.render), indexed, problems)
 
 
-def page_sources(entries: list[Entry], config: Config) -> dict[str, str]:
-    """Article page -> the article file (path and signature) it is rendered from."""
-    return {e.url: f"{e.article.path.as_posix()}:{signature(config.root / e.article.path)}" for e in entries}
+SEARCH_FOLDER = "pagefind"
+
+
+def update_search(config: Config, deps: Dependencies, pages: list[Page], entries: list[Entry],
+                  digests: dict[str, str], changes: SiteChanges) -> tuple[Problem | None, set[str], int]:
+    """Re-index the segments of the search index whose pages changed; return a warning, the files of the index and
+    how many segments were indexed."""
+    from briefgen import search_index as search
+
+    dates = {e.key: e.article.date.isoformat() if e.article.date else "" for e in entries}
+    indexed = [search.IndexedPage(p.url, min((dates[k] for k in p.inputs), default=""), digests[p.url])
+               for p in pages if p.indexed]
+    if not indexed:
+        return None, set(), 0
+    segments = search.cut_segments(indexed)
+    now = deps.site_now if deps.site_now is not None else {}
+    recorded = deps.state.site if deps.state is not None else {}
+    plan = search.plan_segments(segments, now, recorded)
+
+    def html(url: str) -> bytes:
+        return changes.current(url) or b""
+
+    writer = search.SegmentWriter(changes)
+    problem = writer.write(plan.stale, html) if plan.stale else None
+    if problem is not None:
+        return problem, set(), len(plan.stale)
+    return None, search.finish_bundles(segments, plan, writer), len(plan.stale)
 
 
 def extract_records(

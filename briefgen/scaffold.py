@@ -89,7 +89,7 @@ def clean_project(config: Config) -> list[Path]:
     """Delete the site folder (only one briefgen made) and the cache of rebuilds; content/ is never touched."""
     import shutil
 
-    from briefgen.build_cache import CACHE_DIR
+    from briefgen.dependencies import CACHE_DIR
     from briefgen.project_lock import LOCK_NAME, project_lock
     from briefgen.publish import refuse_foreign_site
 

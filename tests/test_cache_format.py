@@ -1,11 +1,18 @@
-"""The build cache is JSON that cannot run code; anything but what briefgen wrote means a cold build."""
+"""The build cache is JSON that cannot run code; anything but what briefgen wrote means a cold build.
+
+The cache is state.json, index.json and a log of article records (briefgen/dependencies.py). A tampered
+record is written back with its offset, length and version in index.json made to match, as a crafted
+cache would be: what refuses it is the check of every value, not a digest.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import pickle
+import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,9 +24,13 @@ from conftest import GOLDEN_PROJECT, run_cli, snapshot
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefgen.build_cache import ARTICLES_FILE, CACHE_DIR, STATE_FILE, load_cached_articles, load_state
 from briefgen.cache_format import value_from_json, value_to_json
+from briefgen.config import load_config
 from briefgen.content import find_article_files
+from briefgen.dependencies import CACHE_DIR, INDEX_FILE, STATE_FILE, Dependencies
+
+LOG = "the record log"
+"""Stands for the current records-N.jsonl in the tables below."""
 
 fixed_offsets = st.integers(-23 * 60, 23 * 60).map(lambda m: dt.timezone(dt.timedelta(minutes=m)))
 """The time zones YAML can write: a fixed offset."""
@@ -81,8 +92,9 @@ def _copy(builds: Builds, tmp_path: Path) -> Path:
     return project
 
 
-def _rebuild_matches_a_cold_build(project: Path, builds: Builds) -> None:
-    _edit_one_article(project)
+def _rebuild_matches_a_cold_build(project: Path, builds: Builds, edited: bool = False) -> None:
+    if not edited:
+        _edit_one_article(project)
     assert run_cli(["build", "-q"], project).exit_code == 0
     assert snapshot(project / "site") == builds.site
     assert snapshot(project / "content") == builds.content
@@ -92,7 +104,7 @@ def test_a_crafted_pickle_in_the_cache_is_never_loaded(builds: Builds, tmp_path:
     project = _copy(builds, tmp_path)
     marker = tmp_path / "code-ran"
     payload = pickle.dumps(_Mkdir(marker))
-    for name in ("state.pickle", "articles.pickle", STATE_FILE, ARTICLES_FILE):
+    for name in ("state.pickle", "articles.pickle", STATE_FILE, INDEX_FILE, _log(project).name):
         (project / CACHE_DIR / name).write_bytes(payload)
     _rebuild_matches_a_cold_build(project, builds)
     assert not marker.exists()
@@ -112,39 +124,82 @@ def _set(path: list[Any], value: Any) -> Callable[[Any], Any]:
 
 JSON_TAMPERING: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "format from another version": (STATE_FILE, _set(["format"], 1)),
-    "a signature that is text": (STATE_FILE, _set(["articles", "*", 0], "soon")),
-    "a signature of three numbers": (STATE_FILE, _set(["articles", "*"], [1, 2, 3])),
+    "a signature that is text": (INDEX_FILE, _set(["articles", "*", 0], "soon")),
+    "a signature of three numbers": (INDEX_FILE, _set(["articles", "*"], [1, 2, 3])),
     "a warning without a message": (STATE_FILE, _set(["warnings"], [{"line": 1}])),
-    "site files as a list": (STATE_FILE, _set(["site"], [])),
-    "an article body that is a number": (ARTICLES_FILE, _set(["articles", "*", "article", "body"], 7)),
-    "a draft flag that is a string": (ARTICLES_FILE, _set(["articles", "*", "article", "draft"], "no")),
-    "a block with an unknown tag": (ARTICLES_FILE, _set(["articles", "*", "block"], {"pyobject": "os.system"})),
-    "a meta mapping with a list as key": (ARTICLES_FILE,
-                                          _set(["articles", "*", "article", "meta"], {"map": [[[1], 2]]})),
-    "a figure of the wrong type": (ARTICLES_FILE, _set(["articles", "*", "analysis", "figures", "troops"], [5])),
-    "an article stored under another file's name": (ARTICLES_FILE,
-                                                    _set(["articles", "*", "article", "path"], "../../elsewhere.md")),
-    "a sentence span of one number": (ARTICLES_FILE, _set(["articles", "*", "sentences"], [[1]])),
-    "a date that is not a date": (ARTICLES_FILE, _set(["articles", "*", "article", "date"], "2022-02-30")),
-    "a key from other settings": (ARTICLES_FILE, _set(["key"], "0" * 64)),
+    "site files as a list": (INDEX_FILE, _set(["site"], [])),
+    "a log outside the cache": (STATE_FILE, _set(["log"], "../../records-1.jsonl")),
+    "a record length of zero": (INDEX_FILE, _set(["articles", "*", 4], 0)),
+    "a record beyond the log": (INDEX_FILE, _set(["articles", "*", 3], 10**9)),
+    "an index from another build": (INDEX_FILE, _set(["generation"], 0)),
+    "page digests that are numbers": (INDEX_FILE, _set(["made", "*"], [1, 2])),
+    "an article body that is a number": (LOG, _set(["article", "body"], 7)),
+    "a draft flag that is a string": (LOG, _set(["article", "draft"], "no")),
+    "a block with an unknown tag": (LOG, _set(["block"], {"pyobject": "os.system"})),
+    "a meta mapping with a list as key": (LOG, _set(["article", "meta"], {"map": [[[1], 2]]})),
+    "a figure of the wrong type": (LOG, _set(["analysis", "figures", "troops"], [5])),
+    "an article stored under another file's name": (LOG, _set(["article", "path"], "../../elsewhere.md")),
+    "a sentence span of one number": (LOG, _set(["sentences"], [[1]])),
+    "a date that is not a date": (LOG, _set(["article", "date"], "2022-02-30")),
 }
 """Valid JSON, wrong content: each must be refused as a whole."""
+
+
+def _log(project: Path) -> Path:
+    return project / CACHE_DIR / json.loads((project / CACHE_DIR / STATE_FILE).read_text())["log"]
+
+
+def _tamper_first_record(project: Path, change: Callable[[Any], Any]) -> None:
+    """Change the first record of the log and make index.json agree with the new bytes (offsets, version)."""
+    index_file = project / CACHE_DIR / INDEX_FILE
+    index = json.loads(index_file.read_text())
+    log = _log(project)
+    lines = log.read_bytes().split(b"\n")[:-1]
+    lines[0] = json.dumps(change(json.loads(lines[0])), separators=(",", ":")).encode()
+    log.write_bytes(b"".join(line + b"\n" for line in lines))
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    by_offset = {entry[3]: name for name, entry in index["articles"].items()}
+    for number, (offset, line) in enumerate(zip(sorted(by_offset), lines, strict=True)):
+        entry = index["articles"][by_offset[offset]]
+        entry[3], entry[4] = offsets[number], len(line)
+        entry[2] = hashlib.sha256(line).hexdigest()[:24]
+    index_file.write_text(json.dumps(index))
+
+
+def _dependencies(project: Path) -> tuple[Dependencies, list[str]]:
+    """The project's dependency record as a build sees it once it has planned, and its article names."""
+    files, _ = find_article_files(project / "content", project)
+    deps = Dependencies(project, load_config(project / "config.yaml"), {}, {"strict": False, "drafts": False})
+    deps.load(len(files))
+    deps.plan(files)
+    return deps, sorted(p.relative_to(project).as_posix() for p in files)
 
 
 @pytest.mark.parametrize("name", sorted(JSON_TAMPERING))
 def test_a_tampered_json_cache_is_not_used(name: str, builds: Builds, tmp_path: Path) -> None:
     project = _copy(builds, tmp_path)
     file, change = JSON_TAMPERING[name]
-    cache_file = project / CACHE_DIR / file
-    key = json.loads(cache_file.read_text())["key"]
-    cache_file.write_text(json.dumps(change(json.loads(cache_file.read_text()))))
-    files, _ = find_article_files(project / "content", project)
-    if file == STATE_FILE:
-        assert load_state(project, key, len(files)) is None
+    if file == LOG:
+        _tamper_first_record(project, change)
     else:
-        assert load_state(project, key, len(files)) is not None
-        assert load_cached_articles(project, key, files) == {}
-    _rebuild_matches_a_cold_build(project, builds)
+        cache_file = project / CACHE_DIR / file
+        cache_file.write_text(json.dumps(change(json.loads(cache_file.read_text()))))
+    _edit_one_article(project)
+    deps, names = _dependencies(project)
+    assert deps.state is None or deps.records(names) is None
+    _rebuild_matches_a_cold_build(project, builds, edited=True)
+
+
+def test_the_tampering_helper_keeps_an_untouched_cache_usable(builds: Builds, tmp_path: Path) -> None:
+    # The helper rewrites offsets and versions: with no change made, the records must still read.
+    project = _copy(builds, tmp_path)
+    _tamper_first_record(project, lambda record: record)
+    _edit_one_article(project)
+    deps, names = _dependencies(project)
+    records = deps.records(names)
+    assert records is not None and sorted(records) == names
 
 
 def _truncate(path: Path) -> None:
@@ -185,7 +240,10 @@ def _not_utf8(path: Path) -> None:
 
 
 def _nan_key(path: Path) -> None:
-    path.write_text(path.read_text().replace('"format":2', '"format":NaN', 1))
+    text = path.read_text()
+    changed = re.sub(r":-?[0-9]+", ":NaN", text, count=1)
+    assert changed != text
+    path.write_text(changed)
 
 
 FILE_TAMPERING: dict[str, Callable[[Path], None]] = {
@@ -196,12 +254,12 @@ FILE_TAMPERING: dict[str, Callable[[Path], None]] = {
 """What may sit where a cache file should be, none of which may hang, crash or be trusted."""
 
 
-@pytest.mark.parametrize("file", [STATE_FILE, ARTICLES_FILE])
+@pytest.mark.parametrize("file", [STATE_FILE, INDEX_FILE, LOG])
 @pytest.mark.parametrize("name", sorted(FILE_TAMPERING))
 def test_a_cache_file_that_is_not_ours_means_a_cold_build(name: str, file: str, builds: Builds, tmp_path: Path
                                                           ) -> None:
     project = _copy(builds, tmp_path)
-    FILE_TAMPERING[name](project / CACHE_DIR / file)
+    FILE_TAMPERING[name](_log(project) if file == LOG else project / CACHE_DIR / file)
     _rebuild_matches_a_cold_build(project, builds)
 
 
@@ -210,10 +268,10 @@ def test_cached_articles_read_back_equal_to_the_ones_stored(project: Path) -> No
         "---\ntitle: Dated\ndate: 2023-05-02 10:30:00+02:00\nextra: {when: 2023-05-01, count: 3}\n---\n"
         "Talks resumed on Monday.\n")
     assert run_cli(["build", "-q"], project).exit_code == 0
-    files, _ = find_article_files(project / "content", project)
-    key = json.loads((project / CACHE_DIR / STATE_FILE).read_text())["key"]
-    cached = load_cached_articles(project, key, files)
-    assert sorted(cached) == sorted(p.relative_to(project).as_posix() for p in files)
+    _edit_one_article(project)  # else the record answers "nothing to do" from state.json alone
+    deps, names = _dependencies(project)
+    cached = deps.records(names)
+    assert cached is not None and sorted(cached) == names
     dated = cached["content/dated.md"].article
     assert dated.date == dt.date(2023, 5, 2)
     assert dated.meta["extra"] == {"when": dt.date(2023, 5, 1), "count": 3}
@@ -222,7 +280,7 @@ def test_cached_articles_read_back_equal_to_the_ones_stored(project: Path) -> No
     assert run.exit_code == 0 and "front matter written for 0" in run.stdout
 
 
-NOT_ANALYSIS = {"article", "build_cache", "cache_format", "config", "content", "errors", "frontmatter",
+NOT_ANALYSIS = {"article", "dependencies", "cache_format", "config", "content", "errors", "frontmatter",
                 "project_lock", "safe_yaml", "site", "site/urls", "write_back"}
 """Modules the analysers load that do not decide what an analysis holds (data types, I/O, config reading)."""
 
@@ -232,7 +290,7 @@ def test_every_module_the_analysis_runs_is_part_of_the_analysis_digest() -> None
     import sys
     from pathlib import Path
 
-    from briefgen.build_cache import ANALYSIS_CODE, PACKAGE
+    from briefgen.dependencies import ANALYSIS_CODE, PACKAGE
 
     loaded = subprocess.run(
         [sys.executable, "-c", "import sys\nfrom briefgen.analyse import load_analysers\nload_analysers()\n"

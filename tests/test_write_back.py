@@ -91,13 +91,13 @@ def test_an_editor_saving_during_the_build_keeps_their_bytes(project: Path, monk
 
     article = project / "content" / "ceasefire-talks.md"
     typed = article.read_text().replace("---\n", "---\nsubtitle: being typed\n", 1)
-    real_render = briefgen.site.pages.render_site
+    real_pages = briefgen.site.pages.site_pages
 
     def render_while_an_editor_saves(*args: Any, **kwargs: Any) -> Any:
         article.write_text(typed)
-        return real_render(*args, **kwargs)
+        return real_pages(*args, **kwargs)
 
-    monkeypatch.setattr(briefgen.site.pages, "render_site", render_while_an_editor_saves)
+    monkeypatch.setattr(briefgen.site.pages, "site_pages", render_while_an_editor_saves)
     run = run_cli(["build"], project)
     assert run.exit_code == 0
     assert f"content/ceasefire-talks.md: warning: {CHANGED_MEANWHILE}" in run.stderr.splitlines()

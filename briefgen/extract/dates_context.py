@@ -28,6 +28,10 @@ class Context:
     what lay ahead of a past moment ("was due to", "would"), which a weekday finds on the nearer side."""
     frame_year: int | None = None
     """The year the sentence opens with ("In 2016, ..."), which its months without a year belong to."""
+    near_year: int | None = None
+    """A year named earlier in the same sentence ("a 1986 profit against a year-ago loss")."""
+    anchor_dated: bool = False
+    """Whether the last date named gave its year in words or figures ("January 1988", not "January")."""
 
     def today(self) -> dt.date:
         """The publication date, or Unanchored."""

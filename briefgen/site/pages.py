@@ -123,7 +123,8 @@ def headlines(entries: Iterable[Entry], count: int = 4) -> str:
 def article_pages(model: SiteModel) -> list[Page]:
     """One page per article: summary, fact card with the sentences the figures came from, full text, source."""
     def context(entry: Entry) -> Context:
-        return lambda: {"entry": entry, "card": fact_card(entry, model.person_urls), "body": body_html(entry.article)}
+        return lambda: {"entry": entry, "card": fact_card(entry, model.person_urls),
+                        "body": body_html(entry.article, model.config.remote_images)}
 
     return [Page(e.url, "article.html", e.article.path.as_posix(), context(e), keys([e]), e.article.title,
                  shorten(" ".join(e.analysis.summary) or e.article.body), "article", indexed=True)
