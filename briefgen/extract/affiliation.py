@@ -280,9 +280,10 @@ def org_of(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaze
     return (ev.full_names or {}).get(found, found) if _names_a_body(found) else None
 
 
-_SUFFIXED = re.compile(r"\b((?:[A-Z][\w&'’-]*\s+){0,3}[A-Z][\w&'’-]*)\s+(Co|Inc|Corp|Ltd|Plc|PLC|AG|SA|NV|"
-                       r"Corporation|Company)\b")
-_SPELT_OUT = re.compile(r"((?:[A-Z][\w&'’-]*\s+){1,5}(?:Co|Inc|Corp|Ltd|Plc|AG|SA|NV)?)\s*(?:<[^<>]{1,16}>\s*)?"
+# Words of at most 30 characters that start where no word goes on: each match costs a bounded amount.
+_SUFFIXED = re.compile(r"(?<![\w&'’-])((?:[A-Z][\w&'’-]{0,30}\s{1,8}){0,3}[A-Z][\w&'’-]{0,30})\s{1,8}"
+                       r"(Co|Inc|Corp|Ltd|Plc|PLC|AG|SA|NV|Corporation|Company)\b")
+_SPELT_OUT = re.compile(r"(?<![\w&'’-])((?:[A-Z][\w&'’-]{0,30}\s{1,8}){1,5})(?:<[^<>]{1,16}>\s{0,8})?"
                         r"\(([A-Z]{2,6})\)")
 
 

@@ -26,7 +26,7 @@ from briefgen.extract.tokens import Token, sentence_spans, tokenize, word_set
 
 _SPEAKER = re.compile(r"(?<![\w-])([A-Z][a-z]+)\s+([a-z]+)")
 _HONOURED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|Baroness|Baron)\.?\s+([A-Z][\w'’-]*)")
-_SAYS = re.compile(r"(?:(\S+)\s+)?([A-Z][\w'’-]*)\s+(?:said|says|told)\b")
+_SAYING = frozenset({"said", "says", "told"})
 _NEAREST = 16
 """How many people sharing a surname, or forms of one name, a new name is compared with."""
 _END = ""
@@ -72,8 +72,9 @@ def find_officials(text: str, published: dt.date | None, extra_titles: tuple[str
     _add_longer_forms(people, tokens, text)
     honoured = {m.group(1) for m in _HONOURED.finditer(text)}
     speakers: dict[str, set[str]] = {}
-    for m in _SAYS.finditer(text):
-        speakers.setdefault(m.group(2), set()).add(m.group(1) or "")
+    for i, tok in enumerate(tokens):  # "Cinema said" after "General": read on tokens, linear whatever precedes
+        if i > 0 and tok.lower in _SAYING and tokens[i - 1].text[0].isupper():
+            speakers.setdefault(tokens[i - 1].text, set()).add(tokens[i - 2].text if i > 1 else "")
     people = [p for p in people if _named_clearly(p, honoured, speakers)]
     if not people:
         return ()
