@@ -176,8 +176,12 @@ def is_place_or_thing(tokens: list[Token], start: int, end: int, title_start: in
             return True  # "the Queen Mary's hospital", "Gen. Santos Doctors' Hospital"
     before = tokens[max(0, title_start - 3):title_start]
     if any(t.lower in _PLAYING for t in before) or (before and before[-1].lower == "as"
-                                                       and any(t.lower in ("role", "roles") for t in before)):
-        return True  # "Ford played President Marshall", "in the role of King Lear"
+                                                       and any(t.lower in ("role", "roles", "known") for t in before)):
+        return True  # "Ford played President Marshall", "in the role of King Lear", "also known as King X"
+    clause = tokens[max(0, title_start - 8):title_start]
+    if any(t.lower in _PLAYING and not any(u.text in ".!?;,:" or u.lower in ("role", "part", "roles")
+                                           for u in clause[n:]) for n, t in enumerate(clause)):
+        return True  # "Lee portrayed the young King X": a character, within the clause; not "played a role"
     if end - start == 1 and title_start > 0 and tokens[title_start - 1].lower in ("in", "at", "near"):
         return True  # "recorded in Sultan Kudarat": a place named after a title
     if tokens[end - 1].lower in _PLACE_ENDS:

@@ -21,7 +21,7 @@ by with is was has had will would
 _CAPITALISED_ONLY = titles.RANKS | word_set("under first second top state general then grand lord")
 # Words that open a role phrase and may be followed by a portfolio name ("Deputy ... Minister").
 _LEADERS = word_set("deputy vice acting former assistant junior shadow")
-_TO_TAKERS = word_set("ambassador envoy representative adviser advisor delegate emissary aide")
+_TO_TAKERS = word_set("ambassador envoy representative adviser advisor delegate emissary aide secretary")
 _LINKING = word_set("of and for the &")
 PHRASE = 12
 """The most words a role phrase, an organisation's name or a complement may have: every scan stops
@@ -584,6 +584,8 @@ def _to_complement(tokens: list[Token], to: int, places: Gazetteer) -> int:
             if tokens[j].lower in titles.ORG_WORDS or tokens[j].acronym:
                 last_org = j
             j += 1
+        if last_org is None and k < j <= k + 3 and j < len(tokens) and tokens[j].text in ",;)":
+            return j  # "chief secretary to the Treasury, X": a body named by a word of its own
         return to if last_org is None else last_org + 1
     j = k
     while j < len(tokens) and j - k < 10 and tokens[j].lower not in _COMPLEMENT_STOP \

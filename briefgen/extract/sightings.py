@@ -79,7 +79,8 @@ def find_sightings(tokens: list[Token], text: str, heads: frozenset[str], mods: 
         if before is not None and len(before.name) > 1:
             sighting: Sighting | None = before  # "Ali Nabi, the Minister of Energy, Mines and ...": an apposition
         else:  # belongs to the name before it, whatever follows it
-            sighting = _name_after(tokens, text, role, places) or before or _name_in_next_sentence(tokens, text, role)
+            sighting = (_name_after(tokens, text, role, places) or before or _name_in_next_sentence(tokens, text, role)
+                        or _name_in_sentence_before(tokens, text, role, places))
         if sighting is not None:
             if role.title.lower() == "deputy" and found and role.first > 0 \
                     and tokens[role.first - 1].lower in ("his", "her"):
@@ -114,7 +115,10 @@ def _name_after(tokens: list[Token], text: str, role: Role, places: Gazetteer) -
     elif determined and j < len(tokens) and tokens[j].text in ("'s", "’s") and role.country is not None \
             and tokens[j - 2].lower in ("of", "the"):
         role, j = _complement_before_comma(tokens, role, j, places)  # "the head of the UK's counter terror police, X,"
-    if j < len(tokens) and tokens[j].text == "," and determined:
+    opens_clause = role.first > 0 and tokens[role.first - 1].text in (",", ".", "\"", "“") and not role.plural
+    boxed = False  # "Responding, shadow chief secretary to the Treasury, George Osborne, said": a boxed name
+    if j < len(tokens) and tokens[j].text == "," and (determined or opens_clause):
+        boxed = not determined
         j += 1
         while j < len(tokens) and j - role.end <= 3 and (tokens[j].lower in titles.RANKS
                                                          or tokens[j].lower in titles.HONORIFICS):
@@ -123,6 +127,8 @@ def _name_after(tokens: list[Token], text: str, role: Role, places: Gazetteer) -
         return None
     end = name_run(tokens, j, text)
     if end == j or is_place_or_thing(tokens, j, end, role.first):
+        return None
+    if boxed and (end - j < 2 or end >= len(tokens) or tokens[end].text != ","):
         return None
     if BLANK_LINE.search(text, tokens[role.end - 1].end, tokens[j].start):
         return None
@@ -291,6 +297,32 @@ def _name_in_next_sentence(tokens: list[Token], text: str, role: Role) -> Sighti
         return None
     name = tuple(t.text for t in tokens[k:end])
     return Sighting(name, tokens[k].start, tokens[end - 1].end, role, None)
+
+
+def _name_in_sentence_before(tokens: list[Token], text: str, role: Role, places: Gazetteer) -> Sighting | None:
+    """"Gordon Brown has issued a warning. The chancellor said ...": the one person the sentence before
+    names, as its subject, is the role that opens this one."""
+    if role.rank_only or role.plural or role.first < 3 or tokens[role.first - 1].text != "The" \
+            or tokens[role.first - 2].text not in ".!?\"”" or role.end >= len(tokens) \
+            or not tokens[role.end].text.islower() or tokens[role.end].lower in _PREPOSITIONS:
+        return None  # only a role that opens its sentence as the subject of a verb
+    stop = role.first - 2
+    k = stop - 1
+    while k > 0 and stop - k < 60 and not (tokens[k - 1].text in ".!?" and tokens[k].text[:1].isupper()):
+        k -= 1
+    if stop - k >= 60 or (k > 0 and BLANK_LINE.search(text, tokens[stop].end, tokens[role.first - 1].start)):
+        return None
+    while k < stop and tokens[k].text in "\"“'‘":
+        k += 1
+    end = name_run(tokens, k, text)
+    if end - k < 2 or end >= stop or not tokens[end].text.islower() or is_place_or_thing(tokens, k, end, k):
+        return None
+    for m in range(end, stop - 1):  # nobody else named there: "Ann Lee met Bo Ray. The minister said" is unclear
+        if tokens[m].lower in titles.HONORIFICS or (is_name_word(tokens[m]) and is_name_word(tokens[m + 1])):
+            return None
+    if places.country_of(" ".join(t.text for t in tokens[k:end])) is not None:
+        return None
+    return Sighting(tuple(t.text for t in tokens[k:end]), tokens[k].start, tokens[end - 1].end, role, None)
 
 
 def _deputy_of(sighting: Sighting, boss: Role) -> Sighting:
