@@ -19,8 +19,7 @@ from dataclasses import dataclass
 
 from briefgen.extract import countries, titles
 from briefgen.extract.countries import Gazetteer, Place
-from briefgen.extract.names import is_common_word
-from briefgen.extract.roles import Role, country_ending_at, country_starting_at
+from briefgen.extract.roles import Role, country_ending_at, country_starting_at, names_a_body
 from briefgen.extract.sightings import Sighting
 from briefgen.extract.tokens import Token, word_set
 
@@ -277,7 +276,7 @@ def org_of(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaze
     found = _org_of(holder, holders, ev, places)
     if found is None or found in _KNOWN_ORGS or places.country_of(found) == found or places.body_of(found) == found:
         return found
-    return (ev.full_names or {}).get(found, found) if _names_a_body(found) else None
+    return (ev.full_names or {}).get(found, found) if names_a_body(found) else None
 
 
 # Words of at most 30 characters that start where no word goes on: each match costs a bounded amount.
@@ -310,27 +309,9 @@ _KNOWN_ORGS = frozenset({*(party for _country, party in titles.PARTIES.values())
                          *_REGNAL_ORG.values()})
 
 
-def _names_a_body(org: str) -> bool:
-    """False for words that cannot name an organisation alone: "House of", "Subcommittee", "Incumbent".
-
-    A bare generic body ("House", "Senate", "Committee") does not say whose it is, a name does not end
-    in a linking word, and common words and party labels do not name a body ("Republican Senate").
-    """
-    words = org.split()
-    if words[-1].lower() in _LINKS:
-        return False
-    if len(words) == 1 and (words[0].lower() in titles.ORG_WORDS or words[0].lower() in _GENERIC_BODIES):
-        return False
-    return not all(is_common_word(w.lower()) or w.lower() in titles.ORG_WORDS or w.lower() in _GENERIC_BODIES
-                   or w.lower() in titles.PARTIES for w in words)
-
-
-_LINKS = word_set("of and for the & in on at to")
-# Nouns for a body that, alone, do not say which body ("the subcommittee", "the team").
-_GENERIC_BODIES = word_set("subcommittee team panel caucus delegation bench branch division unit section "
-                           "incumbent")
-
-
+# Heads of offices of a state, never of a party, however written ("Labour former minister": the country's).
+_OFFICES = word_set("minister ministers premier governor mayor judge justice ambassador envoy prosecutor magistrate "
+                    "sheriff attorney-general chancellor")
 def _org_of(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gazetteer) -> str | None:
     """The org before the check that it names a body."""
     stated = _stated(holder, holders, ev, places)
@@ -369,7 +350,8 @@ def _org_of(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaz
     if by_role is not None and whole not in (None, by_role):
         return None
     if whole is None and by_role is None and ev.home is not None and ev.home not in taken \
-            and role.title[:1].isupper() and (ev.unstated or {}).get(role.title.lower(), 0) <= 1:
+            and role.title[:1].isupper() and (ev.unstated or {}).get(role.title.lower(), 0) <= 1 \
+            and any(_free_standing(ev, s) for s in holder.sightings[:_NEAREST]):
         return ev.home  # a national office written bare, in an article about one country: its own; not
         # when two people hold it with no country written (a meeting of two foreign ministers)
     return whole or by_role
@@ -380,8 +362,8 @@ def _stated(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaz
     ordered = sorted(holder.sightings[:_NEAREST], key=lambda s: s.role != holder.role)  # the best role's first
     for s in ordered:
         head = titles.head_of(s.role.title)
-        office = ((head in titles.GOVERNMENT_HEADS and s.role.title.istitle()) or head in titles.LOCAL_HEADS) \
-            and "shadow" not in s.role.title.lower()  # a shadow post is the party's, however written
+        office = ((head in titles.GOVERNMENT_HEADS and s.role.title.istitle()) or head in titles.LOCAL_HEADS
+                  or head in _OFFICES) and "shadow" not in s.role.title.lower()  # a shadow post is the party's
         if s.role.party and head not in titles.SEATS and not office:
             return s.role.party  # "Tory leader", "Lib Dem president": the party's; "Labour MP", "Republican
             # Governor" (an office, written with capitals): the country's
@@ -464,7 +446,7 @@ def _subject_company(ev: Evidence, s: Sighting) -> str | None:
     if not run or m >= len(tokens) or m >= s.role.first:
         return None
     marked = (bracket and tokens[m].text == ">") or run[-1].lower.rstrip(".") in _COMPANY_ENDS
-    if not marked or not (tokens[m].text in (">", "'s", "’s", ",") or tokens[m].text.islower()):
+    if not marked or not (tokens[m].text in (">", "'s", "’s", ",", "<") or tokens[m].text.islower()):
         return None
     return " ".join(t.text for t in run)
 

@@ -152,6 +152,9 @@ hospital airport stadium park square building centre center memorial statue awar
 vessel boat plane train line estate farm brand label chain outlet franchise range cross day holiday
 highway tunnel canal dam mall market theatre theater cinema club museum library gallery lecture
 """)
+# Words after a name that make it a company's ("A" of "A/S", "Ltd", "GmbH").
+_COMPANY_SUFFIXES = frozenset({"Ltd", "Inc", "Corp", "Co", "Plc", "PLC", "AG", "SA", "NV", "BV", "GmbH", "SpA", "A",
+                               "AB", "ASA", "Oy", "KK"})
 # Last words of place names ("General Santos City", "Prince Edward Island").
 _PLACE_ENDS = word_set("city town county province district island islands village municipality")
 # Words before a title that make what follows a character or a work, not a holder ("played President X").
@@ -167,6 +170,9 @@ def is_place_or_thing(tokens: list[Token], start: int, end: int, title_start: in
             return True
         if nxt.text == "/":
             return True  # photo credit "Alexei Nikolsky / Agency"
+        if nxt.text.rstrip(".") in _COMPANY_SUFFIXES:
+            return True  # "De Vries Suikerfabriek A/S", "Hale Brothers Ltd": a company
+
         if nxt.text.islower() and (nxt.lower in _THINGS or (
                 end + 1 < len(tokens) and tokens[end + 1].text.islower() and tokens[end + 1].lower in _THINGS
                 and nxt.lower not in titles.NOT_PORTFOLIO)):

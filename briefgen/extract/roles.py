@@ -33,6 +33,13 @@ _STATUS = word_set("deposed ousted toppled exiled outgoing incoming")
 _DETERMINERS = word_set("the a an his her its their this that these those")
 # Last words of a company's name ("Texaco Inc", "Jacobs Suchard AG").
 _COMPANY_WORDS = word_set("ltd inc corp co plc ag sa nv spa bv gmbh")
+# News agencies, which a story names as the medium ("told Reuters IBC President X"), not as an employer.
+_MEDIA = word_set("reuters afp ap upi xinhua tass kyodo bbc cnn")
+# Last words of bodies that are not a state's, whose name keeps its country ("French Maize Growers Association").
+_CIVIL_BODIES = word_set("""
+association federation union party league front movement church company corporation corp inc ltd plc group
+holdings foundation trust society chamber university college alliance coalition club network institute
+""")
 # Words of a role's standing that belong to the title wherever the reading stopped ("former Cabinet minister").
 _STATUS_BEFORE = word_set("former ex acting interim outgoing incoming deposed ousted exiled")
 # Bodies of a state, after a demonym: the org is the country ("of the Turkish General Staff").
@@ -120,11 +127,16 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
     country_idx: list[int] = []
     org_guess: str | None = None
     prefix: list[str] = []
+    loose = 0
+    """Index of the lower-case word, read as a portfolio, that opened the role phrase last."""
     i = h - 1
     first = h
     while i >= 0 and h - i <= PHRASE:
         low = tokens[i].lower
         found = country_ending_at(tokens, i, places)
+        if found is not None and i - found[0] >= 1 and tokens[i - found[0]].lower == "of" \
+                and tokens[i - found[0] - 1].capitalised and tokens[i - found[0] - 1].lower in titles.ORG_WORDS:
+            break  # "Unity Party of America nominee": the country is inside an organisation's name
         if found is not None:
             country = country or found[1]
             k = found[0]
@@ -195,6 +207,8 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             title_idx.insert(0, i)  # "Planning Minister", "local government minister", "election chief"
             first = i
             i -= 1
+            if tokens[i + 1].text.islower():
+                loose = loose or i + 1
             continue
         portfolio = _portfolio_before(tokens, i)
         if portfolio is not None:
@@ -203,6 +217,11 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             i = portfolio - 1
             continue
         break
+    if loose and first == title_idx[0] and not _opens_phrase(tokens, first - 1):
+        while title_idx[0] < h and tokens[title_idx[0]].text.islower() and tokens[title_idx[0]].lower not in mods:
+            title_idx.pop(0)  # "critics claim depict Tory leader", "guests include regular visitor ex-UK ...":
+        first = i = title_idx[0]  # words that no phrase boundary opens are the clause's, not the role's
+        i -= 1
     if i >= 1 and tokens[i].text in _POSSESSIVE:
         found = country_ending_at(tokens, i - 1, places)
         if tokens[i - 1].lower in _COUNTRY_NOUNS and i >= 2 and tokens[i - 2].lower in ("the", "this"):
@@ -242,8 +261,9 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
         if org is not None:
             first = org_first
             found = country_starting_at(tokens, org_first, places)
-            if found is not None and country is None and not org.endswith(" Party"):
-                country, org = found[1], None  # "Iranian Parliament Speaker": Iran's
+            if found is not None and country is None and tokens[i].lower not in _CIVIL_BODIES:
+                country, org = found[1], None  # "Iranian Parliament Speaker": Iran's; the body stays in the title
+                title_idx[:0] = [k for k in range(org_first + found[0], i + 1) if k not in title_idx]
             if org is not None and org.split()[-1].lower() == "party" and tokens[org_first].lower in titles.PARTIES:
                 party = org  # "Labour Party leader": the party's own post
                 country = country or titles.PARTIES[tokens[org_first].lower][0]
@@ -263,10 +283,14 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
     if end < len(tokens) and tokens[end].lower == "of":
         local = low_head in titles.LOCAL_HEADS or (low_head == "minister" and any(
             tokens[k].lower in ("first", "chief") for k in title_idx))  # "First Minister of Wales"
-        before, org_before = country, org
+        before, org_before, of = country, org, end
         end, suffix, country, org = _of_complement(tokens, end, low_head, local, country, org, places)
-        if before is not None and org is not None and org_before is None:
-            country = None  # "Hong Kong director of Amnesty International": the body's, in Hong Kong
+        if org is not None and org_before is None and not names_a_body(org):
+            suffix, org = _words(tokens, of, end), None  # "Speaker of the House": a body that says not whose
+        elif org is not None and org_before is None:
+            party = None  # "the Democratic chairman of the House Intelligence Committee": the committee's
+            if before is not None:
+                country = None  # "Hong Kong director of Amnesty International": the body's, in Hong Kong
         if before is not None and country is None:
             title_idx[:0] = [k for k in country_idx if k < title_idx[0]]  # "Welsh secretary of the BMA"
     elif end < len(tokens) and tokens[end].lower == "to" and low_head in _TO_TAKERS:
@@ -297,6 +321,49 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
     rank_only = all(tokens[k].lower in titles.RANKS for k in title_idx)
     return Role(" ".join(words), first, title_idx[0], end, country, org, owner, rank_only, plural, party, anaphoric,
                 org_guess)
+
+
+def names_a_body(org: str) -> bool:
+    """False for words that cannot name an organisation alone: "House of", "Subcommittee", "Incumbent".
+
+    A bare generic body ("House", "Senate", "Committee") does not say whose it is, a name does not end
+    in a linking word, and common words and party labels do not name a body ("Republican Senate").
+    """
+    words = org.split()
+    if not words or words[-1].lower() in _LINKS:
+        return False
+    if len(words) == 1 and (words[0].lower() in titles.ORG_WORDS or words[0].lower() in _GENERIC_BODIES):
+        return False
+    return not all(names_common(w.lower()) or w.lower() in titles.ORG_WORDS or w.lower() in _GENERIC_BODIES
+                   or w.lower() in titles.PARTIES for w in words)
+
+
+_LINKS = word_set("of and for the & in on at to")
+# Nouns for a body that, alone, do not say which body ("the subcommittee", "the team").
+_GENERIC_BODIES = word_set("subcommittee team panel caucus delegation bench branch division unit section "
+                           "incumbent")
+
+
+def _opens_phrase(tokens: Sequence[Token], i: int) -> bool:
+    """True when token i ends whatever comes before a noun phrase: a determiner, possessive, preposition,
+    conjunction, verb of saying, punctuation, a capitalised word, a number, or the start of the text."""
+    if i < 0:
+        return True
+    tok = tokens[i]
+    subject = (i == 0 or tokens[i - 1].text in ".!?\"“") and tok.lower.endswith("s") and not tok.lower.endswith("ss")
+    return not tok.text[0].isalpha() or (not tok.text.islower() and not names_common(tok.lower)
+                                         and not subject) \
+        or tok.lower in _PHRASE_OPENERS or tok.lower in _STATUS_BEFORE or tok.lower in titles.PAST
+
+
+_PHRASE_OPENERS = word_set("""
+the a an his her its their our my your this that these those every each any no some another
+of in on at to for from by with about against via into onto over under after before during since until
+as than like and or but nor while when where whereas because although though if whether
+said says told say added asked stated warned noted wrote quoted called named appointed
+is was are were be been being has have had
+formerly previously now then also currently once later still
+""")
 
 
 def _name_before_role(tokens: Sequence[Token], i: int) -> tuple[str, int] | None:
@@ -357,7 +424,7 @@ def _org_before(tokens: list[Token], i: int) -> tuple[str | None, int]:
         i -= 3
         last = i
     j = i
-    while j >= 0 and i - j < PHRASE and (tokens[j].capitalised or tokens[j].acronym or
+    while j >= 0 and i - j < PHRASE and tokens[j].lower not in _MEDIA and (tokens[j].capitalised or tokens[j].acronym or
                       (tokens[j].lower in ("of", "for", "&", "and") and j > 0 and tokens[j - 1].capitalised)):
         if tokens[j].lower == "and" and any(tokens[m].lower in ("for", "of") and m > 0 and tokens[m - 1].lower
                                             in titles.ORG_WORDS for m in range(max(0, j - 4), j)):
@@ -566,6 +633,8 @@ def _for_complement(tokens: list[Token], for_: int, places: Gazetteer) -> int:
         k += found[0] if found is not None else 1
     while k > for_ + 1 and tokens[k - 1].lower in ("and", "the"):
         k -= 1
+    if any(t.lower in titles.HEADS for t in tokens[for_ + 1:k]) and k < len(tokens) and is_name_word(tokens[k]):
+        return for_  # "a spokesman for Home Affairs Commissioner Ann Lee": the commissioner is Ann Lee
     return k if k > for_ + 1 and tokens[for_ + 1].text[:1].isupper() else for_
 
 

@@ -185,6 +185,15 @@ def _complement_before_comma(tokens: list[Token], role: Role, j: int, places: Ga
         k += 1
     if k >= len(tokens) or tokens[k].text != "," or k == j + 1:
         return role, j
+    owned = [n for n in range(j + 1, k) if tokens[n].text in ("'s", "’s")]
+    if owned and tokens[j].text not in ("'s", "’s"):
+        j = owned[-1]  # "spokeswoman for the Trump administration's Department of Justice": the department
+        if not all(t.text[:1].isupper() or t.lower in _ORG_LINKS for t in tokens[j + 1:k]):
+            return role, k
+        words = [t.text for t in tokens[j + 1:k] if t.lower != "the"]
+        org = " ".join(words)
+        return (role, k) if role.country or role.org or not words else (
+            dataclasses.replace(role, country=places.country_of(org), org=None if places.country_of(org) else org), k)
     words = [t.text for t in tokens[j + 1:k] if t.lower != "the"]
     if tokens[j].text in ("'s", "’s"):  # "head of the UK's counter terror police": the title goes on
         if not all(w.islower() for w in words):
@@ -222,6 +231,8 @@ def _org_after_name(tokens: list[Token], end: int, role: Role, places: Gazetteer
         return dataclasses.replace(role, country=here) if here else role  # "President X of Pakistan has said"
     country = places.country_of(phrase)
     if countries.is_us_state(phrase) or (phrase == "Georgia" and titles.head_of(role.title) in titles.US_ROLES):
+        if titles.singular(titles.head_of(role.title)) not in titles.GOVERNMENT_HEADS:
+            return role  # "nominee X of Colorado": a party's candidate from the state, not the state's officer
         country = "United States"  # "Senator X of Georgia"
     if country is None and not any(w.lower() in titles.ORG_WORDS or w.isupper() for w in words):
         return role

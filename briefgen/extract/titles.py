@@ -215,6 +215,7 @@ NOT_PORTFOLIO = word_set("""
 is are was were be been being has have had do does did will would shall should may might must can could
 said says told say tell asked who whom whose which that what where when why how not no nor so than too very
 also just only even still yet ever never new current incumbent sitting longtime veteran serving its their our
+they we he she it you i them us him me
 your my his her other another each every both either all some many several few one two three four five
 six seven eight nine ten first second third fourth fifth last next previous whom a an the this these
 opponent opponents critic critics supporter supporters rival rivals ally allies colleague colleagues fellow
