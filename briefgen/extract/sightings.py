@@ -190,10 +190,11 @@ def _complement_before_comma(tokens: list[Token], role: Role, j: int, places: Ga
         j = owned[-1]  # "spokeswoman for the Trump administration's Department of Justice": the department
         if not all(t.text[:1].isupper() or t.lower in _ORG_LINKS for t in tokens[j + 1:k]):
             return role, k
-        words = [t.text for t in tokens[j + 1:k] if t.lower != "the"]
-        org = " ".join(words)
-        return (role, k) if role.country or role.org or not words else (
-            dataclasses.replace(role, country=places.country_of(org), org=None if places.country_of(org) else org), k)
+        body = " ".join(t.text for t in tokens[j + 1:k] if t.lower != "the")
+        if role.country or role.org or not body:
+            return role, k
+        here = places.country_of(body)
+        return dataclasses.replace(role, country=here, org=None if here else body), k
     words = [t.text for t in tokens[j + 1:k] if t.lower != "the"]
     if tokens[j].text in ("'s", "’s"):  # "head of the UK's counter terror police": the title goes on
         if not all(w.islower() for w in words):
