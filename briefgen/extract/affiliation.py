@@ -311,7 +311,7 @@ _KNOWN_ORGS = frozenset({*(party for _country, party in titles.PARTIES.values())
 
 # Heads of offices of a state, never of a party, however written ("Labour former minister": the country's).
 _OFFICES = word_set("minister ministers premier governor mayor judge justice ambassador envoy prosecutor magistrate "
-                    "sheriff attorney-general chancellor")
+                    "sheriff attorney-general chancellor speaker")
 def _org_of(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gazetteer) -> str | None:
     """The org before the check that it names a body."""
     stated = _stated(holder, holders, ev, places)
@@ -320,6 +320,8 @@ def _org_of(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaz
     role = holder.role
     if "shadow" in role.title.lower():
         return None  # a party's post: its org is the party, when the text names it
+    if any(w == "European" or places.is_demonym(w) for w in role.title.split()):
+        return None  # "European Trade Commissioner": a body or country the title names, not the one nearby
     for s in holder.sightings:
         head = titles.head_of(s.role.title)
         if head in _REGNAL_ORG:
