@@ -33,6 +33,8 @@ _STATUS = word_set("deposed ousted toppled exiled outgoing incoming")
 _DETERMINERS = word_set("the a an his her its their this that these those")
 # Last words of a company's name ("Texaco Inc", "Jacobs Suchard AG").
 _COMPANY_WORDS = word_set("ltd inc corp co plc ag sa nv spa bv gmbh")
+# Roles whose holder serves a person, named before the role ("Trump adviser").
+_PRINCIPALS = word_set("adviser advisor aide")
 # News agencies, which a story names as the medium ("told Reuters IBC President X"), not as an employer.
 _MEDIA = word_set("reuters afp ap upi xinhua tass kyodo bbc cnn")
 # Last words of bodies that are not a state's, whose name keeps its country ("French Maize Growers Association").
@@ -148,6 +150,19 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
                 title_idx[:0] = list(range(i - k + 1, i + 1))  # "Florida Governor", "Scotland First Minister"
             i -= k
             first = i + 1
+            continue
+        if low == "of" and i > 0 and title_idx[0] == i + 1 < h and tokens[i + 1].capitalised \
+                and tokens[i - 1].capitalised and tokens[i - 1].lower in titles.ORG_WORDS \
+                and tokens[i - 1].lower not in _CIVIL_BODIES:
+            title_idx[:0] = [i - 1, i]  # "House of Commons Speaker", "Ministry of Defence spokesman": a state's body
+            first = i - 1
+            i -= 2
+            continue
+        if tokens[h].lower in _PRINCIPALS and title_idx == [h] and tokens[i].capitalised and is_name_word(tokens[i]) \
+                and country_ending_at(tokens, i, places) is None:
+            title_idx.insert(0, i)  # "Trump adviser": an adviser's principal is part of the role
+            first = i
+            i -= 1
             continue
         if low in heads and low not in mods and tokens[i].capitalised != tokens[h].capitalised:
             break  # "the NSC aide President Reagan": two roles, not one

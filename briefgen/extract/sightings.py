@@ -67,6 +67,9 @@ def find_sightings(tokens: list[Token], text: str, heads: frozenset[str], mods: 
         if low in SURNAME_TITLES and h > 1 and tokens[h - 1].capitalised and is_name_word(tokens[h - 1]) \
                 and tokens[h - 2].text not in ".!?\"“”" and not (h + 1 < len(tokens) and is_name_word(tokens[h + 1])):
             continue  # a surname after a first name: "Martin Luther King Jr.", "John Major said", "Burger King"
+        if low in ("member", "members") and not (h + 1 < len(tokens) and tokens[h + 1].lower == "of") \
+                and not (h > 0 and tokens[h - 1].lower in titles.ORG_WORDS):
+            continue  # a member only of a body: "Member of Parliament", "board member"; not "family member"
         role = read_role(tokens, h, heads, mods, places)
         if role.title.lower() in _BARE_NOT_ROLES:
             continue  # "Arsenal manager X" is sport; "general manager X" is a company's
@@ -106,7 +109,7 @@ def _name_after(tokens: list[Token], text: str, role: Role, places: Gazetteer) -
         word = tokens[role.first - 1]  # "the brigade commander, Colonel X"
         role = dataclasses.replace(role, title=f"{word.text} {role.title}", first=role.first - 1,
                                    title_first=role.first - 1)
-    determined = role.first > 0 and (tokens[role.first - 1].lower in _DETERMINERS | {"a", "an"}
+    determined = role.first > 0 and (tokens[role.first - 1].lower in _DETERMINERS | {"a", "an", "another"}
                                      or tokens[role.first - 1].text in ("'s", "’s")
                                      or tokens[role.title_first - 1].text in ("'s", "’s")
                                      or role.anaphoric or role.owner is not None)
@@ -125,6 +128,8 @@ def _name_after(tokens: list[Token], text: str, role: Role, places: Gazetteer) -
             j += 1
     elif role.plural:
         return None
+    if j + 2 < len(tokens) and tokens[j].text == "(" and tokens[j + 1].acronym and tokens[j + 2].text == ")":
+        j += 3  # "Member of Parliament (MP) Ann Lee"
     end = name_run(tokens, j, text)
     if end == j or is_place_or_thing(tokens, j, end, role.first):
         return None

@@ -16,7 +16,7 @@ mufti speaker ceo treasurer comptroller ombudsman president-elect vice-president
 secretary-general under-secretary undersecretary attorney-general negotiator administrator
 coordinator adviser advisor aide lawmaker legislator councillor councilor counselor
 sheikh monarch emperor patriarch diplomat executive inspector mediator deputy
-constable sheriff coroner magistrate warden manager officer justice nominee
+constable sheriff coroner magistrate warden manager officer justice nominee member
 """)
 
 # Military and police ranks: a title when nothing better is given, else dropped.
