@@ -76,7 +76,7 @@ def _read_in_order(chosen: list[tuple[int, int, Rule, re.Match[str]]], published
             speech = said[start]
             if speech is None:
                 continue
-            ctx = Context(speech.day, None, None, 0)
+            ctx = Context(speech.day, None, None, lambda: 0)
         if _clock_without_day(rule, match) and published is not None:
             day = story.day_of_clock(start, _read_day(chosen, next_day[k], ctx, sentences, end))
             if day is None:
@@ -111,18 +111,20 @@ class _Story:
     def context(self, match: re.Match[str], start: int, end: int) -> Context:
         """The context in which to read the match at [start, end)."""
         frame_year = self.frame[1] if self.frame and self.frame[0] == self.sentences.index(start) else None
-        # "for June 20/July 20 shipment", "the June contract": a delivery window or a futures month
-        # lies ahead, whatever the tense
         text = match.string
-        if _DELIVERY_AFTER.match(text, end):
-            direction = 1
-        elif _ENDING_BEFORE.search(text, max(0, start - 12), start):
-            direction = 2  # the end of a running period: the nearer such date, just past or ahead
-        else:
-            direction = self.sentences.direction(start, end)
+
+        def tense() -> int:
+            # "for June 20/July 20 shipment", "the June contract": a delivery window or a futures month
+            # lies ahead, whatever the tense; the end of a running period is the nearer such date
+            if _DELIVERY_AFTER.match(text, end):
+                return 1
+            if _ENDING_BEFORE.search(text, max(0, start - 12), start):
+                return 2
+            return self.sentences.direction(start, end)
+
         near_year = self.anchor.day.year if self.anchor is not None and self.anchor.grain == "year" \
             and self.sentences.same(self.anchor_at, start) else None
-        return Context(self.published, self.anchor, self.quarter, direction, frame_year, near_year,
+        return Context(self.published, self.anchor, self.quarter, tense, frame_year, near_year,
                        self.anchor_dated)
 
     def day_of_clock(self, start: int, later: cal.Point | None) -> cal.Point | None:
@@ -181,7 +183,7 @@ def _read_day(chosen: list[tuple[int, int, Rule, re.Match[str]]], k: int, ctx: C
     if not sentences.same(at, start) or len(between) > 60 or any(q in between for q in "\"“”"):
         return None
     try:
-        reading = rule.read(match, replace(ctx, direction=sentences.direction(start, end)))
+        reading = rule.read(match, replace(ctx, tense=lambda: sentences.direction(start, end)))
     except (Unanchored, OverflowError, ValueError, KeyError):
         return None
     if reading.point is None or reading.point.grain != "day":
