@@ -190,6 +190,9 @@ def _inside_a_name(p: Place, tokens: Sequence[Token], token_at: dict[int, int]) 
     i = token_at.get(p.start)
     if i is None:
         return False
+    if i >= 1 and "-" in tokens[i - 1].text and countries.is_us_state(
+            f"{tokens[i - 1].text.rsplit('-', 1)[-1]} {p.name}"):
+        return True  # "then-New Jersey": the state, not the island
     if i >= 2 and tokens[i - 1].lower == "of" and tokens[i - 2].capitalised \
             and tokens[i - 2].lower in titles.ORG_WORDS - _STATE_WORDS:
         return True
@@ -320,7 +323,7 @@ def _org_of(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaz
     role = holder.role
     if "shadow" in role.title.lower():
         return None  # a party's post: its org is the party, when the text names it
-    if any(w == "European" or places.is_demonym(w) for w in role.title.split()):
+    if any(w in ("European", "Euro") or places.is_demonym(w) for w in role.title.split()):
         return None  # "European Trade Commissioner": a body or country the title names, not the one nearby
     for s in holder.sightings:
         head = titles.head_of(s.role.title)
@@ -427,14 +430,17 @@ def _subject_company(ev: Evidence, s: Sighting) -> str | None:
     """
     tokens = ev.tokens
     i = ev.token_at.get(s.start)
-    if titles.head_of(s.role.title) not in titles.COMPANY_HEADS or i is None or s.role.first < 2 \
-            or tokens[s.role.first - 1].text != ",":
+    if titles.head_of(s.role.title) not in titles.COMPANY_HEADS or i is None or s.role.first < 2:
         return None
-    end = i
-    while end < len(tokens) and tokens[end].end <= s.end:
-        end += 1
-    if end >= len(tokens) or tokens[end].lower not in ("said", "says", "told"):
-        return None
+    its = tokens[s.role.first - 1].lower == "its"  # "Applied Gene Inc said ... its chairman, X, was named"
+    if not its:
+        if tokens[s.role.first - 1].text != ",":
+            return None
+        end = i
+        while end < len(tokens) and tokens[end].end <= s.end:
+            end += 1
+        if end >= len(tokens) or tokens[end].lower not in ("said", "says", "told"):
+            return None
     k = max(0, bisect.bisect_right(ev.sentence_starts, s.start) - 1)
     j = ev.token_at.get(ev.sentence_starts[k]) if ev.sentence_starts else 0
     if j is None:
@@ -450,6 +456,8 @@ def _subject_company(ev: Evidence, s: Sighting) -> str | None:
     marked = (bracket and tokens[m].text == ">") or run[-1].lower.rstrip(".") in _COMPANY_ENDS
     if not marked or not (tokens[m].text in (">", "'s", "’s", ",", "<") or tokens[m].text.islower()):
         return None
+    if its and not any(t.lower in ("said", "says") for t in tokens[m:m + 3]):
+        return None  # "its" is the subject's only when the company speaks: "X Inc said ... its chairman"
     return " ".join(t.text for t in run)
 
 

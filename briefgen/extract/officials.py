@@ -84,7 +84,10 @@ def find_officials(text: str, published: dt.date | None, extra_titles: tuple[str
     masked = _masked(text, masked_spans)
     evidence = gather_evidence(text, tokens, [s for s, _e in sentence_spans(text)], masked, holders, places,
                                frozenset(honoured))
-    found = tuple(_to_official(p, h, holders, evidence, text, places) for p, h in zip(people, holders, strict=True))
+    found = tuple(o for o, p in ((_to_official(p, h, holders, evidence, text, places), p)
+                                 for p, h in zip(people, holders, strict=True))
+                  if o.org is not None or not all(s.role.dangling for s in p.sightings))  # an unread complement:
+    # "director of civil rights group Liberty" leaves the role unsure, and an unsure role is not shown
     if published is None:
         return found
     this_year = f"{published.year} "  # "the party's 2024 nominee", in 2024: the nominee now

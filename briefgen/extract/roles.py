@@ -41,6 +41,8 @@ _MEDIA = word_set("reuters afp ap upi xinhua tass kyodo bbc cnn")
 _CIVIL_BODIES = word_set("""
 association federation union party league front movement church company corporation corp inc ltd plc group
 holdings foundation trust society chamber university college alliance coalition club network institute
+airlines airways motors electric dynamics products industries instruments foods partners lines mines mine
+accounting news times channel station cross
 """)
 # Words of a role's standing that belong to the title wherever the reading stopped ("former Cabinet minister").
 _STATUS_BEFORE = word_set("former ex acting interim outgoing incoming deposed ousted exiled")
@@ -89,6 +91,9 @@ class Role:
     """True for "the country's ..." or "the nation's ...": the country is one named just before."""
     org_guess: str | None = None
     """Capitalised words right before a company role ("Jardine chairman"): the org, unless a person's name."""
+    dangling: bool = False
+    """True when an "of" or "at" complement after the role was left unread ("director of civil rights group
+    Liberty"): the title or the org it gives is incomplete."""
 
 
 def country_ending_at(tokens: Sequence[Token], i: int, places: Gazetteer = BUILT_IN) -> tuple[int, str] | None:
@@ -98,6 +103,9 @@ def country_ending_at(tokens: Sequence[Token], i: int, places: Gazetteer = BUILT
             continue
         phrase = " ".join(t.text for t in tokens[i - k + 1:i + 1])
         found = "United States" if countries.is_us_state(phrase) else places.country_of(phrase, capitals=False)
+        joined = tokens[i - k].text.rsplit("-", 1)[-1] + " " + phrase if i - k >= 0 else ""
+        if found is not None and (countries.is_us_state(joined) or countries.is_region(joined)):
+            return None  # "then-New Jersey Governor": not Jersey
         if found is not None and tokens[i - k + 1].text[0].isupper():
             if i - k >= 0 and countries.is_region(f"{tokens[i - k].text} {phrase}"):
                 return None  # "New Mexico Governor"
@@ -139,6 +147,9 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
         if found is not None and i - found[0] >= 1 and tokens[i - found[0]].lower == "of" \
                 and tokens[i - found[0] - 1].capitalised and tokens[i - found[0] - 1].lower in titles.ORG_WORDS:
             break  # "Unity Party of America nominee": the country is inside an organisation's name
+        if found is not None and i - found[0] >= 0 and tokens[h].lower in titles.COMPANY_HEADS \
+                and tokens[h].text.islower() and _inside_a_name(tokens, i - found[0], heads, mods):
+            break  # "Anglo American spokesman", "Royal Dutch Shell chairman": a company's name, not a country
         if found is not None:
             country = country or found[1]
             k = found[0]
@@ -164,10 +175,11 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             first = i
             i -= 1
             continue
-        if low in heads and low not in mods and tokens[i].capitalised != tokens[h].capitalised:
+        if low in heads and low not in mods and tokens[i].capitalised != tokens[h].capitalised \
+                and not (i == h - 1 and tokens[h].lower in titles.RANKS and tokens[i].text.islower()):
             break  # "the NSC aide President Reagan": two roles, not one
         if low in titles.PARTIES and (tokens[i + 1].lower in ("mp", "party") or not tokens[i + 1].capitalised
-                                      or tokens[i + 1].lower in titles.SEATS
+                                      or tokens[i + 1].lower in titles.SEATS or tokens[i + 1].text in titles.UK_NATIONS
                                       or (low != "labour" and (tokens[i + 1].lower in heads
                                                                or tokens[i + 1].lower in mods))):
             # "Tory leader", "Labour MP", "Republican Senator", not "Labour Minister"
@@ -266,9 +278,10 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             country = country or titles.PARTIES[tokens[org_first].lower][0]
             title_idx[:0] = list(range(org_first + 1, i + 1))
             org, first = None, org_first
-        if org is not None and org_first == i and tokens[i].capitalised and tokens[i].lower in titles.ORG_WORDS:
-            title_idx.insert(0, i)  # "Police spokesman", "Committee chairman": a body, named by what it is
-            org, first = None, i
+        if org is not None and tokens[i].capitalised and tokens[i].lower in titles.ORG_WORDS \
+                and (org_first == i or not names_a_body(org)) and tokens[org_first].lower not in titles.PARTIES:
+            title_idx[:0] = list(range(org_first, i + 1))  # "Police spokesman", "Cabinet Office minister": a body
+            org, first = None, org_first  # named by what it is, not whose
         elif org is None and tokens[h].lower in titles.COMPANY_HEADS:
             guess = _name_before_role(tokens, i)
             if guess is not None:
@@ -334,8 +347,9 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
     if plural and tokens[title_idx[-1]] is tokens[h]:
         words[len(title_idx) - 1] = _match_case(titles.singular(tokens[h].text), tokens[h].text)
     rank_only = all(tokens[k].lower in titles.RANKS for k in title_idx)
+    dangling = end < len(tokens) and tokens[end].lower in ("of", "at") and _names_ahead(tokens, end + 1)
     return Role(" ".join(words), first, title_idx[0], end, country, org, owner, rank_only, plural, party, anaphoric,
-                org_guess)
+                org_guess, dangling)
 
 
 def names_a_body(org: str) -> bool:
@@ -381,13 +395,43 @@ formerly previously now then also currently once later still
 """)
 
 
+def _inside_a_name(tokens: Sequence[Token], j: int, heads: frozenset[str], mods: frozenset[str]) -> bool:
+    """True when token j, just before a country's name, is a capitalised word of the same name ("Anglo")."""
+    tok = tokens[j]
+    low = tok.lower
+    return tok.capitalised and is_name_word(tok) and low not in heads and low not in mods \
+        and low not in titles.PARTIES and low not in _COMMON_CAPITALS and not low.startswith("ex-") \
+        and low not in _STATUS_BEFORE
+
+
+def _names_ahead(tokens: Sequence[Token], k: int) -> bool:
+    """True when a capitalised word or a number comes before the clause's next punctuation, within a few words:
+    the complement names something ("of civil rights group Liberty"), not only "of the steel maker"."""
+    j = k
+    while j < len(tokens) and j - k < 8 and tokens[j].text[0].isalnum():
+        if tokens[j].text[0].isupper() or tokens[j].text[0].isdigit():
+            return True
+        j += 1
+    return False
+
+
+def _company_word(tokens: Sequence[Token], j: int, i: int) -> bool:
+    """True for a capitalised word that may be part of a company's name ending at i."""
+    tok = tokens[j]
+    return (tok.capitalised or tok.acronym) and tok.lower not in titles.HEADS \
+        and (tok.lower not in _COMMON_CAPITALS or (tok.lower == "new" and j < i))
+
+
 def _name_before_role(tokens: Sequence[Token], i: int) -> tuple[str, int] | None:
     """(words, first index) of one to three capitalised words ending at i that may name a company."""
     j = i
-    while j >= 0 and i - j < 3 and (tokens[j].capitalised or tokens[j].acronym) \
-            and tokens[j].lower not in titles.HEADS \
-            and (tokens[j].lower not in _COMMON_CAPITALS or (tokens[j].lower == "new" and j < i)):
-        j -= 1
+    while j >= 0 and i - j < 4 and (_company_word(tokens, j, i) or (
+            tokens[j].lower in ("and", "&") and j > 0 and tokens[j - 1].capitalised and j < i)):
+        j -= 1  # "Jardine chairman", "Ways and Means chairman"
+    while j + 1 <= i and tokens[j + 1].lower in ("and", "&"):
+        j += 1
+    if j >= 0 and "-" in tokens[j].text and tokens[j].text.rsplit("-", 1)[-1][:1].isupper():
+        return None  # "then-New Jersey Governor": the name starts inside a hyphenated word
     if j == i or (j >= 0 and tokens[j].text in _POSSESSIVE):
         return None
     if i - j == 1 and (j < 0 or tokens[j].text in ".!?\"“”") and names_common(tokens[i].lower):
@@ -532,15 +576,52 @@ def _of_complement(tokens: list[Token], of: int, head: str, local: bool, country
             return j, [], country, org or " ".join(t.text for t in tokens[k:j])
         return of, [], country, org
     if last_org is None:
+        described = _described_body(tokens, of)
+        if described is not None:
+            return described[0], [], country, org or described[1]
         return _body_in_lower_case(tokens, of, country, org)
     end = last_org + 1
     if end < len(tokens) and tokens[end].text.islower() and tokens[end].lower in titles.ORG_WORDS:
         end += 1  # "of the Public and Commercial Services union"
-    while end + 1 < j and tokens[end].lower in ("of", "for", "and", "&") and tokens[end + 1].capitalised:
-        end += 2  # "International Association of Drilling Contractors"
-        while end < j and tokens[end].capitalised:
+    while end + 1 < len(tokens) and end - k < PHRASE and tokens[end].lower in ("of", "for", "and", "&", "on") \
+            and tokens[end + 1].capitalised and tokens[end + 1].lower not in _COMMON_CAPITALS:
+        end += 2  # "International Association of Drilling Contractors", "Commission on Good Government"
+        while end < len(tokens) and end - k < PHRASE and tokens[end].capitalised:
             end += 1
     return end, [], country, org or " ".join(t.text for t in tokens[k:end])
+
+
+def _described_body(tokens: list[Token], of: int) -> tuple[int, str] | None:
+    """(end, name) of a body after lower-case words that describe it: "of civil rights group Liberty", "of the
+    human rights organisation Redress", "of the semi-official Institute for Economic Research"."""
+    k = of + 1
+    if k < len(tokens) and tokens[k].lower in ("the", "a", "an"):
+        k += 1
+    j = k
+    while j < len(tokens) and j - k < 5 and tokens[j].text.islower() and tokens[j].text[0].isalpha() \
+            and tokens[j].lower not in _COMPLEMENT_STOP:
+        j += 1
+    if j == k or j >= len(tokens) or not tokens[j].capitalised:
+        return None
+    m = j
+    while m < len(tokens) and m - j < 8 and (tokens[m].capitalised or tokens[m].acronym or (
+            tokens[m].lower in ("of", "for", "and", "&") and m + 1 < len(tokens) and tokens[m + 1].capitalised)):
+        m += 1
+    run = tokens[j:m]
+    if not (tokens[j - 1].lower in _DESCRIBING or any(t.lower in titles.ORG_WORDS for t in run)) \
+            or is_name_word(run[0]) and len(run) == 2 and tokens[j - 1].lower not in _DESCRIBING:
+        return None  # "of the steel maker", "of rival John Smith"
+    end = m
+    if end + 2 < len(tokens) and tokens[end].text == "(" and tokens[end + 1].acronym and tokens[end + 2].text == ")":
+        end += 3  # "(WIFO)"
+    return end, " ".join(t.text for t in run)
+
+
+# Nouns that describe the body named right after them ("the charity Oxfam", "civil rights group Liberty").
+_DESCRIBING = word_set("""
+group organisation organization charity party company firm agency body society association union institute
+watchdog campaign lobby foundation network movement coalition alliance bank fund think-tank tank council
+""")
 
 
 def _body_in_lower_case(tokens: list[Token], of: int, country: str | None,

@@ -190,6 +190,8 @@ def _complement_before_comma(tokens: list[Token], role: Role, j: int, places: Ga
         k += 1
     if k >= len(tokens) or tokens[k].text != "," or k == j + 1:
         return role, j
+    if any(tokens[n].lower in titles.HEADS and is_name_word(tokens[n + 1]) for n in range(j + 1, k - 1)):
+        return role, k  # "spokesman for Chancellor Franz Vranitzky,": a person, not an organisation
     owned = [n for n in range(j + 1, k) if tokens[n].text in ("'s", "’s")]
     if owned and tokens[j].text not in ("'s", "’s"):
         j = owned[-1]  # "spokeswoman for the Trump administration's Department of Justice": the department
