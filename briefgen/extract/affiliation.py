@@ -336,8 +336,8 @@ def _org_of(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaz
     head = titles.singular(titles.head_of(role.title))
     if (head not in titles.GOVERNMENT_HEADS and not role.rank_only) or set(words) & _NON_GOVERNMENT:
         return None
-    if head in ("president", "vice-president") and all(s.role.title[:1].islower() for s in holder.sightings):
-        return None  # "Kjell Nilsson, president of ...": a company's as often as a country's
+    if head in ("president", "vice-president") and not any(_head_capitalised(ev, s) for s in holder.sightings):
+        return None  # "Kjell Nilsson, president of ...", "Senior vice president X": a company's as often
     by_role, sure = titles.country_of_role(role.title)
     if by_role is not None and sure:
         return by_role
@@ -345,18 +345,22 @@ def _org_of(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaz
     for s in holder.sightings[:_NEAREST]:
         if _free_standing(ev, s):
             near = _only_country(ev, _nearby(ev, s, holder), holder.key, taken)
-            if near is not None:
+            if near is not None and not _after_a_coordinated_country(ev, s, holder.key):
                 return near
     named = set(ev.unclaimed | ev.claimed_by.get(holder.key, frozenset()))
     if ev.uk_words:
         named.add("United Kingdom")
     named -= taken
     whole = next(iter(named)) if len(named) == 1 else None
+    sightings = holder.sightings[:_NEAREST]
+    if whole is not None and not all(_home_is_near(ev, s, whole, holder.key, taken) for s in sightings):
+        whole = None  # "meet South Korean President X and Trade Minister Y": another country is right there
     if by_role is not None and whole not in (None, by_role):
         return None
     if whole is None and by_role is None and ev.home is not None and ev.home not in taken \
-            and role.title[:1].isupper() and (ev.unstated or {}).get(role.title.lower(), 0) <= 1 \
-            and any(_free_standing(ev, s) for s in holder.sightings[:_NEAREST]):
+            and (ev.unstated or {}).get(role.title.lower(), 0) <= 1 \
+            and all(_home_is_near(ev, s, ev.home, holder.key, taken) for s in holder.sightings[:_NEAREST]) \
+            and any(_free_standing(ev, s) and _head_capitalised(ev, s) for s in holder.sightings[:_NEAREST]):
         return ev.home  # a national office written bare, in an article about one country: its own; not
         # when two people hold it with no country written (a meeting of two foreign ministers)
     return whole or by_role
@@ -382,6 +386,9 @@ def _stated(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaz
             return places.body_of(s.role.org) or titles.ORG_ALIASES.get(s.role.org, s.role.org)
     for s in same:
         guess = s.role.org_guess
+        led = _led_by_a_country(guess, places) if guess else None
+        if led is not None:
+            return led  # "White House Budget Chief": the country whose seat opens the words, not a company
         if guess and guess.split()[-1] not in ev.person_words and places.country_of(guess) is None:
             return places.body_of(guess) or titles.ORG_ALIASES.get(guess, guess)  # "Jardine chairman"
         said = _speaker_org(ev, s) or _subject_company(ev, s)
@@ -399,6 +406,17 @@ def _stated(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaz
             for key in ev.by_surname.get(tokens[s.role.owner].text, ())[:_NEAREST]:
                 if key != holder.key:
                     return _stated(holders[key], (), ev, places)  # "Kovac's envoy": Kovac's country
+    return None
+
+
+def _led_by_a_country(words: str, places: Gazetteer) -> str | None:
+    """The country whose name, demonym or seat opens a longer run of words ("White House Budget"), else None."""
+    parts = words.split()
+    for n in (2, 1):
+        if len(parts) > n:
+            found = places.country_of(" ".join(parts[:n]))
+            if found is not None:
+                return found
     return None
 
 
@@ -432,15 +450,12 @@ def _subject_company(ev: Evidence, s: Sighting) -> str | None:
     i = ev.token_at.get(s.start)
     if titles.head_of(s.role.title) not in titles.COMPANY_HEADS or i is None or s.role.first < 2:
         return None
-    its = tokens[s.role.first - 1].lower == "its"  # "Applied Gene Inc said ... its chairman, X, was named"
-    if not its:
-        if tokens[s.role.first - 1].text != ",":
-            return None
-        end = i
-        while end < len(tokens) and tokens[end].end <= s.end:
-            end += 1
-        if end >= len(tokens) or tokens[end].lower not in ("said", "says", "told"):
-            return None
+    end = i
+    while end < len(tokens) and tokens[end].end <= s.end:
+        end += 1
+    closes = tokens[s.role.first - 1].text == "," and end < len(tokens) and tokens[end].lower in ("said", "says",
+                                                                                                  "told")
+    officer = tokens[s.role.first - 1].lower == "its" or s.role.title[:1].islower()  # "its chairman, X"
     k = max(0, bisect.bisect_right(ev.sentence_starts, s.start) - 1)
     j = ev.token_at.get(ev.sentence_starts[k]) if ev.sentence_starts else 0
     if j is None:
@@ -456,9 +471,10 @@ def _subject_company(ev: Evidence, s: Sighting) -> str | None:
     marked = (bracket and tokens[m].text == ">") or run[-1].lower.rstrip(".") in _COMPANY_ENDS
     if not marked or not (tokens[m].text in (">", "'s", "’s", ",", "<") or tokens[m].text.islower()):
         return None
-    if its and not any(t.lower in ("said", "says") for t in tokens[m:m + 3]):
-        return None  # "its" is the subject's only when the company speaks: "X Inc said ... its chairman"
-    return " ".join(t.text for t in run)
+    speaks = any(t.lower in ("said", "says") for t in tokens[m:m + 4])
+    if not (closes or (officer and speaks)):
+        return None  # the company's officer closes its sentence, or the company speaks of its own officer
+    return " ".join(t.text for t in run)  # ("M/A-Com Inc said ... the post held by president X")
 
 
 # Last words that make a name a company's ("Dome Petroleum Ltd", "Royal Trustco Ltd").
@@ -506,6 +522,41 @@ def _free_standing(ev: Evidence, s: Sighting) -> bool:
     if first > 0 and tokens[first - 1].lower in _OBJECT_MARKERS | _FOR_OTHERS:
         return False
     return not (end < len(tokens) and tokens[end].text in ("'s", "’s"))
+
+
+def _head_capitalised(ev: Evidence, s: Sighting) -> bool:
+    """True when the role's head word is capitalised as an office ("Finance Minister", not "vice president")."""
+    i = s.role.end - 1
+    while i > s.role.title_first and not ev.tokens[i].text[0].isalpha():
+        i -= 1
+    after = ev.tokens[s.role.end].lower if s.role.end < len(ev.tokens) else ""
+    return after not in ("of", "at", "for") and ev.tokens[min(i, len(ev.tokens) - 1)].text[:1].isupper() \
+        and ev.tokens[s.role.title_first].text[:1].isupper()  # not "Vice President for ... at Chase Econometrics"
+
+
+def _after_a_coordinated_country(ev: Evidence, s: Sighting, me: int) -> bool:
+    """True when the role follows "and" or a comma right after another person's role that names a country
+    ("South Korean President X and Trade Minister Y"): the demonym may be both roles'."""
+    first = s.role.first
+    if first < 1 or ev.tokens[first - 1].lower not in ("and", ","):
+        return False
+    at = ev.tokens[first - 1].start
+    i = bisect.bisect_left(ev.place_starts, at)
+    return any(ev.claimed[n] not in (None, me) and at - ev.places[n].start < 80 for n in range(max(0, i - 2), i))
+
+
+def _home_is_near(ev: Evidence, s: Sighting, home: str, me: int, taken: set[str]) -> bool:
+    """False when the sighting's sentence or the one before names a country other than `home` that may be
+    this person's: not one inside another person's role, unless this role is coordinated with it ("meet
+    South Korean President X and Trade Minister Y": Y may be South Korea's, whatever the article is about)."""
+    starts = ev.sentence_starts
+    k = max(0, bisect.bisect_right(starts, s.start) - 1)
+    lo = bisect.bisect_left(ev.place_starts, starts[max(0, k - 1)] if starts else 0)
+    hi = bisect.bisect_left(ev.place_starts, starts[k + 1] if k + 1 < len(starts) else ev.tokens[-1].end + 1)
+    coordinated = s.role.first > 0 and ev.tokens[s.role.first - 1].lower in ("and", ",")
+    return all(ev.places[i].name == home or ev.places[i].name in taken
+               or (ev.claimed[i] not in (None, me) and not coordinated)
+               for i in range(lo, min(hi, lo + _NEAREST)))
 
 
 def _nearby(ev: Evidence, s: Sighting, holder: Holder) -> list[int]:

@@ -155,6 +155,8 @@ highway tunnel canal dam mall market theatre theater cinema club museum library 
 # Words after a name that make it a company's ("A" of "A/S", "Ltd", "GmbH").
 _COMPANY_SUFFIXES = frozenset({"Ltd", "Inc", "Corp", "Co", "Plc", "PLC", "AG", "SA", "NV", "BV", "GmbH", "SpA", "A",
                                "AB", "ASA", "Oy", "KK"})
+# Words of the screen and stage before "director" ("a film by director X").
+_SCREEN = word_set("film films movie movies play plays documentary series show by")
 # Last words of place names ("General Santos City", "Prince Edward Island").
 _PLACE_ENDS = word_set("city town county province district island islands village municipality")
 # Words before a title that make what follows a character or a work, not a holder ("played President X").
@@ -184,6 +186,9 @@ def is_place_or_thing(tokens: list[Token], start: int, end: int, title_start: in
     if any(t.lower in _PLAYING for t in before) or (before and before[-1].lower == "as"
                                                        and any(t.lower in ("role", "roles", "known") for t in before)):
         return True  # "Ford played President Marshall", "in the role of King Lear", "also known as King X"
+    if title_start < len(tokens) and tokens[title_start].lower in ("director", "producer") \
+            and any(t.lower in _SCREEN for t in before):
+        return True  # "a film by director X": a film's maker, not an official
     clause = tokens[max(0, title_start - 8):title_start]
     if any(t.lower in _PLAYING and not any(u.text in ".!?;,:" or u.lower in ("role", "part", "roles")
                                            for u in clause[n:]) for n, t in enumerate(clause)):

@@ -284,7 +284,12 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             org, first = None, org_first  # named by what it is, not whose
         elif org is None and tokens[h].lower in titles.COMPANY_HEADS:
             guess = _name_before_role(tokens, i)
-            if guess is not None:
+            led = country_starting_at(tokens, guess[1], places) if guess is not None else None
+            if guess is not None and led is not None and guess[1] + led[0] <= i \
+                    and places.kinds.get(" ".join(t.text for t in tokens[guess[1]:guess[1] + led[0]])) == "metonym":
+                country, first = led[1], guess[1]  # "White House Budget Chief": the country's, the rest its office
+                title_idx[:0] = list(range(guess[1] + led[0], i + 1))
+            elif guess is not None:
                 org_guess, first = guess  # "Jardine chairman", "New York Fed President": a company's, or a person's
         if org is not None:
             first = org_first
@@ -563,8 +568,13 @@ def _of_complement(tokens: list[Token], of: int, head: str, local: bool, country
         if tokens[j].lower in titles.ORG_WORDS or country_starting_at(tokens, j, places) is not None:
             last_org = j
         j += 1
-    if last_org is None and j > k and head in titles.PORTFOLIO_HEADS and _portfolio_run(tokens, k, j):
-        return j, _words(tokens, of, j), country, org  # "Minister of Regional and Industrial Expansion"
+    if last_org is None and j > k and head in titles.PORTFOLIO_HEADS and (
+            _portfolio_run(tokens, k, j) or (j - k <= 2 and not any(is_name_word(t) and places.capital.get(t.text)
+                                                                     for t in tokens[k:j])
+                                             and (j >= len(tokens) or not tokens[j].capitalised)
+                                             and _state_at(tokens, k, head) is None)):
+        return j, _words(tokens, of, j), country, org  # "Minister of Regional and Industrial Expansion",
+        # "the Secretary of Transportation": a portfolio no list holds
     if last_org is None and j > k:
         state = _state_at(tokens, k, head)
         capital = places.capital.get(tokens[k].text)
@@ -731,7 +741,15 @@ def _for_complement(tokens: list[Token], for_: int, places: Gazetteer) -> int:
         k -= 1
     if any(t.lower in titles.HEADS for t in tokens[for_ + 1:k]) and k < len(tokens) and is_name_word(tokens[k]):
         return for_  # "a spokesman for Home Affairs Commissioner Ann Lee": the commissioner is Ann Lee
-    return k if k > for_ + 1 and tokens[for_ + 1].text[:1].isupper() else for_
+    if k > for_ + 1 and tokens[for_ + 1].text[:1].isupper():
+        return k
+    j = for_ + 1  # "minister for foreign economic relations and trade": a portfolio in lower case, to a comma
+    while j < len(tokens) and j - for_ <= 7 and tokens[j].text.isalpha() and tokens[j].text.islower() \
+            and tokens[j].lower not in _COMPLEMENT_STOP - {"and"} and tokens[j].lower not in _DETERMINERS:
+        j += 1
+    if j > for_ + 1 and tokens[j - 1].lower != "and" and (j >= len(tokens) or tokens[j].text in ",.;:)"):
+        return j
+    return for_
 
 
 def _to_complement(tokens: list[Token], to: int, places: Gazetteer) -> int:

@@ -67,7 +67,7 @@ def find_sightings(tokens: list[Token], text: str, heads: frozenset[str], mods: 
         if low in SURNAME_TITLES and h > 1 and tokens[h - 1].capitalised and is_name_word(tokens[h - 1]) \
                 and tokens[h - 2].text not in ".!?\"“”" and not (h + 1 < len(tokens) and is_name_word(tokens[h + 1])):
             continue  # a surname after a first name: "Martin Luther King Jr.", "John Major said", "Burger King"
-        if low in ("member", "members") and not (h + 1 < len(tokens) and tokens[h + 1].lower == "of") \
+        if low in ("member", "members") and not _of_a_body(tokens, h) \
                 and not (h > 0 and tokens[h - 1].lower in titles.ORG_WORDS):
             continue  # a member only of a body: "Member of Parliament", "board member"; not "family member"
         role = read_role(tokens, h, heads, mods, places)
@@ -93,6 +93,19 @@ def find_sightings(tokens: list[Token], text: str, heads: frozenset[str], mods: 
             found.append(sighting)
             used_until = max(role.end, h)
     return found
+
+
+def _of_a_body(tokens: list[Token], h: int) -> bool:
+    """True for "member of Parliament", "member of the House Ethics Committee": of a body, not of a team."""
+    k = h + 1
+    if k >= len(tokens) or tokens[k].lower != "of":
+        return False
+    k += 1
+    if k < len(tokens) and tokens[k].lower == "the":
+        k += 1
+    return k < len(tokens) and tokens[k].capitalised and (
+        tokens[k].lower in titles.ORG_WORDS or tokens[k].lower in titles.PORTFOLIOS
+        or any(t.lower in titles.ORG_WORDS for t in tokens[k:k + 4] if t.capitalised))
 
 
 def _name_after(tokens: list[Token], text: str, role: Role, places: Gazetteer) -> Sighting | None:

@@ -178,13 +178,15 @@ def singular(word: str) -> str:
 
 # Parties whose name before a role tells the country and the party ("Tory leader", "Labour MP").
 # "democrat" and "dem" alone are American; after "Liberal" or "Lib" they are the British Liberal Democrats.
-PARTIES = {"tory": ("United Kingdom", "Conservative Party"), "tories": ("United Kingdom", "Conservative Party"),
+PARTIES: dict[str, tuple[str | None, str]] = {
+           "tory": ("United Kingdom", "Conservative Party"), "tories": ("United Kingdom", "Conservative Party"),
            "conservative": ("United Kingdom", "Conservative Party"), "labour": ("United Kingdom", "Labour Party"),
            "snp": ("United Kingdom", "Scottish National Party"), "ukip": ("United Kingdom", "UK Independence Party"),
            "plaid": ("United Kingdom", "Plaid Cymru"), "republican": ("United States", "Republican Party"),
            "democratic": ("United States", "Democratic Party"), "democrat": ("United States", "Democratic Party"),
-           "dem": ("United States", "Democratic Party")}
-LIBERAL_DEMOCRATS = ("United Kingdom", "Liberal Democrats")
+           "dem": ("United States", "Democratic Party"),
+           "liberal": (None, "Liberal Party")}  # Britain's before 1988, Canada's, Australia's: no one country
+LIBERAL_DEMOCRATS: tuple[str | None, str] = ("United Kingdom", "Liberal Democrats")
 
 # Roles that are seats in a legislature: a party before them is the member's, the org is the country.
 SEATS = word_set("""
