@@ -359,7 +359,7 @@ def _org_of(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaz
         return None
     if whole is None and by_role is None and ev.home is not None and ev.home not in taken \
             and (ev.unstated or {}).get(role.title.lower(), 0) <= 1 \
-            and all(_home_is_near(ev, s, ev.home, holder.key, taken) for s in holder.sightings[:_NEAREST]) \
+            and all(_home_is_near(ev, s, ev.home, holder.key, taken, strict=True) for s in sightings) \
             and any(_free_standing(ev, s) and _head_capitalised(ev, s) for s in holder.sightings[:_NEAREST]):
         return ev.home  # a national office written bare, in an article about one country: its own; not
         # when two people hold it with no country written (a meeting of two foreign ministers)
@@ -545,7 +545,7 @@ def _after_a_coordinated_country(ev: Evidence, s: Sighting, me: int) -> bool:
     return any(ev.claimed[n] not in (None, me) and at - ev.places[n].start < 80 for n in range(max(0, i - 2), i))
 
 
-def _home_is_near(ev: Evidence, s: Sighting, home: str, me: int, taken: set[str]) -> bool:
+def _home_is_near(ev: Evidence, s: Sighting, home: str, me: int, taken: set[str], strict: bool = False) -> bool:
     """False when the sighting's sentence or the one before names a country other than `home` that may be
     this person's: not one inside another person's role, unless this role is coordinated with it ("meet
     South Korean President X and Trade Minister Y": Y may be South Korea's, whatever the article is about)."""
@@ -553,7 +553,7 @@ def _home_is_near(ev: Evidence, s: Sighting, home: str, me: int, taken: set[str]
     k = max(0, bisect.bisect_right(starts, s.start) - 1)
     lo = bisect.bisect_left(ev.place_starts, starts[max(0, k - 1)] if starts else 0)
     hi = bisect.bisect_left(ev.place_starts, starts[k + 1] if k + 1 < len(starts) else ev.tokens[-1].end + 1)
-    coordinated = s.role.first > 0 and ev.tokens[s.role.first - 1].lower in ("and", ",")
+    coordinated = strict or (s.role.first > 0 and ev.tokens[s.role.first - 1].lower in ("and", ","))
     return all(ev.places[i].name == home or ev.places[i].name in taken
                or (ev.claimed[i] not in (None, me) and not coordinated)
                for i in range(lo, min(hi, lo + _NEAREST)))

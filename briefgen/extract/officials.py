@@ -66,7 +66,7 @@ def find_officials(text: str, published: dt.date | None, extra_titles: tuple[str
     tokens = tokenize(text)
     heads, mods = titles.extended_heads(tuple(extra_titles))
     sightings = find_sightings(tokens, text, heads, mods, places)
-    people = _group(sightings)
+    people = _merge_first_names(_group(sightings))
     if not people:
         return ()
     _add_longer_forms(people, tokens, text)
@@ -139,6 +139,27 @@ def _group(sightings: list[Sighting]) -> list[_Person]:
             people.append(person)
             bucket.append(person)
     return people
+
+
+def _merge_first_names(people: list[_Person]) -> list[_Person]:
+    """Merge "Prime Minister Tuilaepa" into "Prime Minister Tuilaepa Sailele Malielegaoi", "President Xi" into
+    "President Xi Jinping": one word that opens another person's full name, with the same title."""
+    by_first: dict[tuple[str, str], _Person] = {}
+    for p in people:
+        for form in p.first_forms():
+            if len(form) > 1:
+                by_first.setdefault((folded(form[0]), _best_role(p).title.lower()), p)
+    kept = []
+    for p in people:
+        forms = list(p.forms)
+        fuller = by_first.get((folded(forms[0][0]), _best_role(p).title.lower())) if len(forms) == 1 \
+            and len(forms[0]) == 1 else None
+        if fuller is not None and fuller is not p:
+            fuller.sightings.extend(p.sightings)
+            fuller.add_form(forms[0])
+            continue
+        kept.append(p)
+    return kept
 
 
 def _add_longer_forms(people: list[_Person], tokens: list[Token], text: str) -> None:
