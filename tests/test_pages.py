@@ -229,3 +229,14 @@ def test_every_page_has_its_own_description_link_preview_tags_and_canonical_addr
     assert run_cli(["build", "-q"], project).exit_code == 0
     assert 'rel="canonical"' not in (site / "index.html").read_text()
     assert 'href="/index.html"' in (site / "404.html").read_text()  # served at any depth: from the host's root
+
+
+def test_a_day_with_more_events_than_a_page_takes_several_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefgen.site import timeline
+
+    monkeypatch.setattr(timeline, "TIMELINE_PAGE_EVENTS", 2)
+    entries = [entry(f"e{i}", f"Item {i} was on Monday", dt.date(2022, 1, 12),
+                     Figures(dates=(DateMention("2022-01-10", "DATE", "Monday", 15, 21),))) for i in range(5)]
+    [month] = timeline.build_timeline(entries).months
+    assert [(p.label, len(p.events)) for p in month.parts] == [
+        ("10 January 2022 (1 of 3)", 2), ("10 January 2022 (2 of 3)", 2), ("10 January 2022 (3 of 3)", 1)]

@@ -7,6 +7,7 @@ import calendar
 import datetime as dt
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import groupby
@@ -260,7 +261,8 @@ def is_current(period: Period, latest: dt.date | None) -> bool:
 
 
 def _parts(month: str, events: list[Event]) -> tuple[TimelinePart, ...]:
-    """The month in one part, or in runs of whole days of at most TIMELINE_PAGE_EVENTS events each."""
+    """The month in one part, or in runs of whole days of at most TIMELINE_PAGE_EVENTS events each; a day
+    with more events than that (a wire's own date, repeated in each of its stories) takes several parts."""
     label = dt.date.fromisoformat(f"{month}-01").strftime("%B %Y")
     if len(events) <= TIMELINE_PAGE_EVENTS:
         return (TimelinePart(month, 1, label, tuple(events)),)
@@ -269,13 +271,28 @@ def _parts(month: str, events: list[Event]) -> tuple[TimelinePart, ...]:
         group = list(day_events)
         if runs[-1] and len(runs[-1]) + len(group) > TIMELINE_PAGE_EVENTS:
             runs.append([])
+        while len(group) > TIMELINE_PAGE_EVENTS:
+            runs[-1].extend(group[:TIMELINE_PAGE_EVENTS])
+            runs.append([])
+            group = group[TIMELINE_PAGE_EVENTS:]
         runs[-1].extend(group)
+    runs = [run for run in runs if run]
+    labels = [f"{_days(run)} {label}" for run in runs]
+    shared = Counter(labels)
+    seen: Counter[str] = Counter()
     parts = []
-    for number, run in enumerate(runs, start=1):
-        first, last = run[0].period.start, run[-1].period.start
-        span = f"{first.day}" if first == last else f"{first.day}–{last.day}"
-        parts.append(TimelinePart(month, number, f"{span} {label}", tuple(run)))
+    for number, (run, text) in enumerate(zip(runs, labels, strict=True), start=1):
+        if shared[text] > 1:  # one day over several pages
+            seen[text] += 1
+            text += f" ({seen[text]} of {shared[text]})"
+        parts.append(TimelinePart(month, number, text, tuple(run)))
     return tuple(parts)
+
+
+def _days(run: list[Event]) -> str:
+    """"7" or "1–3": the days of the month a run of events covers."""
+    first, last = run[0].period.start, run[-1].period.start
+    return f"{first.day}" if first == last else f"{first.day}–{last.day}"
 
 
 def build_timeline(entries: list[Entry]) -> Timeline:
