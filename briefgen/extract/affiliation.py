@@ -285,7 +285,8 @@ def org_of(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaze
 # Words of at most 30 characters that start where no word goes on: each match costs a bounded amount.
 _SUFFIXED = re.compile(r"(?<![\w&'’-])((?:[A-Z][\w&'’-]{0,30}\s{1,8}){0,3}[A-Z][\w&'’-]{0,30})\s{1,8}"
                        r"(Co|Inc|Corp|Ltd|Plc|PLC|AG|SA|NV|Corporation|Company)\b")
-_SPELT_OUT = re.compile(r"(?<![\w&'’-])((?:[A-Z][\w&'’-]{0,30}\s{1,8}){1,5})(?:<[^<>]{1,16}>\s{0,8})?"
+_SPELT_OUT = re.compile(r"(?<![\w&'’-])((?:(?:[A-Z][\w&'’-]{0,30}|of|and|for|on)\s{1,8}){1,7})"
+                        r"(?:<[^<>]{1,16}>\s{0,8})?"
                         r"\(([A-Z]{2,6})\)")
 
 
@@ -360,7 +361,8 @@ def _org_of(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaz
     if whole is None and by_role is None and ev.home is not None and ev.home not in taken \
             and (ev.unstated or {}).get(role.title.lower(), 0) <= 1 \
             and all(_home_is_near(ev, s, ev.home, holder.key, taken, strict=True) for s in sightings) \
-            and any(_free_standing(ev, s) and _head_capitalised(ev, s) for s in holder.sightings[:_NEAREST]):
+            and any(_free_standing(ev, s) and _head_capitalised(ev, s) for s in holder.sightings[:_NEAREST]) \
+            and not any(w in titles.ORG_WORDS for w in role.title.lower().split()):  # not "Council President"
         return ev.home  # a national office written bare, in an article about one country: its own; not
         # when two people hold it with no country written (a meeting of two foreign ministers)
     return whole or by_role
@@ -371,8 +373,11 @@ def _stated(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaz
     ordered = sorted(holder.sightings[:_NEAREST], key=lambda s: s.role != holder.role)  # the best role's first
     for s in ordered:
         head = titles.head_of(s.role.title)
+        bare = head.rsplit("-", 1)[-1]  # "ex-minister"
         office = ((head in titles.GOVERNMENT_HEADS and s.role.title.istitle()) or head in titles.LOCAL_HEADS
-                  or head in _OFFICES) and "shadow" not in s.role.title.lower()  # a shadow post is the party's
+                  or bare in _OFFICES or (bare not in ("leader", "whip")
+                                          and any(w in titles.ORG_WORDS for w in s.role.title.lower().split()))) \
+            and "shadow" not in s.role.title.lower()  # a shadow post is the party's; "committee chairman" is not
         if s.role.party and head not in titles.SEATS and not office:
             return s.role.party  # "Tory leader", "Lib Dem president": the party's; "Labour MP", "Republican
             # Governor" (an office, written with capitals): the country's
@@ -382,7 +387,9 @@ def _stated(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaz
             return _country_just_named(ev, s)
     same = [s for s in ordered if s.role.title.lower() == holder.role.title.lower()]  # an org is one role's
     for s in same:
-        if s.role.org:
+        if s.role.org and not (titles.head_of(s.role.title) in _OFFICES and s.role.org.isupper()
+                               and " " not in s.role.org and places.body_of(s.role.org) is None):
+            # not "the state's CDU premier": a party's initials before a state office
             return places.body_of(s.role.org) or titles.ORG_ALIASES.get(s.role.org, s.role.org)
     for s in same:
         guess = s.role.org_guess

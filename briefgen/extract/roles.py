@@ -44,8 +44,13 @@ holdings foundation trust society chamber university college alliance coalition 
 airlines airways motors electric dynamics products industries instruments foods partners lines mines mine
 accounting news times channel station cross
 """)
+# Organisation words that name a minister's portfolio after "of" ("Minister of Heavy Industries").
+_PORTFOLIO_NOUNS = word_set("industries mines products services lines")
+# Nouns that end like adverbs or participles ("family spokeswoman", "assembly member", "housing minister").
+_LY_NOUNS = word_set("family assembly supply monopoly housing planning policing shipping banking mining farming "
+                     "training broadcasting marketing manufacturing building")
 # Words of a role's standing that belong to the title wherever the reading stopped ("former Cabinet minister").
-_STATUS_BEFORE = word_set("former ex acting interim outgoing incoming deposed ousted exiled")
+_STATUS_BEFORE = word_set("former ex acting interim outgoing incoming deposed ousted exiled then")
 # Bodies of a state, after a demonym: the org is the country ("of the Turkish General Staff").
 _STATE_BODIES = word_set("staff ministry army navy government police parliament cabinet forces command guard "
                          "embassy military intelligence defence defense interior foreign treasury")
@@ -190,7 +195,10 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             first = i + 1
             continue
         if tokens[i].capitalised and low in titles.ORG_WORDS and (low not in mods or (
-                low in ("party", "union") and i > 0 and tokens[i - 1].capitalised)):
+                i > 0 and tokens[i - 1].capitalised and (low in ("party", "union") or (
+                    tokens[i - 1].lower not in mods and tokens[i - 1].lower not in heads
+                    and country_ending_at(tokens, i - 1, places) is None and not names_common(tokens[i - 1].lower)
+                    and tokens[i - 1].lower not in titles.PARTIES and tokens[i - 1].lower not in _STATUS_BEFORE)))):
             break  # "Scottish National Party Justice Minister", "Constitution Party chairman", "Overseas Union ..."
         if len(tokens[i].text) == 4 and tokens[i].text.isdigit() and tokens[i].text[:2] in ("19", "20"):
             title_idx.insert(0, i)  # "the party's 1996 presidential nominee": a past role, unless this year's
@@ -311,7 +319,8 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
         end = title_end = end + 1
     suffix: list[str] = []
     second = _coordinated_head(tokens, end, heads, mods)
-    if second is not None and second + 1 < len(tokens) and tokens[second + 1].lower in ("of", "at"):
+    if second is not None and second + 1 < len(tokens) and tokens[second + 1].lower in ("of", "at") \
+            and all(tokens[k].lower in mods or tokens[k].lower in heads for k in title_idx):
         end, low_head = second + 1, tokens[second].lower  # the complement after the second role is both roles'
     if end < len(tokens) and tokens[end].lower == "of":
         local = low_head in titles.LOCAL_HEADS or (low_head == "minister" and any(
@@ -364,8 +373,9 @@ def names_a_body(org: str) -> bool:
     in a linking word, and common words and party labels do not name a body ("Republican Senate").
     """
     words = org.split()
-    if not words or words[-1].lower() in _LINKS:
-        return False
+    if not words or words[-1].lower() in _LINKS or (words[-1].lower() in _REGIONS and len(words) <= 2
+                                                     and all(names_common(w.lower()) for w in words[:-1])):
+        return False  # "House of", "CEO for Central Europe"
     if len(words) == 1 and (words[0].lower() in titles.ORG_WORDS or words[0].lower() in _GENERIC_BODIES):
         return False
     return not all(names_common(w.lower()) or w.lower() in titles.ORG_WORDS or w.lower() in _GENERIC_BODIES
@@ -373,6 +383,7 @@ def names_a_body(org: str) -> bool:
 
 
 _LINKS = word_set("of and for the & in on at to")
+_REGIONS = word_set("europe asia africa america americas pacific atlantic east west north south")
 # Nouns for a body that, alone, do not say which body ("the subcommittee", "the team").
 _GENERIC_BODIES = word_set("subcommittee team panel caucus delegation bench branch division unit section "
                            "incumbent")
@@ -456,8 +467,8 @@ def _portfolio_word(tokens: Sequence[Token], i: int, qualified: int, head: Token
     if not tok.text[0].isalpha() or low in titles.NOT_PORTFOLIO or low in titles.HONORIFICS or low in heads:
         return False
     if tok.text.islower():
-        if low.endswith(("ly", "ed", "ing")) or (low.endswith("s") and low not in titles.PORTFOLIOS
-                                                 and not low.endswith(("ics", "ss", "us"))):
+        plural = low.endswith("s") and low not in titles.PORTFOLIOS and not low.endswith(("ics", "ss", "us"))
+        if (low.endswith(("ly", "ed", "ing")) and low not in _LY_NOUNS) or plural:
             return False  # "newly appointed minister", "told reporters minister"
         nxt = tokens[qualified].text
         return nxt[0].islower() or (nxt.isupper() and nxt.isalpha())  # "aid minister", "independent MP"
@@ -568,6 +579,10 @@ def _of_complement(tokens: list[Token], of: int, head: str, local: bool, country
         if tokens[j].lower in titles.ORG_WORDS or country_starting_at(tokens, j, places) is not None:
             last_org = j
         j += 1
+    if last_org is not None and head in titles.PORTFOLIO_HEADS and all(
+            t.lower not in titles.ORG_WORDS or t.lower in _PORTFOLIO_NOUNS for t in tokens[k:j]) \
+            and country_starting_at(tokens, k, places) is None:
+        return j, _words(tokens, of, j), country, org  # "the Minister of Heavy Industries": a portfolio
     if last_org is None and j > k and head in titles.PORTFOLIO_HEADS and (
             _portfolio_run(tokens, k, j) or (j - k <= 2 and not any(is_name_word(t) and places.capital.get(t.text)
                                                                      for t in tokens[k:j])
@@ -580,6 +595,9 @@ def _of_complement(tokens: list[Token], of: int, head: str, local: bool, country
         capital = places.capital.get(tokens[k].text)
         if local or state is not None or capital is not None:
             end = k + state[0] if state is not None else k + 1 if capital is not None else _place_end(tokens, k, local)
+            if end < len(tokens) and tokens[end].text.isalpha() and tokens[end].text.islower() \
+                    and tokens[end].lower not in _COMPLEMENT_STOP:
+                return of, [], country, org  # "president of the Kansas exchange": the state names the exchange
             place = state[1] if state is not None else capital
             return end, _words(tokens, of, end), country or place, org  # "governor of Ohio", "mayor of London"
         if j >= len(tokens) or not tokens[j].capitalised:

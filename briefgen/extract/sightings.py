@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 
 from briefgen.extract import countries, names, titles
@@ -24,6 +25,10 @@ _BARE_NOT_ROLES = word_set("manager")
 SPEECH = word_set("said says told added stated warned noted explained asked wrote argued insisted")
 _SUBJECT_VERBS = word_set("has had is was will would announced denied admitted urged called claimed "
                           "described insisted rejected welcomed")
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s+[\"“(]?[A-Z]")
+"""A sentence ending between two offsets: "his deputy" is the deputy of a role in its own sentence."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,9 @@ def find_sightings(tokens: list[Token], text: str, heads: frozenset[str], mods: 
             continue  # "Deputy Emergency Situations Minister": deputy is a role alone only in "his deputy, X"
         if h + 1 < len(tokens) and tokens[h + 1].lower in chained and tokens[h + 1].text[:1].isupper():
             continue  # the next word ends this role ("Commandant Admiral", "Vice President")
+        if tok.text.islower() and h + 1 < len(tokens) and tokens[h + 1].text.islower() \
+                and tokens[h + 1].lower in heads and tokens[h + 1].lower not in ("chief", "head", "deputy"):
+            continue  # "chief executive", "executive secretary": the role ends at the next word
         if low in SURNAME_TITLES and h > 1 and tokens[h - 1].capitalised and is_name_word(tokens[h - 1]) \
                 and tokens[h - 2].text not in ".!?\"“”" and not (h + 1 < len(tokens) and is_name_word(tokens[h + 1])):
             continue  # a surname after a first name: "Martin Luther King Jr.", "John Major said", "Burger King"
@@ -87,7 +95,8 @@ def find_sightings(tokens: list[Token], text: str, heads: frozenset[str], mods: 
         if sighting is not None:
             if role.title.lower() == "deputy" and found and role.first > 0 \
                     and tokens[role.first - 1].lower in ("his", "her"):
-                boss = next((f.role for f in reversed(found[-3:]) if not f.role.rank_only), None)
+                boss = next((f.role for f in reversed(found[-3:]) if not f.role.rank_only
+                             and not _SENTENCE_BREAK.search(text, f.end, tokens[role.first].start)), None)
                 if boss is not None:
                     sighting = _deputy_of(sighting, boss)
             found.append(sighting)
