@@ -285,9 +285,11 @@ class Dependencies:
             state = dataclasses.replace(state, made_from={}, digests={})
         self.state = state
 
-    def plan(self, files: list[Path]) -> Plan:
-        """Which article files to read again, and whether the build has anything to do at all."""
-        signatures = {path.relative_to(self.root).as_posix(): signature(path) for path in files}
+    def plan(self, scanned: list[tuple[Path, Signature]]) -> Plan:
+        """Which article files (with their signatures, from the scan of content/) to read again, and whether
+        the build has anything to do at all."""
+        files = [path for path, _ in scanned]
+        signatures: dict[str, Signature | None] = {path.relative_to(self.root).as_posix(): sig for path, sig in scanned}
         self.site_now = tree_signatures(self.config.site_dir)
         state = self.state
         if state is not None and (state.site_key == self.site_key and not (self.write and state.unwritten)

@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 
 from briefgen.cache_format import value_from_json, value_to_json
 from briefgen.config import load_config
-from briefgen.content import find_article_files
+from briefgen.content import scan_content
 from briefgen.dependencies import CACHE_DIR, INDEX_FILE, STATE_FILE, Dependencies
 
 LOG = "the record log"
@@ -170,11 +170,11 @@ def _tamper_first_record(project: Path, change: Callable[[Any], Any]) -> None:
 
 def _dependencies(project: Path) -> tuple[Dependencies, list[str]]:
     """The project's dependency record as a build sees it once it has planned, and its article names."""
-    files, _ = find_article_files(project / "content", project)
+    scan = scan_content(project / "content", project)
     deps = Dependencies(project, load_config(project / "config.yaml"), {}, {"strict": False, "drafts": False})
-    deps.load(len(files))
-    deps.plan(files)
-    return deps, sorted(p.relative_to(project).as_posix() for p in files)
+    deps.load(len(scan.articles))
+    deps.plan(scan.articles)
+    return deps, sorted(p.relative_to(project).as_posix() for p, _ in scan.articles)
 
 
 @pytest.mark.parametrize("name", sorted(JSON_TAMPERING))
