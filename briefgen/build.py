@@ -224,15 +224,16 @@ def build_locked(config: Config, *, write: bool, strict: bool, jobs: int | None,
     deps = Dependencies(config.root, config, {}, {"strict": strict, "drafts": drafts}, write)
     scan = scan_content(config.content_dir, config.root, TEMPORARY)
     remove_leftovers(config.content_dir, config.site_dir, scan.leftovers)
-    files, skipped = [path for path, _ in scan.articles], scan.skipped
+    skipped = scan.skipped
     if strict and skipped:
         raise BriefgenError([dataclasses.replace(p, warning=False) for p in skipped])
-    deps.load(len(files))
-    plan = deps.plan(scan.articles)
+    deps.load(len(scan.names))
+    plan = deps.plan(scan)
     if plan.nothing_to_do and deps.state is not None:  # (state.json only: index.json is not even read)
         clock.lap("load")
         return BuildReport(deps.state.published, deps.state.pages, 0, 0, (*skipped, *deps.state.warnings),
                            time.perf_counter() - clock.started, tuple(clock.stages.items()))
+    files = scan.paths
     # Loaded only now: a build with nothing to do should not pay for numpy, the analysers and Jinja.
     from briefgen.analyse import analyse_all
     from briefgen.site.entries import Entry
@@ -288,7 +289,8 @@ def build_locked(config: Config, *, write: bool, strict: bool, jobs: int | None,
     kept = {name: record for name, record in records.items() if record.article.path not in edited}
     signatures = {name: signature(config.root / name) for name in kept}
     deps.record({name: (sig, kept[name]) for name, sig in signatures.items() if sig is not None}, renewed,
-                site.made_from, site.digests, tuple(warnings), site.pages, len(entries))
+                site.made_from, site.digests, tuple(warnings), site.pages, len(entries),
+                None if changes.fresh_site else (changes.written, changes.removed))
     clock.lap("write")
     details = (f"read {counted(read, 'article')} from content/, "
                f"{counted(len(articles) - read, 'article')} unchanged since the previous build",

@@ -39,11 +39,19 @@ def _not_regular(mode: int) -> str:
 class ContentScan:
     """What is under the content folder: the articles with their signatures, the names skipped, leftovers."""
 
-    articles: list[tuple[Path, tuple[int, int]]]
-    """Each article file with (modification time in ns, size), in folder order."""
+    root: Path
+    names: list[str]
+    """Each article file, in folder order, as its path from `root` (its absolute path when outside `root`)."""
+    signatures: list[tuple[int, int]]
+    """(modification time in ns, size) of each article file."""
     skipped: list[Problem]
     leftovers: list[Path]
     """Hidden files matching the pattern asked for (a killed build's temporaries)."""
+
+    @property
+    def paths(self) -> list[Path]:
+        """The article files as paths (made only when asked: a build with nothing to do needs none)."""
+        return [self.root / name for name in self.names]
 
 
 def scan_content(folder: Path, root: Path, leftover: re.Pattern[str] | None = None) -> ContentScan:
@@ -55,18 +63,22 @@ def scan_content(folder: Path, root: Path, leftover: re.Pattern[str] | None = No
     opening a pipe would wait forever and a device would never end. One pass over the folders with
     one lstat per article (its signature comes with it): a build with nothing to do pays for little else.
     """
-    candidates: list[tuple[Path, os.stat_result, str]] = []
+    base = Path(folder)
+    inside = base.resolve().is_relative_to(root.resolve()) and not os.path.relpath(base, root).startswith("..")
+    prefix = (os.path.relpath(base, root).replace(os.sep, "/") + "/") if inside else (str(base) + "/")
+    prefix = "" if prefix == "./" else prefix
+    candidates: list[tuple[str, str, os.stat_result, str]] = []
     leftovers: list[Path] = []
-    pending = [folder]
+    pending = [(str(base), "")]
     while pending:
-        directory = pending.pop()
+        directory, relative = pending.pop()
         try:
             with os.scandir(directory) as listing:
                 entries = sorted(listing, key=lambda e: e.name)
         except OSError:
             continue
         real = None
-        subfolders: list[Path] = []
+        subfolders: list[tuple[str, str]] = []
         for entry in entries:
             name = entry.name
             if name.startswith("."):
@@ -75,7 +87,7 @@ def scan_content(folder: Path, root: Path, leftover: re.Pattern[str] | None = No
                 continue
             try:
                 if entry.is_dir(follow_symlinks=False):
-                    subfolders.append(Path(entry.path))
+                    subfolders.append((entry.path, f"{relative}{name}/"))
                     continue
                 if entry.is_symlink() and _leads_to_folder(entry):
                     continue  # a link to a folder is not followed (nor is it an article)
@@ -86,29 +98,27 @@ def scan_content(folder: Path, root: Path, leftover: re.Pattern[str] | None = No
                 continue  # gone since the folder was listed
             if real is None:
                 real = os.path.realpath(directory)
-            candidates.append((Path(entry.path), st, os.path.join(real, name)))
+            candidates.append((f"{prefix}{relative}{name}", entry.path, st, os.path.join(real, name)))
         pending += reversed(subfolders)  # depth first, in name order, as os.walk goes
     boundary = root.resolve()
-    regular = {resolved for _, st, resolved in candidates if stat.S_ISREG(st.st_mode)}
-    found: list[tuple[Path, tuple[int, int]]] = []
+    regular = {resolved for _, _, st, resolved in candidates if stat.S_ISREG(st.st_mode)}
+    names: list[str] = []
+    signatures: list[tuple[int, int]] = []
     skipped: list[Problem] = []
-    for path, st, _ in candidates:
-        reason = None
-        if stat.S_ISLNK(st.st_mode):
-            reason = _link_problem(path, boundary, regular)
-        elif not stat.S_ISREG(st.st_mode):
-            reason = f"not a regular file but {_not_regular(st.st_mode)}"
-        if reason:
-            skipped.append(Problem(f"{reason}, so it is not read as an article", shown_path(path, root),
-                                   warning=True))
-            continue
-        if stat.S_ISLNK(st.st_mode):
+    for shown, path, st, _ in candidates:
+        if not stat.S_ISREG(st.st_mode):
+            reason = _link_problem(Path(path), boundary, regular) if stat.S_ISLNK(st.st_mode) else \
+                f"not a regular file but {_not_regular(st.st_mode)}"
+            if reason:
+                skipped.append(Problem(f"{reason}, so it is not read as an article", Path(shown), warning=True))
+                continue
             try:
-                st = path.stat()
+                st = os.stat(path)
             except OSError:
                 continue
-        found.append((path, (st.st_mtime_ns, st.st_size)))
-    return ContentScan(found, skipped, leftovers)
+        names.append(shown)
+        signatures.append((st.st_mtime_ns, st.st_size))
+    return ContentScan(root, names, signatures, skipped, leftovers)
 
 
 def _leads_to_folder(entry: os.DirEntry[str]) -> bool:
@@ -122,7 +132,7 @@ def find_article_files(folder: Path, root: Path) -> tuple[list[Path], list[Probl
     """Every *.md and *.txt under `folder` in folder order, and a warning for each such name skipped
     (see scan_content)."""
     scan = scan_content(folder, root)
-    return [path for path, _ in scan.articles], scan.skipped
+    return scan.paths, scan.skipped
 
 
 def _link_problem(link: Path, boundary: Path, regular: set[str]) -> str | None:

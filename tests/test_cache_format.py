@@ -137,7 +137,8 @@ JSON_TAMPERING: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "a draft flag that is a string": (LOG, _set(["article", "draft"], "no")),
     "a block with an unknown tag": (LOG, _set(["block"], {"pyobject": "os.system"})),
     "a meta mapping with a list as key": (LOG, _set(["article", "meta"], {"map": [[[1], 2]]})),
-    "a figure of the wrong type": (LOG, _set(["analysis", "figures", "troops"], [5])),
+    "a figure of the wrong type": (LOG, _set(["block", "plain", "figures", "troops"], [5])),
+    "a block that is not a mapping": (LOG, _set(["block"], {"plain": [1, 2]})),
     "an article stored under another file's name": (LOG, _set(["article", "path"], "../../elsewhere.md")),
     "a sentence span of one number": (LOG, _set(["sentences"], [[1]])),
     "a date that is not a date": (LOG, _set(["article", "date"], "2022-02-30")),
@@ -172,9 +173,9 @@ def _dependencies(project: Path) -> tuple[Dependencies, list[str]]:
     """The project's dependency record as a build sees it once it has planned, and its article names."""
     scan = scan_content(project / "content", project)
     deps = Dependencies(project, load_config(project / "config.yaml"), {}, {"strict": False, "drafts": False})
-    deps.load(len(scan.articles))
-    deps.plan(scan.articles)
-    return deps, sorted(p.relative_to(project).as_posix() for p, _ in scan.articles)
+    deps.load(len(scan.names))
+    deps.plan(scan)
+    return deps, sorted(scan.names)
 
 
 @pytest.mark.parametrize("name", sorted(JSON_TAMPERING))
