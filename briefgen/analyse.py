@@ -20,11 +20,13 @@ from briefgen.records import RecordError, analysis_from_data, analysis_to_data
 from briefgen.text import sentence_spans
 
 
-def fingerprint(body: str, settings: dict[str, Any]) -> str:
-    """What an analysis depends on: the body, the settings that shape it, and the analysis code."""
+def fingerprint(article: Article, settings: dict[str, Any]) -> str:
+    """What an analysis depends on: the body, the headline (the summariser weighs it), the publication date
+    (relative dates resolve against it), the settings that shape it, and the analysis code."""
     digest = hashlib.sha256()
-    digest.update(json.dumps([analysis_code_digest(), settings], sort_keys=True).encode())
-    digest.update(body.encode("utf-8", "surrogatepass"))
+    published = article.date.isoformat() if article.date else None
+    digest.update(json.dumps([analysis_code_digest(), settings, article.title, published], sort_keys=True).encode())
+    digest.update(article.body.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()[:20]
 
 
@@ -84,14 +86,14 @@ def machine_block(analysis: Analysis, key: str) -> dict[str, Any]:
 def reuse(article: Article, config: Config) -> Outcome | None:
     """The stored analysis, when the body and settings are unchanged or it is pinned; else None.
 
-    A person's corrections inside the stored block therefore survive rebuilds until the body
-    or an analysis setting changes; `pinned: true` keeps them for good.
+    A person's corrections inside the stored block therefore survive rebuilds until the body, the
+    headline, the date or an analysis setting changes; `pinned: true` keeps them for good.
     """
     stored = article.machine
     if stored is None:
         return None
     if stored.get("pinned") is not True and stored.get("fingerprint") != fingerprint(
-        article.body, config.analysis_settings()
+        article, config.analysis_settings()
     ):
         return None
     try:
@@ -115,7 +117,7 @@ def analyse_fresh(article: Article, config: Config) -> Outcome:
         problem = Problem(f"briefgen could not analyse this article ({type(exc).__name__}: {exc}); "
                           "it is published without summary or figures. This is a bug: please report it",
                           article.path, article.body_line, warning=True)
-    block = machine_block(analysis, fingerprint(article.body, config.analysis_settings()))
+    block = machine_block(analysis, fingerprint(article, config.analysis_settings()))
     return Outcome(analysis, block, problem, sentence_spans(article.body), summarise_seconds, extract_seconds)
 
 

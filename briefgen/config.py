@@ -143,6 +143,8 @@ OPTIONS: dict[str, Option] = {
     ),
     "search": Option(True, "Whether build makes a Pagefind search index (the slowest step of small rebuilds).", _bool),
     "write_front_matter": Option(True, "Whether build writes summary and figures into content/.", _bool),
+    "remote_images": Option(False, "Whether article images on other hosts are shown; by default they are links, "
+                            "so that opening the site requests nothing from another host.", _bool),
     "default_date": Option(
         None, "Date of articles whose front matter has none: null lists them as undated; fs uses the file's "
         "modification time (as Pelican's DEFAULT_DATE = 'fs'), kept when briefgen writes the front matter.",
@@ -176,6 +178,8 @@ class Config:
     search: bool
     write_front_matter: bool
     front_matter_keys: tuple[str, ...] = ()
+    remote_images: bool = False
+    """Whether Markdown images on other hosts are shown as images (else as links)."""
     default_date: str | None = None
     """"fs": articles without a date take their file's modification day; None: they stay undated."""
     places: tuple[PlaceEntry, ...] = ()
@@ -327,6 +331,7 @@ def load_config(path: Path | None = None, root: Path | None = None,
         search=values["search"],
         write_front_matter=values["write_front_matter"],
         front_matter_keys=tuple(values["front_matter_keys"]),
+        remote_images=values["remote_images"],
         default_date=values["default_date"],
         places=tuple(entry_from_mapping(item) for item in values["extract.places"]),
     )

@@ -16,12 +16,14 @@ import numpy as np
 
 from briefgen.summary_features import Matrix, leans_on_previous, sentence_features
 from briefgen.summary_model import EditorModel, load_model
-from briefgen.text import Sentence, split_sentences
+from briefgen.text import Sentence, split_sentences, summary_candidates
 from briefgen.text.lexicon import word_set
 
 DEFAULT_METHOD = "editor"
 MAX_CANDIDATES = 300
-"""Summary sentences are chosen among the first this many prose sentences (news articles have fewer)."""
+"""Summary sentences are chosen among the first this many passages (news articles have fewer)."""
+MAX_CANDIDATE_WORDS = 10_000
+"""... and among the passages within the first this many words of them (a news article has fewer)."""
 METHODS = ("editor", "lexrank", "textrank", "lsa", "luhn", "sumbasic", "edmundson", "lead")
 """Names valid for `summary.method` in config."""
 
@@ -160,6 +162,18 @@ def choose_editor_sentences(
     return _choose(prose, ranking, count, max_words, similarity, model.repeat_similarity)
 
 
+def _opening(passages: Sequence[Sentence]) -> list[Sentence]:
+    """The first passages, within MAX_CANDIDATES passages and MAX_CANDIDATE_WORDS words (at least one)."""
+    kept: list[Sentence] = []
+    words = 0
+    for passage in passages[:MAX_CANDIDATES]:
+        words += len(passage.text.split())
+        if kept and words > MAX_CANDIDATE_WORDS:
+            break
+        kept.append(passage)
+    return kept
+
+
 def summarise(
     text: str,
     *,
@@ -168,15 +182,16 @@ def summarise(
     sentences: int = 3,
     max_words: int | None = None,
 ) -> tuple[str, ...]:
-    """The summary of `text`: up to `sentences` verbatim prose sentences, in article order."""
+    """The summary of `text`: up to `sentences` prose passages as a reader sees them, in article order."""
     if method not in METHODS:
         raise ValueError(f"unknown summary method {method!r}; choose one of {', '.join(METHODS)}")
     headline = " ".join(title.split())
     # A body that repeats the headline as its first line should not quote it back.
-    prose = [s for s in split_sentences(text) if s.is_prose and " ".join(s.text.split()) != headline]
-    # Centrality costs time and memory quadratic in the number of sentences: a very long text
-    # (a transcript, a report pasted whole) is summarised from its opening sentences.
-    prose = prose[:MAX_CANDIDATES]
+    prose = [s for s in summary_candidates(text) if " ".join(s.text.split()) != headline]
+    # Centrality costs time and memory quadratic in the number of passages (and the term matrix
+    # grows with their words): a very long text (a transcript, a report pasted whole) is
+    # summarised from its opening passages.
+    prose = _opening(prose)
     if not prose or sentences <= 0:
         return ()
     if method == "editor":
@@ -185,4 +200,4 @@ def summarise(
         chosen = _choose(prose, range(len(prose)), sentences, max_words)
     else:
         chosen = _choose(prose, _sumy_ranking(prose, title, method), sentences, max_words)
-    return tuple(prose[i].text for i in chosen)
+    return tuple(prose[i].readable for i in chosen)

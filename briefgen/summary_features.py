@@ -1,9 +1,10 @@
 """Describe each prose sentence of an article by the numbers the editor scorer weighs.
 
 Position, length, centrality (LexRank on tf-idf cosine and TextRank on shared words,
-both computed in numpy), closeness to the
-title and to the article's centroid, word salience, and surface cues (numbers,
-quotes, openers that need an antecedent). The scorer's weights are learned by
+both computed in numpy), closeness to the title and to the article's centroid, word
+salience and term frequency, surface cues (numbers, quotes, attribution, openers that
+need an antecedent, a quotation joined over sentences), and the main ones again relative
+to the article's other sentences. The scorer's weights are learned by
 `scripts/train_summary_model.py`; this module only measures.
 """
 
@@ -20,6 +21,9 @@ from briefgen.text import Sentence
 from briefgen.text.lexicon import word_set
 
 Matrix = npt.NDArray[np.float64]
+
+RELATIVE = ("lexrank", "textrank", "centroid", "salience", "title_overlap", "log_words", "degree", "term_frequency")
+"""Features also given relative to the article's other sentences (standard scores within the article)."""
 
 FEATURE_NAMES = (
     "first",
@@ -41,8 +45,14 @@ FEATURE_NAMES = (
     "has_quote",
     "starts_with_quote",
     "needs_antecedent",
+    "attributed",
+    "joined_quotation",
+    "term_frequency",
+    "term_frequency_rank",
+    *(f"{name}_in_article" for name in RELATIVE),
 )
 
+_ATTRIBUTION = re.compile(r"\b(?:said|says|told|added|according)\b")
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.,][0-9]+)*(?:['’][a-z]+)?")
 _QUOTES = "\"“”"
 STOP_WORDS = word_set(
@@ -115,6 +125,23 @@ def _pagerank(similarity: Matrix, damping: float = 0.85, rounds: int = 30, loops
     return np.asarray(rank * n, dtype=np.float64)
 
 
+STANDARD_SCORE_LIMIT = 3.0
+"""Standard scores are clipped here: in a very long text they would stretch past anything trained on."""
+
+
+def _standard_scores(column: Matrix) -> Matrix:
+    """How far each value stands from the article's mean, in standard deviations (0 when all are equal)."""
+    spread = float(column.std())
+    scores = (column - column.mean()) / spread if spread > 0 else column * 0.0
+    return np.asarray(np.clip(scores, -STANDARD_SCORE_LIMIT, STANDARD_SCORE_LIMIT), dtype=np.float64)
+
+
+def _ranks(column: Matrix) -> Matrix:
+    """Each value's place from the top, 0 (highest) to 1 (lowest)."""
+    places = np.argsort(np.argsort(-column, kind="stable"), kind="stable")
+    return np.asarray(places / max(1, len(column) - 1), dtype=np.float64)
+
+
 def leans_on_previous(text: str) -> bool:
     """Whether the sentence opens with a word that needs the sentence before it ("He", "But")."""
     first = re.match(r"[\"“‘']*([A-Za-z]+)", text)
@@ -174,5 +201,15 @@ def sentence_features(sentences: Sequence[Sentence], title: str) -> tuple[Matrix
             any(q in sentence.text for q in _QUOTES),
             sentence.text[:1] in _QUOTES,
             leans_on_previous(sentence.text),
+            bool(_ATTRIBUTION.search(sentence.text)),
+            sentence.joins > 1,
+            sum(frequency[t] for t in bag) / len(bag) / total * 100.0 if bag else 0.0,
+            0.0,
+            *([0.0] * len(RELATIVE)),
         )
+    # Where a sentence stands among the article's others, which absolute values do not say.
+    column = FEATURE_NAMES.index
+    features[:, column("term_frequency_rank")] = _ranks(features[:, column("term_frequency")])
+    for name in RELATIVE:
+        features[:, column(f"{name}_in_article")] = _standard_scores(features[:, column(name)])
     return features, np.asarray(similarity, dtype=np.float64)

@@ -8,7 +8,7 @@
 The pool is Wikinews 2019-2020 and Reuters-21578 stories, minus every article named in
 ../shared/eval/gold/dev.jsonl or in any JSON-lines file under eval/ (gold annotations and earlier
 audit sheets, so that each round reads articles no fix was tuned to). Articles are drawn in a
-seeded random order, alternating the two sources, and at most `--per-article` of each article's
+seeded random order, alternating the two sources while both last, and at most `--per-article` of each article's
 dates (a seeded random choice) go on the sheet, until it holds `--dates` dates.
 
 The sheet stores article ids, offsets and what briefgen shows (value, type, the few words of the
@@ -23,6 +23,7 @@ import argparse
 import csv
 import datetime as dt
 import html
+import itertools
 import json
 import random
 import re
@@ -112,7 +113,8 @@ def sample(args: argparse.Namespace) -> None:
     wikinews, reuters = pool(args.corpus)
     rng.shuffle(wikinews)
     rng.shuffle(reuters)
-    order = [a for pair in zip(wikinews, reuters, strict=False) for a in pair]
+    # alternate the sources while both last, then go on with the one left
+    order = [a for pair in itertools.zip_longest(wikinews, reuters) for a in pair if a is not None]
     items: list[dict[str, Any]] = []
     batch = 40
     for lo in range(0, len(order), batch):

@@ -70,25 +70,32 @@ def _eval_modules() -> tuple[Any, Any]:
 
 
 def locator_key(source: dict[str, Any]) -> str:
-    """One string per article, the same for a gold record's source and an audit item's."""
-    dataset = source["dataset"]
+    """An article's id as the gold files write it ("reuters21578:9209", "bbc-news-summary:politics/001.txt")."""
+    dataset, file = source["dataset"], source.get("file", "")
     if dataset.startswith("wikinews"):
-        return f"wikinews:{source['url']}"
+        return f"wikinews-2019-2020:{source['url']}"
     if dataset.startswith("reuters"):
-        return f"reuters:{source['newid']}"
-    return f"{dataset}:{source.get('file', '')}"
+        return f"reuters21578:{source['newid']}"
+    if dataset == "bbc-news-summary":
+        return f"bbc-news-summary:{file.split('News Articles/')[-1]}"
+    if dataset == "tempeval3":
+        return f"tempeval3:{file.split('TBAQ-cleaned/')[-1]}"
+    if dataset == "conll2003":
+        return f"conll2003:{Path(file).name}-{source['doc']:03d}"
+    return f"{dataset}:{file}"
 
 
 def used_articles() -> set[str]:
-    """Articles already annotated or audited: never drawn again."""
+    """Articles already annotated, audited or looked at while tuning (every sheet in eval/): never drawn again."""
     used: set[str] = set()
-    for path in [*GOLD_FILES, *sorted(AUDITS.glob("round-*.jsonl"))]:
-        if path.is_file():
-            for line in path.read_text(encoding="utf-8").splitlines():
-                if line.strip():
-                    record = json.loads(line)
-                    if "source" in record and record["source"].get("dataset") != "seed":
-                        used.add(locator_key(record["source"]))
+    for path in [*GOLD_FILES, *sorted(AUDITS.glob("*.jsonl"))]:
+        for line in path.read_text(encoding="utf-8").splitlines() if path.is_file() else []:
+            record = json.loads(line) if line.strip() else {}
+            if isinstance(record.get("source"), dict) and record["source"].get("dataset") != "seed":
+                used.add(locator_key(record["source"]))
+            for key in ("id", "article"):
+                if isinstance(record.get(key), str) and ":" in record[key]:
+                    used.add(record[key])
     return used
 
 
@@ -211,6 +218,7 @@ def sample(args: argparse.Namespace) -> None:
     general: list[tuple[dict[str, Any], str, str | None]] = []
     for dataset, share in MIX.items():
         general += [e for e in pool if e[0]["dataset"] == dataset][: round(args.articles * share)]
+    general += [e for e in pool if e not in general][: args.articles - len(general)]  # a source used up: others
     texts = {locator_key(s): load_text(sources, s) for s, _, _ in general}
     troop_candidates = [e for e in pool if e not in general]
     if args.reserved:

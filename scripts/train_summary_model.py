@@ -25,7 +25,7 @@ import numpy as np
 from briefgen.summarise import choose_editor_sentences
 from briefgen.summary_features import FEATURE_NAMES, Matrix, sentence_features
 from briefgen.summary_model import MODEL_PATH, EditorModel
-from briefgen.text import Sentence, split_sentences
+from briefgen.text import Sentence, summary_candidates
 
 CATEGORIES = ("business", "entertainment", "politics", "sport", "tech")
 L2_PENALTY = 1.0
@@ -42,7 +42,7 @@ _ROUGE_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 @dataclass(frozen=True)
 class Example:
-    """One dev article: its prose sentences, their features and labels, and the reference."""
+    """One dev article: the passages a summary may quote, their features and labels, and the reference."""
 
     category: str
     title: str
@@ -80,11 +80,11 @@ def load_dev(corpus: Path) -> list[Example]:
             title, _, body = _read(path).partition("\n")
             body = body.strip() + "\n"
             reference = _squash(_read(root / "Summaries" / category / path.name))
-            prose = tuple(s for s in split_sentences(body) if s.is_prose)
+            prose = tuple(summary_candidates(body))
             if not prose:
                 continue
             features, _ = sentence_features(prose, title.strip())
-            labels = np.array([_squash(s.text) in reference for s in prose], dtype=np.float64)
+            labels = np.array([_squash(s.readable) in reference for s in prose], dtype=np.float64)
             examples.append(Example(category, title.strip(), prose, features, labels, reference))
     return examples
 
@@ -144,7 +144,7 @@ def evaluate(model: EditorModel, examples: list[Example], count: int = 3) -> tup
     hits, rouge2 = [], []
     for e in examples:
         picked = choose_editor_sentences(e.prose, e.title, count, None, model)
-        chosen = [_squash(e.prose[i].text) for i in picked]
+        chosen = [_squash(e.prose[i].readable) for i in picked]
         hits.append(sum(s in e.reference for s in chosen) / max(1, len(chosen)))
         rouge2.append(_rouge(e.reference, " ".join(chosen), 2))
     return 100 * statistics.mean(hits), 100 * statistics.mean(rouge2)

@@ -7,6 +7,7 @@ import re
 import shutil
 from pathlib import Path
 
+import yaml
 from conftest import TESTS, run_cli, snapshot
 
 from briefgen.frontmatter import split, store_machine_block
@@ -267,3 +268,16 @@ def test_drafts_are_shown_marked_only_when_asked(project: Path) -> None:
     build_project(config, write=False)
     assert not (project / "site" / "articles" / "draft-note.html").exists()
     assert "draft-badge" not in (project / "site" / "index.html").read_text()
+
+
+def test_a_new_publication_date_resolves_the_relative_dates_again(project: Path) -> None:
+    article = project / "content" / "ceasefire-talks.md"
+    assert run_cli(["build", "-q"], project).exit_code == 0
+    thursday = next(d for d in yaml.safe_load(article.read_text().split("---\n")[1])["briefgen"]["figures"]["dates"]
+                    if d["text"] == "Thursday")
+    assert thursday["value"] == "2023-05-04"
+    article.write_text(article.read_text().replace("date: 2023-05-04", "date: 2023-05-12"))
+    assert run_cli(["build", "-q"], project).exit_code == 0
+    thursday = next(d for d in yaml.safe_load(article.read_text().split("---\n")[1])["briefgen"]["figures"]["dates"]
+                    if d["text"] == "Thursday")
+    assert thursday["value"] == "2023-05-11"

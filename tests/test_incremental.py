@@ -97,8 +97,9 @@ def test_one_edit_does_work_that_does_not_grow_with_the_archive(project: Path, t
     assert small["read"] == large["read"] == 1
     assert small["analysed"] == large["analysed"] == 1
     assert small["segments_indexed"] == large["segments_indexed"] == 1
-    # the edited article's page, its day, tags, person and the pages listing every article: as many at 60 as at 20
-    assert large["rendered"] == small["rendered"]
+    # the edited article's page, its day, tags, person and the pages listing every article: about as many at 60
+    # as at 20 (which page of a paged list the article falls on may differ by a page or two)
+    assert large["rendered"] <= small["rendered"] + 2
     assert large["files_changed"] <= small["files_changed"] + 2
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -195,3 +196,47 @@ def test_default_date_fs_dates_undated_articles_by_their_file_and_keeps_its_time
     assert 'id="undated"' not in front
     assert "Tuesday 2 May 2023" in front
     assert (project / "site" / "days" / "2023-05-02.html").is_file()
+
+
+def test_a_very_long_sentence_is_quoted_around_its_date_on_the_timeline() -> None:
+    filler = " ".join(f"item{i}" for i in range(150))
+    body = f"{filler} and a vote on Monday ends it {filler}"
+    start = body.index("Monday")
+    dates = (DateMention("2022-01-10", "DATE", "Monday", start, start + 6),)
+    [event] = timeline_events([entry("long", body, dt.date(2022, 1, 12), Figures(dates=dates))])
+    assert "a vote on Monday ends it" in event.sentence
+    assert event.sentence.startswith("…") and event.sentence.endswith("…") and len(event.sentence) <= 322
+
+
+def test_every_page_has_its_own_description_link_preview_tags_and_canonical_address(project: Path) -> None:
+    assert run_cli(["build", "-q"], project).exit_code == 0
+    site = project / "site"
+    descriptions = {}
+    for page in sorted(site.rglob("*.html")):
+        path = page.relative_to(site).as_posix()
+        head = page.read_text().split("</head>")[0]
+        tags = dict(re.findall(r'<meta (?:name|property)="([^"]+)" content="([^"]*)"', head))
+        assert tags.get("description") and tags["description"] == tags.get("og:description"), path
+        assert tags.get("og:title") and tags.get("twitter:card") == "summary", path
+        assert tags["og:type"] == ("article" if path.startswith("articles/") else "website"), path
+        canonical = re.findall(r'<link rel="canonical" href="([^"]+)"', head)
+        assert canonical == ([] if path == "404.html" else [f"https://example.org/brief/{path}"]), path
+        descriptions[path] = tags["description"]
+    assert descriptions["articles/ceasefire-talks.html"].startswith("Envoys from both sides")
+    assert len(set(descriptions.values())) > len(descriptions) * 0.8, "pages share one description"
+    config = project / "config.yaml"
+    config.write_text(config.read_text().replace("base_url: https://example.org/brief/", ""))
+    assert run_cli(["build", "-q"], project).exit_code == 0
+    assert 'rel="canonical"' not in (site / "index.html").read_text()
+    assert 'href="/index.html"' in (site / "404.html").read_text()  # served at any depth: from the host's root
+
+
+def test_a_day_with_more_events_than_a_page_takes_several_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefgen.site import timeline
+
+    monkeypatch.setattr(timeline, "TIMELINE_PAGE_EVENTS", 2)
+    entries = [entry(f"e{i}", f"Item {i} was on Monday", dt.date(2022, 1, 12),
+                     Figures(dates=(DateMention("2022-01-10", "DATE", "Monday", 15, 21),))) for i in range(5)]
+    [month] = timeline.build_timeline(entries).months
+    assert [(p.label, len(p.events)) for p in month.parts] == [
+        ("10 January 2022 (1 of 3)", 2), ("10 January 2022 (2 of 3)", 2), ("10 January 2022 (3 of 3)", 1)]

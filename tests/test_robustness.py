@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -10,8 +11,11 @@ import sys
 import time
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree
 
 import pytest
+import yaml
 from conftest import run_cli, snapshot
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -22,7 +26,7 @@ from briefgen.dependencies import CACHE_DIR
 from briefgen.publish import JOURNAL, MARKER
 from briefgen.site.entries import Entry
 from briefgen.site.pages import article_pages, render_pages, site_model
-from briefgen.site.render import PageWriter
+from briefgen.site.render import PageWriter, body_html
 
 REPO = Path(__file__).parent.parent
 
@@ -316,3 +320,80 @@ def test_a_bug_in_an_analyser_names_the_article_and_does_not_take_the_brief_down
     assert "could not analyse this article" in run.stderr
     assert (project / "site" / "articles" / "border-exercise.html").is_file()
     assert "Envoys meet again" in (project / "site" / "index.html").read_text()
+
+
+REMOTE_IMAGES = yaml.safe_load((Path(__file__).parent / "cases" / "remote_images.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", REMOTE_IMAGES, ids=[c["name"] for c in REMOTE_IMAGES])
+def test_images_on_other_hosts_are_links(case: dict[str, Any]) -> None:
+    article = Article(Path("content/x.md"), "x.md", "T", None, None, (), False, case["markdown"] + "\n", 1)
+    assert str(body_html(article, case.get("remote_images", False))).strip() == case["html"]
+
+
+_FETCHED_LINKS = {"stylesheet", "icon", "preload", "prefetch", "modulepreload", "manifest", "apple-touch-icon",
+                  "preconnect", "dns-prefetch", "mask-icon"}
+"""Kinds of <link> the browser follows by itself (a canonical or alternate link is only named)."""
+
+
+class _Requests(HTMLParser):
+    """Every URL a browser would fetch on its own when showing a page (not links, which wait for a click)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        for name in ("src", "poster", "data", "background"):
+            if found.get(name):
+                self.urls.append(str(found[name]))
+        if found.get("srcset"):
+            self.urls += [part.split()[0] for part in str(found["srcset"]).split(",") if part.strip()]
+        if tag == "link" and found.get("href") and set(str(found.get("rel")).lower().split()) & _FETCHED_LINKS:
+            self.urls.append(str(found["href"]))
+        self.urls += re.findall(r"url\(\s*['\"]?([^'\")\s]+)", str(found.get("style") or ""))
+
+
+def test_the_site_requests_nothing_from_another_host(project: Path) -> None:
+    (project / "content" / "pictures.md").write_text(
+        "---\ntitle: Pictures\ndate: 2023-05-02\nsource: {name: Wire, url: 'https://wire.example/story'}\n---\n"
+        "![Border](https://tracker.example/p.gif) and ![](//cdn.example/x.png) and ![local](map.png).\n\n"
+        "[![Badge](https://img.example/b.svg)](https://example.org) Envoys met on Tuesday.\n")
+    assert run_cli(["build", "-q"], project).exit_code == 0
+    for name, data in snapshot(project / "site").items():
+        if name.endswith(".html"):
+            parser = _Requests()
+            parser.feed(data.decode())
+            remote = [u for u in parser.urls if re.match(r"(?!data:)[a-z][a-z0-9+.-]*:|//", u, re.IGNORECASE)]
+            assert remote == [], f"{name} requests {remote}"
+        elif name.endswith(".css"):
+            assert not re.search(rb"url\(\s*['\"]?(?!data:)(?:[a-z][a-z0-9+.-]*:|//)", data, re.IGNORECASE), name
+    page = (project / "site" / "articles" / "pictures.html").read_text()
+    assert '<a class="remote-image" href="https://tracker.example/p.gif" rel="noreferrer">Border</a>' in page
+    assert '<img src="map.png" alt="local" />' in page
+
+
+FORBIDDEN_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def test_control_characters_never_reach_an_output(project: Path) -> None:
+    (project / "content" / "controls.md").write_text(
+        '---\ntitle: "Talks\\e[31m resume\\x01 in\\fGeneva\\0 \\uFFFE"\ndate: 2023-05-02\n'
+        'tags: ["bad\\x07tag"]\nsource: {name: "Wire\\x1b", url: "https://wire.example/a"}\n---\n'
+        "Envoys met on Tuesday \x1b[1min Geneva\x01. The talks\x0c resume next week\x0b.\n", encoding="utf-8")
+    assert run_cli(["build", "-q"], project).exit_code == 0
+    site = snapshot(project / "site")
+    for name, data in site.items():
+        if name.endswith((".html", ".xml")):
+            text = data.decode("utf-8")
+            assert not FORBIDDEN_IN_XML.search(text), f"{name} holds {FORBIDDEN_IN_XML.findall(text)}"
+    for name in ("feed.xml", "sitemap.xml"):
+        ElementTree.fromstring(site[name])  # well-formed
+    page = site["articles/controls.html"].decode()
+    assert "<h1>Talks[31m resume in Geneva </h1>" in page
+    assert "Envoys met on Tuesday [1min Geneva. The talks  resume next week ." in page
+    assert "Talks[31m resume in Geneva" in site["feed.xml"].decode()
+    again = (project / "content" / "controls.md").read_text()  # the write-back escapes them in YAML
+    head = again.split("---\n", 2)[1]
+    assert "briefgen:" in head and "\\e[1min Geneva" in head and not FORBIDDEN_IN_XML.search(head)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from briefgen import analyse
 from briefgen.extract import tokens
-from briefgen.text import Sentence, split_sentences
+from briefgen.text import Sentence, readable_text, split_sentences, summary_candidates
 
 CASES = Path(__file__).parent / "cases"
 
@@ -30,6 +30,23 @@ def test_sentence_boundaries(case: dict[str, Any]) -> None:
 @pytest.mark.parametrize("case", _cases("sentence_kinds.yaml"), ids=lambda c: c["name"])
 def test_sentence_kinds(case: dict[str, Any]) -> None:
     assert [[s.kind, s.text] for s in split_sentences(case["text"])] == case["pieces"]
+
+
+@pytest.mark.parametrize("case", _cases("passages.yaml"), ids=lambda c: c["name"])
+def test_quotable_passages(case: dict[str, Any]) -> None:
+    assert [p.text for p in summary_candidates(case["text"])] == case["passages"]
+
+
+@pytest.mark.parametrize("case", _cases("readable.yaml"), ids=lambda c: c["name"])
+def test_readable_text(case: dict[str, Any]) -> None:
+    assert readable_text(case["text"]) == case["readable"]
+
+
+def test_a_passage_is_the_text_between_its_offsets() -> None:
+    text = "The mayor spoke on Monday. \"We will build it. It opens in May,\" she said. Work on the road starts soon."
+    for passage in summary_candidates(text):
+        assert text[passage.start:passage.end] == passage.text
+    assert [p.joins for p in summary_candidates(text)] == [1, 2, 1]
 
 
 def test_offsets_point_into_the_text() -> None:

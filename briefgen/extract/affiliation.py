@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from briefgen.extract import countries, titles
 from briefgen.extract.countries import Gazetteer, Place
+from briefgen.extract.names import is_common_word
 from briefgen.extract.roles import Role, country_ending_at, country_starting_at
 from briefgen.extract.sightings import Sighting
 from briefgen.extract.tokens import Token, word_set
@@ -249,10 +250,44 @@ def _acting(found: list[Place], tokens: Sequence[Token], token_at: dict[int, int
 
 def org_of(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gazetteer) -> str | None:
     """The country or organisation of a person's role, or None when the text does not make it clear."""
+    found = _org_of(holder, holders, ev, places)
+    return found if found is None or found in _KNOWN_ORGS or places.country_of(found) == found \
+        or places.body_of(found) == found or _names_a_body(found) else None
+
+
+_KNOWN_ORGS = frozenset({*(party for _country, party in titles.PARTIES.values()), titles.LIBERAL_DEMOCRATS[1],
+                         *_REGNAL_ORG.values()})
+
+
+def _names_a_body(org: str) -> bool:
+    """False for words that cannot name an organisation alone: "House of", "Subcommittee", "Incumbent".
+
+    A bare generic body ("House", "Senate", "Committee") does not say whose it is, a name does not end
+    in a linking word, and common words and party labels do not name a body ("Republican Senate").
+    """
+    words = org.split()
+    if words[-1].lower() in _LINKS:
+        return False
+    if len(words) == 1 and (words[0].lower() in titles.ORG_WORDS or words[0].lower() in _GENERIC_BODIES):
+        return False
+    return not all(is_common_word(w.lower()) or w.lower() in titles.ORG_WORDS or w.lower() in _GENERIC_BODIES
+                   or w.lower() in titles.PARTIES for w in words)
+
+
+_LINKS = word_set("of and for the & in on at to")
+# Nouns for a body that, alone, do not say which body ("the subcommittee", "the team").
+_GENERIC_BODIES = word_set("subcommittee team panel caucus delegation bench branch division unit section "
+                           "incumbent")
+
+
+def _org_of(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gazetteer) -> str | None:
+    """The org before the check that it names a body."""
     stated = _stated(holder, holders, ev, places)
     if stated is not None:
         return stated
     role = holder.role
+    if "shadow" in role.title.lower():
+        return None  # a party's post: its org is the party, when the text names it
     for s in holder.sightings:
         head = titles.head_of(s.role.title)
         if head in _REGNAL_ORG:
@@ -290,7 +325,8 @@ def _stated(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaz
     ordered = sorted(holder.sightings[:_NEAREST], key=lambda s: s.role != holder.role)  # the best role's first
     for s in ordered:
         head = titles.head_of(s.role.title)
-        office = (head in titles.GOVERNMENT_HEADS and s.role.title.istitle()) or head in titles.LOCAL_HEADS
+        office = ((head in titles.GOVERNMENT_HEADS and s.role.title.istitle()) or head in titles.LOCAL_HEADS) \
+            and "shadow" not in s.role.title.lower()  # a shadow post is the party's, however written
         if s.role.party and head not in titles.SEATS and not office:
             return s.role.party  # "Tory leader", "Lib Dem president": the party's; "Labour MP", "Republican
             # Governor" (an office, written with capitals): the country's
@@ -306,7 +342,7 @@ def _stated(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaz
         guess = s.role.org_guess
         if guess and guess.split()[-1] not in ev.person_words and places.country_of(guess) is None:
             return places.body_of(guess) or titles.ORG_ALIASES.get(guess, guess)  # "Jardine chairman"
-        said = _speaker_org(ev, s)
+        said = _speaker_org(ev, s) or _subject_company(ev, s)
         if said is not None:
             return said
     tokens = ev.tokens
@@ -342,6 +378,44 @@ def _speaker_org(ev: Evidence, s: Sighting) -> str | None:
     if not opens or not run or run[-1].lower not in titles.ORG_WORDS:
         return None
     return " ".join(t.text for t in run)
+
+
+def _subject_company(ev: Evidence, s: Sighting) -> str | None:
+    """The company that is the subject of the sentence a company officer closes as its speaker.
+
+    "Dome Petroleum Ltd's stake is for sale, spokesman X said": the officer speaks for the sentence's
+    subject when it is written as a company ("Ltd", "Corp", Reuters' "<...>"), never a person or country.
+    """
+    tokens = ev.tokens
+    i = ev.token_at.get(s.start)
+    if titles.head_of(s.role.title) not in titles.COMPANY_HEADS or i is None or s.role.first < 2 \
+            or tokens[s.role.first - 1].text != ",":
+        return None
+    end = i
+    while end < len(tokens) and tokens[end].end <= s.end:
+        end += 1
+    if end >= len(tokens) or tokens[end].lower not in ("said", "says", "told"):
+        return None
+    k = max(0, bisect.bisect_right(ev.sentence_starts, s.start) - 1)
+    j = ev.token_at.get(ev.sentence_starts[k]) if ev.sentence_starts else 0
+    if j is None:
+        return None
+    bracket = tokens[j].text == "<"
+    j += bracket
+    m = j
+    while m < len(tokens) and m - j < 6 and (tokens[m].capitalised or tokens[m].acronym or tokens[m].text == "&"):
+        m += 1
+    run = tokens[j:m]
+    if not run or m >= len(tokens) or m >= s.role.first:
+        return None
+    marked = (bracket and tokens[m].text == ">") or run[-1].lower.rstrip(".") in _COMPANY_ENDS
+    if not marked or not (tokens[m].text in (">", "'s", "’s", ",") or tokens[m].text.islower()):
+        return None
+    return " ".join(t.text for t in run)
+
+
+# Last words that make a name a company's ("Dome Petroleum Ltd", "Royal Trustco Ltd").
+_COMPANY_ENDS = word_set("ltd inc corp co plc ag sa nv spa bv gmbh corporation company group holdings bank")
 
 
 def _country_just_named(ev: Evidence, s: Sighting) -> str | None:

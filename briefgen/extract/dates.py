@@ -12,7 +12,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Iterator
 from dataclasses import replace
 
 from briefgen.article import DateMention
@@ -35,8 +34,12 @@ def find_dates(text: str, published: dt.date | None) -> tuple[DateMention, ...]:
     if isinstance(published, dt.datetime):  # a timestamp from front matter: only its day counts
         published = published.date()
     sentences = _Sentences(text)
-    read = _read_in_order(_choose_spans(text), published, sentences)
-    return tuple(_date_quoted_speech(text, published, read, sentences))
+    chosen = _choose_spans(text)
+    read = _read_in_order(chosen, published, sentences, {})
+    said = _days_of_speech(text, published, read, sentences)
+    if said:  # read again, so that later dates count from the quoted ones as now dated
+        read = _read_in_order(chosen, published, sentences, said)
+    return tuple(d for d, _, _ in read)
 
 
 _DAY_RULES = frozenset({"weekday", "full_date", "deictic", "numeric_date", "iso_date"})
@@ -48,6 +51,8 @@ _FRAME_OPENING = re.compile(r"\W*(?:In|During|Throughout|By|Until|After|Before|S
 _DELIVERY_AFTER = re.compile(r"(?:\s*/\s*[\w .]{1,15}?)?\s+(?i:shipments?|deliver(?:y|ies)|loading|arrival|contracts?"
                              r"|futures|options)\b")
 _ENDING_BEFORE = re.compile(r"\b(?i:ending|beginning|starting)\s+$")
+_SAYS_WHICH_DAY = _DAY_RULES | {"part_of_day", "clock"}
+"""Rules that name a day themselves; "later that day" only repeats the day before it."""
 _QUOTED_DEICTIC = frozenset({"deictic", "part_of_day", "weekend"})
 """Rules whose words count from the moment of speaking ("today", "this morning", "this weekend")."""
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
@@ -56,13 +61,22 @@ Read = tuple[DateMention, Rule, re.Match[str]]
 
 
 def _read_in_order(chosen: list[tuple[int, int, Rule, re.Match[str]]], published: dt.date | None,
-                   sentences: _Sentences) -> list[Read]:
-    """Read each chosen span in text order, counting anaphoric ones from the last date read."""
+                   sentences: _Sentences, said: dict[int, cal.Point | None]) -> list[Read]:
+    """Read each chosen span in text order, counting anaphoric ones from the last date read.
+
+    said maps the start of a quoted "today" (and its kin) to the day it was said, or to None
+    when that day is unknown and the expression is left out.
+    """
     story = _Story(published, sentences)
     next_day = _next_day_rule(chosen)
     out: list[Read] = []
     for k, (start, end, rule, match) in enumerate(chosen):
         ctx = story.context(match, start, end)
+        if start in said:
+            speech = said[start]
+            if speech is None:
+                continue
+            ctx = Context(speech.day, None, None, lambda: 0)
         if _clock_without_day(rule, match) and published is not None:
             day = story.day_of_clock(start, _read_day(chosen, next_day[k], ctx, sentences, end))
             if day is None:
@@ -90,18 +104,28 @@ class _Story:
         self.anchor: cal.Point | None = None
         self.anchor_at = -1
         self.quarter: cal.Point | None = None
+        self.anchor_dated = False
         self.frame: tuple[int, int] | None = None
         """(sentence, year) of a sentence that opens with a year other than the publication year."""
 
     def context(self, match: re.Match[str], start: int, end: int) -> Context:
         """The context in which to read the match at [start, end)."""
         frame_year = self.frame[1] if self.frame and self.frame[0] == self.sentences.index(start) else None
-        # "for June 20/July 20 shipment", "the June contract", "the year ending September 30":
-        # a delivery window, a futures month or a period still running lies ahead, whatever the tense
         text = match.string
-        ahead = _DELIVERY_AFTER.match(text, end) or _ENDING_BEFORE.search(text, max(0, start - 12), start)
-        direction = 1 if ahead else self.sentences.direction(start, end)
-        return Context(self.published, self.anchor, self.quarter, direction, frame_year)
+
+        def tense() -> int:
+            # "for June 20/July 20 shipment", "the June contract": a delivery window or a futures month
+            # lies ahead, whatever the tense; the end of a running period is the nearer such date
+            if _DELIVERY_AFTER.match(text, end):
+                return 1
+            if _ENDING_BEFORE.search(text, max(0, start - 12), start):
+                return 2
+            return self.sentences.direction(start, end)
+
+        near_year = self.anchor.day.year if self.anchor is not None and self.anchor.grain == "year" \
+            and self.sentences.same(self.anchor_at, start) else None
+        return Context(self.published, self.anchor, self.quarter, tense, frame_year, near_year,
+                       self.anchor_dated)
 
     def day_of_clock(self, start: int, later: cal.Point | None) -> cal.Point | None:
         """The day a clock time without one of its own belongs to; None when the text does not tell."""
@@ -125,6 +149,7 @@ class _Story:
         if point is not None and not _is_comparison(rule, match):
             if point.grain in ("day", "month", "quarter", "year"):
                 self.anchor, self.anchor_at = point, start
+                self.anchor_dated = bool(match.groupdict().get("year"))
             if point.grain == "quarter":
                 self.quarter = point
         if reading.type == "DURATION" and re.fullmatch(r"P[2-9]M|P1[01]M", reading.value):
@@ -158,7 +183,7 @@ def _read_day(chosen: list[tuple[int, int, Rule, re.Match[str]]], k: int, ctx: C
     if not sentences.same(at, start) or len(between) > 60 or any(q in between for q in "\"“”"):
         return None
     try:
-        reading = rule.read(match, replace(ctx, direction=sentences.direction(start, end)))
+        reading = rule.read(match, replace(ctx, tense=lambda: sentences.direction(start, end)))
     except (Unanchored, OverflowError, ValueError, KeyError):
         return None
     if reading.point is None or reading.point.grain != "day":
@@ -166,38 +191,31 @@ def _read_day(chosen: list[tuple[int, int, Rule, re.Match[str]]], k: int, ctx: C
     return cal.Point(reading.point.day, "day")
 
 
-def _date_quoted_speech(text: str, published: dt.date | None, read: list[Read],
-                        sentences: _Sentences) -> Iterator[DateMention]:
-    """The mentions, with "today" and its kin inside a quotation counted from the day it was said.
+def _days_of_speech(text: str, published: dt.date | None, read: list[Read],
+                    sentences: _Sentences) -> dict[int, cal.Point | None]:
+    """For each quoted "today" (and its kin) that publication does not date, the day it was said, or None.
 
-    In an article written on the day of the events (it speaks of that day outside quotations),
-    a quoted "today" is the publication day. Otherwise it is the day the sentence gives to the
-    speech ("said on Wednesday"), and when the sentence gives none the quoted word is left out:
-    a story written days later cannot tell which day "today" was.
+    In an article written on the day of the events (it names that day outside quotations), a
+    quoted "today" is the publication day. Otherwise it is the day the sentence gives to the
+    speech ("said on Wednesday"), and when the sentence gives none it is unknown: a story
+    written days later cannot tell which day "today" was.
     """
     quotes = QuotationSpans(text)
     today = published.isoformat() if published else ""
     same_day = not today or any(
-        (d.value or "")[:10] == today and not quotes.inside(d.start) and not _is_dateline(text, d.start, d.end)
-        for d, _, _ in read)
+        (d.value or "")[:10] == today and rule.name in _SAYS_WHICH_DAY and not quotes.inside(d.start)
+        and not _is_dateline(text, d.start, d.end)
+        for d, rule, _ in read)
+    if same_day:
+        return {}
     speech_day: dict[int, cal.Point] = {}
     for d, rule, _ in read:
         i = sentences.index(d.start)
         if i not in speech_day and d.value and _DAY.match(d.value) and rule.name in _DAY_RULES \
                 and not quotes.inside(d.start):
             speech_day[i] = cal.Point(dt.date.fromisoformat(d.value[:10]), "day")
-    for d, rule, match in read:
-        if same_day or not _counts_from_speaking(rule, match) or not quotes.inside(d.start):
-            yield d
-            continue
-        said = speech_day.get(sentences.index(d.start))
-        if said is None:
-            continue
-        try:
-            reading = rule.read(match, Context(said.day, None, None, 0))
-        except (Unanchored, OverflowError, ValueError, KeyError):
-            continue
-        yield DateMention(reading.value, reading.type, d.text, d.start, d.end)
+    return {d.start: speech_day.get(sentences.index(d.start))
+            for d, rule, match in read if _counts_from_speaking(rule, match) and quotes.inside(d.start)}
 
 
 def _counts_from_speaking(rule: Rule, match: re.Match[str]) -> bool:

@@ -113,8 +113,11 @@ def month_year(today: dt.date, month: int, direction: int) -> int:
     last year's and one far behind is next year's, unless the tense says otherwise.
     """
     diff = month - today.month
+    if direction == 2:  # ahead of a past moment ("was expected to end on December 15"): the nearer one
+        ahead = today.year + (1 if diff < 0 else 0)
+        return ahead if (ahead - today.year) * 12 + diff <= 6 else ahead - 1
     if direction > 0:
-        return today.year + 1 if diff < 0 else today.year
+        return today.year + 1 if diff < -2 else today.year
     if direction < 0:
         return today.year - 1 if diff > 2 else today.year
     if diff >= 6:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from briefgen.extract import dates_calendar as cal
@@ -23,11 +24,21 @@ class Context:
     """The last day, month or year the text mentioned (for "the following day")."""
     quarter: cal.Point | None
     """The last quarter the text mentioned (what "the latest period" and "a year ago" compare in results)."""
-    direction: int
+    tense: Callable[[], int]
     """-1 when the sentence speaks of the past, +1 of the future, 0 when it does not say; 2 (also > 0) of
-    what lay ahead of a past moment ("was due to", "would"), which a weekday finds on the nearer side."""
+    what lay ahead of a past moment ("was due to", "would"), which a weekday finds on the nearer side.
+    A function, asked only by the readings that need it: finding the tense cues costs a pass over the sentence."""
     frame_year: int | None = None
     """The year the sentence opens with ("In 2016, ..."), which its months without a year belong to."""
+    near_year: int | None = None
+    """A year named earlier in the same sentence ("a 1986 profit against a year-ago loss")."""
+    anchor_dated: bool = False
+    """Whether the last date named gave its year in words or figures ("January 1988", not "January")."""
+
+    @property
+    def direction(self) -> int:
+        """The tense of the sentence (see tense)."""
+        return self.tense()
 
     def today(self) -> dt.date:
         """The publication date, or Unanchored."""

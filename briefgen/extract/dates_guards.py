@@ -11,13 +11,11 @@ import re
 
 from briefgen.extract.dates_lexicon import (
     COUNTED_NOUNS,
-    FIXED_HOLIDAYS,
     IDENTIFIER_WORDS,
     MONTHS,
     NAMED_DAY_WORDS,
     PUBLICATION_WORDS,
     QUANTITY_WORDS,
-    WEEKDAY_HOLIDAYS,
     WEEKDAYS,
     YEAR_LEADS,
     YEAR_NOUNS,
@@ -41,8 +39,6 @@ _SPLIT_YEAR_BEFORE = re.compile(r"\d{4}/$")
 _NUMBER_AFTER = re.compile(r"\s*(?:±|\+/-|×|x\s*\d)|\s+\d")
 _NUMBER_BEFORE = re.compile(r"(?:[\d±×#]|\bNo\.?|\bno\.)\s*$")
 _SENTENCE_OPEN = frozenset(".!?:;\"“‘`()[\n")
-_HOLIDAY_WORDS = frozenset(w.strip("'s") for name in list(FIXED_HOLIDAYS) + list(WEEKDAY_HOLIDAYS)
-                           for w in name.split()) | {"easter", "election", "day", "year's", "new"}
 _CLAUSE_WORDS = words("""
 and or but is was are were will would could should may might can of for to as at in on by with from than
 that this it its we they he she i you there when if because so while since where which who has have had
@@ -116,6 +112,18 @@ def not_a_date(rule: str, m: re.Match[str], start: int, end: int) -> bool:
     if rule == "weekday" and words_before(text, start, 1) in (["a"], ["an"]) \
             and not (words_after(text, end, 1) or ["."])[0][0].isalpha():
         return True  # "tomorrow, a Tuesday,": some Tuesday, not the last one ("a Sunday service" is)
+    if rule == "relative_unit" and _AND_A_HALF.match(text, end):
+        return True  # "the past year and a half": a stretch of time, not that year
+    if rule in ("relative_unit", "anaphoric_unit", "weekend") and _OF_A_MONTH.match(text, end):
+        return True  # "the last weekend of July" is no weekend counted from now
+    if rule in ("month", "full_date", "weekday") and not groups.get("year") \
+            and _HABITUAL.search(text, *_sentence_around(text, start, end)):
+        return True  # "the rainy season normally starts in May": every May
+    if rule == "offset" and (groups.get("dir") or "").lower() == "before" \
+            and words_before(text, start, 1) in (["within"], ["for"], ["over"], ["during"], ["in"]):
+        return True  # "died within two years before": a stretch of time, not a date
+    if rule == "past" and _UNIT_AFTER.match(text, end):
+        return True  # "the past" of "the past year and a half" is no reference of its own
     if rule == "duration" and _RANGE_OF_UNITS_BEFORE.search(text, max(0, start - 30), start):
         return True  # "eight months to a year": the end of a range, no single amount
     # "people aged 65 years" gives an age, not a stretch of time
@@ -136,8 +144,9 @@ def _is_a_year(text: str, start: int, end: int, bare: bool) -> bool:
     if after and after[0] in COUNTED_NOUNS:
         return False
     other = _OTHER_NUMBER.match(text, end)
-    if other and _modifies_a_noun(text, other.end()):
-        return False  # "2000 or 3000 likes"
+    if other and _modifies_a_noun(text, other.end()) \
+            and abs(int(other[0].split()[-1].replace(",", "")) - int(text[start:end])) > 20:
+        return False  # "2000 or 3000 likes" (but "1987 and 1988 wheat" are two years)
     before = words_before(text, start, 2)
     last = before[-1].rstrip(".") if before else ""
     noun = words_after(text, end, 2)
@@ -147,6 +156,8 @@ def _is_a_year(text: str, start: int, end: int, bare: bool) -> bool:
     if last in IDENTIFIER_WORDS:
         return False
     led = last in YEAR_LEADS
+    if last in QUANTITY_WORDS and int(text[start:end]) < 1800:
+        return False  # "from over 1000 services": a count, whatever leads the quantity word
     if last in QUANTITY_WORDS:
         led = len(before) == 2 and before[0] in YEAR_LEADS
         ends_clause = not after or not after[0][:1].isalnum()
@@ -163,7 +174,7 @@ def _in_a_name(text: str, start: int, end: int, rule: str) -> bool:
         if not word[0].isupper() or word.isupper():
             continue  # lower case, or capitals (a time zone, a table, a headline)
         low = word.lower()
-        if low in MONTHS or low in WEEKDAYS or low[:-1] in WEEKDAYS or low in _HOLIDAY_WORDS:
+        if low in MONTHS or low in WEEKDAYS or low[:-1] in WEEKDAYS:
             continue
         if i == 0 and at_sentence_start(text, start):
             continue
@@ -176,6 +187,8 @@ def _in_a_name(text: str, start: int, end: int, rule: str) -> bool:
         after = words_after(text, end, 2)
         if rule == "set_weekday_plural" and len(after) == 2 and after[0] in ("for", "of") and after[1][0].isupper():
             return True  # "Fridays for Future"
+        if rule == "weekday" and after and after[0].lower() in _RECURRING_DAY_NOUNS:
+            return True  # "the Sunday trade ban", "Sunday opening hours": Sundays in general
         if rule == "weekday" and " " not in text[start:end] and after and after[0][0].isupper() \
                 and before and (before[0].lower() == "the" or before[0].endswith(("'s", "’s"))):
             return True  # "the Sunday Telegraph", "Britain's Sunday Times": a title that starts with a weekday
@@ -194,6 +207,13 @@ _RANGE_OF_UNITS_BEFORE = re.compile(
     r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+(?:to|or)\s+$", re.I)
 _CURRENT_NOT_TIME = words("account accounts assets liabilities of")
 _AFTER_A_HOLIDAY = frozenset(WEEKDAYS) | frozenset(MONTHS) | words("day eve")
+_RECURRING_DAY_NOUNS = words("trade trading opening shopping hours school schools league leagues roast roasts best")
+"""Nouns after a weekday that make it every such day ("Sunday trading", "Sunday school")."""
+_UNIT_AFTER = re.compile(r"\s+(?i:years?|months?|weeks?|days?|decades?|quarters?|centur(?:y|ies))\b")
+_OF_A_MONTH = re.compile(r"\s+(?:of|in)\s+(?:" + "|".join(m.capitalize() for m in sorted(MONTHS, key=len, reverse=True))
+                         + r")\b")
+_HABITUAL = re.compile(r"\b(?i:normally|usually|typically|generally|traditionally|customarily)\b")
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
 _SPEED_BEFORE = re.compile(r"\b(?i:miles|mile|kilometers|kilometres|km|knots|feet|metres|meters|mph|kph)\s+$")
 
 

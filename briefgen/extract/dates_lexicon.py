@@ -106,8 +106,9 @@ DETERMINERS: frozenset[str] = frozenset({
 
 PAST_PHRASES: frozenset[tuple[str, ...]] = frozenset({("has", "been"), ("have", "been")})
 
-NOT_VERB_BEFORE_ED: frozenset[str] = frozenset({"a", "an", "the", "still", "newly"})
-"""Words after which an "-ed" word is an adjective ("the revised plan"), not a past tense."""
+NOT_VERB_BEFORE_ED: frozenset[str] = frozenset({"a", "an", "the", "still", "newly", "is", "are", "am"})
+"""Words after which an "-ed" word is an adjective or a present passive ("the revised plan", "is estimated"),
+not a past tense."""
 
 FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),

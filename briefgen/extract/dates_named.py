@@ -30,6 +30,12 @@ def read_full_date(m: re.Match[str], ctx: Context) -> Reading:
         year = ctx.today().year + step
     elif ctx.frame_year is not None:
         year = ctx.frame_year
+    elif span_start := _RANGE_FROM_YEAR.search(m.string, max(0, m.start() - 16), m.start()):
+        # "from September 30, 1987, to December 31": the end of a span takes its start's year
+        start_year = int(span_start["year"])
+        anchor = ctx.anchor
+        year = start_year + (1 if anchor is not None and anchor.day.year == start_year and month < anchor.day.month
+                             else 0)
     else:
         today = ctx.today()
         year = cal.month_year(today, month, ctx.direction)
@@ -42,6 +48,11 @@ def read_full_date(m: re.Match[str], ctx: Context) -> Reading:
 _RANGE_START = re.compile(
     r"\b(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?"
     r"\s*(?:[-–]|to|through|until|till|and)\s*$", re.I)
+
+
+_ENDED_AFTER = re.compile(
+    r"\s+(?P<verb>ended|ending)\s+(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True))
+    + r")\.?\s+(?P<day>\d{1,2})\b", re.I)
 
 
 def read_range_end(m: re.Match[str], ctx: Context) -> Reading:
@@ -70,6 +81,9 @@ def read_nth_weekday(m: re.Match[str], ctx: Context) -> Reading:
     if day.month != month:
         raise ValueError("no such weekday in that month")
     return point(day, "day")
+
+
+_RANGE_FROM_YEAR = re.compile(r"(?P<year>(?:1[0-9]|20)\d\d),?\s+(?:to|until|till|through|and)\s+$")
 
 
 def read_week_of(m: re.Match[str], ctx: Context) -> Reading:
@@ -124,9 +138,19 @@ def read_month(m: re.Match[str], ctx: Context) -> Reading:
         year = today.year
     elif ctx.frame_year is not None and not rel:
         year = ctx.frame_year
+    elif ctx.anchor is not None and ctx.anchor_dated and ctx.anchor.grain in ("month", "day") \
+            and ctx.anchor.day.month == month:
+        year = ctx.anchor.day.year  # "in January" just after "in January 1988"
+    elif _THAT_BEFORE.search(m.string, max(0, m.start() - 6), m.start()):
+        if ctx.anchor is None:  # "That September" refers back to a year the text has not named
+            raise ValueError("no year named to refer back to")
+        year = ctx.anchor.day.year
     else:
         year = cal.month_year(today, month, ctx.direction)
     return point(dt.date(year, month, 1), "month")
+
+
+_THAT_BEFORE = re.compile(r"\b(?i:that)\s+$")
 
 
 def read_year(m: re.Match[str], ctx: Context) -> Reading:
@@ -188,6 +212,15 @@ def read_quarter(m: re.Match[str], ctx: Context) -> Reading:
     if n == -1:
         n = 4
     today = ctx.today()
+    ended = _ENDED_AFTER.match(m.string, m.end())
+    if ended and not group(m, "year"):  # "the fourth quarter ended May 30": a fiscal quarter, dated by its end
+        month = MONTHS[ended["month"].lower()]
+        direction = -1 if ended["verb"].lower() == "ended" else 2
+        end = cal.safe_date(cal.month_year(today, month, direction), month, int(ended["day"]))
+        if end is None:
+            raise ValueError("not a date")
+        # TimeML names a fiscal quarter by its ordinal in the year its end falls in
+        return point(dt.date(end.year, 3 * n - 2, 1), "quarter")
     year = int(group(m, "year")) if group(m, "year") else today.year
     if not group(m, "year") and not group(m, "yrel") and ctx.direction <= 0 and dt.date(year, 3 * n - 2, 1) > today:
         year -= 1  # results for "the fourth quarter" reported in March are last year's

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import replace
 
 from briefgen.extract import dates_calendar as cal
 from briefgen.extract.dates_context import (
@@ -34,6 +33,7 @@ def _weekday_date(ctx: Context, weekday: int, rel: str) -> dt.date:
     return cal.weekday_near(today, weekday, ctx.direction if ctx.direction > 0 else -1)
 
 
+_AFTER_BEFORE = re.compile(r"\bafter\s+$", re.I)
 _NOWADAYS = re.compile(r"\b(?:is|are|remains|remain)\s+$", re.I)
 _NOWADAYS_AFTER = re.compile(r"\s+(?:has|have|remains|remain|lives|live|stands|stand|contains|exists|exist)\b")
 """A present-tense verb right before or after "today": it means nowadays, not the day of publication."""
@@ -54,11 +54,13 @@ def read_weekday(m: re.Match[str], ctx: Context) -> Reading:
             and first.day.weekday() == WEEKDAYS[start["first"].lower()]:
         return point(first.day + dt.timedelta(days=(weekday - first.day.weekday()) % 7 or 7), "day", time_suffix(m))
     if m["possessive"] is not None and not group(m, "rel"):
-        # "Tuesday's ruling" names an event that has happened; in a sentence that looks ahead
-        # ("Friday's figures will be watched") it is the nearer such day
-        if ctx.direction > 0:
-            return point(_weekday_date(replace(ctx, direction=2), weekday, ""), "day", time_suffix(m))
-        return point(cal.weekday_near(ctx.today(), weekday, -1), "day", time_suffix(m))
+        # "Tuesday's ruling was overturned" names a day gone by; otherwise ("Friday's figures will
+        # be watched", "Saturday's slaughter is estimated at") it is the nearer such day
+        today = ctx.today()
+        ahead = cal.weekday_near(today, weekday, +1)
+        if ctx.direction < 0 or (ahead - today).days > (3 if ctx.direction > 0 else 2):
+            return point(cal.weekday_near(today, weekday, -1), "day", time_suffix(m))
+        return point(ahead, "day", time_suffix(m))
     date = _weekday_date(ctx, weekday, group(m, "rel"))
     return point(date, "day", time_suffix(m))
 
@@ -94,6 +96,8 @@ def read_clock(m: re.Match[str], ctx: Context) -> Reading:
         hour, minute = int(group(m, "hour24")), int(group(m, "minute24"))
     elif group(m, "noon"):
         hour, minute = (12, 0) if group(m, "noon").lower() in ("noon", "midday") else (24, 0)
+        if hour == 24 and _AFTER_BEFORE.search(m.string, max(0, m.start() - 20), m.start()):
+            hour = 0  # "just after midnight" on a day is its first minutes, not its end
     else:
         hour, minute = int(m["hour"]), int(m["minute"] or 0)
         ampm = (m["ampm"] or "").lower().replace(".", "").replace(" ", "")
@@ -135,6 +139,8 @@ def read_anaphoric_unit(m: re.Match[str], ctx: Context) -> Reading:
     rel = group(m, "rel").lower()
     unit = unit_of(m["unit"])
     grain = GRAIN_OF_UNIT[unit]
+    if rel == "next" and ctx.direction > 0:  # "debts will not go away in the next year or two": from now
+        return point(cal.shift(ctx.today(), grain, 1), grain)
     ref = ctx.reference(grain)
     step = -1 if rel in ("previous", "preceding", "before", "prior") else 1
     if rel in ("that", "same", "that same", "the same"):
@@ -191,6 +197,8 @@ def read_year_earlier(m: re.Match[str], ctx: Context) -> Reading:
     """"the year-earlier quarter", "year-ago": the quarter reported on (else the year) one year back."""
     if ctx.quarter is not None:
         return point(cal.shift(ctx.quarter.day, "year", -1), "quarter")
+    if ctx.near_year is not None:  # "a 1986 net profit against a year-ago loss"
+        return point(dt.date(ctx.near_year - 1, 1, 1), "year")
     return point(cal.shift(ctx.today(), "year", -1), "year")
 
 
@@ -199,9 +207,10 @@ def read_quarter_ref(m: re.Match[str], ctx: Context) -> Reading:
     if group(m, "emonth"):
         month = MONTHS[group(m, "emonth").lower().rstrip(".")]
         return point(dt.date(cal.month_year(ctx.today(), month, -1), month, 1), "quarter")
-    if group(m, "year"):
-        day = ctx.quarter.day if ctx.quarter is not None else cal.shift(ctx.today(), "quarter", -1)
-        return point(dt.date(int(group(m, "year")), day.month, 1), "quarter")
+    if group(m, "year"):  # "the 1988 period": that year's quarter in a quarterly report, else the year
+        if ctx.quarter is None:
+            return point(dt.date(int(group(m, "year")), 1, 1), "year")
+        return point(dt.date(int(group(m, "year")), ctx.quarter.day.month, 1), "quarter")
     day = ctx.quarter.day if ctx.quarter is not None else cal.shift(ctx.today(), "quarter", -1)
     return point(cal.shift(day, "year", YEAR_STEP.get(group(m, "yrel").lower(), 0)), "quarter")
 
@@ -225,6 +234,8 @@ def read_the_year(m: re.Match[str], ctx: Context) -> Reading:
     """"the year", "the fiscal year": a twelve-month span before "ended", else this year."""
     if m["ended"] is not None:
         return Reading("DURATION", "P1Y")
+    if group(m, "year"):  # "the full year 1986"
+        return point(dt.date(int(group(m, "year")), 1, 1), "year")
     today = ctx.today()
     if ctx.anchor is not None and ctx.anchor.day.year < today.year and ctx.direction < 0:
         raise ValueError("in a past sentence after an earlier year, the year may be that one, not this one")

@@ -94,7 +94,7 @@ SPELT_YEAR = (r"(?P<spelt>(?i:nineteen[- ](?:(?:" + _alt(list(TENS)) + r")(?:[- 
 _NUM_SIMPLE = _alt([w for w in NUMBER_WORDS if w not in ("a", "an")])
 _TENS = _alt(list(TENS))
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
-NUMBER = (r"(?P<num>\d{1,3}(?:\.\d+)?(?:\s+1/2)?|(?i:(?:" + _TENS + r")[- ](?:" + _ONES + r")|" + _NUM_SIMPLE
+NUMBER = (r"(?P<num>(?<![\d,.])\d{1,3}(?:\.\d+)?(?:\s+1/2)?|(?i:(?:" + _TENS + r")[- ](?:" + _ONES + r")|" + _NUM_SIMPLE
           + r"|an?))")
 _AMOUNT = (r"(?:\d{1,3}(?:\.\d+)?|(?i:" + _NUM_SIMPLE + r"|an?))[- ]"
            r"(?i:years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b")
@@ -167,7 +167,7 @@ def _trigger_words() -> dict[str, tuple[str, ...]]:
         "month": " ".join(MONTHS),
         "weekday": " ".join(WEEKDAYS),
         "ago": "ago back",
-        "turn": "earlier later",
+        "turn": "earlier later before",
     }
     words = {k: v.split() for k, v in groups.items()}
     words["unit"] += [w + "s" for w in words["unit"]]
@@ -239,7 +239,7 @@ RULES: tuple[Rule, ...] = (
           read_quarter),
     _rule("half", "word",
           r"(?:(?i:the)\s+)?" + _ORD + r"\s+(?i:half)(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?" + YEAR
-          + r"|\s+(?i:of\s+(?:the|this)\s+year))?",
+          + r"|\s+(?i:of\s+(?:the|this)\s+year))?(?!\s+(?i:of)\s+" + month_re("hmonth") + r")",
           read_half),
     _rule("quarter_ref", "unit",
           r"(?i:the\s+(?:latest\s+|recent\s+|most\s+recent\s+|just-ended\s+|just\s+ended\s+)?quarter"
@@ -296,7 +296,8 @@ RULES: tuple[Rule, ...] = (
           read_ago),
     _rule("bare_ago", "ago", r"(?P<unit>(?i:years|months|weeks|days|decades))\s+(?i:ago)", read_ago),
     _rule("offset", "turn",
-          r"(?:" + NUMBER + r"\s+)?(?P<unit>(?i:" + _UNIT_WORDS + r"))\s+(?P<dir>(?i:earlier|later))",
+          r"(?:" + NUMBER + r"\s+)?(?P<unit>(?i:" + _UNIT_WORDS + r"))\s+"
+          r"(?P<dir>(?i:earlier|later|before(?=\s*[,.;])))",
           read_offset),
     _rule("year_earlier", "unit",
           r"(?i:the|a)\s+(?:(?i:comparable|same)\s+)?(?i:year-earlier|year-ago)\s+(?i:period|quarter)"
@@ -359,7 +360,7 @@ RULES: tuple[Rule, ...] = (
     _rule("the_year", "unit",
           MOD + r"(?i:the\s+(?:(?:full|fiscal|calendar|whole|entire|latest\s+fiscal)\s+)?year"
           r"|(?:fiscal|calendar)\s+year)"
-          r"(?P<ended>(?=\s+(?i:ended|ending)))?",
+          r"(?:\s+" + YEAR + r"|(?P<ended>(?=\s+(?i:ended|ending))))?",
           read_the_year),
     _rule("year_end", "unit",
           r"(?i:(?:the\s+)?year[- ]end|year's\s+end|the\s+end\s+of\s+the\s+(?P<unit>year|month|week))",

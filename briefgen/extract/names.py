@@ -94,8 +94,9 @@ def _is_name_text(text: str) -> bool:
     return countries.country_of(text, capitals=False) is None
 
 
-BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
-"""A paragraph break, even with spaces on the empty line: no name runs across one."""
+BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n|\n[ \t]{3,}")
+"""A paragraph break, even with spaces on the empty line, or a new line indented as wire copy opens its
+paragraphs: no name runs across one."""
 
 
 def name_run(tokens: list[Token], i: int, text: str) -> int:

@@ -25,12 +25,12 @@ from briefgen.extract.sightings import SPEECH, Sighting, find_sightings
 from briefgen.extract.tokens import Token, sentence_spans, tokenize, word_set
 
 _SPEAKER = re.compile(r"(?<![\w-])([A-Z][a-z]+)\s+([a-z]+)")
-_HONOURED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w'’-]*)")
+_HONOURED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|Baroness|Baron)\.?\s+([A-Z][\w'’-]*)")
 _SAYS = re.compile(r"(?:(\S+)\s+)?([A-Z][\w'’-]*)\s+(?:said|says|told)\b")
 _NEAREST = 16
 """How many people sharing a surname, or forms of one name, a new name is compared with."""
-_END = "\0"
-"""The trie key that marks the end of a name form (no token is a NUL)."""
+_END = ""
+"""The trie key that marks the end of a name form (no token is empty; a NUL can be a token)."""
 
 
 @dataclass

@@ -30,6 +30,11 @@ there, so reading a role costs the same whatever the text holds around it."""
 _ORDINALS = word_set("first second third fourth fifth sixth seventh eighth ninth tenth 1st 2nd 3rd 4th 5th")
 # Words of a role's status kept in the title, like "former" ("the ousted President").
 _STATUS = word_set("deposed ousted toppled exiled outgoing incoming")
+_DETERMINERS = word_set("the a an his her its their this that these those")
+# Last words of a company's name ("Texaco Inc", "Jacobs Suchard AG").
+_COMPANY_WORDS = word_set("ltd inc corp co plc ag sa nv spa bv gmbh")
+# Words of a role's standing that belong to the title wherever the reading stopped ("former Cabinet minister").
+_STATUS_BEFORE = word_set("former ex acting interim outgoing incoming deposed ousted exiled")
 # Bodies of a state, after a demonym: the org is the country ("of the Turkish General Staff").
 _STATE_BODIES = word_set("staff ministry army navy government police parliament cabinet forces command guard "
                          "embassy military intelligence defence defense interior foreign treasury")
@@ -45,7 +50,8 @@ _COMMON_CAPITALS = word_set("""
 the a an this that these those there here he she it they we his her its their our but and or so yet
 yesterday today tomorrow tonight last next earlier later also however meanwhile when while after before
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-august september october november december new old former
+august september october november december new old former incumbent current sitting acting then now as
+if both only even just once
 """)
 
 
@@ -145,7 +151,7 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             first = i + 1
             continue
         if tokens[i].capitalised and low in titles.ORG_WORDS and (low not in mods or (
-                low in ("party", "union") and i > 0 and tokens[i - 1].capitalised and tokens[i - 1].lower not in mods)):
+                low in ("party", "union") and i > 0 and tokens[i - 1].capitalised)):
             break  # "Scottish National Party Justice Minister", "Constitution Party chairman", "Overseas Union ..."
         if len(tokens[i].text) == 4 and tokens[i].text.isdigit() and tokens[i].text[:2] in ("19", "20"):
             title_idx.insert(0, i)  # "the party's 1996 presidential nominee": a past role, unless this year's
@@ -220,7 +226,8 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             first = i - 1
     elif i >= 0:
         org, org_first = _org_before(tokens, i)
-        if org is not None and tokens[org_first].lower in titles.PARTIES and org_first < i:
+        if org is not None and tokens[org_first].lower in titles.PARTIES and org_first < i \
+                and tokens[i].lower != "party":
             party = titles.PARTIES[tokens[org_first].lower][1]  # "the Republican Senate Majority Leader"
             country = country or titles.PARTIES[tokens[org_first].lower][0]
             title_idx[:0] = list(range(org_first + 1, i + 1))
@@ -234,23 +241,32 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
                 org_guess, first = guess  # "Jardine chairman", "New York Fed President": a company's, or a person's
         if org is not None:
             first = org_first
-            if first > 0 and tokens[first - 1].lower in titles.PAST:
-                first -= 1  # "Former Harbour Party Vice Chairman": former, of the party
-                prefix = [tokens[first].text]
             found = country_starting_at(tokens, org_first, places)
             if found is not None and country is None and not org.endswith(" Party"):
                 country, org = found[1], None  # "Iranian Parliament Speaker": Iran's
+            if org is not None and org.split()[-1].lower() == "party" and tokens[org_first].lower in titles.PARTIES:
+                party = org  # "Labour Party leader": the party's own post
+                country = country or titles.PARTIES[tokens[org_first].lower][0]
+                org = None
+    if first > 0 and tokens[first - 1].lower in _STATUS_BEFORE and tokens[title_idx[0]].lower not in _STATUS_BEFORE:
+        first -= 1  # "Former Cabinet minister", "former Harbour Party Vice Chairman": whatever ended the reading
+        prefix = [tokens[first].text]
     end = h + 1
     title_end = h + 1
     low_head = tokens[h].lower
     if end < len(tokens) and tokens[end].lower == "general" and low_head in titles.GENERAL_TAKERS:
         end = title_end = end + 1
     suffix: list[str] = []
+    second = _coordinated_head(tokens, end, heads, mods)
+    if second is not None and second + 1 < len(tokens) and tokens[second + 1].lower in ("of", "at"):
+        end, low_head = second + 1, tokens[second].lower  # the complement after the second role is both roles'
     if end < len(tokens) and tokens[end].lower == "of":
         local = low_head in titles.LOCAL_HEADS or (low_head == "minister" and any(
             tokens[k].lower in ("first", "chief") for k in title_idx))  # "First Minister of Wales"
-        before = country
+        before, org_before = country, org
         end, suffix, country, org = _of_complement(tokens, end, low_head, local, country, org, places)
+        if before is not None and org is not None and org_before is None:
+            country = None  # "Hong Kong director of Amnesty International": the body's, in Hong Kong
         if before is not None and country is None:
             title_idx[:0] = [k for k in country_idx if k < title_idx[0]]  # "Welsh secretary of the BMA"
     elif end < len(tokens) and tokens[end].lower == "to" and low_head in _TO_TAKERS:
@@ -258,6 +274,11 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
     elif end < len(tokens) and tokens[end].lower == "for" and low_head in ("minister", "secretary", "spokesman",
                                                                           "spokeswoman", "commissioner"):
         end = title_end = _for_complement(tokens, end, places)
+    if org is None and country is None and end < len(tokens) and tokens[end].lower == "at" \
+            and low_head in titles.COMPANY_HEADS:
+        employer = _company_at(tokens, end)
+        if employer is not None:
+            end, org = employer  # "manager of public affairs at Texaco Inc"
     if tokens[h].lower in titles.RANKS and not (tokens[h].lower == "general" and len(title_idx) > 1
                                                 and tokens[title_idx[-2]].lower in titles.GENERAL_TAKERS):
         roles = [n for n, k in enumerate(title_idx) if tokens[k].lower in heads
@@ -370,7 +391,8 @@ def _of_complement(tokens: list[Token], of: int, head: str, local: bool, country
     k = of + 1
     while k < len(tokens) and k - of <= PHRASE and tokens[k].lower in titles.PORTFOLIOS:
         k += 1
-    if k > of + 1 and tokens[k - 1].lower != "the" and not _org_word_ahead(tokens, k):
+    if k > of + 1 and tokens[k - 1].lower != "the" and not _org_word_ahead(tokens, k) \
+            and not (k + 1 < len(tokens) and tokens[k].lower == "and" and tokens[k + 1].text.islower()):
         return k, _words(tokens, of, k), country, org  # "of State"; not "of the Public and Commercial ..."
     k = of + 1
     if k < len(tokens) and tokens[k].lower in ("the", "a", "an"):
@@ -397,9 +419,15 @@ def _of_complement(tokens: list[Token], of: int, head: str, local: bool, country
         after = k + found[0]
         if local and " ".join(t.text for t in tokens[k:after]) in titles.UK_NATIONS:
             return after, _words(tokens, of, after), country or found[1], org  # "First Minister of Scotland"
-        country = country or found[1]
         if not (after < len(tokens) and _org_word_ahead(tokens, after)):
-            return after, [], country, org
+            return after, [], country or found[1], org
+        j = after
+        while j < len(tokens) and j - after < 6 and tokens[j].capitalised:
+            j += 1
+        run = tokens[after:j]
+        if run and run[-1].lower in titles.ORG_WORDS and not any(t.lower in _STATE_BODIES for t in run):
+            return j, [], country, org or " ".join(t.text for t in tokens[k:j])  # "of the Japan Socialist Party"
+        country = country or found[1]
         k = after  # "head of U.S. Africa Command": the country's command
     j = k
     last_org = None
@@ -441,6 +469,9 @@ def _body_in_lower_case(tokens: list[Token], of: int, country: str | None,
             and tokens[j].lower not in _COMPLEMENT_STOP - {"of", "and"}:
         j += 1
     body = [k for k in range(of + 1, j) if tokens[k].lower in _BODIES]
+    if not body and j > of + 1 and j < len(tokens) and tokens[j].lower == "at" \
+            and tokens[of + 1].lower not in _DETERMINERS and _company_at(tokens, j) is not None:
+        return j, _words(tokens, of, j), country, org  # "manager of public affairs at Texaco Inc": a field
     if not body:
         return of, [], country, org
     end = body[-1] + 1
@@ -449,6 +480,34 @@ def _body_in_lower_case(tokens: list[Token], of: int, country: str | None,
     if end != j:
         return of, [], country, org  # the body must end the complement: not "of international activities"
     return end, _words(tokens, of, end), country, org
+
+
+def _company_at(tokens: list[Token], at: int) -> tuple[int, str] | None:
+    """(end, name) of the employer in "at Texaco Inc": capitalised words ending in an organisation's word."""
+    k = at + 1
+    if k < len(tokens) and tokens[k].lower == "the":
+        k += 1
+    j = k
+    while j < len(tokens) and j - k < 6 and (tokens[j].capitalised or tokens[j].acronym or tokens[j].text == "&"):
+        j += 1
+    if j == k or (tokens[j - 1].lower.rstrip(".") not in titles.ORG_WORDS and tokens[j - 1].lower.rstrip(".")
+                  not in _COMPANY_WORDS):
+        return None
+    return j, " ".join(t.text for t in tokens[k:j])
+
+
+def _coordinated_head(tokens: list[Token], after: int, heads: frozenset[str], mods: frozenset[str]) -> int | None:
+    """The second head of "chairman and chief executive of X", "President and CEO X", whose complement
+    both roles share, else None."""
+    if after >= len(tokens) or tokens[after].lower != "and":
+        return None
+    k = after + 1
+    last = None
+    while k < len(tokens) and k - after <= 4 and (tokens[k].lower in mods or tokens[k].lower in heads):
+        if tokens[k].lower in heads:
+            last = k
+        k += 1
+    return last if last is not None and last == k - 1 else None
 
 
 def _portfolio_run(tokens: list[Token], k: int, j: int) -> bool:

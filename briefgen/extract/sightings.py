@@ -75,8 +75,11 @@ def find_sightings(tokens: list[Token], text: str, heads: frozenset[str], mods: 
             found += listed  # "Senators Ann Lee of Ohio and Bo Ray": each a senator
             used_until = last
             continue
-        sighting = (_name_after(tokens, text, role, places) or _name_before(tokens, text, role, places)
-                    or _name_in_next_sentence(tokens, text, role))
+        before = _name_before(tokens, text, role, places)
+        if before is not None and len(before.name) > 1:
+            sighting: Sighting | None = before  # "Ali Nabi, the Minister of Energy, Mines and ...": an apposition
+        else:  # belongs to the name before it, whatever follows it
+            sighting = _name_after(tokens, text, role, places) or before or _name_in_next_sentence(tokens, text, role)
         if sighting is not None:
             if role.title.lower() == "deputy" and found and role.first > 0 \
                     and tokens[role.first - 1].lower in ("his", "her"):

@@ -10,6 +10,7 @@ from itertools import groupby
 
 from briefgen.article import Analysis, Article, Official, TroopCount
 from briefgen.site.urls import article_url, day_url
+from briefgen.text import readable_text
 
 
 @dataclass(frozen=True)
@@ -79,17 +80,34 @@ def sentence_index(entry: Entry) -> Callable[[int], int | None]:
 
 
 def sentence_finder(entry: Entry) -> Callable[[int], str]:
-    """A function giving the sentence of the entry's body that contains an offset ("" if none)."""
+    """A function giving the sentence of the entry's body that contains an offset, as a reader sees it ("" if none)."""
     spans, body = entry.sentences, entry.article.body
     starts = [start for start, _ in spans]
 
     def sentence_at(offset: int) -> str:
         i = bisect.bisect_right(starts, offset) - 1
         if i >= 0 and offset < spans[i][1]:
-            return body[spans[i][0] : spans[i][1]]
+            return readable_text(body[spans[i][0] : spans[i][1]])
         return ""
 
     return sentence_at
+
+
+QUOTE_CHARS = 320
+"""Longest quote a list shows: wire copy has "sentences" of thousands of characters (tables, lists)."""
+
+
+def quote_window(sentence: str, start: int, end: int, width: int = QUOTE_CHARS) -> str:
+    """The sentence, or when longer than `width` the words around [start, end) with an ellipsis where cut."""
+    if len(sentence) <= width:
+        return sentence
+    left = max(0, min(start - (width - (end - start)) // 2, len(sentence) - width))
+    right = left + width
+    if left > 0:
+        left = sentence.find(" ", left, start) + 1 or left
+    if right < len(sentence):
+        right = sentence.rfind(" ", end, right) if sentence.rfind(" ", end, right) > 0 else right
+    return ("…" if left > 0 else "") + sentence[left:right].strip() + ("…" if right < len(sentence) else "")
 
 
 def newest_first(entries: list[Entry]) -> list[Entry]:

@@ -126,7 +126,8 @@ def headlines(entries: Iterable[Entry], count: int = 4) -> str:
 def article_pages(model: SiteModel) -> list[Page]:
     """One page per article: summary, fact card with the sentences the figures came from, full text, source."""
     def context(entry: Entry) -> Context:
-        return lambda: {"entry": entry, "card": fact_card(entry, model.person_urls), "body": body_html(entry.article)}
+        return lambda: {"entry": entry, "card": fact_card(entry, model.person_urls),
+                        "body": body_html(entry.article, model.config.remote_images)}
 
     return [Page(e.url, "article.html", e.article.path.as_posix(), context(e), keys([e]), e.article.title,
                  shorten(" ".join(e.analysis.summary) or e.article.body), "article", indexed=True)
@@ -156,8 +157,8 @@ def people_pages(model: SiteModel) -> list[Page]:
         Page(urls.PEOPLE_FILTER_DATA, "", "the who's who filter data", given(), everyone,
              content=lambda: filter_script(directory)),
     ]
-    pages += [group_page(group, "country", directory, everyone) for group in directory.countries]
-    pages += [group_page(group, "letter", directory, everyone) for group in directory.letters]
+    pages += [group_page(group, "country", directory) for group in directory.countries]
+    pages += [group_page(group, "letter", directory) for group in directory.letters]
     for listing in directory.everyone:
         person = listing.person
         latest = person.mentions[0].entry.article.date
@@ -171,13 +172,15 @@ def people_pages(model: SiteModel) -> list[Page]:
     return pages
 
 
-def group_page(group: Group, by: str, directory: Directory, inputs: frozenset[str]) -> Page:
-    """The who's who page of one country or one letter (its navigation lists every group: all people count)."""
+def group_page(group: Group, by: str, directory: Directory) -> Page:
+    """The who's who page of one country or one letter; made from the articles naming its people only (its
+    links to the other letters are all 26 and "other", whether or not anyone is filed there)."""
     title = f"Who's who: {group.name}" if by == "country" else f"Who's who: {group.name}, by family name"
     names = ", ".join(p.person.name for p in group.listings[:5])
+    description = f"{len(group.listings)} people: {names}" if names else f"No family name under {group.name} yet."
     return Page(group.url, "people_group.html", f"the who's who page {group.name!r}",
-                given(group=group, by=by, directory=directory), inputs, title,
-                shorten(f"{len(group.listings)} people: {names}"))
+                given(group=group, by=by, letters=[(g.name, g.url) for g in directory.letters]),
+                keys(m.entry for p in group.listings for m in p.person.mentions), title, shorten(description))
 
 
 def timeline_pages(model: SiteModel) -> list[Page]:
@@ -209,9 +212,9 @@ def figures_page(model: SiteModel) -> list[Page]:
     """Troop counts grouped by whose troops, with an inline SVG chart per group."""
     groups = troop_groups(model.entries)
     parties = ", ".join(g.who for g in groups[:5])
+    counted = keys(e for e in model.entries if e.analysis.figures.troops)  # every count sets the scale and totals
     return [Page(urls.FIGURES, "figures.html", "the figures page",
-                 given(groups=groups, chart_width=CHART_WIDTH, label_width=LABEL_WIDTH),
-                 keys(row.entry for g in groups for row in g.rows), "Troop counts",
+                 given(groups=groups, chart_width=CHART_WIDTH, label_width=LABEL_WIDTH), counted, "Troop counts",
                  shorten(f"Troop counts in the articles, by whose troops: {parties}." if groups else
                          "No troop counts in the articles yet."))]
 

@@ -6,11 +6,15 @@ import datetime as dt
 import difflib
 import re
 import traceback
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
 from markupsafe import Markup, escape
 
 from briefgen import __version__
@@ -22,12 +26,33 @@ from briefgen.site.entries import official_label, troop_label
 from briefgen.site.urls import root_of
 
 _MARKDOWN = MarkdownIt("commonmark", {"html": False, "typographer": False})
+_REMOTE = re.compile(r"(?!data:)[a-z][a-z0-9+.-]*:|//", re.IGNORECASE)
+"""An image source on another host: any scheme but data:, or protocol-relative (//host/x.png)."""
 
 
-def body_html(article: Article) -> Markup:
-    """The article text as HTML: Markdown with raw HTML off, or plain paragraphs for .txt."""
+def _remote_image_as_link(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict,
+                          env: EnvType) -> str:
+    """A remote image as a link to it, named by its alt text: showing it would request it from its host."""
+    token = tokens[idx]
+    src = str(token.attrGet("src") or "")
+    if not _REMOTE.match(src):
+        return str(self.image(tokens, idx, options, env))
+    alt = self.renderInlineAsText(token.children or [], options, env) or "image"
+    depth = sum(1 if t.type == "link_open" else -1 if t.type == "link_close" else 0 for t in tokens[:idx])
+    if depth > 0:  # the image is the text of a link already: a link may not hold another
+        return str(escape(alt))
+    return f'<a class="remote-image" href="{escape(src)}" rel="noreferrer">{escape(alt)}</a>'
+
+
+_MARKDOWN_OWN_HOST = MarkdownIt("commonmark", {"html": False, "typographer": False})
+_MARKDOWN_OWN_HOST.add_render_rule("image", _remote_image_as_link)
+
+
+def body_html(article: Article, remote_images: bool = False) -> Markup:
+    """The article text as HTML: Markdown with raw HTML off (images from other hosts as links, unless
+    `remote_images`), or plain paragraphs for .txt."""
     if article.relpath.endswith(".md"):
-        return Markup(_MARKDOWN.render(article.body))
+        return Markup((_MARKDOWN if remote_images else _MARKDOWN_OWN_HOST).render(article.body))
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", article.body) if p.strip()]
     if paragraphs and paragraphs[0].splitlines()[0].strip() == article.title:
         first = paragraphs[0].splitlines()[1:]

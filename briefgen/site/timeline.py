@@ -7,12 +7,13 @@ import calendar
 import datetime as dt
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import groupby
 
 from briefgen.site import urls
-from briefgen.site.entries import Entry, sentence_index
+from briefgen.site.entries import Entry, quote_window, sentence_index
 
 _SEASONS = {"SP": (3, 5, "spring"), "SU": (6, 8, "summer"), "FA": (9, 11, "autumn"), "WI": (12, 14, "winter")}
 _QUARTERS = ("first", "second", "third", "fourth")
@@ -43,6 +44,7 @@ class Event:
     text: str
     """The words that named the date."""
     sentence: str
+    """The sentence, or the words around the date when it is very long."""
     entries: tuple[Entry, ...]
     current: bool
     """True for a day or week that contains the day of the latest brief."""
@@ -222,31 +224,32 @@ def timeline_events(entries: list[Entry]) -> list[Event]:
     mentions or articles repeat it (the row lists its articles, earliest first). A sentence that names a day
     and the week or month around it is one event, on the day."""
     latest = latest_date(entries)
-    found: dict[tuple[dt.date, dt.date, str], tuple[Period, str, str, list[Entry]]] = {}
+    found: dict[tuple[dt.date, dt.date, str], tuple[Period, str, str, dict[str, Entry]]] = {}
     for entry in sorted(entries, key=lambda e: (e.article.date or dt.date.max, e.slug)):
         index_at = sentence_index(entry)
-        by_sentence: dict[int, tuple[str, list[tuple[Period, str]]]] = {}
+        by_sentence: dict[int, tuple[str, list[tuple[Period, str, int]]]] = {}
         for mention in entry.analysis.figures.dates:
             period = period_of(mention.value) if mention.type in ("DATE", "TIME") else None
             if period is None or period.granularity not in TIMELINE_GRANULARITIES:
                 continue
             i = index_at(mention.start)
             if i is None:  # outside every sentence: the mention's own words, an event of its own
-                by_sentence[-1 - mention.start] = (mention.text, [(period, mention.text)])
+                by_sentence[-1 - mention.start] = (mention.text, [(period, mention.text, 0)])
                 continue
             start, end = entry.sentences[i]
-            by_sentence.setdefault(i, (entry.article.body[start:end], []))[1].append((period, mention.text))
+            by_sentence.setdefault(i, (entry.article.body[start:end], []))[1].append(
+                (period, mention.text, mention.start - start))
         for sentence, dated in by_sentence.values():
-            finest = _finest(list(dict.fromkeys(period for period, _ in dated)))
-            for period, text in dated:
+            finest = _finest(list(dict.fromkeys(period for period, _, _ in dated)))
+            for period, text, at in dated:
                 if period not in finest:
                     continue
                 key = (period.start, period.end, _sentence_key(sentence))
                 if key not in found:
-                    found[key] = (period, text, sentence, [entry])
-                elif entry not in found[key][3]:
-                    found[key][3].append(entry)
-    events = [Event(period, text, sentence, tuple(found_in), is_current(period, latest))
+                    found[key] = (period, text, quote_window(sentence, at, at + len(text)), {entry.key: entry})
+                else:
+                    found[key][3].setdefault(entry.key, entry)
+    events = [Event(period, text, sentence, tuple(found_in.values()), is_current(period, latest))
               for period, text, sentence, found_in in found.values()]
     events.sort(key=lambda e: (e.period.start, e.period.end, e.entry.article.date or dt.date.min, e.entry.slug))
     return events
@@ -258,7 +261,8 @@ def is_current(period: Period, latest: dt.date | None) -> bool:
 
 
 def _parts(month: str, events: list[Event]) -> tuple[TimelinePart, ...]:
-    """The month in one part, or in runs of whole days of at most TIMELINE_PAGE_EVENTS events each."""
+    """The month in one part, or in runs of whole days of at most TIMELINE_PAGE_EVENTS events each; a day
+    with more events than that (a wire's own date, repeated in each of its stories) takes several parts."""
     label = dt.date.fromisoformat(f"{month}-01").strftime("%B %Y")
     if len(events) <= TIMELINE_PAGE_EVENTS:
         return (TimelinePart(month, 1, label, tuple(events)),)
@@ -267,13 +271,28 @@ def _parts(month: str, events: list[Event]) -> tuple[TimelinePart, ...]:
         group = list(day_events)
         if runs[-1] and len(runs[-1]) + len(group) > TIMELINE_PAGE_EVENTS:
             runs.append([])
+        while len(group) > TIMELINE_PAGE_EVENTS:
+            runs[-1].extend(group[:TIMELINE_PAGE_EVENTS])
+            runs.append([])
+            group = group[TIMELINE_PAGE_EVENTS:]
         runs[-1].extend(group)
+    runs = [run for run in runs if run]
+    labels = [f"{_days(run)} {label}" for run in runs]
+    shared = Counter(labels)
+    seen: Counter[str] = Counter()
     parts = []
-    for number, run in enumerate(runs, start=1):
-        first, last = run[0].period.start, run[-1].period.start
-        span = f"{first.day}" if first == last else f"{first.day}–{last.day}"
-        parts.append(TimelinePart(month, number, f"{span} {label}", tuple(run)))
+    for number, (run, text) in enumerate(zip(runs, labels, strict=True), start=1):
+        if shared[text] > 1:  # one day over several pages
+            seen[text] += 1
+            text += f" ({seen[text]} of {shared[text]})"
+        parts.append(TimelinePart(month, number, text, tuple(run)))
     return tuple(parts)
+
+
+def _days(run: list[Event]) -> str:
+    """"7" or "1–3": the days of the month a run of events covers."""
+    first, last = run[0].period.start, run[-1].period.start
+    return f"{first.day}" if first == last else f"{first.day}–{last.day}"
 
 
 def build_timeline(entries: list[Entry]) -> Timeline:

@@ -14,6 +14,8 @@ LABEL_WIDTH = 110
 BAR_HEIGHT = 22
 BAR_GAP = 6
 MIN_BAR = 3
+ROWS_PER_GROUP = 25
+"""Counts a party's chart and list show, the latest: the page stays a glance however large the archive."""
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,10 @@ class TroopGroup:
 
     who: str
     rows: tuple[TroopRow, ...]
+    """The latest ROWS_PER_GROUP counts, in date order."""
     chart_height: int
+    earlier: int = 0
+    """Counts of this party older than those shown (their articles show them)."""
 
 
 def bar_width(number: int, scale: float) -> int:
@@ -49,7 +54,7 @@ def bar_width(number: int, scale: float) -> int:
 
 
 def troop_groups(entries: list[Entry]) -> list[TroopGroup]:
-    """Every troop count, grouped by whose troops (largest group first), each group in date order."""
+    """The troop counts grouped by whose troops (largest group first), each group's latest in date order."""
     found: dict[str, list[tuple[TroopCount, Entry, str]]] = {}
     for entry in entries:
         if not entry.analysis.figures.troops:
@@ -62,11 +67,12 @@ def troop_groups(entries: list[Entry]) -> list[TroopGroup]:
     groups: list[TroopGroup] = []
     for who, items in found.items():
         items.sort(key=lambda i: (i[1].article.date or dt.date.min, i[1].slug, i[0].start))
+        shown = items[-ROWS_PER_GROUP:]
         rows = tuple(
             TroopRow(t, troop_label(t), troop_words(t), troop_detail(t), e, s, i * (BAR_HEIGHT + BAR_GAP),
                      bar_width(t.high or t.value or 0, scale))
-            for i, (t, e, s) in enumerate(items)
+            for i, (t, e, s) in enumerate(shown)
         )
-        groups.append(TroopGroup(who, rows, len(rows) * (BAR_HEIGHT + BAR_GAP)))
-    groups.sort(key=lambda g: (-len(g.rows), g.who))
+        groups.append(TroopGroup(who, rows, len(rows) * (BAR_HEIGHT + BAR_GAP), len(items) - len(shown)))
+    groups.sort(key=lambda g: (-len(g.rows) - g.earlier, g.who))
     return groups

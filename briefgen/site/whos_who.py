@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
-from itertools import groupby
 
 from briefgen.site import urls
 from briefgen.site.people import Person
@@ -22,6 +21,8 @@ PERSON_LATEST_SHOWN = 10
 PERSON_FOLDED_SHOWN = 400
 """Older mentions listed on a person page; beyond them the page says how many more there are."""
 NOT_STATED = "Country not stated"
+LETTERS = [*"ABCDEFGHIJKLMNOPQRSTUVWXYZ", "#"]
+"""The A–Z pages, every one made even when empty, so that their links to one another never change."""
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ class Directory:
     countries: tuple[Group, ...]
     """Largest first; in each, most articles first."""
     letters: tuple[Group, ...]
-    """A–Z by family name."""
+    """A–Z by family name (and "#" for other first characters), every letter even when empty."""
 
     @property
     def most_mentioned(self) -> tuple[Listing, ...]:
@@ -90,11 +91,16 @@ def build_directory(people: list[Person]) -> Directory:
     countries = [Group(name, slug, urls.people_country_url(slug), tuple(group))
                  for name, slug, group in _with_slugs(by_country)]
     countries.sort(key=lambda g: (g.name == NOT_STATED, -len(g.listings), g.name))
-    by_key = sorted(listings, key=lambda p: (p.key, p.person.slug))
-    letters = tuple(Group(letter, letter.lower() if letter != "#" else "other",
-                          urls.people_letter_url(letter.lower() if letter != "#" else "other"), tuple(group))
-                    for letter, group in groupby(by_key, key=lambda p: index_letter(p.key)))
+    by_letter: dict[str, list[Listing]] = {letter: [] for letter in LETTERS}
+    for listing in sorted(listings, key=lambda p: (p.key, p.person.slug)):
+        by_letter[index_letter(listing.key)].append(listing)
+    letters = tuple(Group(letter, _letter_slug(letter), urls.people_letter_url(_letter_slug(letter)), tuple(group))
+                    for letter, group in by_letter.items())
     return Directory(everyone, this_week[:THIS_WEEK_SHOWN], week_start, tuple(countries), letters)
+
+
+def _letter_slug(letter: str) -> str:
+    return letter.lower() if letter != "#" else "other"
 
 
 def _with_slugs(groups: dict[str, list[Listing]]) -> list[tuple[str, str, list[Listing]]]:

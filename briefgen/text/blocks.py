@@ -10,14 +10,17 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from briefgen.text.boundaries import line_ends_sentence, opens_sentence
+from briefgen.text.markers import SPEAKER
+
 _MD_HEADING = re.compile(r"(#{1,6})[ \t]+")
 _MD_LIST = re.compile(r"(?:[-*+]|\d{1,3}[.)])[ \t]+")
 _MD_QUOTE = re.compile(r"(?:>[ \t]?)++")
 _MD_RULE = re.compile(r"(?:[-*_][ \t]*+){3,}+\Z")
 _MD_FENCE = re.compile(r"```|~~~")
 _LINE_END_PUNCT = re.compile(r"[.!?…:;][\"”’'»)\]]*+\Z")
+_CLAUSE_END = re.compile(r"[:;][\"”’'»)\]]*+\Z")
 _JOINS_NEXT_LINE = re.compile(r"(?:[,(\-–—/&]|\b(?:and|or|but|the|a|an|of|to|in|on|for|with|by|at))\Z")
-_OPENER = re.compile(r"[\"“‘'«(\[\-–—]*+[A-Z0-9À-ÖØ-Þ]")
 _LEAD_CHARS = " \t#>-*+"
 
 OWN_LINE_MARKERS = ("heading", "rule", "fence", "table")
@@ -35,7 +38,7 @@ class Line:
     body_start: int
     """Offset after indentation and any Markdown marker (#, list bullet, >)."""
     marker: str
-    """"", "heading", "list", "quote", "rule", "fence", "table" or "blank"."""
+    """"", "heading", "list", "quote", "rule", "fence", "table", "turn" (a speaker's label opens it) or "blank"."""
     lead_end: int
     """Offset of the first character that is not a space or a Markdown marker character."""
     trail_start: int
@@ -51,7 +54,7 @@ class Block:
     paragraph: int
     """0-based index of the paragraph (blank lines and Markdown block starts begin a new one)."""
     marker: str
-    """The Markdown block: "", "heading", "list" or "quote"."""
+    """The Markdown block: "", "heading", "list" or "quote"; "turn" when a speaker's label opens it."""
 
 
 def _heading_text_end(line: str, at: int) -> int:
@@ -89,6 +92,8 @@ def _read_line(text: str, start: int, stop: int, in_fence: bool) -> tuple[Line, 
         marker, body_start = "list", start + indent + bullet.end()
     elif quote := _MD_QUOTE.match(stripped):
         marker, body_start = "quote", start + indent + quote.end()
+    elif SPEAKER.match(stripped):
+        marker = "turn"
     return Line(start, max(end, body_start), body_start, marker, start + lead, trail), in_fence
 
 
@@ -138,35 +143,63 @@ class Layout:
         paragraph += 1
         run_start = 0
         for i in range(1, len(group) + 1):
-            if i < len(group) and not _breaks_before(group[i - 1], group[i], self.text, longest):
-                continue
+            if i < len(group):
+                opening = i == 1 or _indented_further(group[i - 2], group[i - 1])
+                following = group[i + 1] if i + 1 < len(group) else None
+                if not _breaks_before(group[i - 1], group[i], self.text, longest, following, opening):
+                    continue
             first, last = group[run_start], group[i - 1]
             if first.marker not in ("rule", "fence", "table"):
                 out.append(Block(first.body_start, last.end, paragraph, first.marker))
-            if i < len(group) and (group[i].marker in ("heading", "list") or last.marker == "heading"):
+            if i < len(group) and (
+                group[i].marker in ("heading", "list", "turn")
+                or last.marker == "heading"
+                or _indented_further(last, group[i])
+            ):
                 paragraph += 1
             run_start = i
         return paragraph
 
 
-def _breaks_before(prev: Line, line: Line, text: str, longest: int) -> bool:
-    """Whether a single line break between two non-blank lines ends a sentence."""
-    if line.marker in OWN_LINE_MARKERS or prev.marker in OWN_LINE_MARKERS or line.marker == "list":
+def _indented_further(prev: Line, line: Line) -> bool:
+    """Whether a plain line is indented deeper than the plain line before it: plain text's new paragraph."""
+    return not prev.marker and not line.marker and line.body_start - line.start > prev.body_start - prev.start + 1
+
+
+def _breaks_before(
+    prev: Line, line: Line, text: str, longest: int, following: Line | None, opening: bool
+) -> bool:
+    """Whether a single line break between two non-blank lines ends a sentence.
+
+    `following`: the line after the second one in the group, if any; `opening`: the first line
+    opens its paragraph.
+    """
+    if line.marker in OWN_LINE_MARKERS or prev.marker in OWN_LINE_MARKERS or line.marker in ("list", "turn"):
         return True
-    # An indented plain line under a list item continues the item.
+    # An indented plain line under a list item continues the item; any plain line continues a turn.
     continues_item = prev.marker == "list" and not line.marker and line.body_start > line.start
-    if line.marker != prev.marker and not continues_item:
+    if line.marker != prev.marker and not continues_item and not (prev.marker == "turn" and not line.marker):
         return True
-    if not _OPENER.match(text, line.body_start, line.end):
+    if not opens_sentence(text, line.body_start, line.end):
         return False
+    if _indented_further(prev, line):
+        return True
     # Only the last characters of the line matter for how it ends.
     tail = max(prev.body_start, prev.end - 40)
-    if _LINE_END_PUNCT.search(text, tail, prev.end):
+    if _CLAUSE_END.search(text, tail, prev.end):
         return True
+    if _LINE_END_PUNCT.search(text, tail, prev.end):
+        return line_ends_sentence(text, prev.body_start, prev.end, line.end)
     if _JOINS_NEXT_LINE.search(text, tail, prev.end):
         return False
+    before, after = prev.end - prev.body_start, line.end - line.body_start
     # A short line that stops without punctuation is a headline, caption credit or label;
     # a hard-wrapped line of prose runs close to the paragraph's longest line and is not
-    # much shorter than the line after it.
-    before, after = prev.end - prev.body_start, line.end - line.body_start
-    return before < 0.6 * longest or before + 10 < after
+    # much shorter than the line after it. But a paragraph's short first line followed by a
+    # wrapped line (long, no end punctuation, more lines below) opens a wrapped paragraph:
+    # wire copy whose dateline was cut from its first line ("Digital Communications\nAssociates ...").
+    if following is None:
+        return before < 0.6 * longest or before + 10 < after
+    ends = line_ends_sentence(text, line.body_start, line.end, following.end)
+    wrapped_after = opening and after >= 0.8 * longest and not ends
+    return (before < 0.6 * longest or before + 10 < after) and not wrapped_after

@@ -17,8 +17,9 @@ from briefgen.text.lexicon import (
 )
 
 _TERMINAL = re.compile(r"[.!?…]++[\"”’'»)\]]*+(?=\s|\Z)")
+_TERMINAL_AT_END = re.compile(r"[.!?…]++[\"”’'»)\]]*+\Z")
 _SPACE = re.compile(r"\s*+")
-_OPENER = re.compile(r"[\"“‘'«(\[\-–—]*+[A-Z0-9À-ÖØ-Þ]")
+_OPENING_PUNCTUATION = re.compile(r"[\"“‘'«(\[\-–—]*+")
 _NEXT_WORD = re.compile(r"[\"“‘'«(\[]*+([\w.]+)")
 _WORD_BEFORE = re.compile(r"[\w.'’-]+(?=\.\Z)")
 _INITIALS = re.compile(r"(?:\w\.)+\w")
@@ -29,12 +30,18 @@ LOOK_AHEAD = 60
 """Characters read after a full stop to find the next word."""
 
 
+def opens_sentence(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] begins as a sentence does: any opening marks, then a capital or a digit."""
+    first = _OPENING_PUNCTUATION.match(text, start, end).end()  # type: ignore[union-attr]
+    return first < end and (text[first].isupper() or text[first].isdigit())
+
+
 def _is_boundary(text: str, block_start: int, block_end: int, match: re.Match[str]) -> bool:
     """Whether the terminator `match` closes a sentence in the block text[block_start:block_end]."""
     after = _SPACE.match(text, match.end(), block_end).end()  # type: ignore[union-attr]
     if after >= block_end:
         return True
-    if not _OPENER.match(text, after, block_end):
+    if not opens_sentence(text, after, block_end):
         return False
     terminator = match.group()
     if not terminator.startswith(".") or terminator.startswith(".."):
@@ -58,6 +65,16 @@ def _is_boundary(text: str, block_start: int, block_end: int, match: re.Match[st
         # "U.S. officials" or "George W. Bush" continue; "in the U.S. The" ends.
         return following in SENTENCE_OPENERS
     return True
+
+
+def line_ends_sentence(text: str, start: int, end: int, next_end: int) -> bool:
+    """Whether the line text[start:end] ends a sentence, given the text that follows up to next_end.
+
+    A line ending "... the U.S." or "... Asher B." before a line that goes on with the name
+    does not end its sentence: the same abbreviation rules apply as inside a line.
+    """
+    terminator = _TERMINAL_AT_END.search(text, max(start, end - LOOK_BEHIND), end)
+    return terminator is not None and _is_boundary(text, start, next_end, terminator)
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

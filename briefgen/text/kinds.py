@@ -14,8 +14,12 @@ from dataclasses import dataclass
 
 from briefgen.text.blocks import Layout
 from briefgen.text.lexicon import WORD, word_set
+from briefgen.text.markers import TRANSLATION
 
-KINDS = ("sentence", "heading", "caption", "credit", "byline", "dateline", "fragment", "boilerplate")
+KINDS = (
+    "sentence", "heading", "caption", "credit", "byline", "dateline", "fragment", "boilerplate", "speaker",
+    "question", "translation", "table", "note",
+)
 
 
 @dataclass(frozen=True)
@@ -38,9 +42,17 @@ _BOILERPLATE = re.compile(
     r"|^(?:read more|sign up|subscribe|follow us|share this|share on|download (?:our|the) app|advertisement"
     r"|related (?:stories|articles|coverage)|terms of (?:use|service)|copyright|©)\b"
     r"|\b(?:click here|all rights reserved)\b"
-    r"|^this (?:story|article) (?:was|has been) (?:updated|corrected)",
+    r"|^this (?:story|article|page) (?:was|has been) (?:updated|corrected)"
+    r"|^this (?:story|article|page) (?:requires|needs|is awaiting) "
+    r"|^[-–—]?\s*(?:article|story|page) last (?:amended|updated|modified|edited)\b",
     re.IGNORECASE,
 )
+# A credit line opened by its label may end with a full stop ("Image: Jane Roe.").
+_CREDIT_LABEL = re.compile(
+    r"^(?:photo(?:graph)?|image|picture|credit|illustration|video)s?\s*(?::|by\b)", re.IGNORECASE
+)
+# A caption with its credit at the end: "Delegates leave the hall Image: Jane Roe."
+_CREDIT_AT_END = re.compile(r"\b(?:Photo(?:graph)?|Image|Picture|Credit|Video)s?\s*:\s*\S[^:]{0,60}\Z")
 # Credits name an agency or photographer: "Jane Roe / Agency", "Photo: AFP", "(Getty Images)".
 _CREDIT_WORDS = re.compile(
     r"\b(?:getty(?: images)?|afp|reuters|associated press|ap photo|epa|efe|shutterstock|alamy|pa media|"
@@ -62,7 +74,7 @@ _BYLINE = re.compile(
 _DATELINE = re.compile(
     r"(?:(?P<caps>[A-Z][A-Z'’.]++(?:[ ,]++[A-Z][A-Z'’.]++){0,3})|[A-Z][a-z'’.]++(?:[ ,]++[A-Z][a-z'’.]++){0,2})"
     r"(?:,\s*+[A-Z][a-z]{2,8}\.?\s++\d{1,2})?(?P<agency>\s*+\([A-Za-z .&]++\))?"
-    r"\s*+(?P<dash>--|[–—]|-(?=\s))\s*+(?=[\"“‘A-Z])"
+    r"\s*+(?P<dash>--|[–—_]|-(?=\s))\s*+(?=[\"“‘A-Z])"
 )
 DATELINE_REACH = 120
 """A dateline is read within this many characters of the story's start."""
@@ -94,7 +106,34 @@ _PAST_FORMS = word_set(
     "spent stood thought wrote knew led felt found heard meant sent built brought bought caught fought drew "
     "flew broke chose spoke became"
 )
-_VERB_HINTS = _AUXILIARIES | _PAST_FORMS | word_set("said says say tell added quit hit cut let put set")
+_VERB_HINTS = _AUXILIARIES | _PAST_FORMS | word_set("said says say tell added quit hit cut let put set beat beats")
+
+
+# The source left words out: "... from many countries[...]" ends inside its ellipsis.
+_CUT_AT_ELLIPSIS = re.compile(r"\[(?:\.\.\.|…)\][\"”’'»)]*\Z|^[\"“‘'«(]*(?:\[(?:\.\.\.|…)\]|\.\.\.|…)")
+_QUESTION_END = re.compile(r"\?[\"”’'»)\]]*\Z")
+_LATIN_LETTER = re.compile(r"[A-Za-zÀ-ɏ]")
+# Units and shorthand of results and earnings tables ("Shr 65 cts vs 63 cts", "Varga 40 pen").
+_TABLE_WORDS = word_set("vs v cts ct mln bln dlrs dlr pct shr shrs mths qtr og pen pts")
+_NUMBER = re.compile(r"\d[\d,.]*+")
+
+
+def _mostly_foreign(sentence: str) -> bool:
+    """Whether most letters are of another script than the Latin one (a quotation left untranslated)."""
+    letters = sum(1 for ch in sentence if ch.isalpha())
+    return letters > 0 and len(_LATIN_LETTER.findall(sentence)) < 0.5 * letters
+
+
+def _is_table_row(sentence: str) -> bool:
+    """Whether the text is a row of names and figures ("Somerset 83 and 174, Leicestershire 296.")."""
+    tokens = sentence.split()
+    numbers = sum(1 for token in tokens if _NUMBER.search(token))
+    if numbers < 2 or numbers < 0.3 * len(tokens):
+        return False
+    # Prose runs on lower-case words and verbs; a row of a table is names, numbers and units.
+    lower = [w for w in _words(sentence) if w.islower() and w.isalpha() and w not in _TABLE_WORDS]
+    verbs = [w for w in lower if w in _VERB_HINTS or w.endswith("ed") and len(w) > 3]
+    return len(lower) <= 0.3 * len(tokens) and not verbs
 
 
 def _words(text: str) -> list[str]:
@@ -108,14 +147,24 @@ def dateline_end(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     if len(list(itertools.islice(WORD.finditer(text, dateline.end(), end), 4))) < 4:
         return None
-    return start + len(dateline.group().rstrip(" -–—\t")), dateline.end()
+    return start + len(dateline.group().rstrip(" -–—_\t")), dateline.end()
 
 
 def _is_credit(sentence: str) -> bool:
     words = _words(sentence)
-    if not words or len(words) > 14 or _ENDS_CLEANLY.search(sentence) and sentence.endswith("."):
+    if not words or len(words) > 14:
+        return False
+    if _ENDS_CLEANLY.search(sentence) and sentence.endswith("."):
         return False
     return " / " in sentence or "©" in sentence or " | " in sentence or bool(_CREDIT_WORDS.search(sentence))
+
+
+def _is_sign_off(sentence: str) -> bool:
+    """A broadcast or wire sign-off: names, an outlet and a place between commas ("Jo Roe, ABC News, Oslo.")."""
+    words = _words(sentence)
+    if sentence.count(",") < 2 or len(words) > 10:
+        return False
+    return all(w[:1].isupper() or w in ("of", "and", "the", "de", "van") for w in words)
 
 
 def _has_subject_after_comma(sentence: str) -> bool:
@@ -127,7 +176,7 @@ def _has_subject_after_comma(sentence: str) -> bool:
 def is_fragment(sentence: str) -> bool:
     """Whether the text is a broken piece of a sentence rather than a sentence."""
     words = _words(sentence)
-    if len(words) < 2 or not _ENDS_CLEANLY.search(sentence):
+    if len(words) < 2 or not _ENDS_CLEANLY.search(sentence) or _CUT_AT_ELLIPSIS.search(sentence):
         return True
     first = sentence.lstrip("\"“‘'«([-–— ")
     if first[:1].islower():
@@ -153,17 +202,17 @@ def is_fragment(sentence: str) -> bool:
     ):
         # "Gathered 40 ships." has no subject; "Asked about it, she said ..." has one.
         return True
-    if len(words) <= 4 and "," not in sentence and not _CONTRACTION.search(sentence):
+    if len(words) <= 4 and ", " not in sentence and not _CONTRACTION.search(sentence):
         return not any(w in _VERB_HINTS or (w.endswith(("ed", "es")) and len(w) > 3) for w in lower)
     return False
 
 
-def classify_spans(layout: Layout, spans: list[Span], datelines: frozenset[int]) -> list[str]:
-    """The kind of each span; `datelines` holds the indices of spans cut off as wire datelines."""
-    kinds = [
-        "dateline" if i in datelines else _kind(layout, span, layout.text[span.start:span.end])
-        for i, span in enumerate(spans)
-    ]
+def classify_spans(layout: Layout, spans: list[Span], cut_off: dict[int, str]) -> list[str]:
+    """The kind of each span; `cut_off` gives the kinds of the datelines and labels the split cut off."""
+    kinds = [cut_off.get(i) or _kind(layout, span, layout.text[span.start:span.end]) for i, span in enumerate(spans)]
+    # A sign-off ends a broadcast script, often run into its last paragraph.
+    if kinds and kinds[-1] in ("sentence", "fragment") and _is_sign_off(layout.text[spans[-1].start:spans[-1].end]):
+        kinds[-1] = "byline"
     _mark_captions(layout, spans, kinds)
     return kinds
 
@@ -173,15 +222,28 @@ def _kind(layout: Layout, span: Span, sentence: str) -> str:
         return "heading"
     if _BOILERPLATE.search(sentence):
         return "boilerplate"
+    if _CREDIT_LABEL.match(sentence) and len(_words(sentence)) <= 14:
+        return "credit"
     own_line = layout.own_line(span.start, span.end)
     if own_line and _DATE_LINE.match(sentence):
         return "dateline"
     if own_line and _BYLINE.match(sentence) and len(_words(sentence)) <= 10 and not sentence.endswith("."):
         return "byline"
+    if own_line and _is_sign_off(sentence):
+        return "byline"
     if own_line and _is_credit(sentence):
         return "credit"
     if own_line and (_CAPTION_MARK.search(sentence) or sentence.startswith("![")):
         return "caption"
+    if len(_words(sentence)) <= 25 and _CREDIT_AT_END.search(sentence):
+        return "caption"
+    if TRANSLATION.search(sentence) or _mostly_foreign(sentence):
+        return "translation"
+    if _QUESTION_END.search(sentence, max(0, len(sentence) - 8)):
+        # A brief states what happened; a question, asked in an interview or of the reader, does not.
+        return "question"
+    if _is_table_row(sentence):
+        return "table"
     if own_line and not _ENDS_CLEANLY.search(sentence) and len(_words(sentence)) <= 20:
         return "heading"
     if is_fragment(sentence):
@@ -201,11 +263,17 @@ def _mark_captions(layout: Layout, spans: list[Span], kinds: list[str]) -> None:
         while j >= 0:
             prev, after = spans[j], spans[j + 1]
             allowed = 2 if j == i - 1 and kind == "credit" else 1
-            if not 0 < layout.text.count("\n", prev.end, after.start) <= allowed:
-                break
+            breaks = layout.text.count("\n", prev.end, after.start)
             if kinds[j] not in ("sentence", "fragment", "heading"):
                 break
-            if not layout.own_line(prev.start, prev.end) or len(_words(layout.text[prev.start:prev.end])) > 40:
+            if len(_words(layout.text[prev.start:prev.end])) > 40:
+                break
+            if breaks == 0 and j == i - 1 and kind == "credit":
+                # "Delegates leave the hall. Image: Jane Roe." on a line of its own: the caption and its credit.
+                if layout.own_line(prev.start, spans[i].end):
+                    kinds[j] = "caption"
+                break
+            if not 0 < breaks <= allowed or not layout.own_line(prev.start, prev.end):
                 break
             kinds[j] = "caption"
             j -= 1

@@ -28,6 +28,7 @@ NAME_SUFFIXES = word_set("jr sr")
 
 ENDING_ABBREVIATIONS = NAME_SUFFIXES | word_set(
     "u.s u.k u.n e.u u.s.a u.a.e a.m p.m etc inc ltd co corp plc bros dept est approx vs "
+    "kft zrt nyrt pty pte bhd sdn llc lp "
     "jan feb mar apr jun jul aug sep sept oct nov dec no nos vol fig"
 )
 """Abbreviations that can also end a sentence: a boundary only when a typical sentence opener follows."""
