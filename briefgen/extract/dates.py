@@ -55,8 +55,11 @@ _FRAME_RULES = frozenset({"year", "month_year", "full_date"})
 """Rules whose year, named at the opening of a sentence, holds for the months the sentence names after it."""
 _FRAME_OPENING = re.compile(r"\W*(?:In|During|Throughout|By|Until|After|Before|Since)\s+(?:[\w'’-]+\s+){0,3}")
 """The opening of a sentence set in a year: "In 2016, ...", "In the 2016 election, ...", "By late 1989, ..."."""
-_DELIVERY_AFTER = re.compile(r"(?:\s*/\s*[\w .]{1,15}?)?\s+(?i:shipments?|deliver(?:y|ies)|loading|arrival|contracts?"
-                             r"|futures|options)\b")
+_DELIVERY_AFTER = re.compile(
+    r"(?:\s*/\s*[\w .]{1,15}?)?(?:\s+(?!(?:the|a|an|its|their|was|were|is|are|of|and|to|in|for|on|at|by)\b)[a-z]+){0,2}"
+    r"\s+(?i:shipments?|deliver(?:y|ies)|loading|arrival|contracts?|futures|options)\b")
+"""What follows a delivery or futures month, perhaps after the goods ("July platinum delivery", "the June
+bond contract")."""
 _ENDING_BEFORE = re.compile(r"\b(?i:ending|beginning|starting)\s+$")
 _SAYS_WHICH_DAY = _DAY_RULES | {"part_of_day", "clock"}
 """Rules that name a day themselves; "later that day" only repeats the day before it."""

@@ -108,6 +108,14 @@ REPORTING_WORDS: frozenset[str] = frozenset({
 """Past verbs that report words: they date the speaking, not what is spoken of ("said supplies should last
 until the end of the year")."""
 
+SAYING_FORMS: frozenset[str] = frozenset({
+    "say", "says", "saying", "announce", "announces", "announcing", "tell", "tells", "telling", "add", "adds",
+    "adding", "note", "notes", "noting", "warn", "warns", "warning", "argue", "argues", "arguing", "claim",
+    "claims", "claiming", "state", "states", "stating", "report", "reports", "reporting", "confirm", "confirms",
+    "confirming", "predict", "predicts", "predicting", "predicted",
+})
+"""Present and participle forms of the verbs of saying, after which a "that" opens the words reported."""
+
 SCHEDULE_WORDS: frozenset[str] = frozenset({
     "scheduled", "rescheduled", "postponed", "delayed", "deferred", "slated", "anticipated", "expected",
 })

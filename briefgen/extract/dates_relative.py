@@ -43,17 +43,22 @@ _DEICTIC_SHIFT = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}
 
 
 _WEEKDAY_RANGE = re.compile(r"\b(?P<first>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True))
-                            + r")\.?\s*(?:[-–]|through|thru|to|until|till)\s*$", re.I)
+                            + r")\.?\s*(?:[-–]|through|thru|to|until|till|and|or)\s*$", re.I)
+"""A weekday just before another, which begins a range or a pair ("Wednesday through Friday", "next Monday and
+Tuesday"): the second day is the first one after it."""
 
 
 def read_weekday(m: re.Match[str], ctx: Context) -> Reading:
-    """"Friday", "last Monday", "Tuesday night", the end of "Wednesday through Friday"."""
+    """"Friday", "last Monday", "Tuesday night", the end of "Wednesday through Friday" or "Monday and Tuesday"."""
     weekday = WEEKDAYS[group(m, "weekday").lower().rstrip(".")]
     start = _WEEKDAY_RANGE.search(m.string, max(0, m.start() - 25), m.start())
     first = ctx.anchor
     if start and not group(m, "rel") and first is not None and first.grain == "day" \
             and first.day.weekday() == WEEKDAYS[start["first"].lower()]:
-        return point(first.day + dt.timedelta(days=(weekday - first.day.weekday()) % 7 or 7), "day", time_suffix(m))
+        after = (weekday - first.day.weekday()) % 7 or 7
+        # a pair is two near days in their order ("Monday and Tuesday"); "Friday and Thursday" is no pair
+        if after <= 3 or not start[0].rstrip().lower().endswith(("and", "or")):
+            return point(first.day + dt.timedelta(days=after), "day", time_suffix(m))
     if m["possessive"] is not None and not group(m, "rel"):
         # "Tuesday's ruling was overturned" names a day gone by; otherwise ("Friday's figures will
         # be watched", "Saturday's slaughter is estimated at") it is the nearer such day

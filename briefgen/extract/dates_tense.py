@@ -14,6 +14,7 @@ from briefgen.extract.dates_lexicon import (
     PAST_PHRASES,
     PAST_WORDS,
     REPORTING_WORDS,
+    SAYING_FORMS,
     SCHEDULE_WORDS,
 )
 
@@ -39,8 +40,16 @@ def tense_cues(text: str, lo: int, hi: int) -> list[Cue]:
     words = [(m.start(), m.end(), m[0]) for m in _WORD.finditer(text, lo, hi)]
     lower = [w.lower() for _, _, w in words]
     cues: list[Cue] = []
+    said_at = -9  # the index of the last verb of saying
     for i, (start, end, word) in enumerate(words):
         low = lower[i]
+        if low in REPORTING_WORDS or low in SAYING_FORMS:
+            said_at = i
+        elif low == "that" and i - said_at <= 4:
+            # "said that on Thursday they would meet": the words reported have a tense of their own, so a
+            # date after "that" takes the tense of the reported clause, not of the saying
+            cues.append((start, end, 0))
+            continue
         if low in SCHEDULE_WORDS and (i == 0 or lower[i - 1] not in NOT_VERB_BEFORE_ED):
             # "is scheduled for Monday" lies ahead; "games scheduled for Wednesday", "was expected
             # Wednesday night" lie ahead of a past moment, on either side of publication
@@ -86,14 +95,15 @@ class Cues:
         self.by_start = sorted((start, -direction) for start, _, direction in cues)
 
     def nearest_direction(self, start: int, end: int) -> int:
-        """The direction of the cue nearest before [start, end), else nearest after it, else 0.
+        """The direction of the cue nearest before [start, end), else nearest after it, else 0 (a "that"
+        after a verb of saying is a cue of no direction: it sends the search after the expression).
 
         News sentences often report a past statement about a future event ("said on Monday it
         will vote on Friday"), so the words before the expression decide first. On a tie the
         future cue wins ("to be scheduled").
         """
         i = bisect.bisect_right(self.by_end, (start, 2))
-        if i:
+        if i and self.by_end[i - 1][1]:
             return self.by_end[i - 1][1]
         j = bisect.bisect_left(self.by_start, (end, -2))
         if j < len(self.by_start):
