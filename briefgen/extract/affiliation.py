@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefgen.extract import countries, titles
 from briefgen.extract.countries import Gazetteer, Place
-from briefgen.extract.names import is_common_word
-from briefgen.extract.roles import Role, country_ending_at, country_starting_at
+from briefgen.extract.roles import Role, country_ending_at, country_starting_at, names_a_body
 from briefgen.extract.sightings import Sighting
 from briefgen.extract.tokens import Token, word_set
 
@@ -102,6 +102,12 @@ class Evidence:
     body_starts: list[int]
     person_words: frozenset[str]
     """Words that end a person's name in the text: "Trump spokesman" is not a company's."""
+    home: str | None = None
+    """The country the article is about, when one clearly dominates the countries it names."""
+    unstated: dict[str, int] | None = None
+    """How many people hold each title (lower case) with no country or organisation written with it."""
+    full_names: dict[str, str] | None = None
+    """The fullest form the text gives each company's name (`full_names`)."""
 
 
 @dataclass(frozen=True)
@@ -155,11 +161,28 @@ def gather_evidence(text: str, tokens: Sequence[Token], sentence_starts: list[in
     topics = _topics(found, tokens, token_at, places)
     unclaimed = frozenset(p.name for p, k, topic in zip(found, claimed, topics, strict=True)
                           if k is None and not topic)
+    counts = Counter(p.name for p, k, topic in zip(found, claimed, topics, strict=True) if k is None and not topic)
+    unstated = Counter(h.role.title.lower() for h in holders
+                       if not any(s.role.country or s.role.org or s.role.party for s in h.sightings[:_NEAREST]))
     return Evidence(tokens, token_at, sentence_starts, found, acting, claimed, bodies, uk,
                     [p.start for p in found], unclaimed,
                     {k: frozenset(v) for k, v in claimed_by.items()}, {k: frozenset(v) for k, v in mentioned.items()},
                     {k: frozenset(v) for k, v in held.items()}, {k: tuple(v) for k, v in by_surname.items()},
-                    [off for off, _b in bodies], frozenset(by_surname) | person_words)
+                    [off for off, _b in bodies], frozenset(by_surname) | person_words, _home(counts, uk),
+                    dict(unstated), full_names(text))
+
+
+def _home(counts: Counter[str], uk_words: bool) -> str | None:
+    """The country an article is about: named at least three times and twice as often as any other,
+    or the most named when the text speaks of British politics and that is the United Kingdom."""
+    ranked = counts.most_common(2)
+    if not ranked:
+        return "United Kingdom" if uk_words else None
+    top, n = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    if n >= 3 and n >= 2 * second:
+        return top
+    return top if uk_words and top == "United Kingdom" and n > second else None
 
 
 def _inside_a_name(p: Place, tokens: Sequence[Token], token_at: dict[int, int]) -> bool:
@@ -167,6 +190,9 @@ def _inside_a_name(p: Place, tokens: Sequence[Token], token_at: dict[int, int]) 
     i = token_at.get(p.start)
     if i is None:
         return False
+    if i >= 1 and "-" in tokens[i - 1].text and countries.is_us_state(
+            f"{tokens[i - 1].text.rsplit('-', 1)[-1]} {p.name}"):
+        return True  # "then-New Jersey": the state, not the island
     if i >= 2 and tokens[i - 1].lower == "of" and tokens[i - 2].capitalised \
             and tokens[i - 2].lower in titles.ORG_WORDS - _STATE_WORDS:
         return True
@@ -251,35 +277,45 @@ def _acting(found: list[Place], tokens: Sequence[Token], token_at: dict[int, int
 def org_of(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gazetteer) -> str | None:
     """The country or organisation of a person's role, or None when the text does not make it clear."""
     found = _org_of(holder, holders, ev, places)
-    return found if found is None or found in _KNOWN_ORGS or places.country_of(found) == found \
-        or places.body_of(found) == found or _names_a_body(found) else None
+    if found is None or found in _KNOWN_ORGS or places.country_of(found) == found or places.body_of(found) == found:
+        return found
+    return (ev.full_names or {}).get(found, found) if names_a_body(found) else None
+
+
+# Words of at most 30 characters that start where no word goes on: each match costs a bounded amount.
+_SUFFIXED = re.compile(r"(?<![\w&'’-])((?:[A-Z][\w&'’-]{0,30}\s{1,8}){0,3}[A-Z][\w&'’-]{0,30})\s{1,8}"
+                       r"(Co|Inc|Corp|Ltd|Plc|PLC|AG|SA|NV|Corporation|Company)\b")
+_SPELT_OUT = re.compile(r"(?<![\w&'’-])((?:(?:[A-Z][\w&'’-]{0,30}|of|and|for|on)\s{1,8}){1,7})"
+                        r"(?:<[^<>]{1,16}>\s{0,8})?"
+                        r"\(([A-Z]{2,6})\)")
+
+
+def full_names(text: str) -> dict[str, str]:
+    """The fullest form the text gives each company name: "Boeing" -> "Boeing Co", "MHI" -> "Mitsubishi Heavy
+    Industries Ltd" (from "Mitsubishi Heavy Industries Ltd (MHI)"); the first written wins."""
+    out: dict[str, str] = {}
+    for m in _SUFFIXED.finditer(text):
+        words = m.group(1).split()
+        for k in range(len(words)):
+            out.setdefault(" ".join(words[k:]), f"{' '.join(words[k:])} {m.group(2)}")
+    for m in _SPELT_OUT.finditer(text):
+        words = m.group(1).split()
+        while len(words) > 1 and words[0].lower() in _OPENERS:
+            words = words[1:]  # "The Heavy Works Ltd (HW)", "But ..."
+        out.setdefault(m.group(2), " ".join(words))
+    return out
+
+
+_OPENERS = word_set("the a an but and or in on at by for with from as while when after before since")
 
 
 _KNOWN_ORGS = frozenset({*(party for _country, party in titles.PARTIES.values()), titles.LIBERAL_DEMOCRATS[1],
                          *_REGNAL_ORG.values()})
 
 
-def _names_a_body(org: str) -> bool:
-    """False for words that cannot name an organisation alone: "House of", "Subcommittee", "Incumbent".
-
-    A bare generic body ("House", "Senate", "Committee") does not say whose it is, a name does not end
-    in a linking word, and common words and party labels do not name a body ("Republican Senate").
-    """
-    words = org.split()
-    if words[-1].lower() in _LINKS:
-        return False
-    if len(words) == 1 and (words[0].lower() in titles.ORG_WORDS or words[0].lower() in _GENERIC_BODIES):
-        return False
-    return not all(is_common_word(w.lower()) or w.lower() in titles.ORG_WORDS or w.lower() in _GENERIC_BODIES
-                   or w.lower() in titles.PARTIES for w in words)
-
-
-_LINKS = word_set("of and for the & in on at to")
-# Nouns for a body that, alone, do not say which body ("the subcommittee", "the team").
-_GENERIC_BODIES = word_set("subcommittee team panel caucus delegation bench branch division unit section "
-                           "incumbent")
-
-
+# Heads of offices of a state, never of a party, however written ("Labour former minister": the country's).
+_OFFICES = word_set("minister ministers premier governor mayor judge justice ambassador envoy prosecutor magistrate "
+                    "sheriff attorney-general chancellor speaker")
 def _org_of(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gazetteer) -> str | None:
     """The org before the check that it names a body."""
     stated = _stated(holder, holders, ev, places)
@@ -288,6 +324,8 @@ def _org_of(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaz
     role = holder.role
     if "shadow" in role.title.lower():
         return None  # a party's post: its org is the party, when the text names it
+    if any(w in ("European", "Euro") or places.is_demonym(w) for w in role.title.split()):
+        return None  # "European Trade Commissioner": a body or country the title names, not the one nearby
     for s in holder.sightings:
         head = titles.head_of(s.role.title)
         if head in _REGNAL_ORG:
@@ -299,8 +337,8 @@ def _org_of(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaz
     head = titles.singular(titles.head_of(role.title))
     if (head not in titles.GOVERNMENT_HEADS and not role.rank_only) or set(words) & _NON_GOVERNMENT:
         return None
-    if head in ("president", "vice-president") and all(s.role.title[:1].islower() for s in holder.sightings):
-        return None  # "Kjell Nilsson, president of ...": a company's as often as a country's
+    if head in ("president", "vice-president") and not any(_head_capitalised(ev, s) for s in holder.sightings):
+        return None  # "Kjell Nilsson, president of ...", "Senior vice president X": a company's as often
     by_role, sure = titles.country_of_role(role.title)
     if by_role is not None and sure:
         return by_role
@@ -308,15 +346,25 @@ def _org_of(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaz
     for s in holder.sightings[:_NEAREST]:
         if _free_standing(ev, s):
             near = _only_country(ev, _nearby(ev, s, holder), holder.key, taken)
-            if near is not None:
+            if near is not None and not _after_a_coordinated_country(ev, s, holder.key):
                 return near
     named = set(ev.unclaimed | ev.claimed_by.get(holder.key, frozenset()))
     if ev.uk_words:
         named.add("United Kingdom")
     named -= taken
     whole = next(iter(named)) if len(named) == 1 else None
+    sightings = holder.sightings[:_NEAREST]
+    if whole is not None and not all(_home_is_near(ev, s, whole, holder.key, taken) for s in sightings):
+        whole = None  # "meet South Korean President X and Trade Minister Y": another country is right there
     if by_role is not None and whole not in (None, by_role):
         return None
+    if whole is None and by_role is None and ev.home is not None and ev.home not in taken \
+            and (ev.unstated or {}).get(role.title.lower(), 0) <= 1 \
+            and all(_home_is_near(ev, s, ev.home, holder.key, taken, strict=True) for s in sightings) \
+            and any(_free_standing(ev, s) and _head_capitalised(ev, s) for s in holder.sightings[:_NEAREST]) \
+            and not any(w in titles.ORG_WORDS for w in role.title.lower().split()):  # not "Council President"
+        return ev.home  # a national office written bare, in an article about one country: its own; not
+        # when two people hold it with no country written (a meeting of two foreign ministers)
     return whole or by_role
 
 
@@ -325,8 +373,11 @@ def _stated(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaz
     ordered = sorted(holder.sightings[:_NEAREST], key=lambda s: s.role != holder.role)  # the best role's first
     for s in ordered:
         head = titles.head_of(s.role.title)
-        office = ((head in titles.GOVERNMENT_HEADS and s.role.title.istitle()) or head in titles.LOCAL_HEADS) \
-            and "shadow" not in s.role.title.lower()  # a shadow post is the party's, however written
+        bare = head.rsplit("-", 1)[-1]  # "ex-minister"
+        office = ((head in titles.GOVERNMENT_HEADS and s.role.title.istitle()) or head in titles.LOCAL_HEADS
+                  or bare in _OFFICES or (bare not in ("leader", "whip")
+                                          and any(w in titles.ORG_WORDS for w in s.role.title.lower().split()))) \
+            and "shadow" not in s.role.title.lower()  # a shadow post is the party's; "committee chairman" is not
         if s.role.party and head not in titles.SEATS and not office:
             return s.role.party  # "Tory leader", "Lib Dem president": the party's; "Labour MP", "Republican
             # Governor" (an office, written with capitals): the country's
@@ -336,10 +387,15 @@ def _stated(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaz
             return _country_just_named(ev, s)
     same = [s for s in ordered if s.role.title.lower() == holder.role.title.lower()]  # an org is one role's
     for s in same:
-        if s.role.org:
+        if s.role.org and not (titles.head_of(s.role.title) in _OFFICES and s.role.org.isupper()
+                               and " " not in s.role.org and places.body_of(s.role.org) is None):
+            # not "the state's CDU premier": a party's initials before a state office
             return places.body_of(s.role.org) or titles.ORG_ALIASES.get(s.role.org, s.role.org)
     for s in same:
         guess = s.role.org_guess
+        led = _led_by_a_country(guess, places) if guess else None
+        if led is not None:
+            return led  # "White House Budget Chief": the country whose seat opens the words, not a company
         if guess and guess.split()[-1] not in ev.person_words and places.country_of(guess) is None:
             return places.body_of(guess) or titles.ORG_ALIASES.get(guess, guess)  # "Jardine chairman"
         said = _speaker_org(ev, s) or _subject_company(ev, s)
@@ -357,6 +413,17 @@ def _stated(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaz
             for key in ev.by_surname.get(tokens[s.role.owner].text, ())[:_NEAREST]:
                 if key != holder.key:
                     return _stated(holders[key], (), ev, places)  # "Kovac's envoy": Kovac's country
+    return None
+
+
+def _led_by_a_country(words: str, places: Gazetteer) -> str | None:
+    """The country whose name, demonym or seat opens a longer run of words ("White House Budget"), else None."""
+    parts = words.split()
+    for n in (2, 1):
+        if len(parts) > n:
+            found = places.country_of(" ".join(parts[:n]))
+            if found is not None:
+                return found
     return None
 
 
@@ -388,14 +455,14 @@ def _subject_company(ev: Evidence, s: Sighting) -> str | None:
     """
     tokens = ev.tokens
     i = ev.token_at.get(s.start)
-    if titles.head_of(s.role.title) not in titles.COMPANY_HEADS or i is None or s.role.first < 2 \
-            or tokens[s.role.first - 1].text != ",":
+    if titles.head_of(s.role.title) not in titles.COMPANY_HEADS or i is None or s.role.first < 2:
         return None
     end = i
     while end < len(tokens) and tokens[end].end <= s.end:
         end += 1
-    if end >= len(tokens) or tokens[end].lower not in ("said", "says", "told"):
-        return None
+    closes = tokens[s.role.first - 1].text == "," and end < len(tokens) and tokens[end].lower in ("said", "says",
+                                                                                                  "told")
+    officer = tokens[s.role.first - 1].lower == "its" or s.role.title[:1].islower()  # "its chairman, X"
     k = max(0, bisect.bisect_right(ev.sentence_starts, s.start) - 1)
     j = ev.token_at.get(ev.sentence_starts[k]) if ev.sentence_starts else 0
     if j is None:
@@ -409,9 +476,12 @@ def _subject_company(ev: Evidence, s: Sighting) -> str | None:
     if not run or m >= len(tokens) or m >= s.role.first:
         return None
     marked = (bracket and tokens[m].text == ">") or run[-1].lower.rstrip(".") in _COMPANY_ENDS
-    if not marked or not (tokens[m].text in (">", "'s", "’s", ",") or tokens[m].text.islower()):
+    if not marked or not (tokens[m].text in (">", "'s", "’s", ",", "<") or tokens[m].text.islower()):
         return None
-    return " ".join(t.text for t in run)
+    speaks = any(t.lower in ("said", "says") for t in tokens[m:m + 4])
+    if not (closes or (officer and speaks)):
+        return None  # the company's officer closes its sentence, or the company speaks of its own officer
+    return " ".join(t.text for t in run)  # ("M/A-Com Inc said ... the post held by president X")
 
 
 # Last words that make a name a company's ("Dome Petroleum Ltd", "Royal Trustco Ltd").
@@ -459,6 +529,41 @@ def _free_standing(ev: Evidence, s: Sighting) -> bool:
     if first > 0 and tokens[first - 1].lower in _OBJECT_MARKERS | _FOR_OTHERS:
         return False
     return not (end < len(tokens) and tokens[end].text in ("'s", "’s"))
+
+
+def _head_capitalised(ev: Evidence, s: Sighting) -> bool:
+    """True when the role's head word is capitalised as an office ("Finance Minister", not "vice president")."""
+    i = s.role.end - 1
+    while i > s.role.title_first and not ev.tokens[i].text[0].isalpha():
+        i -= 1
+    after = ev.tokens[s.role.end].lower if s.role.end < len(ev.tokens) else ""
+    return after not in ("of", "at", "for") and ev.tokens[min(i, len(ev.tokens) - 1)].text[:1].isupper() \
+        and ev.tokens[s.role.title_first].text[:1].isupper()  # not "Vice President for ... at Chase Econometrics"
+
+
+def _after_a_coordinated_country(ev: Evidence, s: Sighting, me: int) -> bool:
+    """True when the role follows "and" or a comma right after another person's role that names a country
+    ("South Korean President X and Trade Minister Y"): the demonym may be both roles'."""
+    first = s.role.first
+    if first < 1 or ev.tokens[first - 1].lower not in ("and", ","):
+        return False
+    at = ev.tokens[first - 1].start
+    i = bisect.bisect_left(ev.place_starts, at)
+    return any(ev.claimed[n] not in (None, me) and at - ev.places[n].start < 80 for n in range(max(0, i - 2), i))
+
+
+def _home_is_near(ev: Evidence, s: Sighting, home: str, me: int, taken: set[str], strict: bool = False) -> bool:
+    """False when the sighting's sentence or the one before names a country other than `home` that may be
+    this person's: not one inside another person's role, unless this role is coordinated with it ("meet
+    South Korean President X and Trade Minister Y": Y may be South Korea's, whatever the article is about)."""
+    starts = ev.sentence_starts
+    k = max(0, bisect.bisect_right(starts, s.start) - 1)
+    lo = bisect.bisect_left(ev.place_starts, starts[max(0, k - 1)] if starts else 0)
+    hi = bisect.bisect_left(ev.place_starts, starts[k + 1] if k + 1 < len(starts) else ev.tokens[-1].end + 1)
+    coordinated = strict or (s.role.first > 0 and ev.tokens[s.role.first - 1].lower in ("and", ","))
+    return all(ev.places[i].name == home or ev.places[i].name in taken
+               or (ev.claimed[i] not in (None, me) and not coordinated)
+               for i in range(lo, min(hi, lo + _NEAREST)))
 
 
 def _nearby(ev: Evidence, s: Sighting, holder: Holder) -> list[int]:

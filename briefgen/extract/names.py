@@ -152,6 +152,11 @@ hospital airport stadium park square building centre center memorial statue awar
 vessel boat plane train line estate farm brand label chain outlet franchise range cross day holiday
 highway tunnel canal dam mall market theatre theater cinema club museum library gallery lecture
 """)
+# Words after a name that make it a company's ("A" of "A/S", "Ltd", "GmbH").
+_COMPANY_SUFFIXES = frozenset({"Ltd", "Inc", "Corp", "Co", "Plc", "PLC", "AG", "SA", "NV", "BV", "GmbH", "SpA", "A",
+                               "AB", "ASA", "Oy", "KK"})
+# Words of the screen and stage before "director" ("a film by director X").
+_SCREEN = word_set("film films movie movies play plays documentary series show by")
 # Last words of place names ("General Santos City", "Prince Edward Island").
 _PLACE_ENDS = word_set("city town county province district island islands village municipality")
 # Words before a title that make what follows a character or a work, not a holder ("played President X").
@@ -167,6 +172,9 @@ def is_place_or_thing(tokens: list[Token], start: int, end: int, title_start: in
             return True
         if nxt.text == "/":
             return True  # photo credit "Alexei Nikolsky / Agency"
+        if nxt.text.rstrip(".") in _COMPANY_SUFFIXES:
+            return True  # "De Vries Suikerfabriek A/S", "Hale Brothers Ltd": a company
+
         if nxt.text.islower() and (nxt.lower in _THINGS or (
                 end + 1 < len(tokens) and tokens[end + 1].text.islower() and tokens[end + 1].lower in _THINGS
                 and nxt.lower not in titles.NOT_PORTFOLIO)):
@@ -176,8 +184,15 @@ def is_place_or_thing(tokens: list[Token], start: int, end: int, title_start: in
             return True  # "the Queen Mary's hospital", "Gen. Santos Doctors' Hospital"
     before = tokens[max(0, title_start - 3):title_start]
     if any(t.lower in _PLAYING for t in before) or (before and before[-1].lower == "as"
-                                                       and any(t.lower in ("role", "roles") for t in before)):
-        return True  # "Ford played President Marshall", "in the role of King Lear"
+                                                       and any(t.lower in ("role", "roles", "known") for t in before)):
+        return True  # "Ford played President Marshall", "in the role of King Lear", "also known as King X"
+    if title_start < len(tokens) and tokens[title_start].lower in ("director", "producer") \
+            and any(t.lower in _SCREEN for t in before):
+        return True  # "a film by director X": a film's maker, not an official
+    clause = tokens[max(0, title_start - 8):title_start]
+    if any(t.lower in _PLAYING and not any(u.text in ".!?;,:" or u.lower in ("role", "part", "roles")
+                                           for u in clause[n:]) for n, t in enumerate(clause)):
+        return True  # "Lee portrayed the young King X": a character, within the clause; not "played a role"
     if end - start == 1 and title_start > 0 and tokens[title_start - 1].lower in ("in", "at", "near"):
         return True  # "recorded in Sultan Kudarat": a place named after a title
     if tokens[end - 1].lower in _PLACE_ENDS:

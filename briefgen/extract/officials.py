@@ -26,7 +26,7 @@ from briefgen.extract.tokens import Token, sentence_spans, tokenize, word_set
 
 _SPEAKER = re.compile(r"(?<![\w-])([A-Z][a-z]+)\s+([a-z]+)")
 _HONOURED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|Baroness|Baron)\.?\s+([A-Z][\w'’-]*)")
-_SAYS = re.compile(r"(?:(\S+)\s+)?([A-Z][\w'’-]*)\s+(?:said|says|told)\b")
+_SAYING = frozenset({"said", "says", "told"})
 _NEAREST = 16
 """How many people sharing a surname, or forms of one name, a new name is compared with."""
 _END = ""
@@ -66,14 +66,15 @@ def find_officials(text: str, published: dt.date | None, extra_titles: tuple[str
     tokens = tokenize(text)
     heads, mods = titles.extended_heads(tuple(extra_titles))
     sightings = find_sightings(tokens, text, heads, mods, places)
-    people = _group(sightings)
+    people = _merge_first_names(_group(sightings))
     if not people:
         return ()
     _add_longer_forms(people, tokens, text)
     honoured = {m.group(1) for m in _HONOURED.finditer(text)}
     speakers: dict[str, set[str]] = {}
-    for m in _SAYS.finditer(text):
-        speakers.setdefault(m.group(2), set()).add(m.group(1) or "")
+    for i, tok in enumerate(tokens):  # "Cinema said" after "General": read on tokens, linear whatever precedes
+        if i > 0 and tok.lower in _SAYING and tokens[i - 1].text[0].isupper():
+            speakers.setdefault(tokens[i - 1].text, set()).add(tokens[i - 2].text if i > 1 else "")
     people = [p for p in people if _named_clearly(p, honoured, speakers)]
     if not people:
         return ()
@@ -83,7 +84,10 @@ def find_officials(text: str, published: dt.date | None, extra_titles: tuple[str
     masked = _masked(text, masked_spans)
     evidence = gather_evidence(text, tokens, [s for s, _e in sentence_spans(text)], masked, holders, places,
                                frozenset(honoured))
-    found = tuple(_to_official(p, h, holders, evidence, text, places) for p, h in zip(people, holders, strict=True))
+    found = tuple(o for o, p in ((_to_official(p, h, holders, evidence, text, places), p)
+                                 for p, h in zip(people, holders, strict=True))
+                  if o.org is not None or not all(s.role.dangling for s in p.sightings))  # an unread complement:
+    # "director of civil rights group Liberty" leaves the role unsure, and an unsure role is not shown
     if published is None:
         return found
     this_year = f"{published.year} "  # "the party's 2024 nominee", in 2024: the nominee now
@@ -135,6 +139,27 @@ def _group(sightings: list[Sighting]) -> list[_Person]:
             people.append(person)
             bucket.append(person)
     return people
+
+
+def _merge_first_names(people: list[_Person]) -> list[_Person]:
+    """Merge "Prime Minister Tuilaepa" into "Prime Minister Tuilaepa Sailele Malielegaoi", "President Xi" into
+    "President Xi Jinping": one word that opens another person's full name, with the same title."""
+    by_first: dict[tuple[str, str], _Person] = {}
+    for p in people:
+        for form in p.first_forms():
+            if len(form) > 1:
+                by_first.setdefault((folded(form[0]), _best_role(p).title.lower()), p)
+    kept = []
+    for p in people:
+        forms = list(p.forms)
+        fuller = by_first.get((folded(forms[0][0]), _best_role(p).title.lower())) if len(forms) == 1 \
+            and len(forms[0]) == 1 else None
+        if fuller is not None and fuller is not p:
+            fuller.sightings.extend(p.sightings)
+            fuller.add_form(forms[0])
+            continue
+        kept.append(p)
+    return kept
 
 
 def _add_longer_forms(people: list[_Person], tokens: list[Token], text: str) -> None:

@@ -21,7 +21,7 @@ by with is was has had will would
 _CAPITALISED_ONLY = titles.RANKS | word_set("under first second top state general then grand lord")
 # Words that open a role phrase and may be followed by a portfolio name ("Deputy ... Minister").
 _LEADERS = word_set("deputy vice acting former assistant junior shadow")
-_TO_TAKERS = word_set("ambassador envoy representative adviser advisor delegate emissary aide")
+_TO_TAKERS = word_set("ambassador envoy representative adviser advisor delegate emissary aide secretary")
 _LINKING = word_set("of and for the &")
 PHRASE = 12
 """The most words a role phrase, an organisation's name or a complement may have: every scan stops
@@ -33,8 +33,24 @@ _STATUS = word_set("deposed ousted toppled exiled outgoing incoming")
 _DETERMINERS = word_set("the a an his her its their this that these those")
 # Last words of a company's name ("Texaco Inc", "Jacobs Suchard AG").
 _COMPANY_WORDS = word_set("ltd inc corp co plc ag sa nv spa bv gmbh")
+# Roles whose holder serves a person, named before the role ("Trump adviser").
+_PRINCIPALS = word_set("adviser advisor aide")
+# News agencies, which a story names as the medium ("told Reuters IBC President X"), not as an employer.
+_MEDIA = word_set("reuters afp ap upi xinhua tass kyodo bbc cnn")
+# Last words of bodies that are not a state's, whose name keeps its country ("French Maize Growers Association").
+_CIVIL_BODIES = word_set("""
+association federation union party league front movement church company corporation corp inc ltd plc group
+holdings foundation trust society chamber university college alliance coalition club network institute
+airlines airways motors electric dynamics products industries instruments foods partners lines mines mine
+accounting news times channel station cross
+""")
+# Organisation words that name a minister's portfolio after "of" ("Minister of Heavy Industries").
+_PORTFOLIO_NOUNS = word_set("industries mines products services lines")
+# Nouns that end like adverbs or participles ("family spokeswoman", "assembly member", "housing minister").
+_LY_NOUNS = word_set("family assembly supply monopoly housing planning policing shipping banking mining farming "
+                     "training broadcasting marketing manufacturing building")
 # Words of a role's standing that belong to the title wherever the reading stopped ("former Cabinet minister").
-_STATUS_BEFORE = word_set("former ex acting interim outgoing incoming deposed ousted exiled")
+_STATUS_BEFORE = word_set("former ex acting interim outgoing incoming deposed ousted exiled then")
 # Bodies of a state, after a demonym: the org is the country ("of the Turkish General Staff").
 _STATE_BODIES = word_set("staff ministry army navy government police parliament cabinet forces command guard "
                          "embassy military intelligence defence defense interior foreign treasury")
@@ -80,6 +96,9 @@ class Role:
     """True for "the country's ..." or "the nation's ...": the country is one named just before."""
     org_guess: str | None = None
     """Capitalised words right before a company role ("Jardine chairman"): the org, unless a person's name."""
+    dangling: bool = False
+    """True when an "of" or "at" complement after the role was left unread ("director of civil rights group
+    Liberty"): the title or the org it gives is incomplete."""
 
 
 def country_ending_at(tokens: Sequence[Token], i: int, places: Gazetteer = BUILT_IN) -> tuple[int, str] | None:
@@ -89,6 +108,9 @@ def country_ending_at(tokens: Sequence[Token], i: int, places: Gazetteer = BUILT
             continue
         phrase = " ".join(t.text for t in tokens[i - k + 1:i + 1])
         found = "United States" if countries.is_us_state(phrase) else places.country_of(phrase, capitals=False)
+        joined = tokens[i - k].text.rsplit("-", 1)[-1] + " " + phrase if i - k >= 0 else ""
+        if found is not None and (countries.is_us_state(joined) or countries.is_region(joined)):
+            return None  # "then-New Jersey Governor": not Jersey
         if found is not None and tokens[i - k + 1].text[0].isupper():
             if i - k >= 0 and countries.is_region(f"{tokens[i - k].text} {phrase}"):
                 return None  # "New Mexico Governor"
@@ -120,11 +142,19 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
     country_idx: list[int] = []
     org_guess: str | None = None
     prefix: list[str] = []
+    loose = 0
+    """Index of the lower-case word, read as a portfolio, that opened the role phrase last."""
     i = h - 1
     first = h
     while i >= 0 and h - i <= PHRASE:
         low = tokens[i].lower
         found = country_ending_at(tokens, i, places)
+        if found is not None and i - found[0] >= 1 and tokens[i - found[0]].lower == "of" \
+                and tokens[i - found[0] - 1].capitalised and tokens[i - found[0] - 1].lower in titles.ORG_WORDS:
+            break  # "Unity Party of America nominee": the country is inside an organisation's name
+        if found is not None and i - found[0] >= 0 and tokens[h].lower in titles.COMPANY_HEADS \
+                and tokens[h].text.islower() and _inside_a_name(tokens, i - found[0], heads, mods):
+            break  # "Anglo American spokesman", "Royal Dutch Shell chairman": a company's name, not a country
         if found is not None:
             country = country or found[1]
             k = found[0]
@@ -137,10 +167,24 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             i -= k
             first = i + 1
             continue
-        if low in heads and low not in mods and tokens[i].capitalised != tokens[h].capitalised:
+        if low == "of" and i > 0 and title_idx[0] == i + 1 < h and tokens[i + 1].capitalised \
+                and tokens[i - 1].capitalised and tokens[i - 1].lower in titles.ORG_WORDS \
+                and tokens[i - 1].lower not in _CIVIL_BODIES:
+            title_idx[:0] = [i - 1, i]  # "House of Commons Speaker", "Ministry of Defence spokesman": a state's body
+            first = i - 1
+            i -= 2
+            continue
+        if tokens[h].lower in _PRINCIPALS and title_idx == [h] and tokens[i].capitalised and is_name_word(tokens[i]) \
+                and country_ending_at(tokens, i, places) is None:
+            title_idx.insert(0, i)  # "Trump adviser": an adviser's principal is part of the role
+            first = i
+            i -= 1
+            continue
+        if low in heads and low not in mods and tokens[i].capitalised != tokens[h].capitalised \
+                and not (i == h - 1 and tokens[h].lower in titles.RANKS and tokens[i].text.islower()):
             break  # "the NSC aide President Reagan": two roles, not one
         if low in titles.PARTIES and (tokens[i + 1].lower in ("mp", "party") or not tokens[i + 1].capitalised
-                                      or tokens[i + 1].lower in titles.SEATS
+                                      or tokens[i + 1].lower in titles.SEATS or tokens[i + 1].text in titles.UK_NATIONS
                                       or (low != "labour" and (tokens[i + 1].lower in heads
                                                                or tokens[i + 1].lower in mods))):
             # "Tory leader", "Labour MP", "Republican Senator", not "Labour Minister"
@@ -151,7 +195,10 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             first = i + 1
             continue
         if tokens[i].capitalised and low in titles.ORG_WORDS and (low not in mods or (
-                low in ("party", "union") and i > 0 and tokens[i - 1].capitalised)):
+                i > 0 and tokens[i - 1].capitalised and (low in ("party", "union") or (
+                    tokens[i - 1].lower not in mods and tokens[i - 1].lower not in heads
+                    and country_ending_at(tokens, i - 1, places) is None and not names_common(tokens[i - 1].lower)
+                    and tokens[i - 1].lower not in titles.PARTIES and tokens[i - 1].lower not in _STATUS_BEFORE)))):
             break  # "Scottish National Party Justice Minister", "Constitution Party chairman", "Overseas Union ..."
         if len(tokens[i].text) == 4 and tokens[i].text.isdigit() and tokens[i].text[:2] in ("19", "20"):
             title_idx.insert(0, i)  # "the party's 1996 presidential nominee": a past role, unless this year's
@@ -195,6 +242,8 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             title_idx.insert(0, i)  # "Planning Minister", "local government minister", "election chief"
             first = i
             i -= 1
+            if tokens[i + 1].text.islower():
+                loose = loose or i + 1
             continue
         portfolio = _portfolio_before(tokens, i)
         if portfolio is not None:
@@ -203,6 +252,11 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             i = portfolio - 1
             continue
         break
+    if loose and first == title_idx[0] and not _opens_phrase(tokens, first - 1):
+        while title_idx[0] < h and tokens[title_idx[0]].text.islower() and tokens[title_idx[0]].lower not in mods:
+            title_idx.pop(0)  # "critics claim depict Tory leader", "guests include regular visitor ex-UK ...":
+        first = i = title_idx[0]  # words that no phrase boundary opens are the clause's, not the role's
+        i -= 1
     if i >= 1 and tokens[i].text in _POSSESSIVE:
         found = country_ending_at(tokens, i - 1, places)
         if tokens[i - 1].lower in _COUNTRY_NOUNS and i >= 2 and tokens[i - 2].lower in ("the", "this"):
@@ -232,18 +286,25 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             country = country or titles.PARTIES[tokens[org_first].lower][0]
             title_idx[:0] = list(range(org_first + 1, i + 1))
             org, first = None, org_first
-        if org is not None and org_first == i and tokens[i].capitalised and tokens[i].lower in titles.ORG_WORDS:
-            title_idx.insert(0, i)  # "Police spokesman", "Committee chairman": a body, named by what it is
-            org, first = None, i
+        if org is not None and tokens[i].capitalised and tokens[i].lower in titles.ORG_WORDS \
+                and (org_first == i or not names_a_body(org)) and tokens[org_first].lower not in titles.PARTIES:
+            title_idx[:0] = list(range(org_first, i + 1))  # "Police spokesman", "Cabinet Office minister": a body
+            org, first = None, org_first  # named by what it is, not whose
         elif org is None and tokens[h].lower in titles.COMPANY_HEADS:
             guess = _name_before_role(tokens, i)
-            if guess is not None:
+            led = country_starting_at(tokens, guess[1], places) if guess is not None else None
+            if guess is not None and led is not None and guess[1] + led[0] <= i \
+                    and places.kinds.get(" ".join(t.text for t in tokens[guess[1]:guess[1] + led[0]])) == "metonym":
+                country, first = led[1], guess[1]  # "White House Budget Chief": the country's, the rest its office
+                title_idx[:0] = list(range(guess[1] + led[0], i + 1))
+            elif guess is not None:
                 org_guess, first = guess  # "Jardine chairman", "New York Fed President": a company's, or a person's
         if org is not None:
             first = org_first
             found = country_starting_at(tokens, org_first, places)
-            if found is not None and country is None and not org.endswith(" Party"):
-                country, org = found[1], None  # "Iranian Parliament Speaker": Iran's
+            if found is not None and country is None and tokens[i].lower not in _CIVIL_BODIES:
+                country, org = found[1], None  # "Iranian Parliament Speaker": Iran's; the body stays in the title
+                title_idx[:0] = [k for k in range(org_first + found[0], i + 1) if k not in title_idx]
             if org is not None and org.split()[-1].lower() == "party" and tokens[org_first].lower in titles.PARTIES:
                 party = org  # "Labour Party leader": the party's own post
                 country = country or titles.PARTIES[tokens[org_first].lower][0]
@@ -258,15 +319,20 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
         end = title_end = end + 1
     suffix: list[str] = []
     second = _coordinated_head(tokens, end, heads, mods)
-    if second is not None and second + 1 < len(tokens) and tokens[second + 1].lower in ("of", "at"):
+    if second is not None and second + 1 < len(tokens) and tokens[second + 1].lower in ("of", "at") \
+            and all(tokens[k].lower in mods or tokens[k].lower in heads for k in title_idx):
         end, low_head = second + 1, tokens[second].lower  # the complement after the second role is both roles'
     if end < len(tokens) and tokens[end].lower == "of":
         local = low_head in titles.LOCAL_HEADS or (low_head == "minister" and any(
             tokens[k].lower in ("first", "chief") for k in title_idx))  # "First Minister of Wales"
-        before, org_before = country, org
+        before, org_before, of = country, org, end
         end, suffix, country, org = _of_complement(tokens, end, low_head, local, country, org, places)
-        if before is not None and org is not None and org_before is None:
-            country = None  # "Hong Kong director of Amnesty International": the body's, in Hong Kong
+        if org is not None and org_before is None and not names_a_body(org):
+            suffix, org = _words(tokens, of, end), None  # "Speaker of the House": a body that says not whose
+        elif org is not None and org_before is None:
+            party = None  # "the Democratic chairman of the House Intelligence Committee": the committee's
+            if before is not None:
+                country = None  # "Hong Kong director of Amnesty International": the body's, in Hong Kong
         if before is not None and country is None:
             title_idx[:0] = [k for k in country_idx if k < title_idx[0]]  # "Welsh secretary of the BMA"
     elif end < len(tokens) and tokens[end].lower == "to" and low_head in _TO_TAKERS:
@@ -295,17 +361,93 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
     if plural and tokens[title_idx[-1]] is tokens[h]:
         words[len(title_idx) - 1] = _match_case(titles.singular(tokens[h].text), tokens[h].text)
     rank_only = all(tokens[k].lower in titles.RANKS for k in title_idx)
+    dangling = end < len(tokens) and tokens[end].lower in ("of", "at") and _names_ahead(tokens, end + 1)
     return Role(" ".join(words), first, title_idx[0], end, country, org, owner, rank_only, plural, party, anaphoric,
-                org_guess)
+                org_guess, dangling)
+
+
+def names_a_body(org: str) -> bool:
+    """False for words that cannot name an organisation alone: "House of", "Subcommittee", "Incumbent".
+
+    A bare generic body ("House", "Senate", "Committee") does not say whose it is, a name does not end
+    in a linking word, and common words and party labels do not name a body ("Republican Senate").
+    """
+    words = org.split()
+    if not words or words[-1].lower() in _LINKS or (words[-1].lower() in _REGIONS and len(words) <= 2
+                                                     and all(names_common(w.lower()) for w in words[:-1])):
+        return False  # "House of", "CEO for Central Europe"
+    if len(words) == 1 and (words[0].lower() in titles.ORG_WORDS or words[0].lower() in _GENERIC_BODIES):
+        return False
+    return not all(names_common(w.lower()) or w.lower() in titles.ORG_WORDS or w.lower() in _GENERIC_BODIES
+                   or w.lower() in titles.PARTIES for w in words)
+
+
+_LINKS = word_set("of and for the & in on at to")
+_REGIONS = word_set("europe asia africa america americas pacific atlantic east west north south")
+# Nouns for a body that, alone, do not say which body ("the subcommittee", "the team").
+_GENERIC_BODIES = word_set("subcommittee team panel caucus delegation bench branch division unit section "
+                           "incumbent")
+
+
+def _opens_phrase(tokens: Sequence[Token], i: int) -> bool:
+    """True when token i ends whatever comes before a noun phrase: a determiner, possessive, preposition,
+    conjunction, verb of saying, punctuation, a capitalised word, a number, or the start of the text."""
+    if i < 0:
+        return True
+    tok = tokens[i]
+    subject = (i == 0 or tokens[i - 1].text in ".!?\"“") and tok.lower.endswith("s") and not tok.lower.endswith("ss")
+    return not tok.text[0].isalpha() or (not tok.text.islower() and not names_common(tok.lower)
+                                         and not subject) \
+        or tok.lower in _PHRASE_OPENERS or tok.lower in _STATUS_BEFORE or tok.lower in titles.PAST
+
+
+_PHRASE_OPENERS = word_set("""
+the a an his her its their our my your this that these those every each any no some another
+of in on at to for from by with about against via into onto over under after before during since until
+as than like and or but nor while when where whereas because although though if whether
+said says told say added asked stated warned noted wrote quoted called named appointed
+is was are were be been being has have had
+formerly previously now then also currently once later still
+""")
+
+
+def _inside_a_name(tokens: Sequence[Token], j: int, heads: frozenset[str], mods: frozenset[str]) -> bool:
+    """True when token j, just before a country's name, is a capitalised word of the same name ("Anglo")."""
+    tok = tokens[j]
+    low = tok.lower
+    return tok.capitalised and is_name_word(tok) and low not in heads and low not in mods \
+        and low not in titles.PARTIES and low not in _COMMON_CAPITALS and not low.startswith("ex-") \
+        and low not in _STATUS_BEFORE
+
+
+def _names_ahead(tokens: Sequence[Token], k: int) -> bool:
+    """True when a capitalised word or a number comes before the clause's next punctuation, within a few words:
+    the complement names something ("of civil rights group Liberty"), not only "of the steel maker"."""
+    j = k
+    while j < len(tokens) and j - k < 8 and tokens[j].text[0].isalnum():
+        if tokens[j].text[0].isupper() or tokens[j].text[0].isdigit():
+            return True
+        j += 1
+    return False
+
+
+def _company_word(tokens: Sequence[Token], j: int, i: int) -> bool:
+    """True for a capitalised word that may be part of a company's name ending at i."""
+    tok = tokens[j]
+    return (tok.capitalised or tok.acronym) and tok.lower not in titles.HEADS \
+        and (tok.lower not in _COMMON_CAPITALS or (tok.lower == "new" and j < i))
 
 
 def _name_before_role(tokens: Sequence[Token], i: int) -> tuple[str, int] | None:
     """(words, first index) of one to three capitalised words ending at i that may name a company."""
     j = i
-    while j >= 0 and i - j < 3 and (tokens[j].capitalised or tokens[j].acronym) \
-            and tokens[j].lower not in titles.HEADS \
-            and (tokens[j].lower not in _COMMON_CAPITALS or (tokens[j].lower == "new" and j < i)):
-        j -= 1
+    while j >= 0 and i - j < 4 and (_company_word(tokens, j, i) or (
+            tokens[j].lower in ("and", "&") and j > 0 and tokens[j - 1].capitalised and j < i)):
+        j -= 1  # "Jardine chairman", "Ways and Means chairman"
+    while j + 1 <= i and tokens[j + 1].lower in ("and", "&"):
+        j += 1
+    if j >= 0 and "-" in tokens[j].text and tokens[j].text.rsplit("-", 1)[-1][:1].isupper():
+        return None  # "then-New Jersey Governor": the name starts inside a hyphenated word
     if j == i or (j >= 0 and tokens[j].text in _POSSESSIVE):
         return None
     if i - j == 1 and (j < 0 or tokens[j].text in ".!?\"“”") and names_common(tokens[i].lower):
@@ -325,8 +467,8 @@ def _portfolio_word(tokens: Sequence[Token], i: int, qualified: int, head: Token
     if not tok.text[0].isalpha() or low in titles.NOT_PORTFOLIO or low in titles.HONORIFICS or low in heads:
         return False
     if tok.text.islower():
-        if low.endswith(("ly", "ed", "ing")) or (low.endswith("s") and low not in titles.PORTFOLIOS
-                                                 and not low.endswith(("ics", "ss", "us"))):
+        plural = low.endswith("s") and low not in titles.PORTFOLIOS and not low.endswith(("ics", "ss", "us"))
+        if (low.endswith(("ly", "ed", "ing")) and low not in _LY_NOUNS) or plural:
             return False  # "newly appointed minister", "told reporters minister"
         nxt = tokens[qualified].text
         return nxt[0].islower() or (nxt.isupper() and nxt.isalpha())  # "aid minister", "independent MP"
@@ -357,7 +499,7 @@ def _org_before(tokens: list[Token], i: int) -> tuple[str | None, int]:
         i -= 3
         last = i
     j = i
-    while j >= 0 and i - j < PHRASE and (tokens[j].capitalised or tokens[j].acronym or
+    while j >= 0 and i - j < PHRASE and tokens[j].lower not in _MEDIA and (tokens[j].capitalised or tokens[j].acronym or
                       (tokens[j].lower in ("of", "for", "&", "and") and j > 0 and tokens[j - 1].capitalised)):
         if tokens[j].lower == "and" and any(tokens[m].lower in ("for", "of") and m > 0 and tokens[m - 1].lower
                                             in titles.ORG_WORDS for m in range(max(0, j - 4), j)):
@@ -437,28 +579,77 @@ def _of_complement(tokens: list[Token], of: int, head: str, local: bool, country
         if tokens[j].lower in titles.ORG_WORDS or country_starting_at(tokens, j, places) is not None:
             last_org = j
         j += 1
-    if last_org is None and j > k and head in titles.PORTFOLIO_HEADS and _portfolio_run(tokens, k, j):
-        return j, _words(tokens, of, j), country, org  # "Minister of Regional and Industrial Expansion"
+    if last_org is not None and head in titles.PORTFOLIO_HEADS and all(
+            t.lower not in titles.ORG_WORDS or t.lower in _PORTFOLIO_NOUNS for t in tokens[k:j]) \
+            and country_starting_at(tokens, k, places) is None:
+        return j, _words(tokens, of, j), country, org  # "the Minister of Heavy Industries": a portfolio
+    if last_org is None and j > k and head in titles.PORTFOLIO_HEADS and (
+            _portfolio_run(tokens, k, j) or (j - k <= 2 and not any(is_name_word(t) and places.capital.get(t.text)
+                                                                     for t in tokens[k:j])
+                                             and (j >= len(tokens) or not tokens[j].capitalised)
+                                             and _state_at(tokens, k, head) is None)):
+        return j, _words(tokens, of, j), country, org  # "Minister of Regional and Industrial Expansion",
+        # "the Secretary of Transportation": a portfolio no list holds
     if last_org is None and j > k:
         state = _state_at(tokens, k, head)
         capital = places.capital.get(tokens[k].text)
         if local or state is not None or capital is not None:
             end = k + state[0] if state is not None else k + 1 if capital is not None else _place_end(tokens, k, local)
+            if end < len(tokens) and tokens[end].text.isalpha() and tokens[end].text.islower() \
+                    and tokens[end].lower not in _COMPLEMENT_STOP:
+                return of, [], country, org  # "president of the Kansas exchange": the state names the exchange
             place = state[1] if state is not None else capital
             return end, _words(tokens, of, end), country or place, org  # "governor of Ohio", "mayor of London"
         if j >= len(tokens) or not tokens[j].capitalised:
             return j, [], country, org or " ".join(t.text for t in tokens[k:j])
         return of, [], country, org
     if last_org is None:
+        described = _described_body(tokens, of)
+        if described is not None:
+            return described[0], [], country, org or described[1]
         return _body_in_lower_case(tokens, of, country, org)
     end = last_org + 1
     if end < len(tokens) and tokens[end].text.islower() and tokens[end].lower in titles.ORG_WORDS:
         end += 1  # "of the Public and Commercial Services union"
-    while end + 1 < j and tokens[end].lower in ("of", "for", "and", "&") and tokens[end + 1].capitalised:
-        end += 2  # "International Association of Drilling Contractors"
-        while end < j and tokens[end].capitalised:
+    while end + 1 < len(tokens) and end - k < PHRASE and tokens[end].lower in ("of", "for", "and", "&", "on") \
+            and tokens[end + 1].capitalised and tokens[end + 1].lower not in _COMMON_CAPITALS:
+        end += 2  # "International Association of Drilling Contractors", "Commission on Good Government"
+        while end < len(tokens) and end - k < PHRASE and tokens[end].capitalised:
             end += 1
     return end, [], country, org or " ".join(t.text for t in tokens[k:end])
+
+
+def _described_body(tokens: list[Token], of: int) -> tuple[int, str] | None:
+    """(end, name) of a body after lower-case words that describe it: "of civil rights group Liberty", "of the
+    human rights organisation Redress", "of the semi-official Institute for Economic Research"."""
+    k = of + 1
+    if k < len(tokens) and tokens[k].lower in ("the", "a", "an"):
+        k += 1
+    j = k
+    while j < len(tokens) and j - k < 5 and tokens[j].text.islower() and tokens[j].text[0].isalpha() \
+            and tokens[j].lower not in _COMPLEMENT_STOP:
+        j += 1
+    if j == k or j >= len(tokens) or not tokens[j].capitalised:
+        return None
+    m = j
+    while m < len(tokens) and m - j < 8 and (tokens[m].capitalised or tokens[m].acronym or (
+            tokens[m].lower in ("of", "for", "and", "&") and m + 1 < len(tokens) and tokens[m + 1].capitalised)):
+        m += 1
+    run = tokens[j:m]
+    if not (tokens[j - 1].lower in _DESCRIBING or any(t.lower in titles.ORG_WORDS for t in run)) \
+            or is_name_word(run[0]) and len(run) == 2 and tokens[j - 1].lower not in _DESCRIBING:
+        return None  # "of the steel maker", "of rival John Smith"
+    end = m
+    if end + 2 < len(tokens) and tokens[end].text == "(" and tokens[end + 1].acronym and tokens[end + 2].text == ")":
+        end += 3  # "(WIFO)"
+    return end, " ".join(t.text for t in run)
+
+
+# Nouns that describe the body named right after them ("the charity Oxfam", "civil rights group Liberty").
+_DESCRIBING = word_set("""
+group organisation organization charity party company firm agency body society association union institute
+watchdog campaign lobby foundation network movement coalition alliance bank fund think-tank tank council
+""")
 
 
 def _body_in_lower_case(tokens: list[Token], of: int, country: str | None,
@@ -566,7 +757,17 @@ def _for_complement(tokens: list[Token], for_: int, places: Gazetteer) -> int:
         k += found[0] if found is not None else 1
     while k > for_ + 1 and tokens[k - 1].lower in ("and", "the"):
         k -= 1
-    return k if k > for_ + 1 and tokens[for_ + 1].text[:1].isupper() else for_
+    if any(t.lower in titles.HEADS for t in tokens[for_ + 1:k]) and k < len(tokens) and is_name_word(tokens[k]):
+        return for_  # "a spokesman for Home Affairs Commissioner Ann Lee": the commissioner is Ann Lee
+    if k > for_ + 1 and tokens[for_ + 1].text[:1].isupper():
+        return k
+    j = for_ + 1  # "minister for foreign economic relations and trade": a portfolio in lower case, to a comma
+    while j < len(tokens) and j - for_ <= 7 and tokens[j].text.isalpha() and tokens[j].text.islower() \
+            and tokens[j].lower not in _COMPLEMENT_STOP - {"and"} and tokens[j].lower not in _DETERMINERS:
+        j += 1
+    if j > for_ + 1 and tokens[j - 1].lower != "and" and (j >= len(tokens) or tokens[j].text in ",.;:)"):
+        return j
+    return for_
 
 
 def _to_complement(tokens: list[Token], to: int, places: Gazetteer) -> int:
@@ -584,6 +785,8 @@ def _to_complement(tokens: list[Token], to: int, places: Gazetteer) -> int:
             if tokens[j].lower in titles.ORG_WORDS or tokens[j].acronym:
                 last_org = j
             j += 1
+        if last_org is None and k < j <= k + 3 and j < len(tokens) and tokens[j].text in ",;)":
+            return j  # "chief secretary to the Treasury, X": a body named by a word of its own
         return to if last_org is None else last_org + 1
     j = k
     while j < len(tokens) and j - k < 10 and tokens[j].lower not in _COMPLEMENT_STOP \

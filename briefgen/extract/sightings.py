@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 
 from briefgen.extract import countries, names, titles
@@ -24,6 +25,10 @@ _BARE_NOT_ROLES = word_set("manager")
 SPEECH = word_set("said says told added stated warned noted explained asked wrote argued insisted")
 _SUBJECT_VERBS = word_set("has had is was will would announced denied admitted urged called claimed "
                           "described insisted rejected welcomed")
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s+[\"“(]?[A-Z]")
+"""A sentence ending between two offsets: "his deputy" is the deputy of a role in its own sentence."""
 
 
 @dataclass(frozen=True)
@@ -64,9 +69,15 @@ def find_sightings(tokens: list[Token], text: str, heads: frozenset[str], mods: 
             continue  # "Deputy Emergency Situations Minister": deputy is a role alone only in "his deputy, X"
         if h + 1 < len(tokens) and tokens[h + 1].lower in chained and tokens[h + 1].text[:1].isupper():
             continue  # the next word ends this role ("Commandant Admiral", "Vice President")
+        if tok.text.islower() and h + 1 < len(tokens) and tokens[h + 1].text.islower() \
+                and tokens[h + 1].lower in heads and tokens[h + 1].lower not in ("chief", "head", "deputy"):
+            continue  # "chief executive", "executive secretary": the role ends at the next word
         if low in SURNAME_TITLES and h > 1 and tokens[h - 1].capitalised and is_name_word(tokens[h - 1]) \
                 and tokens[h - 2].text not in ".!?\"“”" and not (h + 1 < len(tokens) and is_name_word(tokens[h + 1])):
             continue  # a surname after a first name: "Martin Luther King Jr.", "John Major said", "Burger King"
+        if low in ("member", "members") and not _of_a_body(tokens, h) \
+                and not (h > 0 and tokens[h - 1].lower in titles.ORG_WORDS):
+            continue  # a member only of a body: "Member of Parliament", "board member"; not "family member"
         role = read_role(tokens, h, heads, mods, places)
         if role.title.lower() in _BARE_NOT_ROLES:
             continue  # "Arsenal manager X" is sport; "general manager X" is a company's
@@ -79,16 +90,31 @@ def find_sightings(tokens: list[Token], text: str, heads: frozenset[str], mods: 
         if before is not None and len(before.name) > 1:
             sighting: Sighting | None = before  # "Ali Nabi, the Minister of Energy, Mines and ...": an apposition
         else:  # belongs to the name before it, whatever follows it
-            sighting = _name_after(tokens, text, role, places) or before or _name_in_next_sentence(tokens, text, role)
+            sighting = (_name_after(tokens, text, role, places) or before or _name_in_next_sentence(tokens, text, role)
+                        or _name_in_sentence_before(tokens, text, role, places))
         if sighting is not None:
             if role.title.lower() == "deputy" and found and role.first > 0 \
                     and tokens[role.first - 1].lower in ("his", "her"):
-                boss = next((f.role for f in reversed(found[-3:]) if not f.role.rank_only), None)
+                boss = next((f.role for f in reversed(found[-3:]) if not f.role.rank_only
+                             and not _SENTENCE_BREAK.search(text, f.end, tokens[role.first].start)), None)
                 if boss is not None:
                     sighting = _deputy_of(sighting, boss)
             found.append(sighting)
             used_until = max(role.end, h)
     return found
+
+
+def _of_a_body(tokens: list[Token], h: int) -> bool:
+    """True for "member of Parliament", "member of the House Ethics Committee": of a body, not of a team."""
+    k = h + 1
+    if k >= len(tokens) or tokens[k].lower != "of":
+        return False
+    k += 1
+    if k < len(tokens) and tokens[k].lower == "the":
+        k += 1
+    return k < len(tokens) and tokens[k].capitalised and (
+        tokens[k].lower in titles.ORG_WORDS or tokens[k].lower in titles.PORTFOLIOS
+        or any(t.lower in titles.ORG_WORDS for t in tokens[k:k + 4] if t.capitalised))
 
 
 def _name_after(tokens: list[Token], text: str, role: Role, places: Gazetteer) -> Sighting | None:
@@ -105,7 +131,7 @@ def _name_after(tokens: list[Token], text: str, role: Role, places: Gazetteer) -
         word = tokens[role.first - 1]  # "the brigade commander, Colonel X"
         role = dataclasses.replace(role, title=f"{word.text} {role.title}", first=role.first - 1,
                                    title_first=role.first - 1)
-    determined = role.first > 0 and (tokens[role.first - 1].lower in _DETERMINERS | {"a", "an"}
+    determined = role.first > 0 and (tokens[role.first - 1].lower in _DETERMINERS | {"a", "an", "another"}
                                      or tokens[role.first - 1].text in ("'s", "’s")
                                      or tokens[role.title_first - 1].text in ("'s", "’s")
                                      or role.anaphoric or role.owner is not None)
@@ -114,15 +140,22 @@ def _name_after(tokens: list[Token], text: str, role: Role, places: Gazetteer) -
     elif determined and j < len(tokens) and tokens[j].text in ("'s", "’s") and role.country is not None \
             and tokens[j - 2].lower in ("of", "the"):
         role, j = _complement_before_comma(tokens, role, j, places)  # "the head of the UK's counter terror police, X,"
-    if j < len(tokens) and tokens[j].text == "," and determined:
+    opens_clause = role.first > 0 and tokens[role.first - 1].text in (",", ".", "\"", "“") and not role.plural
+    boxed = False  # "Responding, shadow chief secretary to the Treasury, George Osborne, said": a boxed name
+    if j < len(tokens) and tokens[j].text == "," and (determined or opens_clause):
+        boxed = not determined
         j += 1
         while j < len(tokens) and j - role.end <= 3 and (tokens[j].lower in titles.RANKS
                                                          or tokens[j].lower in titles.HONORIFICS):
             j += 1
     elif role.plural:
         return None
+    if j + 2 < len(tokens) and tokens[j].text == "(" and tokens[j + 1].acronym and tokens[j + 2].text == ")":
+        j += 3  # "Member of Parliament (MP) Ann Lee"
     end = name_run(tokens, j, text)
     if end == j or is_place_or_thing(tokens, j, end, role.first):
+        return None
+    if boxed and (end - j < 2 or end >= len(tokens) or tokens[end].text != ","):
         return None
     if BLANK_LINE.search(text, tokens[role.end - 1].end, tokens[j].start):
         return None
@@ -179,6 +212,18 @@ def _complement_before_comma(tokens: list[Token], role: Role, j: int, places: Ga
         k += 1
     if k >= len(tokens) or tokens[k].text != "," or k == j + 1:
         return role, j
+    if any(tokens[n].lower in titles.HEADS and is_name_word(tokens[n + 1]) for n in range(j + 1, k - 1)):
+        return role, k  # "spokesman for Chancellor Franz Vranitzky,": a person, not an organisation
+    owned = [n for n in range(j + 1, k) if tokens[n].text in ("'s", "’s")]
+    if owned and tokens[j].text not in ("'s", "’s"):
+        j = owned[-1]  # "spokeswoman for the Trump administration's Department of Justice": the department
+        if not all(t.text[:1].isupper() or t.lower in _ORG_LINKS for t in tokens[j + 1:k]):
+            return role, k
+        body = " ".join(t.text for t in tokens[j + 1:k] if t.lower != "the")
+        if role.country or role.org or not body:
+            return role, k
+        here = places.country_of(body)
+        return dataclasses.replace(role, country=here, org=None if here else body), k
     words = [t.text for t in tokens[j + 1:k] if t.lower != "the"]
     if tokens[j].text in ("'s", "’s"):  # "head of the UK's counter terror police": the title goes on
         if not all(w.islower() for w in words):
@@ -216,6 +261,8 @@ def _org_after_name(tokens: list[Token], end: int, role: Role, places: Gazetteer
         return dataclasses.replace(role, country=here) if here else role  # "President X of Pakistan has said"
     country = places.country_of(phrase)
     if countries.is_us_state(phrase) or (phrase == "Georgia" and titles.head_of(role.title) in titles.US_ROLES):
+        if titles.singular(titles.head_of(role.title)) not in titles.GOVERNMENT_HEADS:
+            return role  # "nominee X of Colorado": a party's candidate from the state, not the state's officer
         country = "United States"  # "Senator X of Georgia"
     if country is None and not any(w.lower() in titles.ORG_WORDS or w.isupper() for w in words):
         return role
@@ -291,6 +338,32 @@ def _name_in_next_sentence(tokens: list[Token], text: str, role: Role) -> Sighti
         return None
     name = tuple(t.text for t in tokens[k:end])
     return Sighting(name, tokens[k].start, tokens[end - 1].end, role, None)
+
+
+def _name_in_sentence_before(tokens: list[Token], text: str, role: Role, places: Gazetteer) -> Sighting | None:
+    """"Gordon Brown has issued a warning. The chancellor said ...": the one person the sentence before
+    names, as its subject, is the role that opens this one."""
+    if role.rank_only or role.plural or role.first < 3 or tokens[role.first - 1].text != "The" \
+            or tokens[role.first - 2].text not in ".!?\"”" or role.end >= len(tokens) \
+            or not tokens[role.end].text.islower() or tokens[role.end].lower in _PREPOSITIONS:
+        return None  # only a role that opens its sentence as the subject of a verb
+    stop = role.first - 2
+    k = stop - 1
+    while k > 0 and stop - k < 60 and not (tokens[k - 1].text in ".!?" and tokens[k].text[:1].isupper()):
+        k -= 1
+    if stop - k >= 60 or (k > 0 and BLANK_LINE.search(text, tokens[stop].end, tokens[role.first - 1].start)):
+        return None
+    while k < stop and tokens[k].text in "\"“'‘":
+        k += 1
+    end = name_run(tokens, k, text)
+    if end - k < 2 or end >= stop or not tokens[end].text.islower() or is_place_or_thing(tokens, k, end, k):
+        return None
+    for m in range(end, stop - 1):  # nobody else named there: "Ann Lee met Bo Ray. The minister said" is unclear
+        if tokens[m].lower in titles.HONORIFICS or (is_name_word(tokens[m]) and is_name_word(tokens[m + 1])):
+            return None
+    if places.country_of(" ".join(t.text for t in tokens[k:end])) is not None:
+        return None
+    return Sighting(tuple(t.text for t in tokens[k:end]), tokens[k].start, tokens[end - 1].end, role, None)
 
 
 def _deputy_of(sighting: Sighting, boss: Role) -> Sighting:

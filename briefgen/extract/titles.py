@@ -16,7 +16,7 @@ mufti speaker ceo treasurer comptroller ombudsman president-elect vice-president
 secretary-general under-secretary undersecretary attorney-general negotiator administrator
 coordinator adviser advisor aide lawmaker legislator councillor councilor counselor
 sheikh monarch emperor patriarch diplomat executive inspector mediator deputy
-constable sheriff coroner magistrate warden manager officer justice nominee
+constable sheriff coroner magistrate warden manager officer justice nominee member
 """)
 
 # Military and police ranks: a title when nothing better is given, else dropped.
@@ -41,7 +41,7 @@ parliamentary shadow junior general managing supreme grand lord high deputy-prim
 media immigration campaign communications policy employment pensions work science technology
 housing local europe european tourism arts rural children women prisons sport sports
 constitutional legal political co technical operating financial marketing commercial solicitor
-surgeon auditor postmaster adjutant quartermaster crown
+surgeon auditor postmaster adjutant quartermaster crown euro detective
 """)
 
 # Portfolios that follow "of" inside a title ("Secretary of State", "Minister of Finance").
@@ -178,13 +178,15 @@ def singular(word: str) -> str:
 
 # Parties whose name before a role tells the country and the party ("Tory leader", "Labour MP").
 # "democrat" and "dem" alone are American; after "Liberal" or "Lib" they are the British Liberal Democrats.
-PARTIES = {"tory": ("United Kingdom", "Conservative Party"), "tories": ("United Kingdom", "Conservative Party"),
+PARTIES: dict[str, tuple[str | None, str]] = {
+           "tory": ("United Kingdom", "Conservative Party"), "tories": ("United Kingdom", "Conservative Party"),
            "conservative": ("United Kingdom", "Conservative Party"), "labour": ("United Kingdom", "Labour Party"),
            "snp": ("United Kingdom", "Scottish National Party"), "ukip": ("United Kingdom", "UK Independence Party"),
            "plaid": ("United Kingdom", "Plaid Cymru"), "republican": ("United States", "Republican Party"),
            "democratic": ("United States", "Democratic Party"), "democrat": ("United States", "Democratic Party"),
-           "dem": ("United States", "Democratic Party")}
-LIBERAL_DEMOCRATS = ("United Kingdom", "Liberal Democrats")
+           "dem": ("United States", "Democratic Party"),
+           "liberal": (None, "Liberal Party")}  # Britain's before 1988, Canada's, Australia's: no one country
+LIBERAL_DEMOCRATS: tuple[str | None, str] = ("United Kingdom", "Liberal Democrats")
 
 # Roles that are seats in a legislature: a party before them is the member's, the org is the country.
 SEATS = word_set("""
@@ -215,6 +217,7 @@ NOT_PORTFOLIO = word_set("""
 is are was were be been being has have had do does did will would shall should may might must can could
 said says told say tell asked who whom whose which that what where when why how not no nor so than too very
 also just only even still yet ever never new current incumbent sitting longtime veteran serving its their our
+they we he she it you i them us him me
 your my his her other another each every both either all some many several few one two three four five
 six seven eight nine ten first second third fourth fifth last next previous whom a an the this these
 opponent opponents critic critics supporter supporters rival rivals ally allies colleague colleagues fellow

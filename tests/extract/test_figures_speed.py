@@ -40,6 +40,10 @@ PATHOLOGICAL: dict[str, Callable[[int], str]] = {
     "possessive owners": lambda n: " ".join(f"{_name(i)}'s envoy, Ann {_name(i)}x, spoke." for i in range(n)),
     "speakers one letter apart": lambda n: "President Ann Rau spoke. " + " ".join(
         f"R{_name(i)[1:]} told them." for i in range(n)),
+    "a long number before a speaker's verb": lambda n: "Minister Lena Ortiz said " + "7" * (50 * n) + " soldiers.",
+    "a long hyphenated capitalised word": lambda n: "President Ann Lee of " + "Ab-" * (20 * n) + "Corp said.",
+    "capitals without spaces before a bracketed acronym": lambda n: "President Ann Lee said. " + "A" * (50 * n)
+    + " (AB) grew.",
 }
 
 
