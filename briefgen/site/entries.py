@@ -81,14 +81,11 @@ def sentence_index(entry: Entry) -> Callable[[int], int | None]:
 
 def sentence_finder(entry: Entry) -> Callable[[int], str]:
     """A function giving the sentence of the entry's body that contains an offset, as a reader sees it ("" if none)."""
-    spans, body = entry.sentences, entry.article.body
-    starts = [start for start, _ in spans]
+    spans, body, index_at = entry.sentences, entry.article.body, sentence_index(entry)
 
     def sentence_at(offset: int) -> str:
-        i = bisect.bisect_right(starts, offset) - 1
-        if i >= 0 and offset < spans[i][1]:
-            return readable_text(body[spans[i][0] : spans[i][1]])
-        return ""
+        i = index_at(offset)
+        return readable_text(body[spans[i][0] : spans[i][1]]) if i is not None else ""
 
     return sentence_at
 
