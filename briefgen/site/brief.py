@@ -49,7 +49,7 @@ class BriefDay:
     @property
     def url(self) -> str:
         """The day's archive page."""
-        return urls.day_url(self.date.isoformat() if self.date else "undated")
+        return urls.day_url(urls.day_slug(self.date))
 
 
 @dataclass(frozen=True)

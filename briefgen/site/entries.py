@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from briefgen.article import Analysis, Article, Official, TroopCount
-from briefgen.site.urls import article_url, day_url
+from briefgen.site.urls import article_url, day_slug, day_url
 from briefgen.text import readable_text
 
 
@@ -46,7 +46,7 @@ class Day:
     @property
     def slug(self) -> str:
         """File name of the day's archive page."""
-        return self.date.isoformat() if self.date else "undated"
+        return day_slug(self.date)
 
     @property
     def url(self) -> str:

@@ -23,6 +23,7 @@ from briefgen.config import Config
 from briefgen.errors import Problem
 from briefgen.site import THEME
 from briefgen.site.entries import official_label, troop_label
+from briefgen.site.timeline import day_in_words
 from briefgen.site.urls import root_of
 
 _MARKDOWN = MarkdownIt("commonmark", {"html": False, "typographer": False})
@@ -68,8 +69,8 @@ def safe_url(url: str | None) -> str | None:
 
 
 def human_date(value: dt.date | None) -> str:
-    """"Thursday 13 January 2022"."""
-    return f"{value:%A} {value.day} {value:%B %Y}" if value else "Undated"
+    """"Thursday 13 January 2022", or "Undated"."""
+    return day_in_words(value) if value else "Undated"
 
 
 def short_date(value: dt.date | None) -> str:
