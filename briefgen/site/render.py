@@ -211,10 +211,8 @@ def merge_template_problems(first: list[Problem], more: list[Problem]) -> list[P
 class PageWriter:
     """Renders templates into an in-memory site, collecting template errors instead of stopping."""
 
-    def __init__(self, config: Config, skip: set[str] | frozenset[str] = frozenset()) -> None:
+    def __init__(self, config: Config) -> None:
         self.config = config
-        self.skip = skip
-        """Pages unchanged since the previous build, which are not rendered again."""
         self.env = make_environment(config)
         self.files: dict[str, bytes] = {}
         self.problems: list[Problem] = []
