@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from briefgen.site import urls
 from briefgen.site.entries import Entry, group_by_day, official_label
 from briefgen.site.facts import Fact, FactCard, PersonUrls, fact_card, troop_words
-from briefgen.site.timeline import Event, day_in_words, timeline_events
+from briefgen.site.periods import day_in_words
+from briefgen.site.timeline import Event, timeline_events
 
 FRONT_PAGE_DAYS = 7
 """Days with articles on the front page; older days are in the archive."""

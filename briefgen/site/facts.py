@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from briefgen.article import TroopCount
 from briefgen.site.entries import Entry, official_label, sentence_index, troop_label
-from briefgen.site.timeline import period_of
+from briefgen.site.periods import period_of
 
 FACTS_SHOWN = 40
 """Facts of one kind a card shows: past that, a list stops being a summary (the text has every one)."""

@@ -14,8 +14,9 @@ from briefgen.site.brief import brief_day, front_page
 from briefgen.site.entries import Day, Entry, group_by_day, newest_first
 from briefgen.site.facts import PersonUrls, fact_card
 from briefgen.site.people import Person, gather_people
+from briefgen.site.periods import day_in_words
 from briefgen.site.render import PageWriter, body_html
-from briefgen.site.timeline import Timeline, TimelinePart, build_timeline, day_in_words
+from briefgen.site.timeline import Timeline, TimelinePart, build_timeline
 from briefgen.site.troop_chart import CHART_WIDTH, LABEL_WIDTH, troop_groups
 from briefgen.site.whos_who import (
     PERSON_FOLDED_SHOWN,

@@ -23,7 +23,7 @@ from briefgen.config import Config
 from briefgen.errors import Problem
 from briefgen.site import THEME
 from briefgen.site.entries import official_label, troop_label
-from briefgen.site.timeline import day_in_words
+from briefgen.site.periods import day_in_words
 from briefgen.site.urls import root_of
 
 _MARKDOWN = MarkdownIt("commonmark", {"html": False, "typographer": False})
