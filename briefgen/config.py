@@ -286,7 +286,7 @@ def load_config(path: Path | None = None, root: Path | None = None,
     found: dict[str, tuple[Any, int]] = {}
     if path is not None:
         try:
-            text = decode(path.read_bytes(), path).removeprefix("\ufeff")
+            text = decode(path.read_bytes(), path, "a config file").removeprefix("\ufeff")
         except OSError as exc:
             raise BriefgenError(Problem(f"cannot read config: {exc.strerror}", path)) from exc
         try:

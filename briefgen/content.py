@@ -172,13 +172,13 @@ def read_regular_file(path: Path, limit: int) -> bytes:
         os.close(fd)
 
 
-def decode(raw: bytes, path: Path) -> str:
-    """Decode strict UTF-8, or say where the first bad byte is."""
+def decode(raw: bytes, path: Path, expected: str = "an article") -> str:
+    """Decode strict UTF-8, or say where the first bad byte is; `expected` says what the file should be."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise BriefgenError(Problem("UTF-16 text (it starts with a UTF-16 byte order mark); save the file as UTF-8",
                                     path, 1))
     if b"\x00" in raw[:8192]:
-        raise BriefgenError(Problem("binary file (contains NUL bytes), not an article", path))
+        raise BriefgenError(Problem(f"binary file (contains NUL bytes), not {expected}", path))
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
