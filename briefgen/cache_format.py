@@ -164,6 +164,7 @@ def article_from_json(data: Any, machine: dict[str, Any] | None) -> Article:
 
 
 def _key_lines(data: Any) -> dict[str, int]:
+    """The line of each front matter key, checked: text keys, whole numbers."""
     lines = expect(data, dict, "article.key_lines")
     if not all(isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool) for k, v in lines.items()):
         raise CacheInvalid("article.key_lines: wrong shape")

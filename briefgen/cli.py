@@ -76,6 +76,7 @@ def terminal_progress() -> Callable[[int, int], None] | None:
         return None
 
     def show(done: int, total: int) -> None:
+        """Print the progress line, about once a percent (and only for 20 articles or more)."""
         if total >= 20 and (done == total or done % max(1, total // 100) == 0):
             click.echo(f"\ranalysing articles: {done}/{total} ({100 * done // total}%)", err=True,
                        nl=done == total)

@@ -124,6 +124,7 @@ def scan_content(folder: Path, root: Path, leftover: re.Pattern[str] | None = No
 
 
 def _leads_to_folder(entry: os.DirEntry[str]) -> bool:
+    """True when a link found in a folder leads to a folder (False for a loop)."""
     try:
         return entry.is_dir()
     except OSError:  # a loop: not a folder (it is reported as a link that leads nowhere)

@@ -97,6 +97,7 @@ class _Quoter:
         return tuple(self._quote(index, numbers[index]) for index in sorted(self.marks)), numbers
 
     def _quote(self, index: int, number: int) -> Quote:
+        """The quote of one sentence: its text in pieces, the marked spans merged."""
         start, end = self.spans[index]
         pieces: list[tuple[str, bool]] = []
         at = start

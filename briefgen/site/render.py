@@ -113,6 +113,7 @@ TEMPLATE_SUFFIXES = (".html", ".xml", ".txt")
 
 
 def _template_frames(exc: BaseException) -> list[traceback.FrameSummary]:
+    """The frames of a traceback that are in template files."""
     return [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(TEMPLATE_SUFFIXES)]
 
 

@@ -107,6 +107,7 @@ def latest_date(entries: list[Entry]) -> dt.date | None:
 
 
 def _sentence_key(sentence: str) -> str:
+    """A sentence compared without case or spacing."""
     return " ".join(sentence.split()).casefold()
 
 
