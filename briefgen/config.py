@@ -210,23 +210,20 @@ def _flatten(node: yaml.MappingNode, path: Path, problems: list[Problem],
              item_lines: dict[str, list[int]]) -> dict[str, tuple[Any, int]]:
     """Return {dotted key: (value, line)} for the config mapping, noting unknown keys and each list
     item's line in `item_lines`."""
-    found: dict[str, tuple[Any, int]] = {}
+    options: list[tuple[str, yaml.Node, yaml.Node]] = []
     for key_node, value_node in node.value:
         key = key_node.value
-        line = key_node.start_mark.line + 1
-        if key in SECTIONS:
-            if not isinstance(value_node, yaml.MappingNode):
-                problems.append(Problem(f"'{key}' must be a mapping of options", path, line))
-                continue
-            for sub_key, sub_value in value_node.value:
-                dotted = f"{key}.{sub_key.value}"
-                found[dotted] = (construct(sub_value), sub_key.start_mark.line + 1)
-                if isinstance(sub_value, yaml.SequenceNode):
-                    item_lines[dotted] = [item.start_mark.line + 1 for item in sub_value.value]
+        if key not in SECTIONS:
+            options.append((key, key_node, value_node))
+        elif isinstance(value_node, yaml.MappingNode):
+            options += [(f"{key}.{sub_key.value}", sub_key, sub_value) for sub_key, sub_value in value_node.value]
         else:
-            found[key] = (construct(value_node), line)
-            if isinstance(value_node, yaml.SequenceNode):
-                item_lines[key] = [item.start_mark.line + 1 for item in value_node.value]
+            problems.append(Problem(f"'{key}' must be a mapping of options", path, key_node.start_mark.line + 1))
+    found: dict[str, tuple[Any, int]] = {}
+    for dotted, key_node, value_node in options:
+        found[dotted] = (construct(value_node), key_node.start_mark.line + 1)
+        if isinstance(value_node, yaml.SequenceNode):
+            item_lines[dotted] = [item.start_mark.line + 1 for item in value_node.value]
     for key, (_, line) in found.items():
         if key not in OPTIONS:
             guess = difflib.get_close_matches(key, list(OPTIONS), n=1)
