@@ -19,14 +19,14 @@ class RecordError(Exception):
 
 def figures_to_data(figures: Figures) -> dict[str, list[dict[str, Any]]]:
     """The figures as the contract's `figures` object."""
-    out: dict[str, list[dict[str, Any]]] = {"troops": [], "dates": [], "officials": []}
-    out["troops"] = [dataclasses.asdict(t) for t in figures.troops]
-    out["dates"] = [dataclasses.asdict(d) for d in figures.dates]
-    out["officials"] = [
-        {**dataclasses.asdict(o), "variants": list(o.variants), "mentions": [list(m) for m in o.mentions]}
-        for o in figures.officials
-    ]
-    return out
+    return {
+        "troops": [dataclasses.asdict(t) for t in figures.troops],
+        "dates": [dataclasses.asdict(d) for d in figures.dates],
+        "officials": [
+            {**dataclasses.asdict(o), "variants": list(o.variants), "mentions": [list(m) for m in o.mentions]}
+            for o in figures.officials
+        ],
+    }
 
 
 def analysis_to_data(analysis: Analysis) -> dict[str, Any]:
