@@ -420,6 +420,7 @@ def extract_records(
     problems: list[Problem] = []
     skipped: list[Problem] = []
     for given in paths or [config.content_dir]:
+        given = given.absolute()  # the files found under a folder are absolute: so must the folder be
         folder, files = given.parent, [given]
         if given.is_dir():
             folder, (files, skipped_here) = given, find_article_files(given, config.root)
