@@ -577,7 +577,11 @@ def _record_from_json(data: Any) -> Record:
 
 def _signatures(data: Any, what: str) -> dict[str, Signature]:
     expect(data, dict, what)
-    return {expect(name, str, what): pair_from_json(sig, what) for name, sig in data.items()}
+    # checked in bulk, not value by value: a large site has tens of thousands of files
+    if not all(type(sig) is list and len(sig) == 2 and type(sig[0]) is int and type(sig[1]) is int
+               for sig in data.values()):
+        raise CacheInvalid(f"{what}: not pairs of numbers")
+    return {name: (sig[0], sig[1]) for name, sig in data.items()}
 
 
 def _stored_article(data: Any) -> StoredArticle:
@@ -609,7 +613,7 @@ def _index_to_json(state: State) -> dict[str, Any]:
     return {
         "generation": state.generation,
         "articles": {name: [*a.signature, a.version, a.offset, a.length] for name, a in state.articles.items()},
-        "site": {name: list(sig) for name, sig in state.site.items()},
+        "site": state.site,  # (mtime, size) pairs: JSON writes tuples as lists
         "made": {url: [made, state.digests[url]] for url, made in state.made_from.items()},
     }
 
