@@ -6,6 +6,7 @@ import bisect
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import groupby
 
 from briefgen.article import Analysis, Article, Official, TroopCount
@@ -30,9 +31,9 @@ class Entry:
         """Path of the article's page, relative to the site root."""
         return article_url(self.slug)
 
-    @property
+    @cached_property
     def key(self) -> str:
-        """The article's content path, which names it among the inputs of pages."""
+        """The article's content path, which names it among the inputs of pages (asked for often: kept)."""
         return self.article.path.as_posix()
 
 
