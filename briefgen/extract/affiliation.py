@@ -300,9 +300,14 @@ def full_names(text: str) -> dict[str, str]:
             out.setdefault(" ".join(words[k:]), f"{' '.join(words[k:])} {m.group(2)}")
     for m in _SPELT_OUT.finditer(text):
         words = m.group(1).split()
-        while len(words) > 1 and words[0].lower() in _OPENERS:
-            words = words[1:]  # "The Heavy Works Ltd (HW)", "But ..."
-        out.setdefault(m.group(2), " ".join(words))
+        acronym = m.group(2)
+        for k in range(len(words)):  # the shortest tail whose initials spell the acronym: "Leaders of African
+            tail = words[k:]  # Union (AU)" is the African Union's
+            initials = "".join(w[0] for w in tail if w[0].isupper() and w.lower() not in _OPENERS
+                               and w.lower().rstrip(".") not in _COMPANY_ENDS)
+            if initials == acronym and tail[0][0].isupper() and tail[0].lower() not in _OPENERS:
+                out.setdefault(acronym, " ".join(tail))
+                break
     return out
 
 
@@ -412,7 +417,8 @@ def _stated(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaz
         if s.role.owner is not None:
             for key in ev.by_surname.get(tokens[s.role.owner].text, ())[:_NEAREST]:
                 if key != holder.key:
-                    return _stated(holders[key], (), ev, places)  # "Kovac's envoy": Kovac's country
+                    owned = _stated(holders[key], (), ev, places)  # "Kovac's envoy": Kovac's country, not his
+                    return owned if owned is not None and places.country_of(owned) == owned else None  # party
     return None
 
 
