@@ -12,14 +12,14 @@ from typing import TYPE_CHECKING, Any
 
 from briefgen.article import Analysis, Article
 from briefgen.config import Config
-from briefgen.content import find_article_files, load_articles, unknown_keys
+from briefgen.content import find_article_files, load_articles, scan_content, unknown_keys
 from briefgen.dependencies import CACHE_DIR, Dependencies, Plan, Record, signature
 from briefgen.errors import BriefgenError, Problem, counted
 from briefgen.project_lock import project_lock, remove_leftovers
 from briefgen.publish import MARKER, SiteChanges, finish_interrupted_commit, refuse_foreign_site
 from briefgen.records import contract_record
 from briefgen.site.urls import article_url, slugify
-from briefgen.write_back import CHANGED_MEANWHILE, WriteBack, plan_front_matter
+from briefgen.write_back import CHANGED_MEANWHILE, TEMPORARY, WriteBack, plan_front_matter
 
 if TYPE_CHECKING:
     from briefgen.analyse import Outcome, Progress
@@ -194,7 +194,6 @@ def build_project(
     """
     with project_lock(config.root / CACHE_DIR):
         finish_interrupted_commit(config.site_dir, config.root / CACHE_DIR)
-        remove_leftovers(config.content_dir, config.site_dir)
         report = build_locked(config, write=write, strict=strict, jobs=jobs, progress=progress, drafts=drafts)
     if not config.base_url:
         report = dataclasses.replace(report, notes=(*report.notes, NO_BASE_URL))
@@ -223,15 +222,18 @@ def build_locked(config: Config, *, write: bool, strict: bool, jobs: int | None,
     refuse_foreign_site(config)
     write = write and config.write_front_matter
     deps = Dependencies(config.root, config, {}, {"strict": strict, "drafts": drafts}, write)
-    files, skipped = find_article_files(config.content_dir, config.root)
+    scan = scan_content(config.content_dir, config.root, TEMPORARY)
+    remove_leftovers(config.content_dir, config.site_dir, scan.leftovers)
+    skipped = scan.skipped
     if strict and skipped:
         raise BriefgenError([dataclasses.replace(p, warning=False) for p in skipped])
-    deps.load(len(files))
-    plan = deps.plan(files)
+    deps.load(len(scan.names))
+    plan = deps.plan(scan)
     if plan.nothing_to_do and deps.state is not None:  # (state.json only: index.json is not even read)
         clock.lap("load")
         return BuildReport(deps.state.published, deps.state.pages, 0, 0, (*skipped, *deps.state.warnings),
                            time.perf_counter() - clock.started, tuple(clock.stages.items()))
+    files = scan.paths
     # Loaded only now: a build with nothing to do should not pay for numpy, the analysers and Jinja.
     from briefgen.analyse import analyse_all
     from briefgen.site.entries import Entry
@@ -287,7 +289,8 @@ def build_locked(config: Config, *, write: bool, strict: bool, jobs: int | None,
     kept = {name: record for name, record in records.items() if record.article.path not in edited}
     signatures = {name: signature(config.root / name) for name in kept}
     deps.record({name: (sig, kept[name]) for name, sig in signatures.items() if sig is not None}, renewed,
-                site.made_from, site.digests, tuple(warnings), site.pages, len(entries))
+                site.made_from, site.digests, tuple(warnings), site.pages, len(entries),
+                None if changes.fresh_site else (changes.written, changes.removed))
     clock.lap("write")
     details = (f"read {counted(read, 'article')} from content/, "
                f"{counted(len(articles) - read, 'article')} unchanged since the previous build",

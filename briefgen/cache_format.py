@@ -27,8 +27,27 @@ _JSON_INT_BITS = 12_000
 """Larger ints are stored as hex text: Python refuses to print ints of more than 4,300 digits in decimal."""
 
 
+def _plain(value: Any) -> bool:
+    """True for data JSON holds as it is: text keys, JSON scalars, lists and mappings of those."""
+    if value is None or isinstance(value, bool | str | float):
+        return True
+    if isinstance(value, int):
+        return value.bit_length() <= _JSON_INT_BITS
+    if isinstance(value, list):
+        return all(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _plain(v) for k, v in value.items())
+    return False
+
+
 def value_to_json(value: Any) -> Any:
-    """YAML-loaded data (front matter) as JSON: mappings and non-JSON scalars become one-key tagged objects."""
+    """YAML-loaded data (front matter) as JSON: mappings and non-JSON scalars become one-key tagged objects.
+
+    A mapping that JSON holds as it is (text keys, JSON values: most front matter) is stored as such under
+    the tag "plain", which reads back in one step.
+    """
+    if isinstance(value, dict) and _plain(value):
+        return {"plain": value}
     if value is None or isinstance(value, bool | str | float):
         return value
     if isinstance(value, int):
@@ -53,6 +72,8 @@ def value_from_json(data: Any) -> Any:
     if not isinstance(data, dict) or len(data) != 1:
         raise CacheInvalid("not a stored value")
     (tag, inner), = data.items()
+    if tag == "plain" and isinstance(inner, dict):
+        return inner  # what json.loads makes of a JSON object is a mapping of JSON values: nothing to check
     try:
         if tag == "map" and isinstance(inner, list):
             pairs = [(value_from_json(k), value_from_json(v)) for k, v in inner]

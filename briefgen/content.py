@@ -10,6 +10,7 @@ import os
 import re
 import stat
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -34,41 +35,104 @@ def _not_regular(mode: int) -> str:
     return _NOT_REGULAR.get(stat.S_IFMT(mode), "not a regular file")
 
 
-def find_article_files(folder: Path, root: Path) -> tuple[list[Path], list[Problem]]:
+@dataclass(frozen=True)
+class ContentScan:
+    """What is under the content folder: the articles with their signatures, the names skipped, leftovers."""
+
+    root: Path
+    names: list[str]
+    """Each article file, in folder order, as its path from `root` (its absolute path when outside `root`)."""
+    signatures: list[tuple[int, int]]
+    """(modification time in ns, size) of each article file."""
+    skipped: list[Problem]
+    leftovers: list[Path]
+    """Hidden files matching the pattern asked for (a killed build's temporaries)."""
+
+    @property
+    def paths(self) -> list[Path]:
+        """The article files as paths (made only when asked: a build with nothing to do needs none)."""
+        return [self.root / name for name in self.names]
+
+
+def scan_content(folder: Path, root: Path, leftover: re.Pattern[str] | None = None) -> ContentScan:
     """Every *.md and *.txt under `folder` in folder order, and a warning for each such name skipped.
 
     Only regular files are articles, and links to regular files inside `root` (once: a link to a file
     that is read anyway is skipped). Hidden files and folders are left out without a word; named
     pipes, devices, sockets and links that loop, lead nowhere or leave the project, with a warning:
-    opening a pipe would wait forever and a device would never end.
+    opening a pipe would wait forever and a device would never end. One pass over the folders with
+    one lstat per article (its signature comes with it): a build with nothing to do pays for little else.
     """
-    candidates: list[tuple[Path, int]] = []
-    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if name.startswith(".") or os.path.splitext(name)[1].lower() not in SUFFIXES:
+    base = Path(folder)
+    inside = base.resolve().is_relative_to(root.resolve()) and not os.path.relpath(base, root).startswith("..")
+    prefix = (os.path.relpath(base, root).replace(os.sep, "/") + "/") if inside else (str(base) + "/")
+    prefix = "" if prefix == "./" else prefix
+    candidates: list[tuple[str, str, os.stat_result, str]] = []
+    leftovers: list[Path] = []
+    pending = [(str(base), "")]
+    while pending:
+        directory, relative = pending.pop()
+        try:
+            with os.scandir(directory) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError:
+            continue
+        real = None
+        subfolders: list[tuple[str, str]] = []
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                if leftover is not None and leftover.match(name):
+                    leftovers.append(Path(entry.path))
                 continue
-            path = Path(dirpath) / name
             try:
-                candidates.append((path, path.lstat().st_mode))
+                if entry.is_dir(follow_symlinks=False):
+                    subfolders.append((entry.path, f"{relative}{name}/"))
+                    continue
+                if entry.is_symlink() and _leads_to_folder(entry):
+                    continue  # a link to a folder is not followed (nor is it an article)
+                if os.path.splitext(name)[1].lower() not in SUFFIXES:
+                    continue
+                st = entry.stat(follow_symlinks=False)
             except OSError:
                 continue  # gone since the folder was listed
+            if real is None:
+                real = os.path.realpath(directory)
+            candidates.append((f"{prefix}{relative}{name}", entry.path, st, os.path.join(real, name)))
+        pending += reversed(subfolders)  # depth first, in name order, as os.walk goes
     boundary = root.resolve()
-    regular = {os.path.realpath(path) for path, mode in candidates if stat.S_ISREG(mode)}
-    found: list[Path] = []
+    regular = {resolved for _, _, st, resolved in candidates if stat.S_ISREG(st.st_mode)}
+    names: list[str] = []
+    signatures: list[tuple[int, int]] = []
     skipped: list[Problem] = []
-    for path, mode in candidates:
-        reason = None
-        if stat.S_ISLNK(mode):
-            reason = _link_problem(path, boundary, regular)
-        elif not stat.S_ISREG(mode):
-            reason = f"not a regular file but {_not_regular(mode)}"
-        if reason:
-            skipped.append(Problem(f"{reason}, so it is not read as an article", shown_path(path, root),
-                                   warning=True))
-        else:
-            found.append(path)
-    return found, skipped
+    for shown, path, st, _ in candidates:
+        if not stat.S_ISREG(st.st_mode):
+            reason = _link_problem(Path(path), boundary, regular) if stat.S_ISLNK(st.st_mode) else \
+                f"not a regular file but {_not_regular(st.st_mode)}"
+            if reason:
+                skipped.append(Problem(f"{reason}, so it is not read as an article", Path(shown), warning=True))
+                continue
+            try:
+                st = os.stat(path)
+            except OSError:
+                continue
+        names.append(shown)
+        signatures.append((st.st_mtime_ns, st.st_size))
+    return ContentScan(root, names, signatures, skipped, leftovers)
+
+
+def _leads_to_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # a loop: not a folder (it is reported as a link that leads nowhere)
+        return False
+
+
+def find_article_files(folder: Path, root: Path) -> tuple[list[Path], list[Problem]]:
+    """Every *.md and *.txt under `folder` in folder order, and a warning for each such name skipped
+    (see scan_content)."""
+    scan = scan_content(folder, root)
+    return scan.paths, scan.skipped
 
 
 def _link_problem(link: Path, boundary: Path, regular: set[str]) -> str | None:

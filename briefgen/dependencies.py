@@ -16,7 +16,7 @@ What a build depends on, and how a change is noticed:
 - **each article**: its file's modification time and size; `version`, a digest of what was read
   and analysed from it, names that state in the inputs of pages.
 - **each page**: `made_from`, a digest of the site key, its URL and the versions of the articles it
-  shows (`Page.inputs`). A page is rendered again when
+  shows (`Page.inputs`) and what else it declares (`Page.extra`). A page is rendered again when
   that digest changes or its file is not as the build left it.
 - **every file of the site**: its modification time and size, so that a file edited, added or
   deleted by hand makes the next build repair the site.
@@ -37,6 +37,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,6 +59,7 @@ from briefgen.cache_format import (
     write_json,
 )
 from briefgen.config import Config
+from briefgen.content import ContentScan
 from briefgen.errors import Problem
 from briefgen.records import RecordError, analysis_from_data, analysis_to_data
 
@@ -65,7 +67,7 @@ CACHE_DIR = ".briefgen-cache"
 STATE_FILE = "state.json"
 INDEX_FILE = "index.json"
 LOG_PREFIX = "records-"
-FORMAT = 3
+FORMAT = 4
 """Bumped when the cache's layout changes."""
 
 Signature = tuple[int, int]
@@ -87,20 +89,31 @@ def signature(path: Path) -> Signature | None:
     return st.st_mtime_ns, st.st_size
 
 
-def tree_signatures(folder: Path) -> dict[str, Signature]:
-    """Every file under `folder` (links not followed) by its path relative to `folder`."""
+UNCHECKED = re.compile(r"pagefind/s[0-9a-f]{16}/")
+"""Folders whose files are only listed, not stat'ed, when checking the site: the search segments' bundles,
+named by a digest of what they hold and never edited by hand (a third of a large site's files)."""
+
+
+def tree_signatures(folder: Path, unchecked: re.Pattern[str] | None = None) -> dict[str, Signature]:
+    """Every file under `folder` (links not followed) by its path relative to `folder`; files in folders
+    matching `unchecked` get the signature (0, 0): listed, not stat'ed."""
     found: dict[str, Signature] = {}
-    pending = [(folder, "")]
+    pending = [(str(folder), "", False)]
     while pending:
-        directory, prefix = pending.pop()
+        directory, prefix, listed_only = pending.pop()
         try:
-            entries = list(os.scandir(directory))
+            with os.scandir(directory) as listing:
+                entries = list(listing)
         except OSError:
             continue
         for entry in entries:
             try:
                 if entry.is_dir(follow_symlinks=False):
-                    pending.append((Path(entry.path), f"{prefix}{entry.name}/"))
+                    inner = f"{prefix}{entry.name}/"
+                    pending.append((entry.path, inner, listed_only or bool(unchecked and unchecked.fullmatch(inner))))
+                    continue
+                if listed_only:
+                    found[prefix + entry.name] = (0, 0)
                     continue
                 st = entry.stat(follow_symlinks=False)
             except OSError:
@@ -285,15 +298,17 @@ class Dependencies:
             state = dataclasses.replace(state, made_from={}, digests={})
         self.state = state
 
-    def plan(self, files: list[Path]) -> Plan:
-        """Which article files to read again, and whether the build has anything to do at all."""
-        signatures = {path.relative_to(self.root).as_posix(): signature(path) for path in files}
-        self.site_now = tree_signatures(self.config.site_dir)
+    def plan(self, scan: ContentScan) -> Plan:
+        """Which article files (from the scan of content/, with their signatures) to read again, and whether
+        the build has anything to do at all."""
+        signatures: dict[str, Signature | None] = dict(zip(scan.names, scan.signatures, strict=True))
+        self.site_now = tree_signatures(self.config.site_dir, UNCHECKED)
         state = self.state
         if state is not None and (state.site_key == self.site_key and not (self.write and state.unwritten)
                                   and _listing(signatures) == state.content_listing
                                   and _listing(self.site_now) == state.site_listing):
-            return Plan(True, (), tuple(files), (), True)
+            return Plan(True, (), (), (), True)
+        files = scan.paths
         if state is not None:
             self._load_index()
             state = self.state
@@ -301,8 +316,7 @@ class Dependencies:
             return Plan(False, tuple(files), (), (), False)
         changed: list[Path] = []
         unchanged: list[Path] = []
-        for path in files:
-            name = path.relative_to(self.root).as_posix()
+        for name, path in zip(scan.names, files, strict=True):
             stored = state.articles.get(name)
             (unchanged if stored is not None and signatures[name] == stored.signature else changed).append(path)
         removed = tuple(sorted(set(state.articles) - set(signatures)))
@@ -317,17 +331,26 @@ class Dependencies:
         found: dict[str, Record] = {}
         try:
             with _open_log(self.folder / state.log) as log:
-                for offset, length, name in wanted:
-                    log.seek(offset)
-                    raw = log.read(length)
-                    if len(raw) != length:
-                        raise CacheInvalid("record log shorter than its index")
-                    record = _record_from_json(json.loads(raw))
-                    if record.article.path.as_posix() != name or not f"/{name}".endswith(f"/{record.article.relpath}"):
-                        raise CacheInvalid("a record stored under another file's name")
-                    if _version(raw) != state.articles[name].version:
-                        raise CacheInvalid("a record that is not the one its version names")
-                    found[name] = record
+                if sum(length for _, length, _ in wanted) * 2 > os.fstat(log.fileno()).st_size:
+                    whole = log.read()  # most of the log is wanted: one read, then slices
+                    raws = [whole[offset:offset + length] for offset, length, _ in wanted]
+                else:
+                    raws = []
+                    for offset, length, _ in wanted:
+                        log.seek(offset)
+                        raws.append(log.read(length))
+            if any(len(raw) != length for raw, (_, length, _) in zip(raws, wanted, strict=True)):
+                raise CacheInvalid("record log shorter than its index")
+            parsed = json.loads(b"[" + b",".join(raws) + b"]")  # one parse for all: much faster than one each
+            if not isinstance(parsed, list) or len(parsed) != len(wanted):
+                raise CacheInvalid("records that do not parse one by one")
+            for raw, data, (_, _, name) in zip(raws, parsed, wanted, strict=True):
+                if _version(raw) != state.articles[name].version:
+                    raise CacheInvalid("a record that is not the one its version names")
+                record = _record_from_json(data)
+                if record.article.path.as_posix() != name or not f"/{name}".endswith(f"/{record.article.relpath}"):
+                    raise CacheInvalid("a record stored under another file's name")
+                found[name] = record
         except (*_CACHE_PROBLEMS, OSError):
             return None
         self.log_read = True
@@ -342,10 +365,14 @@ class Dependencies:
         previous = self.state.made_from if self.state is not None else {}
         digests = self.state.digests if self.state is not None else {}
         recorded = self.state.site if self.state is not None else {}
-        now = self.site_now if self.site_now is not None else tree_signatures(self.config.site_dir)
+        now = self.site_now if self.site_now is not None else tree_signatures(self.config.site_dir, UNCHECKED)
         answer = Outdated()
+        by_inputs: dict[frozenset[str], str] = {}  # many pages show the same articles (all of them, a day's)
         for page in pages:
-            made_from = page_digest(self.site_key, page.url, (versions[k] for k in sorted(page.inputs)))
+            inputs = by_inputs.get(page.inputs)
+            if inputs is None:
+                inputs = by_inputs[page.inputs] = inputs_digest(versions[k] for k in sorted(page.inputs))
+            made_from = page_digest(self.site_key, page.url, f"{inputs}\0{page.extra}")
             answer.made_from[page.url] = made_from
             intact = site_intact or (page.url in recorded and now.get(page.url) == recorded[page.url])
             if previous.get(page.url) != made_from or not intact or page.url not in digests:
@@ -356,7 +383,8 @@ class Dependencies:
         return answer
 
     def record(self, records: Mapping[str, tuple[Signature, Record]], fresh: set[str], made_from: dict[str, str],
-               digests: dict[str, str], warnings: tuple[Problem, ...], pages: int, published: int) -> None:
+               digests: dict[str, str], warnings: tuple[Problem, ...], pages: int, published: int,
+               site_changes: tuple[set[str], set[str]] | None = None) -> None:
         """Store what this build read and made, for the next one. A cache that cannot be written costs speed
         next time, never correctness: then there is no state, and the next build is a cold one."""
         state = self.state
@@ -365,7 +393,7 @@ class Dependencies:
             if not (self.folder / ".gitignore").exists():
                 (self.folder / ".gitignore").write_text("*\n", encoding="utf-8")
             stored, log, live = self._write_records(records, fresh)
-            site = tree_signatures(self.config.site_dir)
+            site = self._site_after(site_changes)
             unwritten = sum(1 for _, record in records.values() if record.article.machine is not record.outcome.block)
             generation = (state.generation + 1) if state is not None else 1
             new = State(self.records_key, self.site_key, log, live, stored, site, made_from, digests, warnings, pages,
@@ -380,6 +408,26 @@ class Dependencies:
         except (OSError, TypeError, ValueError):
             with contextlib.suppress(OSError):
                 (self.folder / STATE_FILE).unlink(missing_ok=True)
+
+    def _site_after(self, site_changes: tuple[set[str], set[str]] | None) -> dict[str, Signature]:
+        """The site's files now: the listing made at the start, with the files the commit wrote and removed
+        (or a new listing, when there is none or the site was made afresh)."""
+        if site_changes is None or self.site_now is None:
+            return tree_signatures(self.config.site_dir, UNCHECKED)
+        written, removed = site_changes
+        site = dict(self.site_now)
+        folders = [relative + "/" for relative in removed if site.pop(relative, None) is None]  # not a file: a folder
+        if folders:
+            for name in [n for n in site if n.startswith(tuple(folders))]:
+                del site[name]
+        for relative in written:
+            if UNCHECKED.match(relative):
+                site[relative] = (0, 0)
+            else:
+                sig = signature(self.config.site_dir / relative)
+                if sig is not None:
+                    site[relative] = sig
+        return site
 
     def _write_records(self, records: Mapping[str, tuple[Signature, Record]], fresh: set[str]
                        ) -> tuple[dict[str, StoredArticle], str, int]:
@@ -422,12 +470,14 @@ class Dependencies:
         return _version(_record_bytes(record))
 
 
-def page_digest(key: str, url: str, versions: Iterable[str]) -> str:
-    """What a page is made from: the site key, its URL and its inputs' versions."""
-    digest = hashlib.sha256(f"{key}\0{url}\0".encode())
-    for version in versions:
-        digest.update(version.encode())
-    return digest.hexdigest()[:32]
+def inputs_digest(versions: Iterable[str]) -> str:
+    """A digest of the versions of a page's inputs, in the order of their keys."""
+    return hashlib.sha256("\0".join(versions).encode()).hexdigest()
+
+
+def page_digest(key: str, url: str, inputs: str) -> str:
+    """What a page is made from: the site key, its URL and the digest of its inputs' versions."""
+    return hashlib.sha256(f"{key}\0{url}\0{inputs}".encode()).hexdigest()[:32]
 
 
 _CACHE_PROBLEMS = (CacheInvalid, RecursionError, KeyError, TypeError, ValueError)
@@ -467,10 +517,15 @@ def _record_bytes(record: Record) -> bytes:
     outcome = record.outcome
     # article.machine (the block in the file) is outcome.block once written back: then it is stored once
     machine = record.article.machine
+    # the analysis is the block's, but for an analysis that failed or a block that does not read: stored once
+    try:
+        same = analysis_from_data(outcome.block) == outcome.analysis
+    except RecordError:
+        same = False
     data = {
         "article": article_to_json(record.article), "block": value_to_json(outcome.block),
         "machine": "block" if machine is outcome.block else value_to_json(machine),
-        "analysis": analysis_to_data(outcome.analysis),
+        "analysis": None if same else analysis_to_data(outcome.analysis),
         "problem": None if outcome.problem is None else problem_to_json(outcome.problem),
         "sentences": [list(span) for span in outcome.sentences],
     }
@@ -484,7 +539,8 @@ def _record_from_json(data: Any) -> Record:
     block = expect(value_from_json(data.get("block")), dict, "block")
     problem = data.get("problem")
     try:
-        analysis = analysis_from_data(data.get("analysis"))
+        separate = data.get("analysis")
+        analysis = analysis_from_data(block if separate is None else separate)
     except RecordError as exc:
         raise CacheInvalid(str(exc)) from exc
     outcome = Outcome(analysis, block, None if problem is None else problem_from_json(problem),
@@ -512,11 +568,7 @@ def _stored_article(data: Any) -> StoredArticle:
 
 def _listing(signatures: Mapping[str, Signature | None]) -> str:
     """A digest of file names and signatures, in name order."""
-    digest = hashlib.sha256()
-    for name in sorted(signatures):
-        sig = signatures[name]
-        digest.update(f"{name}\0{sig[0] if sig else -1}\0{sig[1] if sig else -1}\n".encode("utf-8", "surrogatepass"))
-    return digest.hexdigest()
+    return hashlib.sha256(repr(sorted(signatures.items())).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _state_to_json(state: State) -> dict[str, Any]:

@@ -10,7 +10,7 @@ import shutil
 import signal
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -94,12 +94,17 @@ def die_with_parent() -> None:
         ctypes.CDLL(libc_name).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
-def remove_leftovers(content_dir: Path, site_dir: Path) -> None:
-    """Delete temporary files and staging folders of a build that was killed (only under the lock)."""
-    for dirpath, _, filenames in os.walk(content_dir):
-        for name in filenames:
-            if TEMPORARY.match(name):
-                (Path(dirpath) / name).unlink(missing_ok=True)
+def remove_leftovers(content_dir: Path, site_dir: Path, temporaries: Iterable[Path] | None = None) -> None:
+    """Delete temporary files and staging folders of a build that was killed (only under the lock).
+
+    `temporaries`: the write-back's temporary files already found (by a scan of content/), instead of
+    walking content/ again for them.
+    """
+    if temporaries is None:
+        temporaries = [Path(dirpath) / name for dirpath, _, filenames in os.walk(content_dir)
+                       for name in filenames if TEMPORARY.match(name)]
+    for path in temporaries:
+        path.unlink(missing_ok=True)
     if site_dir.parent.is_dir():
         for path in site_dir.parent.glob(f".{site_dir.name}.*"):
             if path.is_dir() and (".staging-" in path.name or path.name.endswith(".old")):

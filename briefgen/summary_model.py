@@ -19,6 +19,16 @@ from briefgen.summary_features import FEATURE_NAMES, Matrix
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "summary_model.json"
 
 
+STANDARD_LIMIT = 4.0
+"""Standardised features are clipped here: a very long or odd text must not push one feature far
+beyond anything the model was trained on and drown all the others (the lead included)."""
+
+
+def standardise(features: Matrix, mean: Matrix, scale: Matrix) -> Matrix:
+    """Features in standard deviations from the training mean, clipped at STANDARD_LIMIT."""
+    return np.asarray(np.clip((features - mean) / scale, -STANDARD_LIMIT, STANDARD_LIMIT), dtype=np.float64)
+
+
 @dataclass(frozen=True)
 class EditorModel:
     """Weights of the logistic sentence scorer, over standardised features."""
@@ -39,7 +49,7 @@ class EditorModel:
 
     def scores(self, features: Matrix) -> Matrix:
         """Log-odds that an editor keeps each sentence (one row of features each)."""
-        standard = (features - np.asarray(self.mean)) / np.asarray(self.scale)
+        standard = standardise(features, np.asarray(self.mean), np.asarray(self.scale))
         return np.asarray(standard @ np.asarray(self.weights) + self.bias, dtype=np.float64)
 
     def to_json(self) -> dict[str, Any]:

@@ -4,12 +4,16 @@
     python scripts/audit_dates.py show eval/audits/dates-round-1.jsonl        # each date with its sentence
     python scripts/audit_dates.py judge eval/audits/dates-round-1.jsonl --wrong 7=clock-as-year --right-rest
     python scripts/audit_dates.py score eval/audits/dates-round-1.jsonl       # precision and error classes
+    python scripts/audit_dates.py recheck eval/audits/dates-round-*.jsonl     # what today's code shows otherwise
 
-The pool is Wikinews 2019-2020 and Reuters-21578 stories, minus every article named in
-../shared/eval/gold/dev.jsonl or in any JSON-lines file under eval/ (gold annotations and earlier
-audit sheets, so that each round reads articles no fix was tuned to). Articles are drawn in a
-seeded random order, alternating the two sources while both last, and at most `--per-article` of each article's
-dates (a seeded random choice) go on the sheet, until it holds `--dates` dates.
+The pool is Reuters-21578 stories and BBC News Summary politics files with odd numbers (the
+Wikinews pool of the earlier rounds is used up; even-numbered BBC politics files are held out and
+never read), minus every article that scripts/audit_figures.py's `used_articles()` names (gold
+annotations and every sheet under eval/audits/, so that each round reads articles no fix was tuned
+to). BBC files carry no publication date: their relative dates have no value to judge, only their
+span and type. Articles are drawn in a seeded random order, `--reuters-per-bbc` Reuters stories for
+each BBC file while both last, and at most `--per-article` of each article's dates (a seeded random
+choice) go on the sheet, until it holds `--dates` dates.
 
 The sheet stores article ids, offsets and what briefgen shows (value, type, the few words of the
 span), never corpus sentences; `show` reads the sentences from the corpus at run time. A judge
@@ -36,6 +40,9 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(SHARED / "eval"))
 import common  # noqa: E402  (the scorers' runner of `briefgen extract`)
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import audit_figures  # noqa: E402  (used_articles(): what earlier rounds and gold files have read)
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
 _SENTENCE_EDGE = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])|\n(?=\s)")
@@ -71,33 +78,25 @@ def _reuters(corpus: Path) -> list[common.Article]:
     return out
 
 
-def _annotated_ids() -> set[str]:
-    """Ids of every article already annotated or audited: dev gold and every JSON-lines file under eval/."""
-    files = [SHARED / "eval" / "gold" / "dev.jsonl", *sorted((ROOT / "eval").rglob("*.jsonl"))]
-    ids: set[str] = set()
-    for path in files:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                ids |= _ids_of(json.loads(line))
-    return ids
-
-
-def _ids_of(record: dict[str, Any]) -> set[str]:
-    """The article ids a gold or audit record names: its id or article, and its source locator."""
-    ids = {str(record[k]) for k in ("id", "article") if record.get(k)}
-    source = record.get("source") or {}
-    if source.get("url"):
-        ids.add(f"wikinews-2019-2020:{source['url']}")
-    if source.get("newid") is not None:
-        ids.add(f"reuters21578:{source['newid']}")
-    return ids
+def _bbc_politics_odd(corpus: Path) -> list[common.Article]:
+    """Every BBC News Summary politics article with an odd file number (the even ones are held out), undated."""
+    out = []
+    for path in sorted((corpus / "bbc-news-summary" / "News Articles" / "politics").glob("*[13579].txt")):
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            text = raw.decode("latin-1")
+        title, _, body = text.partition("\n")
+        out.append(common.Article(f"bbc-news-summary:politics/{path.name}", title.strip(), None, body.strip() + "\n"))
+    return out
 
 
 def pool(corpus: Path) -> tuple[list[common.Article], list[common.Article]]:
-    """The unannotated Wikinews articles and Reuters stories."""
-    seen = _annotated_ids()
-    return ([a for a in _wikinews(corpus) if a.key not in seen],
-            [a for a in _reuters(corpus) if a.key not in seen])
+    """The Reuters stories and odd-numbered BBC politics articles that nobody has annotated or audited."""
+    seen = audit_figures.used_articles()
+    return ([a for a in _reuters(corpus) if a.key not in seen],
+            [a for a in _bbc_politics_odd(corpus) if a.key not in seen])
 
 
 def _extract(articles: list[common.Article]) -> dict[str, list[dict[str, Any]]]:
@@ -108,13 +107,15 @@ def _extract(articles: list[common.Article]) -> dict[str, list[dict[str, Any]]]:
 
 
 def sample(args: argparse.Namespace) -> None:
-    """Draw articles in a seeded order, alternating sources, until the sheet holds enough dates."""
+    """Draw articles in a seeded order, mixing sources, until the sheet holds enough dates."""
     rng = random.Random(args.seed)
-    wikinews, reuters = pool(args.corpus)
-    rng.shuffle(wikinews)
+    reuters, bbc = pool(args.corpus)
     rng.shuffle(reuters)
-    # alternate the sources while both last, then go on with the one left
-    order = [a for pair in itertools.zip_longest(wikinews, reuters) for a in pair if a is not None]
+    rng.shuffle(bbc)
+    # k Reuters stories for each BBC file while both last, then go on with the one left
+    k = args.reuters_per_bbc
+    groups = itertools.zip_longest(*[iter(reuters)] * k, bbc)
+    order = [a for group in groups for a in group if a is not None]
     items: list[dict[str, Any]] = []
     batch = 40
     for lo in range(0, len(order), batch):
@@ -132,6 +133,8 @@ def sample(args: argparse.Namespace) -> None:
         if len(items) >= args.dates:
             break
     out = args.out or ROOT / "eval" / "audits" / f"dates-round-{args.round}.jsonl"
+    if out.exists():
+        raise SystemExit(f"{out} exists: pick another --round")
     out.parent.mkdir(parents=True, exist_ok=True)
     _write(out, items)
     print(f"{out}: {len(items)} dates from {len({i['article'] for i in items})} articles")
@@ -146,7 +149,7 @@ def _write(path: Path, items: list[dict[str, Any]]) -> None:
 
 
 def _articles(corpus: Path) -> dict[str, common.Article]:
-    return {a.key: a for a in _wikinews(corpus) + _reuters(corpus)}
+    return {a.key: a for a in _wikinews(corpus) + _reuters(corpus) + _bbc_politics_odd(corpus)}
 
 
 def _sentence(body: str, start: int, end: int) -> str:
@@ -198,8 +201,42 @@ def score(args: argparse.Namespace) -> None:
         seeds = sorted({i["seed"] for i in items})
         print(f"{sheet}: seed {seeds} dates {right / max(1, len(items)):.3f} ({right}/{len(items)}) "
               f"articles {len({i['article'] for i in items})}")
+        # a date left without a value is shown on no card or timeline: say how many, and the precision of the rest
+        valued = [i for i in items if i["value"] is not None]
+        valued_right = sum(i["verdict"] == "right" for i in valued)
+        print(f"    with a value {valued_right / max(1, len(valued)):.3f} ({valued_right}/{len(valued)}), "
+              f"value left empty {len(items) - len(valued)}")
+        for source in sorted({i["article"].split(":")[0] for i in items}):
+            mine = [i for i in items if i["article"].startswith(source + ":")]
+            ok = sum(i["verdict"] == "right" for i in mine)
+            print(f"    {source}: {ok / len(mine):.3f} ({ok}/{len(mine)})")
         for error, n in classes.most_common():
             print(f"    {error}: {n}")
+
+
+def recheck(args: argparse.Namespace) -> None:
+    """Run today's code on the judged sheets' articles and list every judged date it now shows otherwise.
+
+    A changed item keeps its old verdict beside the new value, for a judge to read again: this
+    measures a fix on articles it may have been made for, so only a fresh round counts as a result.
+    """
+    articles = _articles(args.corpus)
+    items = [i for sheet in args.sheets for i in _read(sheet) if i["verdict"]]
+    keys = sorted({i["article"] for i in items})
+    found = _extract([articles[k] for k in keys])
+    changed: Counter[tuple[str, str]] = Counter()
+    for item in items:
+        now = next((d for d in found[item["article"]] if (d["start"], d["end"]) == (item["start"], item["end"])), None)
+        new = (now["value"], now["type"]) if now else ("(left out)", "")
+        if new == (item["value"], item["type"]):
+            continue
+        becomes = "left out" if now is None else "no value" if now["value"] is None else "new value"
+        changed[item["verdict"], becomes] += 1
+        a = articles[item["article"]]
+        print(f"{item['verdict']:5} {item['value']} {item['type']} -> {new[0]} {new[1]}  [{item['error'] or ''}]\n"
+              f"      {a.key} {a.date}: {_sentence(a.body, item['start'], item['end'])}")
+    summary = ", ".join(f"{v} -> {b} {n}" for (v, b), n in sorted(changed.items()))
+    print(f"{len(items)} judged dates; changed: {summary}")
 
 
 def main() -> None:
@@ -211,6 +248,7 @@ def main() -> None:
     p.add_argument("--round", type=int, required=True)
     p.add_argument("--dates", type=int, default=220)
     p.add_argument("--per-article", type=int, default=10)
+    p.add_argument("--reuters-per-bbc", type=int, default=2)
     p.add_argument("--out", type=Path)
     p.set_defaults(run=sample)
     p = sub.add_parser("show")
@@ -223,6 +261,9 @@ def main() -> None:
     p.add_argument("--right", action="append", default=[], metavar="N")
     p.add_argument("--right-rest", action="store_true")
     p.set_defaults(run=judge)
+    p = sub.add_parser("recheck")
+    p.add_argument("sheets", type=Path, nargs="+")
+    p.set_defaults(run=recheck)
     p = sub.add_parser("score")
     p.add_argument("sheets", type=Path, nargs="+")
     p.set_defaults(run=score)

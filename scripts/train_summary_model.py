@@ -24,7 +24,7 @@ import numpy as np
 
 from briefgen.summarise import choose_editor_sentences
 from briefgen.summary_features import FEATURE_NAMES, Matrix, sentence_features
-from briefgen.summary_model import MODEL_PATH, EditorModel
+from briefgen.summary_model import MODEL_PATH, EditorModel, standardise
 from briefgen.text import Sentence, summary_candidates
 
 CATEGORIES = ("business", "entertainment", "politics", "sport", "tech")
@@ -94,7 +94,7 @@ def fit_logistic(features: Matrix, labels: Matrix) -> EditorModel:
     mean = features.mean(axis=0)
     scale = features.std(axis=0)
     scale[scale == 0] = 1.0
-    x = np.hstack([(features - mean) / scale, np.ones((len(features), 1))])
+    x = np.hstack([standardise(features, mean, scale), np.ones((len(features), 1))])
     w = np.zeros(x.shape[1])
     penalty = np.eye(x.shape[1]) * L2_PENALTY
     penalty[-1, -1] = 0.0

@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 
 from briefgen.cache_format import value_from_json, value_to_json
 from briefgen.config import load_config
-from briefgen.content import find_article_files
+from briefgen.content import scan_content
 from briefgen.dependencies import CACHE_DIR, INDEX_FILE, STATE_FILE, Dependencies
 
 LOG = "the record log"
@@ -137,7 +137,8 @@ JSON_TAMPERING: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "a draft flag that is a string": (LOG, _set(["article", "draft"], "no")),
     "a block with an unknown tag": (LOG, _set(["block"], {"pyobject": "os.system"})),
     "a meta mapping with a list as key": (LOG, _set(["article", "meta"], {"map": [[[1], 2]]})),
-    "a figure of the wrong type": (LOG, _set(["analysis", "figures", "troops"], [5])),
+    "a figure of the wrong type": (LOG, _set(["block", "plain", "figures", "troops"], [5])),
+    "a block that is not a mapping": (LOG, _set(["block"], {"plain": [1, 2]})),
     "an article stored under another file's name": (LOG, _set(["article", "path"], "../../elsewhere.md")),
     "a sentence span of one number": (LOG, _set(["sentences"], [[1]])),
     "a date that is not a date": (LOG, _set(["article", "date"], "2022-02-30")),
@@ -170,11 +171,11 @@ def _tamper_first_record(project: Path, change: Callable[[Any], Any]) -> None:
 
 def _dependencies(project: Path) -> tuple[Dependencies, list[str]]:
     """The project's dependency record as a build sees it once it has planned, and its article names."""
-    files, _ = find_article_files(project / "content", project)
+    scan = scan_content(project / "content", project)
     deps = Dependencies(project, load_config(project / "config.yaml"), {}, {"strict": False, "drafts": False})
-    deps.load(len(files))
-    deps.plan(files)
-    return deps, sorted(p.relative_to(project).as_posix() for p in files)
+    deps.load(len(scan.names))
+    deps.plan(scan)
+    return deps, sorted(scan.names)
 
 
 @pytest.mark.parametrize("name", sorted(JSON_TAMPERING))

@@ -5,6 +5,11 @@ non-overlapping ones win, and each is read in text order against the publication
 the tense of its sentence (dates_tense) and the last date the text mentioned.
 The readings live in dates_named, dates_relative and dates_durations; the word tables in
 dates_lexicon; calendar arithmetic in dates_calendar.
+
+Precision first: a reading whose value rests on conflicting or weak evidence (a month whose tense
+and whose last mention give two years, a past quarter of a fiscal year, a past "the year" told early
+in the next one, anything counted from such a date) raises Doubtful, and the expression keeps its
+words with no value, as it does in an article without a publication date.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from dataclasses import replace
 
 from briefgen.article import DateMention
 from briefgen.extract import dates_calendar as cal
-from briefgen.extract.dates_context import Context, Reading, Unanchored
+from briefgen.extract.dates_context import Context, Doubtful, Reading, Unanchored
 from briefgen.extract.dates_guards import QuotationSpans, not_a_date
 from briefgen.extract.dates_rules import RULES, TRIGGER_GROUPS, TRIGGER_WORDS, Rule
 from briefgen.extract.dates_tense import Cues, tense_cues
@@ -33,7 +38,7 @@ def find_dates(text: str, published: dt.date | None) -> tuple[DateMention, ...]:
     """Every temporal expression in text, with its TIMEX3 type and value resolved against published."""
     if isinstance(published, dt.datetime):  # a timestamp from front matter: only its day counts
         published = published.date()
-    sentences = _Sentences(text)
+    sentences = _Sentences(text, _FISCAL.search(text) is not None)
     chosen = _choose_spans(text)
     read = _read_in_order(chosen, published, sentences, {})
     said = _days_of_speech(text, published, read, sentences)
@@ -44,6 +49,8 @@ def find_dates(text: str, published: dt.date | None) -> tuple[DateMention, ...]:
 
 _DAY_RULES = frozenset({"weekday", "full_date", "deictic", "numeric_date", "iso_date"})
 """Rules that name one day, which a clock time in the same sentence may belong to."""
+_QUARTER_RULES = frozenset({"quarter", "quarter_year", "quarter_code", "quarter_ref", "year_period"})
+"""Rules that name a quarter, which later comparisons ("a year ago") count from."""
 _FRAME_RULES = frozenset({"year", "month_year", "full_date"})
 """Rules whose year, named at the opening of a sentence, holds for the months the sentence names after it."""
 _FRAME_OPENING = re.compile(r"\W*(?:In|During|Throughout|By|Until|After|Before|Since)\s+(?:[\w'’-]+\s+){0,3}")
@@ -56,6 +63,8 @@ _SAYS_WHICH_DAY = _DAY_RULES | {"part_of_day", "clock"}
 _QUOTED_DEICTIC = frozenset({"deictic", "part_of_day", "weekend"})
 """Rules whose words count from the moment of speaking ("today", "this morning", "this weekend")."""
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
+_FISCAL = re.compile(r"\b(?i:fiscal)[- ](?:(?i:year|quarter|first|second|third|fourth)\b|(?:19|20)\d\d\b)")
+"""Words of a fiscal year: "fiscal 1987", "the fiscal year", "the fiscal third quarter"."""
 
 Read = tuple[DateMention, Rule, re.Match[str]]
 
@@ -84,9 +93,11 @@ def _read_in_order(chosen: list[tuple[int, int, Rule, re.Match[str]]], published
             ctx = replace(ctx, anchor=day)
         try:
             reading = rule.read(match, ctx)
-        except (Unanchored, OverflowError):  # no publication date, or a result outside the calendar
+        except (Unanchored, Doubtful, OverflowError) as e:  # no publication date, weak evidence, off the calendar
             out.append((DateMention(None, _type_without_anchor(rule, match), match.string[start:end], start, end),
                         rule, match))
+            if isinstance(e, Doubtful):
+                story.forget(start, rule)
             continue
         except (ValueError, KeyError):
             continue
@@ -105,6 +116,8 @@ class _Story:
         self.anchor_at = -1
         self.quarter: cal.Point | None = None
         self.anchor_dated = False
+        self.anchor_doubtful = False
+        self.quarter_doubtful = False
         self.frame: tuple[int, int] | None = None
         """(sentence, year) of a sentence that opens with a year other than the publication year."""
 
@@ -125,7 +138,13 @@ class _Story:
         near_year = self.anchor.day.year if self.anchor is not None and self.anchor.grain == "year" \
             and self.sentences.same(self.anchor_at, start) else None
         return Context(self.published, self.anchor, self.quarter, tense, frame_year, near_year,
-                       self.anchor_dated)
+                       self.anchor_dated, self.anchor_doubtful, self.quarter_doubtful, self.sentences.fiscal)
+
+    def forget(self, start: int, rule: Rule) -> None:
+        """A date at start was left without a value: what counts from the last date now counts from an unknown one."""
+        self.anchor, self.anchor_at, self.anchor_doubtful = None, start, True
+        if rule.name in _QUARTER_RULES:
+            self.quarter_doubtful = True
 
     def day_of_clock(self, start: int, later: cal.Point | None) -> cal.Point | None:
         """The day a clock time without one of its own belongs to; None when the text does not tell."""
@@ -133,6 +152,8 @@ class _Story:
             return self.anchor if self.anchor.grain == "day" else None
         if later is not None:  # "at 2am local time (0100 UTC) on Friday"
             return later
+        if self.anchor_doubtful:  # the day named last has no value, nor has its time
+            return None
         if self.anchor is None:  # no date named yet: a time of the news day
             return cal.Point(self.published, "day") if self.published else None
         # A day named in another sentence with its time of day ("early Wednesday morning") still
@@ -150,8 +171,9 @@ class _Story:
             if point.grain in ("day", "month", "quarter", "year"):
                 self.anchor, self.anchor_at = point, start
                 self.anchor_dated = bool(match.groupdict().get("year"))
+                self.anchor_doubtful = False
             if point.grain == "quarter":
-                self.quarter = point
+                self.quarter, self.quarter_doubtful = point, False
         if reading.type == "DURATION" and re.fullmatch(r"P[2-9]M|P1[01]M", reading.value):
             self.quarter = None  # "the nine months": comparisons now span several months, not the quarter
 
@@ -303,8 +325,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 class _Sentences:
     """The sentences of one text, and the tense cues of each, found when first asked for."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, fiscal: bool) -> None:
         self.text = text
+        self.fiscal = fiscal
+        """Whether the text speaks of a fiscal year."""
         self.sentence_ends = [end for _start, end in sentence_spans(text)]
         self.cues: dict[int, Cues] = {}
 

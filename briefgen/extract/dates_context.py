@@ -15,6 +15,14 @@ class Unanchored(Exception):
     """Raised by a reading that needs the publication date when the article has none."""
 
 
+class Doubtful(Exception):
+    """Raised by a reading whose value the text does not settle: the expression keeps its text, without a value.
+
+    Precision first: a shown date must be right, so an expression whose resolution rests on weak
+    evidence is shown as words only, never as a guessed date.
+    """
+
+
 @dataclass(frozen=True)
 class Context:
     """What a rule may look at besides its match: the publication date, the last date and the tense."""
@@ -26,7 +34,9 @@ class Context:
     """The last quarter the text mentioned (what "the latest period" and "a year ago" compare in results)."""
     tense: Callable[[], int]
     """-1 when the sentence speaks of the past, +1 of the future, 0 when it does not say; 2 (also > 0) of
-    what lay ahead of a past moment ("was due to", "would"), which a weekday finds on the nearer side.
+    what lay ahead of a past moment ("was due to", "would"), which a weekday finds on the nearer side;
+    -2 (also < 0) when only a verb of saying makes it past ("said"): that dates the speaking, and is weak
+    evidence for the time of what is said.
     A function, asked only by the readings that need it: finding the tense cues costs a pass over the sentence."""
     frame_year: int | None = None
     """The year the sentence opens with ("In 2016, ..."), which its months without a year belong to."""
@@ -34,11 +44,24 @@ class Context:
     """A year named earlier in the same sentence ("a 1986 profit against a year-ago loss")."""
     anchor_dated: bool = False
     """Whether the last date named gave its year in words or figures ("January 1988", not "January")."""
+    anchor_doubtful: bool = False
+    """Whether the last date named was left without a value: what counts from it is doubtful too."""
+    quarter_doubtful: bool = False
+    """Whether the last quarter named was left without a value: comparisons with it ("a year ago") are doubtful."""
+    fiscal: bool = False
+    """Whether the text speaks of a fiscal year ("fiscal 1987", "the fiscal year"): its quarters may be counted
+    from a year that is not the calendar year."""
 
     @property
     def direction(self) -> int:
         """The tense of the sentence (see tense)."""
         return self.tense()
+
+    def compared_quarter(self) -> cal.Point | None:
+        """The last quarter mentioned, which results compare with; Doubtful when it was left without a value."""
+        if self.quarter_doubtful:
+            raise Doubtful("the quarter compared with has no value")
+        return self.quarter
 
     def today(self) -> dt.date:
         """The publication date, or Unanchored."""
@@ -53,6 +76,8 @@ class Context:
         Before the text names a date, the publication day if from_publication ("a year earlier"),
         else ValueError ("earlier that day" refers back to a day the text has not named).
         """
+        if self.anchor_doubtful:
+            raise Doubtful("the last date mentioned has no value to count from")
         if self.anchor is None:
             if not from_publication:
                 raise ValueError("no date mentioned before to count from")

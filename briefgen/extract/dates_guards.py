@@ -52,7 +52,9 @@ _FINANCE = re.compile(
 """Words of business and the economy: a sentence with one speaks of the halves of a year, not of a match."""
 _FILLER_BEFORE = re.compile(r"(?:^|[.!?:;\"“‘(\n])\s*(?:(?i:and|but|so|well|okay|ok|yes|oh)\s*,?\s*)?$")
 _FILLER_AFTER = re.compile(r"\s*,|\s+(?i:if|even|then|imagine|let|let's|look|listen|consider|suppose|remember"
-                           r"|see|wait|what|why|how|here)\b")
+                           r"|see|wait|what|why|how|here|this|that|these|those)\b")
+"""Words after a "Now" that opens a sentence and makes it a turn of speech ("Now this is not why...",
+"Now that it is over"), not a time."""
 _NOW_IMPERATIVE = re.compile(r"\s+(?i:consider|imagine|let|let's|look|listen|suppose|remember)\b")
 _NOW_AND_THEN = re.compile(r"\s+(?i:and)\s+(?i:then|again)\b")
 _SEASON_LEADS = words("""
@@ -87,6 +89,9 @@ def not_a_date(rule: str, m: re.Match[str], start: int, end: int) -> bool:
         return True
     if rule != "holiday" and _in_a_name(text, start, end, rule):
         return True
+    if rule in _RECURRING_RULES and not groups.get("year") and not groups.get("spelt") \
+            and _HABITUAL.search(text, *_clause_around(text, start, end)):
+        return True  # "the rainy season normally starts in May", "demand usually falls in summer": every May
     if rule == "holiday":
         after = words_after(text, end, 1)
         # "Easter Island", "Independence Hall": a name; "election day" in lower case: any election's day
@@ -116,9 +121,6 @@ def not_a_date(rule: str, m: re.Match[str], start: int, end: int) -> bool:
         return True  # "the past year and a half": a stretch of time, not that year
     if rule in ("relative_unit", "anaphoric_unit", "weekend") and _OF_A_MONTH.match(text, end):
         return True  # "the last weekend of July" is no weekend counted from now
-    if rule in ("month", "full_date", "weekday") and not groups.get("year") \
-            and _HABITUAL.search(text, *_sentence_around(text, start, end)):
-        return True  # "the rainy season normally starts in May": every May
     if rule == "offset" and (groups.get("dir") or "").lower() == "before" \
             and words_before(text, start, 1) in (["within"], ["for"], ["over"], ["during"], ["in"]):
         return True  # "died within two years before": a stretch of time, not a date
@@ -126,8 +128,8 @@ def not_a_date(rule: str, m: re.Match[str], start: int, end: int) -> bool:
         return True  # "the past" of "the past year and a half" is no reference of its own
     if rule == "duration" and _RANGE_OF_UNITS_BEFORE.search(text, max(0, start - 30), start):
         return True  # "eight months to a year": the end of a range, no single amount
-    # "people aged 65 years" gives an age, not a stretch of time
-    return rule in ("duration", "vague_duration") and words_before(text, start, 1) in (["aged"], ["age"], ["ages"])
+    # "people aged 65 years", "aged 21 and 144 days" give an age, not a stretch of time
+    return rule in ("duration", "vague_duration") and bool(_AGED_BEFORE.search(text, max(0, start - 30), start))
 
 
 def _is_a_year(text: str, start: int, end: int, bare: bool) -> bool:
@@ -198,23 +200,53 @@ def _in_a_name(text: str, start: int, end: int, rule: str) -> bool:
             return True  # "the Greek daily Kathimerini"
         if words_before(text, start, 1) == ["the"] and after and after[0].lower() in PUBLICATION_WORDS:
             return True  # "the daily reported"
+        before = _TOKEN.findall(text, max(0, start - _WINDOW), start)[-1:]
+        if before and (before[0][0].isupper() and not at_sentence_start(text, text.rfind(before[0], 0, start))
+                       or _PRESS_BEFORE.search(text, max(0, start - 20), start)) \
+                and (not after or not after[0][0].isalnum() or after[0].lower() in PUBLICATION_WORDS
+                     or _ARTICLE_OF_A_NAME.match(text, end)):
+            return True  # "the Kuwait daily al-Qabas", "the state-run daily said": a newspaper
     return False
 
 
-_SENTENCE_EDGE = re.compile(r"[.!?]\s|\n")
+_SENTENCE_EDGE = re.compile(r"[.!?]\s|\n(?=\s)")
+"""A sentence end, or a paragraph break: a line break before a blank line or an indent (a wrapped line goes on)."""
 _RANGE_OF_UNITS_BEFORE = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an|a\s+few|several)[- ]"
     r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+(?:to|or)\s+$", re.I)
 _CURRENT_NOT_TIME = words("account accounts assets liabilities of")
 _AFTER_A_HOLIDAY = frozenset(WEEKDAYS) | frozenset(MONTHS) | words("day eve")
+_PRESS_BEFORE = re.compile(r"(?:-run|-owned|\b(?i:official|independent|opposition|leading|financial|business"
+                           r"|tabloid))\s+$")
+"""Words before "daily" or "weekly" that make it a newspaper ("the state-run daily")."""
+_ARTICLE_OF_A_NAME = re.compile(r"\s+(?:al|el|an|ad|as|ar)-[A-Z]")
+"""The Arabic article that opens many newspaper names ("al-Qabas"), in lower case."""
 _RECURRING_DAY_NOUNS = words("trade trading opening shopping hours school schools league leagues roast roasts best")
 """Nouns after a weekday that make it every such day ("Sunday trading", "Sunday school")."""
 _UNIT_AFTER = re.compile(r"\s+(?i:years?|months?|weeks?|days?|decades?|quarters?|centur(?:y|ies))\b")
 _OF_A_MONTH = re.compile(r"\s+(?:of|in)\s+(?:" + "|".join(m.capitalize() for m in sorted(MONTHS, key=len, reverse=True))
                          + r")\b")
-_HABITUAL = re.compile(r"\b(?i:normally|usually|typically|generally|traditionally|customarily)\b")
+_HABITUAL = re.compile(r"\b(?i:normally|usually|typically|generally|traditionally|customarily|often|always|commonly"
+                       r"|regularly|seldom|rarely|frequently)\b")
+"""Adverbs of habit: a sentence with one speaks of what recurs, not of one occasion."""
+_RECURRING_RULES = frozenset({"month", "full_date", "weekday", "season", "holiday", "weekend", "part_of_day",
+                              "anaphoric_unit"})
+"""Rules whose words, in a sentence of habit, name every such month, day or season ("the next year": each next)."""
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
+_AGED_BEFORE = re.compile(r"\b(?i:aged?|ages)\s+(?:\d+\s+(?:(?i:years?|months?)\s+)?(?:(?i:and)\s+|,\s*))?$")
 _SPEED_BEFORE = re.compile(r"\b(?i:miles|mile|kilometers|kilometres|km|knots|feet|metres|meters|mph|kph)\s+$")
+
+
+_CLAUSE_EDGE = re.compile(r"[.!?]\s|\n(?=\s)|[,;:()\"“”]")
+
+
+def _clause_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the clause around [start, end): between commas, quotation marks or sentence ends, at most 200
+    characters either way."""
+    lo = max(0, start - 200)
+    edges = [m.end() for m in _CLAUSE_EDGE.finditer(text, lo, start)]
+    after = _CLAUSE_EDGE.search(text, end, min(len(text), end + 200))
+    return (edges[-1] if edges else lo), (after.start() if after else min(len(text), end + 200))
 
 
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:

@@ -90,8 +90,23 @@ PAST_WORDS: frozenset[str] = frozenset({
     "became", "brought", "bought", "sold", "paid", "spent", "sent", "thought", "found", "kept", "led",
     "built", "struck", "fought", "chose", "drew", "drove", "fled", "flew", "grew", "heard", "knew", "laid",
     "meant", "saw", "shot", "spoke", "stood", "stole", "swore", "taught", "threw", "understood", "wrote",
+    "arose", "ate", "awoke", "bent", "bit", "blew", "bled", "bred", "broke", "caught", "clung", "crept", "dealt",
+    "dug", "felt", "flung", "forbade", "forgave", "forgot", "froze", "got", "hid", "hung", "knelt",
+    "lent", "mistook", "overcame", "overran", "oversaw", "overtook", "ran", "rang", "rebuilt", "retook", "rode",
+    "sang", "sank", "sat", "shook", "shone", "shrank", "slept", "slid", "sought", "sped", "spun", "stuck",
+    "stung", "strode", "strove", "swam", "swept", "swung", "tore", "undertook", "underwent", "upheld", "wept",
+    "withdrew", "withheld", "withstood", "woke", "wore",
 })
-"""Past-tense words (besides regular "-ed" forms) and words that point back."""
+"""Past-tense words (besides regular "-ed" forms) and words that point back: irregular past forms that are
+not also present forms, participles used as adjectives or common nouns ("put", "read", "bound", "fed")."""
+
+REPORTING_WORDS: frozenset[str] = frozenset({
+    "said", "told", "announced", "reported", "added", "stated", "noted", "explained", "claimed", "warned",
+    "argued", "insisted", "confirmed", "declared", "disclosed", "revealed", "wrote", "indicated", "suggested",
+    "commented", "remarked", "replied", "quoted",
+})
+"""Past verbs that report words: they date the speaking, not what is spoken of ("said supplies should last
+until the end of the year")."""
 
 SCHEDULE_WORDS: frozenset[str] = frozenset({
     "scheduled", "rescheduled", "postponed", "delayed", "deferred", "slated", "anticipated", "expected",
@@ -105,6 +120,11 @@ DETERMINERS: frozenset[str] = frozenset({
 """Words after "due to" that make it "because of" ("due to a landslide", "due to heavy rain")."""
 
 PAST_PHRASES: frozenset[tuple[str, ...]] = frozenset({("has", "been"), ("have", "been")})
+
+NOT_PAST_ED: frozenset[str] = frozenset({
+    "hundred", "based", "bed", "red", "sacred", "naked", "wicked", "kindred", "rugged", "infrared", "beloved",
+})
+"""Words in "-ed" that are no past tense: nouns, adjectives, and "based" ("a Seattle-based maker", "based in")."""
 
 NOT_VERB_BEFORE_ED: frozenset[str] = frozenset({"a", "an", "the", "still", "newly", "is", "are", "am"})
 """Words after which an "-ed" word is an adjective or a present passive ("the revised plan", "is estimated"),

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from briefgen.extract import dates_calendar as cal
-from briefgen.extract.dates_context import YEAR_STEP, Context, Reading, group, point, time_suffix
+from briefgen.extract.dates_context import YEAR_STEP, Context, Doubtful, Reading, group, point, time_suffix
 from briefgen.extract.dates_durations import number_of
 from briefgen.extract.dates_lexicon import (
     FIXED_HOLIDAYS,
@@ -140,7 +140,12 @@ def read_month(m: re.Match[str], ctx: Context) -> Reading:
         year = ctx.frame_year
     elif ctx.anchor is not None and ctx.anchor_dated and ctx.anchor.grain in ("month", "day") \
             and ctx.anchor.day.month == month:
-        year = ctx.anchor.day.year  # "in January" just after "in January 1988"
+        # "in January" just after "in January 1988" is that January, unless a tense of its own (not merely
+        # "said") puts the month in another year ("a surplus in February 1986 ... Exports in February were"):
+        # then the words point both ways and the year is left unsaid
+        year = ctx.anchor.day.year
+        if ctx.direction in (-1, 1, 2) and year != cal.month_year(today, month, ctx.direction):
+            raise Doubtful("the month was last named with a year other than the one the tense gives")
     elif _THAT_BEFORE.search(m.string, max(0, m.start() - 6), m.start()):
         if ctx.anchor is None:  # "That September" refers back to a year the text has not named
             raise ValueError("no year named to refer back to")
@@ -221,13 +226,37 @@ def read_quarter(m: re.Match[str], ctx: Context) -> Reading:
             raise ValueError("not a date")
         # TimeML names a fiscal quarter by its ordinal in the year its end falls in
         return point(dt.date(end.year, 3 * n - 2, 1), "quarter")
-    year = int(group(m, "year")) if group(m, "year") else today.year
-    if not group(m, "year") and not group(m, "yrel") and ctx.direction <= 0 and dt.date(year, 3 * n - 2, 1) > today:
-        year -= 1  # results for "the fourth quarter" reported in March are last year's
+    if group(m, "year"):
+        return point(dt.date(int(group(m, "year")), 3 * n - 2, 1), "quarter")
+    year = _fiscal_quarter_year(m, ctx)
+    if year is None:
+        year = today.year
+        if not group(m, "yrel") and ctx.direction <= 0 and dt.date(year, 3 * n - 2, 1) > today:
+            # results for "the fourth quarter" reported in March are last year's, unless the report is on
+            # a fiscal year, whose fourth quarter may have ended last month and be named by this year
+            if ctx.fiscal:
+                raise Doubtful("a past quarter of a fiscal year the text does not give")
+            year -= 1
     if group(m, "earlier"):
         year -= 1
-    year += YEAR_STEP.get(group(m, "yrel").lower(), 0) if not group(m, "year") else 0
+    year += YEAR_STEP.get(group(m, "yrel").lower(), 0)
     return point(dt.date(year, 3 * n - 2, 1), "quarter")
+
+
+_END_BEFORE = re.compile(
+    r"\b(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+(?P<day>\d{1,2}),?\s+$", re.I)
+
+
+def _fiscal_quarter_year(m: re.Match[str], ctx: Context) -> int | None:
+    """The year of a quarter dated by its end just before it ("the January 31 second quarter"), else None.
+
+    As with "the fourth quarter ended May 30", TimeML names such a (fiscal) quarter by its ordinal
+    in the year its end falls in.
+    """
+    end = _END_BEFORE.search(m.string, max(0, m.start() - 16), m.start())
+    if end is None:
+        return None
+    return cal.month_year(ctx.today(), MONTHS[end["month"].lower()], -1)
 
 
 def read_quarter_code(m: re.Match[str], ctx: Context) -> Reading:
@@ -249,8 +278,15 @@ def read_quarter_code(m: re.Match[str], ctx: Context) -> Reading:
 def read_half(m: re.Match[str], ctx: Context) -> Reading:
     """"the first half (of 1990)"."""
     n = ORDINALS[m["ord"].lower()]
-    year = int(group(m, "year")) if group(m, "year") else ctx.today().year
+    if group(m, "year"):
+        year = int(group(m, "year"))
+    else:  # "last year's first half", "last year's strong second half"
+        whose = _YEARS_BEFORE.search(m.string, max(0, m.start() - 30), m.start())
+        year = ctx.today().year + (YEAR_STEP[whose["yrel"].lower()] if whose else 0)
     return Reading("DATE", f"{year:04d}-H{1 if n == 1 else 2}")
+
+
+_YEARS_BEFORE = re.compile(r"\b(?P<yrel>(?i:last|this|next))\s+(?i:year)['’]s\s+(?:[a-z]+\s+)?$")
 
 
 def read_holiday(m: re.Match[str], ctx: Context) -> Reading:

@@ -10,6 +10,7 @@ from briefgen.extract.dates_context import (
     GRAIN_OF_UNIT,
     YEAR_STEP,
     Context,
+    Doubtful,
     Reading,
     group,
     point,
@@ -161,8 +162,9 @@ def read_ago(m: re.Match[str], ctx: Context) -> Reading:
     if unit in ("hour", "minute", "second"):
         return Reading("DATE", today.isoformat())
     grain = GRAIN_OF_UNIT[unit]
-    if unit == "year" and ctx.quarter is not None:
-        return point(cal.shift(ctx.quarter.day, "year", -int(n)), "quarter")
+    quarter = ctx.compared_quarter() if unit == "year" else None
+    if quarter is not None:
+        return point(cal.shift(quarter.day, "year", -int(n)), "quarter")
     if unit == "decade":
         return point(cal.shift(today, "year", -10 * int(n)), "year")
     return point(cal.shift(today, grain, -int(n)), grain)
@@ -185,8 +187,9 @@ def read_offset(m: re.Match[str], ctx: Context) -> Reading:
         unit, n = "year", n * (10 if unit == "decade" else 100)
     grain = GRAIN_OF_UNIT[unit]
     ref = ctx.reference(grain, from_publication=True)
-    if unit == "year" and ctx.quarter is not None:
-        ref, grain = ctx.quarter, "quarter"
+    quarter = ctx.compared_quarter() if unit == "year" else None
+    if quarter is not None:
+        ref, grain = quarter, "quarter"
     return point(cal.shift(ref.day, GRAIN_OF_UNIT[unit], sign * int(n)), grain)
 
 
@@ -195,8 +198,9 @@ _THAN = re.compile(r"\s+than\b", re.I)
 
 def read_year_earlier(m: re.Match[str], ctx: Context) -> Reading:
     """"the year-earlier quarter", "year-ago": the quarter reported on (else the year) one year back."""
-    if ctx.quarter is not None:
-        return point(cal.shift(ctx.quarter.day, "year", -1), "quarter")
+    quarter = ctx.compared_quarter()
+    if quarter is not None:
+        return point(cal.shift(quarter.day, "year", -1), "quarter")
     if ctx.near_year is not None:  # "a 1986 net profit against a year-ago loss"
         return point(dt.date(ctx.near_year - 1, 1, 1), "year")
     return point(cal.shift(ctx.today(), "year", -1), "year")
@@ -207,11 +211,12 @@ def read_quarter_ref(m: re.Match[str], ctx: Context) -> Reading:
     if group(m, "emonth"):
         month = MONTHS[group(m, "emonth").lower().rstrip(".")]
         return point(dt.date(cal.month_year(ctx.today(), month, -1), month, 1), "quarter")
+    quarter = ctx.compared_quarter()
     if group(m, "year"):  # "the 1988 period": that year's quarter in a quarterly report, else the year
-        if ctx.quarter is None:
+        if quarter is None:
             return point(dt.date(int(group(m, "year")), 1, 1), "year")
-        return point(dt.date(int(group(m, "year")), ctx.quarter.day.month, 1), "quarter")
-    day = ctx.quarter.day if ctx.quarter is not None else cal.shift(ctx.today(), "quarter", -1)
+        return point(dt.date(int(group(m, "year")), quarter.day.month, 1), "quarter")
+    day = quarter.day if quarter is not None else cal.shift(ctx.today(), "quarter", -1)
     return point(cal.shift(day, "year", YEAR_STEP.get(group(m, "yrel").lower(), 0)), "quarter")
 
 
@@ -239,6 +244,9 @@ def read_the_year(m: re.Match[str], ctx: Context) -> Reading:
     today = ctx.today()
     if ctx.anchor is not None and ctx.anchor.day.year < today.year and ctx.direction < 0:
         raise ValueError("in a past sentence after an earlier year, the year may be that one, not this one")
+    if ctx.direction == -1 and today.month <= 3:
+        # "For the year, net rose 12 pct" in a March report: the year just ended as likely as this one
+        raise Doubtful("a past year told early in the next one")
     return point(today, "year")
 
 

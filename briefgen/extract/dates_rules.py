@@ -94,8 +94,9 @@ SPELT_YEAR = (r"(?P<spelt>(?i:nineteen[- ](?:(?:" + _alt(list(TENS)) + r")(?:[- 
 _NUM_SIMPLE = _alt([w for w in NUMBER_WORDS if w not in ("a", "an")])
 _TENS = _alt(list(TENS))
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
-NUMBER = (r"(?P<num>(?<![\d,.])\d{1,3}(?:\.\d+)?(?:\s+1/2)?|(?i:(?:" + _TENS + r")[- ](?:" + _ONES + r")|" + _NUM_SIMPLE
-          + r"|an?))")
+NUMBER = (r"(?P<num>(?<![\d,./])\d{1,3}(?:\.\d+)?(?:\s+1/2)?|(?i:(?:" + _TENS + r")[- ](?:" + _ONES + r")|"
+          + _NUM_SIMPLE + r"|an?))")
+"""A count of units in figures or words; never the tail of a larger number or a fraction ("3-1/2")."""
 _AMOUNT = (r"(?:\d{1,3}(?:\.\d+)?|(?i:" + _NUM_SIMPLE + r"|an?))[- ]"
            r"(?i:years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b")
 """A number of one unit, without named groups, for durations of several units ("1 hour 59 minutes")."""
@@ -315,7 +316,7 @@ RULES: tuple[Rule, ...] = (
           + NUMBER + r"(?P<upto>\s+(?i:to|or)\s+(?:\d+|" + _NUM_SIMPLE.replace("|a half", "") + r"))?"
           r"(?:[- ](?i:more|additional|full|straight|consecutive|long|trading|business|calendar))?[- ]"
           r"(?P<unit>(?i:" + _UNIT_WORDS + r"))(?P<half>\s+(?i:and\s+a\s+half))?(?:-(?i:long))?(?!-old)"
-          r"(?!\s+(?i:old|of\s+age)\b)"
+          r"(?!\s+(?i:olds?|of\s+age)\b)"
           r"(?!(?<=quarter)\s+(?i:of|as|more|less|fewer|the|million|billion|thousand|mln|bln)\b)"
           r"(?!(?<=quarters)\s+of\b)(?<!-quarters)"
           r"(?!\s+(?i:to|or)\s+(?:an?|\d+|" + _NUM_SIMPLE + r")\s+(?i:" + _UNIT_WORDS + r")\b)",

@@ -9,20 +9,25 @@ from briefgen.extract.dates_lexicon import (
     DETERMINERS,
     FUTURE_PHRASES,
     FUTURE_WORDS,
+    NOT_PAST_ED,
     NOT_VERB_BEFORE_ED,
     PAST_PHRASES,
     PAST_WORDS,
+    REPORTING_WORDS,
     SCHEDULE_WORDS,
 )
 
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll\b")
-_REGULAR_PAST = re.compile(r"[a-z]+ed")
+_REGULAR_PAST = re.compile(r"(?![a-z]*eed$)[a-z]+ed|[a-z]*(?:agr|fr|guarant|decr|refer)eed")
+"""A regular past form; words in "-eed" are past only as "agreed", "freed" and their kin ("succeed", "need" are not)."""
 _LONGEST_PHRASE = max(len(p) for p in FUTURE_PHRASES | PAST_PHRASES)
 
 Cue = tuple[int, int, int]
 """(start, end, direction) of a tense cue in the text: PAST, FUTURE or FUTURE_IN_PAST."""
 
 PAST = -1
+SAID = -2
+"""Past only by a verb of saying ("said", "announced"): the time of speaking, weak evidence for what is spoken of."""
 FUTURE = 1
 FUTURE_IN_PAST = 2
 """Ahead of a past moment ("was due to", "would"): the date may lie on either side of publication."""
@@ -46,10 +51,12 @@ def tense_cues(text: str, lo: int, hi: int) -> list[Cue]:
         elif low in FUTURE_WORDS or low.endswith("'ll"):
             cues.append((start, end, 1))
         elif low in PAST_WORDS:
-            cues.append((start, end, -1))
-        elif _REGULAR_PAST.fullmatch(word) and (i == 0 or lower[i - 1] not in NOT_VERB_BEFORE_ED):
+            cues.append((start, end, SAID if low in REPORTING_WORDS else PAST))
+        elif _REGULAR_PAST.fullmatch(word) and low not in NOT_PAST_ED \
+                and (i == 0 or lower[i - 1] not in NOT_VERB_BEFORE_ED):
             future_passive = i >= 2 and lower[i - 1] == "be" and lower[i - 2] in ("will", "would", "to")
-            cues.append((words[i - 2][0] if future_passive else start, end, 1 if future_passive else -1))
+            past = SAID if low in REPORTING_WORDS else PAST
+            cues.append((words[i - 2][0] if future_passive else start, end, FUTURE if future_passive else past))
         for n in range(2, _LONGEST_PHRASE + 1):
             if i + n > len(words):  # a text that ends inside a phrase ("... it was set to")
                 break

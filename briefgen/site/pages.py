@@ -12,7 +12,7 @@ from briefgen.config import Config
 from briefgen.errors import BriefgenError
 from briefgen.site import urls
 from briefgen.site.brief import brief_day, front_page
-from briefgen.site.entries import Entry, group_by_day, newest_first
+from briefgen.site.entries import Day, Entry, group_by_day, newest_first
 from briefgen.site.facts import PersonUrls, fact_card
 from briefgen.site.people import Person, gather_people
 from briefgen.site.render import PageWriter, body_html, merge_template_problems, static_files
@@ -64,6 +64,9 @@ class Page:
     """The way back to the site root; None: relative, from `url`."""
     content: Callable[[], bytes] | None = None
     """For a file that is not a template's output (a script of data): makes its bytes."""
+    extra: str = ""
+    """What else the page shows that the entries of `inputs` do not decide (the timeline's navigation), as
+    text: an incremental build renders the page again when this changes too."""
 
 
 @dataclass(frozen=True)
@@ -183,22 +186,26 @@ def group_page(group: Group, by: str, directory: Directory) -> Page:
 def timeline_pages(model: SiteModel) -> list[Page]:
     """The dated events by month, opening at the latest brief's; one page per month (or part of a long one)."""
     timeline = build_timeline(model.entries)
-    everyone = keys(model.entries)  # the latest date, which marks the current events, may come from any article
     if timeline.opening is None:
-        return [Page(urls.TIMELINE, "timeline.html", "the timeline", given(timeline=timeline, part=None), everyone,
-                     "Timeline", "No dated events yet.")]
-    pages = [timeline_page(urls.TIMELINE, timeline, timeline.opening, everyone)]
+        return [Page(urls.TIMELINE, "timeline.html", "the timeline", given(timeline=timeline, part=None),
+                     keys(model.entries), "Timeline", "No dated events yet.")]
+    pages = [timeline_page(urls.TIMELINE, timeline, timeline.opening)]
     for month in timeline.months:
-        pages += [timeline_page(part.url, timeline, part, everyone) for part in month.parts]
+        pages += [timeline_page(part.url, timeline, part) for part in month.parts]
     return pages
 
 
-def timeline_page(url: str, timeline: Timeline, part: TimelinePart, inputs: frozenset[str]) -> Page:
-    """One page of the timeline."""
+def timeline_page(url: str, timeline: Timeline, part: TimelinePart) -> Page:
+    """One page of the timeline: made from the articles of its events, the latest brief's day and its navigation
+    (the years, and the months of its year with their counts), so an edit re-renders only the pages it touches."""
     first = part.events[0]
     description = f"{len(part.events)} dated events in {part.label}, from {first.period.label}: {first.sentence}"
-    return Page(url, "timeline.html", f"the timeline of {part.label}", given(timeline=timeline, part=part), inputs,
-                f"Timeline: {part.label}", shorten(description))
+    year = part.month[:4]
+    navigation = repr((timeline.latest, [(y, target.url) for y, target in timeline.years()],
+                       [(m.month, m.count, [(p.url, p.label) for p in m.parts]) for m in timeline.months_of(year)]))
+    return Page(url, "timeline.html", f"the timeline of {part.label}", given(timeline=timeline, part=part),
+                keys(entry for event in part.events for entry in event.entries), f"Timeline: {part.label}",
+                shorten(description), extra=navigation)
 
 
 def figures_page(model: SiteModel) -> list[Page]:
@@ -239,10 +246,16 @@ def archive_pages(model: SiteModel) -> list[Page]:
                   f"Every day of the brief: {len(model.entries)} articles on {len(days)} days.")]
     for day in days:
         when = day_in_words(day.date) if day.date else "Undated articles"
-        brief = brief_day(day.date, day.entries, model.person_urls)
-        pages.append(Page(day.url, "day.html", f"the day page {day.slug}", given(day=brief), keys(day.entries),
-                          f"Brief for {when}" if day.date else when, shorten(f"{when}: {headlines(day.entries)}")))
+        pages.append(Page(day.url, "day.html", f"the day page {day.slug}", day_brief(day, model),
+                          keys(day.entries), f"Brief for {when}" if day.date else when,
+                          shorten(f"{when}: {headlines(day.entries)}")))
     return pages
+
+
+def day_brief(day: Day, model: SiteModel) -> Context:
+    """The context of a day's page, made only when the page is rendered (fact cards cost time, and an
+    incremental build renders few day pages)."""
+    return lambda: {"day": brief_day(day.date, day.entries, model.person_urls)}
 
 
 def search_page(model: SiteModel) -> list[Page]:

@@ -16,14 +16,22 @@ from briefgen.text.lexicon import (
     TITLE_ABBREVIATIONS,
 )
 
-_TERMINAL = re.compile(r"[.!?…]++[\"”’'»)\]]*+(?=\s|\Z)")
+_TERMINAL = re.compile(
+    r"[.!?…]++[\"”’'»)\]]*+(?=\s|\Z)"
+    # A full stop the source ran into the next sentence ("for president.In the Green Party").
+    r"|(?<=[a-z][a-z])\.(?=[\"“]?[A-Z][a-z])"
+)
 _TERMINAL_AT_END = re.compile(r"[.!?…]++[\"”’'»)\]]*+\Z")
 _SPACE = re.compile(r"\s*+")
-_OPENING_PUNCTUATION = re.compile(r"[\"“‘'«(\[\-–—]*+")
+# "INDEPENDENCE, MO. (AP)--": an agency's name in brackets goes on with the dateline, it opens nothing.
+_AGENCY = re.compile(r"\((?:AP|UPI|AFP|Reuters|Xinhua|[A-Z]{2,5})\)[\s_–—-]")
+_OPENING_PUNCTUATION = re.compile(r"[\"“‘'`«(\[\-–—]*+")
 _NEXT_WORD = re.compile(r"[\"“‘'«(\[]*+([\w.]+)")
 _WORD_BEFORE = re.compile(r"[\w.'’-]+(?=\.\Z)")
 _INITIALS = re.compile(r"(?:\w\.)+\w")
-_STRAY_OPENERS = "\"“‘«"
+_STRAY_OPENERS = "“‘«"
+"""Marks that only ever open a quotation: one left at the end of a piece belongs to the next sentence.
+(A straight mark there may as well close the piece's own quotation, so it stays.)"""
 LOOK_BEHIND = 40
 """Characters read before a full stop to find the word it ends; abbreviations are far shorter."""
 LOOK_AHEAD = 60
@@ -41,7 +49,7 @@ def _is_boundary(text: str, block_start: int, block_end: int, match: re.Match[st
     after = _SPACE.match(text, match.end(), block_end).end()  # type: ignore[union-attr]
     if after >= block_end:
         return True
-    if not opens_sentence(text, after, block_end):
+    if not opens_sentence(text, after, block_end) or _AGENCY.match(text, after, block_end):
         return False
     terminator = match.group()
     if not terminator.startswith(".") or terminator.startswith(".."):

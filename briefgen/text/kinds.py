@@ -72,7 +72,8 @@ _BYLINE = re.compile(
 )
 # "MOSCOW (Reuters) -", "LISBON -" or "Moscow –": a place (and agency) before a dash opening the story.
 _DATELINE = re.compile(
-    r"(?:(?P<caps>[A-Z][A-Z'’.]++(?:[ ,]++[A-Z][A-Z'’.]++){0,3})|[A-Z][a-z'’.]++(?:[ ,]++[A-Z][a-z'’.]++){0,2})"
+    r"(?:(?P<caps>[A-Z][A-Z'’.]++(?:[ ,]++[A-Z][A-Z'’.]++){0,3})(?:,[ ]++[A-Z][a-z'’.]++(?:[ ]++[A-Z][a-z'’.]++){0,2})?"
+    r"|[A-Z][a-z'’.]++(?:[ ,]++[A-Z][a-z'’.]++){0,2})"
     r"(?:,\s*+[A-Z][a-z]{2,8}\.?\s++\d{1,2})?(?P<agency>\s*+\([A-Za-z .&]++\))?"
     r"\s*+(?P<dash>--|[–—_]|-(?=\s))\s*+(?=[\"“‘A-Z])"
 )
@@ -115,7 +116,13 @@ _QUESTION_END = re.compile(r"\?[\"”’'»)\]]*\Z")
 _LATIN_LETTER = re.compile(r"[A-Za-zÀ-ɏ]")
 # Units and shorthand of results and earnings tables ("Shr 65 cts vs 63 cts", "Varga 40 pen").
 _TABLE_WORDS = word_set("vs v cts ct mln bln dlrs dlr pct shr shrs mths qtr og pen pts")
+_SIGN_ON = re.compile(r", I['’]m [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}\.?\Z")
+_BROKEN_OFF = re.compile(r"(?:,|\b(?:and|or|but|the|a|an|of|to|in|on|for|with|by|at|from))\Z")
 _NUMBER = re.compile(r"\d[\d,.]*+")
+_LISTING = re.compile(r"(?:^|\s)@ [A-Z]{3,}\b|\b[A-Z][\w.&']*(?: [A-Z][\w.&']*){0,4} -- \$?\d")
+_SEEDED = re.compile(r"\d{1,2} - [A-Z]")
+_SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
+_FIGURES_COMPARED = re.compile(r"\d[^.;]{0,40}\bvs\.?\s[^;]{0,40}\d")
 
 
 def _mostly_foreign(sentence: str) -> bool:
@@ -128,12 +135,20 @@ def _is_table_row(sentence: str) -> bool:
     """Whether the text is a row of names and figures ("Somerset 83 and 174, Leicestershire 296.")."""
     tokens = sentence.split()
     numbers = sum(1 for token in tokens if _NUMBER.search(token))
-    if numbers < 2 or numbers < 0.3 * len(tokens):
+    if numbers < 2:
         return False
-    # Prose runs on lower-case words and verbs; a row of a table is names, numbers and units.
     lower = [w for w in _words(sentence) if w.islower() and w.isalpha() and w not in _TABLE_WORDS]
-    verbs = [w for w in lower if w in _VERB_HINTS or w.endswith("ed") and len(w) > 3]
-    return len(lower) <= 0.3 * len(tokens) and not verbs
+    if any(w in _VERB_HINTS or w.endswith("ed") and len(w) > 3 for w in lower):
+        return False
+    # A comparison of figures without a verb is a results line ("Revenue 7.9 bln vs 8.7 bln.");
+    # otherwise prose runs on lower-case words, and a row of a table is names, numbers and units.
+    return bool(_FIGURES_COMPARED.search(sentence)) or numbers >= 0.3 * len(tokens) and len(lower) <= 0.3 * len(tokens)
+
+
+def _is_listing(sentence: str) -> bool:
+    """A row of a listing: a section mark ("@ CORPORATES"), an issuer's line ("Hertz Corp. -- $100 million"),
+    or a seeded result ("2 - Jo Roe (Norway) beat Ola Berg 15-6 15-9 11-15")."""
+    return bool(_LISTING.search(sentence)) or bool(_SEEDED.match(sentence)) and len(_SCORE.findall(sentence)) >= 3
 
 
 def _words(text: str) -> list[str]:
@@ -147,7 +162,7 @@ def dateline_end(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     if len(list(itertools.islice(WORD.finditer(text, dateline.end(), end), 4))) < 4:
         return None
-    return start + len(dateline.group().rstrip(" -–—_\t")), dateline.end()
+    return start + len(dateline.group().rstrip().rstrip("-–—_").rstrip()), dateline.end()
 
 
 def _is_credit(sentence: str) -> bool:
@@ -160,8 +175,10 @@ def _is_credit(sentence: str) -> bool:
 
 
 def _is_sign_off(sentence: str) -> bool:
-    """A broadcast or wire sign-off: names, an outlet and a place between commas ("Jo Roe, ABC News, Oslo.")."""
+    """A broadcast sign-off or sign-on: "Jo Roe, ABC News, Oslo." or "Radio Nord news, I'm Jo Roe."."""
     words = _words(sentence)
+    if len(words) <= 10 and _SIGN_ON.search(sentence):
+        return True
     if sentence.count(",") < 2 or len(words) > 10:
         return False
     return all(w[:1].isupper() or w in ("of", "and", "the", "de", "van") for w in words)
@@ -202,7 +219,7 @@ def is_fragment(sentence: str) -> bool:
     ):
         # "Gathered 40 ships." has no subject; "Asked about it, she said ..." has one.
         return True
-    if len(words) <= 4 and ", " not in sentence and not _CONTRACTION.search(sentence):
+    if len(words) <= 4 and not _CONTRACTION.search(sentence):
         return not any(w in _VERB_HINTS or (w.endswith(("ed", "es")) and len(w) > 3) for w in lower)
     return False
 
@@ -210,6 +227,12 @@ def is_fragment(sentence: str) -> bool:
 def classify_spans(layout: Layout, spans: list[Span], cut_off: dict[int, str]) -> list[str]:
     """The kind of each span; `cut_off` gives the kinds of the datelines and labels the split cut off."""
     kinds = [cut_off.get(i) or _kind(layout, span, layout.text[span.start:span.end]) for i, span in enumerate(spans)]
+    # A piece after one broken off on a joining word ("... drew 2-2 with" / "Brazil in a friendly.")
+    # is the rest of that sentence, whatever break the source put between them.
+    for i in range(1, len(spans)):
+        before = layout.text[max(spans[i - 1].start, spans[i - 1].end - 12):spans[i - 1].end]
+        if kinds[i] == "sentence" and kinds[i - 1] in ("fragment", "heading") and _BROKEN_OFF.search(before):
+            kinds[i] = "fragment"
     # A sign-off ends a broadcast script, often run into its last paragraph.
     if kinds and kinds[-1] in ("sentence", "fragment") and _is_sign_off(layout.text[spans[-1].start:spans[-1].end]):
         kinds[-1] = "byline"
@@ -224,6 +247,8 @@ def _kind(layout: Layout, span: Span, sentence: str) -> str:
         return "boilerplate"
     if _CREDIT_LABEL.match(sentence) and len(_words(sentence)) <= 14:
         return "credit"
+    if len(_words(sentence)) <= 10 and _SIGN_ON.search(sentence):
+        return "byline"
     own_line = layout.own_line(span.start, span.end)
     if own_line and _DATE_LINE.match(sentence):
         return "dateline"
@@ -242,7 +267,7 @@ def _kind(layout: Layout, span: Span, sentence: str) -> str:
     if _QUESTION_END.search(sentence, max(0, len(sentence) - 8)):
         # A brief states what happened; a question, asked in an interview or of the reader, does not.
         return "question"
-    if _is_table_row(sentence):
+    if _is_table_row(sentence) or _is_listing(sentence):
         return "table"
     if own_line and not _ENDS_CLEANLY.search(sentence) and len(_words(sentence)) <= 20:
         return "heading"

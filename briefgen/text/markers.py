@@ -16,7 +16,7 @@ SPEAKER = re.compile(
     r"|(?P<qa>Q|A|Question|Answer|Interviewer)[ \t]*+:[ \t]++"
     r"|\*\*(?P<bold>[^*\n]{1,40}):\*\*[ \t]*+|\*\*(?P<bold_after>[^*\n]{1,40})\*\*:[ \t]*+"
     r"|(?P<caps>[A-Z][A-Z.'’ -]{1,30}):(?:[ \t]++(?=[\"“‘(\[]?[A-Z0-9])|[ \t]*+$)"
-    r"|(?P<note>NOTES?)[ \t]++[-–—][ \t]++(?=[A-Z0-9])"
+    r"|(?P<note>(?i:notes?))(?:[ \t]*+:|[ \t]++[-–—])[ \t]*+(?=\S)"
 )
 """A speaker label opening a line, with the spaces after it."""
 

@@ -58,14 +58,32 @@ def _opens(text: str, at: int, mark: str) -> bool | None:
     return None
 
 
+def _next_mark_closes(sentences: Sequence[Sentence]) -> list[bool]:
+    """For each sentence, whether the first quotation mark from its start on closes a quotation."""
+    found: list[bool] = [False] * len(sentences)
+    closes = False
+    for i in range(len(sentences) - 1, -1, -1):
+        text = sentences[i].text
+        marks = list(_MARK.finditer(text))
+        if marks:
+            opens = _opens(text, marks[0].start(), marks[0].group())
+            closes = opens is False
+        found[i] = closes
+    return found
+
+
 def quote_states(sentences: Sequence[Sentence]) -> list[QuoteState]:
-    """The quotation state of each sentence, following the marks through each paragraph."""
+    """The quotation state of each sentence, following the marks through the text."""
     states: list[QuoteState] = []
+    closes_next = _next_mark_closes(sentences)
     inside, paragraph = False, -1
-    for sentence in sentences:
-        if sentence.paragraph != paragraph:
-            inside, paragraph = False, sentence.paragraph
+    for i, sentence in enumerate(sentences):
         marks = list(_MARK.finditer(sentence.text))
+        if sentence.paragraph != paragraph:
+            # A quotation left open at a paragraph's end goes on into the next paragraph when the
+            # next mark in the text closes it; otherwise it was never closed, and a fresh paragraph
+            # starts outside.
+            inside, paragraph = inside and closes_next[i], sentence.paragraph
         # A sentence that opens a quotation while one is still open shows the earlier one was
         # never closed: that one stays unbalanced, this one starts afresh.
         if marks and marks[0].start() == 0 and _opens(sentence.text, 0, marks[0].group()):

@@ -18,7 +18,8 @@ _MARKUP: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"__(?=\S)([^_\n]{1,300}?)(?<=\S)__"), r"\1"),
     (re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]{1,300}?)(?<=[^\s*])\*(?![\w*])"), r"\1"),
     (re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]{1,300}?)(?<=[^\s_])_(?![\w_])"), r"\1"),
-    (re.compile(r"`([^`\n]{1,300})`"), r"\1"),
+    # Inline code in single backticks; a doubled backtick is a typewriter opening quotation mark.
+    (re.compile(r"(?<!`)`(?!`)([^`\n]{1,300})(?<!`)`(?!`)"), r"\1"),
     (re.compile(r"</?(?:a|b|i|u|s|q|em|strong|span|br|sup|sub|small|abbr|cite|code|mark)\b[^<>\n]{0,300}>",
                 re.IGNORECASE), ""),
     (TRANSLATION, ""),
