@@ -422,7 +422,7 @@ def extract_records(
     for given in paths or [config.content_dir]:
         folder, files = given.parent, [given]
         if given.is_dir():
-            folder, (files, skipped_here) = given, find_article_files(given, config.root)
+            folder, (files, skipped_here) = given.absolute(), find_article_files(given, config.root)
             skipped += skipped_here
         found, found_problems = load_articles(files, folder, Path.cwd(), config.default_date == "fs")
         articles += found

@@ -76,6 +76,13 @@ def test_extract_yaml_and_default_folder(project: Path) -> None:
     assert snapshot(project) == before
 
 
+def test_extract_a_folder_given_by_a_relative_path(project: Path) -> None:
+    run = run_cli(["extract", "content", "--format", "json"], project)
+    assert run.exit_code == 0, run.stderr
+    assert [r["path"] for r in json.loads(run.stdout)] == ["content/border-exercise.txt", "content/ceasefire-talks.md",
+                                                          "content/draft-note.md"]
+
+
 def test_init_creates_a_project_that_builds(tmp_path: Path) -> None:
     run = run_cli(["init", "brief"], tmp_path)
     assert run.exit_code == 0, run.stderr
