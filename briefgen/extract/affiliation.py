@@ -475,13 +475,16 @@ def _subject_company(ev: Evidence, s: Sighting) -> str | None:
         return None
     bracket = tokens[j].text == "<"
     j += bracket
+    if j + 1 < len(tokens) and tokens[j].lower == "the" and tokens[j + 1].acronym:
+        j += 1  # "The UAW said"
     m = j
     while m < len(tokens) and m - j < 6 and (tokens[m].capitalised or tokens[m].acronym or tokens[m].text == "&"):
         m += 1
     run = tokens[j:m]
     if not run or m >= len(tokens) or m >= s.role.first:
         return None
-    marked = (bracket and tokens[m].text == ">") or run[-1].lower.rstrip(".") in _COMPANY_ENDS
+    marked = (bracket and tokens[m].text == ">") or run[-1].lower.rstrip(".") in _COMPANY_ENDS or (
+        len(run) == 1 and run[0].acronym and officer and countries.country_of(run[0].text) is None)  # "The UAW said"
     if not marked or not (tokens[m].text in (">", "'s", "’s", ",", "<") or tokens[m].text.islower()):
         return None
     speaks = any(t.lower in ("said", "says") for t in tokens[m:m + 4])

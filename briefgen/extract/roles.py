@@ -56,7 +56,8 @@ _STATE_BODIES = word_set("staff ministry army navy government police parliament 
                          "embassy military intelligence defence defense interior foreign treasury")
 # Bodies written in lower case after a role ("chairman of the council of economic advisers").
 _BODIES = word_set("council committee department commission board agency office ministry bureau authority "
-                   "service police union court parliament assembly senate tribunal secretariat force bank")
+                   "service police union court parliament assembly senate tribunal secretariat force bank "
+                   "subcommittee")
 # Nouns between a demonym and a place's name ("the Polish city of Gdansk").
 _PLACE_NOUNS = word_set("city town village province state region county district capital port island")
 # "the country's ...": a role of the country named just before.
@@ -67,7 +68,7 @@ the a an this that these those there here he she it they we his her its their ou
 yesterday today tomorrow tonight last next earlier later also however meanwhile when while after before
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
 august september october november december new old former incumbent current sitting acting then now as
-if both only even just once
+if both only even just once another other some any each every
 """)
 
 
@@ -207,6 +208,7 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
                 i > 0 and tokens[i - 1].capitalised and (low in ("party", "union") or (
                     tokens[i - 1].lower not in mods and tokens[i - 1].lower not in heads
                     and country_ending_at(tokens, i - 1, places) is None and not names_common(tokens[i - 1].lower)
+                    and tokens[i - 1].lower not in titles.ORG_WORDS
                     and tokens[i - 1].lower not in titles.PARTIES and tokens[i - 1].lower not in _STATUS_BEFORE)))):
             break  # "Scottish National Party Justice Minister", "Constitution Party chairman", "Overseas Union ..."
         if len(tokens[i].text) == 4 and tokens[i].text.isdigit() and tokens[i].text[:2] in ("19", "20"):
@@ -406,7 +408,7 @@ _LINKS = word_set("of and for the & in on at to")
 _REGIONS = word_set("europe asia africa america americas pacific atlantic east west north south")
 # Nouns for a body that, alone, do not say which body ("the subcommittee", "the team").
 _GENERIC_BODIES = word_set("subcommittee team panel caucus delegation bench branch division unit section "
-                           "incumbent")
+                           "incumbent society")
 
 
 def _opens_phrase(tokens: Sequence[Token], i: int) -> bool:
@@ -486,6 +488,8 @@ def _portfolio_word(tokens: Sequence[Token], i: int, qualified: int, head: Token
     low = tok.lower
     if not tok.text[0].isalpha() or low in titles.NOT_PORTFOLIO or low in titles.HONORIFICS or low in heads:
         return False
+    if tok.text.islower() and low in _BODIES:
+        return True  # "subcommittee Chairman X", "committee chairman X": a body, whatever the role's case
     if tok.text.islower():
         plural = low.endswith("s") and low not in titles.PORTFOLIOS and not low.endswith(("ics", "ss", "us"))
         if (low.endswith(("ly", "ed", "ing")) and low not in _LY_NOUNS) or plural:
@@ -587,6 +591,12 @@ def _of_complement(tokens: list[Token], of: int, head: str, local: bool, country
         after = k + found[0]
         if local and " ".join(t.text for t in tokens[k:after]) in titles.UK_NATIONS:
             return after, _words(tokens, of, after), country or found[1], org  # "First Minister of Scotland"
+        lower = after
+        while lower < len(tokens) and lower - after < 5 and tokens[lower].text.isalpha() \
+                and tokens[lower].text.islower():
+            lower += 1
+        if lower > after and tokens[lower - 1].lower in titles.ORG_WORDS:
+            return of, [], country, org  # "president of the U.S. beet sugar association": the body's, unnamed
         if not (after < len(tokens) and _org_word_ahead(tokens, after)):
             return after, [], country or found[1], org
         j = after
