@@ -15,7 +15,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from briefgen.extract import countries, titles
 from briefgen.extract.countries import Gazetteer, Place
@@ -106,8 +106,10 @@ class Evidence:
     """The country the article is about, when one clearly dominates the countries it names."""
     unstated: dict[str, int] | None = None
     """How many people hold each title (lower case) with no country or organisation written with it."""
-    full_names: dict[str, str] | None = None
-    """The fullest form the text gives each company's name (`full_names`)."""
+    text: str = ""
+    full_names: dict[str, str] = field(default_factory=dict)
+    """The fullest form the text gives each company's name (`full_names`), worked out the first time an
+    organisation is shown (most texts name none); the key "" marks it done."""
 
 
 @dataclass(frozen=True)
@@ -169,7 +171,7 @@ def gather_evidence(text: str, tokens: Sequence[Token], sentence_starts: list[in
                     {k: frozenset(v) for k, v in claimed_by.items()}, {k: frozenset(v) for k, v in mentioned.items()},
                     {k: frozenset(v) for k, v in held.items()}, {k: tuple(v) for k, v in by_surname.items()},
                     [off for off, _b in bodies], frozenset(by_surname) | person_words, _home(counts, uk),
-                    dict(unstated), full_names(text))
+                    dict(unstated), text)
 
 
 def _home(counts: Counter[str], uk_words: bool) -> str | None:
@@ -279,7 +281,12 @@ def org_of(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaze
     found = _org_of(holder, holders, ev, places)
     if found is None or found in _KNOWN_ORGS or places.country_of(found) == found or places.body_of(found) == found:
         return found
-    return (ev.full_names or {}).get(found, found) if names_a_body(found) else None
+    if not names_a_body(found):
+        return None
+    if "" not in ev.full_names:
+        ev.full_names.update(full_names(ev.text))
+        ev.full_names[""] = ""
+    return ev.full_names.get(found, found)
 
 
 # Words of at most 30 characters that start where no word goes on: each match costs a bounded amount.
