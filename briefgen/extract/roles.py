@@ -191,7 +191,8 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
         if low in heads and low not in mods and tokens[i].capitalised != tokens[h].capitalised \
                 and not (i == h - 1 and tokens[h].lower in titles.RANKS and tokens[i].text.islower()):
             break  # "the NSC aide President Reagan": two roles, not one
-        if low in titles.PARTIES and (tokens[i + 1].lower in ("mp", "party") or not tokens[i + 1].capitalised
+        if low in titles.PARTIES and tokens[i].text[:1].isupper() and (  # not "labour minister", a portfolio
+                tokens[i + 1].lower in ("mp", "party") or not tokens[i + 1].capitalised
                                       or tokens[i + 1].lower in titles.SEATS or tokens[i + 1].text in titles.UK_NATIONS
                                       or (low != "labour" and (tokens[i + 1].lower in heads
                                                                or tokens[i + 1].lower in mods))):
