@@ -420,9 +420,10 @@ def extract_records(
     problems: list[Problem] = []
     skipped: list[Problem] = []
     for given in paths or [config.content_dir]:
+        given = given.absolute()  # the files found under a folder are absolute: so must the folder be
         folder, files = given.parent, [given]
         if given.is_dir():
-            folder, (files, skipped_here) = given.absolute(), find_article_files(given, config.root)
+            folder, (files, skipped_here) = given, find_article_files(given, config.root)
             skipped += skipped_here
         found, found_problems = load_articles(files, folder, Path.cwd(), config.default_date == "fs")
         articles += found

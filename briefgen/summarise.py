@@ -131,19 +131,25 @@ def _choose(
     similarity: Matrix | None = None,
     repeat_similarity: float = 1.01,
 ) -> list[int]:
-    """Take sentences in ranked order within the limits, skipping near-repeats."""
+    """Take passages in ranked order within the limits, skipping near-repeats.
+
+    A quotation kept whole counts as the sentences it joins, so `count` is a number of sentences.
+    """
     chosen: list[int] = []
-    words = 0
+    words = sentences = 0
     for index in ranking:
-        if len(chosen) >= count:
+        if sentences >= count:
             break
         length = len(prose[index].text.split())
+        if sentences + prose[index].joins > count:
+            continue
         if max_words is not None and chosen and words + length > max_words:
             continue
         if similarity is not None and any(similarity[index, j] > repeat_similarity for j in chosen):
             continue
         chosen.append(index)
         words += length
+        sentences += prose[index].joins
     return sorted(chosen)
 
 

@@ -77,10 +77,11 @@ def test_extract_yaml_and_default_folder(project: Path) -> None:
 
 
 def test_extract_a_folder_given_by_a_relative_path(project: Path) -> None:
+    # As the scorers in ../shared/eval run it: `briefgen extract content --format json` in the project.
     run = run_cli(["extract", "content", "--format", "json"], project)
     assert run.exit_code == 0, run.stderr
-    assert [r["path"] for r in json.loads(run.stdout)] == ["content/border-exercise.txt", "content/ceasefire-talks.md",
-                                                          "content/draft-note.md"]
+    assert [r["path"] for r in json.loads(run.stdout)] == [
+        "content/border-exercise.txt", "content/ceasefire-talks.md", "content/draft-note.md"]
 
 
 def test_init_creates_a_project_that_builds(tmp_path: Path) -> None:

@@ -54,6 +54,7 @@ PATHOLOGICAL: dict[str, Callable[[int], str]] = {
     "list items that never end": _repeat("- item that goes on\n"),
     "a speaker's label on every line": _repeat("((Ola Berg)) Yes, we did.\n"),
     "questions and answers in turn": _repeat("((WN)) Why did you go?\n\n((Ola Berg)) We had to go.\n\n"),
+    "a sentence broken over blank lines again and again": _repeat("and the talks went on\n\n"),
     "an inline translation after every sentence": _repeat("It ended.\" ((fr))French language: \u200dC'est fini. "),
 }
 

@@ -117,3 +117,16 @@ def test_seed_article_brief_opens_with_its_lead_and_quotes_only_prose() -> None:
     assert all(kinds[s] == "sentence" for s in summary)
     for piece in ("The Russian military has.", "Alexei Nikolsky / Russian presidential hoodout"):
         assert kinds[piece] != "sentence"
+
+
+def test_a_quotation_kept_whole_counts_as_the_sentences_it_joins() -> None:
+    text = (
+        "The harbour board approved a new ferry terminal on Monday after a year of talks.\n\n"
+        "\"We will build it by spring. It will serve the islands,\" the chair said.\n\n"
+        "The terminal will cost 40 million euros and open in May next year.\n"
+    )
+    for count in (1, 2, 3):
+        summary = summarise(text, sentences=count, method="lead")
+        assert sum(2 if s.startswith('"We will') else 1 for s in summary) <= count
+    assert '"We will build it by spring. It will serve the islands," the chair said.' in summarise(
+        text, sentences=3, method="lead")

@@ -133,9 +133,26 @@ class Layout:
                 group.append(line)
                 continue
             if group:
-                paragraph = self._group_blocks(group, paragraph, out)
+                if out and self._continues(out[-1], group[0]):
+                    # A sentence broken by blank lines ("...the\n\nbank said."): the group's first
+                    # block joins the block it goes on from.
+                    merged: list[Block] = []
+                    paragraph = self._group_blocks(group, paragraph - 1, merged)
+                    out[-1] = Block(out[-1].start, merged[0].end, out[-1].paragraph, out[-1].marker)
+                    out.extend(merged[1:])
+                else:
+                    paragraph = self._group_blocks(group, paragraph, out)
                 group = []
         return out
+
+    def _continues(self, block: Block, line: Line) -> bool:
+        """Whether a plain line after blank lines goes on with the plain block before them: the block
+        stops without end punctuation and the line opens in lower case."""
+        if block.marker or line.marker or block.end <= block.start:
+            return False
+        first = self.text[line.body_start:line.body_start + 1]
+        tail = max(block.start, block.end - 40)
+        return first.islower() and not _LINE_END_PUNCT.search(self.text, tail, block.end)
 
     def _group_blocks(self, group: list[Line], paragraph: int, out: list[Block]) -> int:
         """Add the blocks of one group of lines between blank lines; return the last paragraph index."""

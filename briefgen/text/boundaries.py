@@ -25,7 +25,7 @@ _TERMINAL_AT_END = re.compile(r"[.!?…]++[\"”’'»)\]]*+\Z")
 _SPACE = re.compile(r"\s*+")
 # "INDEPENDENCE, MO. (AP)--": an agency's name in brackets goes on with the dateline, it opens nothing.
 _AGENCY = re.compile(r"\((?:AP|UPI|AFP|Reuters|Xinhua|[A-Z]{2,5})\)[\s_–—-]")
-_OPENING_PUNCTUATION = re.compile(r"[\"“‘'`«(\[\-–—]*+")
+_OPENING_PUNCTUATION = re.compile(r"[\"“‘'`«(\[<\-–—]*+")
 _NEXT_WORD = re.compile(r"[\"“‘'«(\[]*+([\w.]+)")
 _WORD_BEFORE = re.compile(r"[\w.'’-]+(?=\.\Z)")
 _INITIALS = re.compile(r"(?:\w\.)+\w")

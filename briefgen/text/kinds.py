@@ -44,7 +44,9 @@ _BOILERPLATE = re.compile(
     r"|\b(?:click here|all rights reserved)\b"
     r"|^this (?:story|article|page) (?:was|has been) (?:updated|corrected)"
     r"|^this (?:story|article|page) (?:requires|needs|is awaiting) "
-    r"|^[-–—]?\s*(?:article|story|page) last (?:amended|updated|modified|edited)\b",
+    r"|^[-–—]?\s*(?:article|story|page) last (?:amended|updated|modified|edited)\b"
+    r"|^correct(?:s|ion)\b|\b(?:has|have) not verified (?:these|this|the) (?:stories|story|reports?)"
+    r"|\bdoes not vouch for\b",
     re.IGNORECASE,
 )
 # A credit line opened by its label may end with a full stop ("Image: Jane Roe.").
@@ -107,6 +109,7 @@ _PAST_FORMS = word_set(
     "spent stood thought wrote knew led felt found heard meant sent built brought bought caught fought drew "
     "flew broke chose spoke became"
 )
+_SAYING = word_set("said says added told stated noted wrote explained asked replied")
 _VERB_HINTS = _AUXILIARIES | _PAST_FORMS | word_set("said says say tell added quit hit cut let put set beat beats")
 
 
@@ -219,6 +222,8 @@ def is_fragment(sentence: str) -> bool:
     ):
         # "Gathered 40 ships." has no subject; "Asked about it, she said ..." has one.
         return True
+    if len(words) <= 3 and lower[-1] in _SAYING:
+        return True  # "Pelosi said.": the attribution of a quotation left in the sentence before
     if len(words) <= 4 and not _CONTRACTION.search(sentence):
         return not any(w in _VERB_HINTS or (w.endswith(("ed", "es")) and len(w) > 3) for w in lower)
     return False

@@ -26,7 +26,10 @@ TITLE_ABBREVIATIONS = word_set(
 NAME_SUFFIXES = word_set("jr sr")
 """Abbreviations that close a name ("Amos Reed Jr."): they may end a sentence too."""
 
-ENDING_ABBREVIATIONS = NAME_SUFFIXES | word_set(
+GIVEN_NAME_ABBREVIATIONS = word_set("alex benj chas geo jas jos robt thos wm")
+"""Given names abbreviated in old company and personal names ("Alex. Brown and Sons", "Wm. Wrigley")."""
+
+ENDING_ABBREVIATIONS = NAME_SUFFIXES | GIVEN_NAME_ABBREVIATIONS | word_set(
     "u.s u.k u.n e.u u.s.a u.a.e a.m p.m etc inc ltd co corp plc bros dept est approx vs "
     "kft zrt nyrt pty pte bhd sdn llc lp "
     "jan feb mar apr jun jul aug sep sept oct nov dec no nos vol fig"
