@@ -5,6 +5,7 @@
     python scripts/audit_dates.py judge eval/audits/dates-round-1.jsonl --wrong 7=clock-as-year --right-rest
     python scripts/audit_dates.py score eval/audits/dates-round-1.jsonl       # precision and error classes
     python scripts/audit_dates.py recheck eval/audits/dates-round-*.jsonl     # what today's code shows otherwise
+    python scripts/audit_dates.py paired --seed 5 --round 13 --against ad733cd  # what changed since a commit
 
 The pool is Reuters-21578 stories and BBC News Summary politics files with odd numbers (the
 Wikinews pool of the earlier rounds is used up; even-numbered BBC politics files are held out and
@@ -27,10 +28,16 @@ import argparse
 import csv
 import datetime as dt
 import html
+import io
 import itertools
+import json
+import os
 import random
 import re
+import subprocess
 import sys
+import tarfile
+import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -159,7 +166,7 @@ def show(args: argparse.Namespace) -> None:
     articles = _articles(args.corpus)
     previous = ""
     for n, item in enumerate(_read(args.sheet)):
-        if args.todo and item["verdict"]:
+        if args.todo and item["verdict"] or "start" not in item:
             continue
         a = articles[item["article"]]
         if a.key != previous:
@@ -167,7 +174,9 @@ def show(args: argparse.Namespace) -> None:
             previous = a.key
         assert a.body[item["start"]:item["end"]] == item["text"], item
         verdict = f"  <{item['verdict']}: {item['error']}>" if item["verdict"] == "wrong" else ""
-        print(f"[{n}] {item['value']} {item['type']}{verdict}\n     {_sentence(a.body, item['start'], item['end'])}")
+        side = f"{item['side']}: " if item.get("side") else ""
+        sentence = _sentence(a.body, item["start"], item["end"])
+        print(f"[{n}] {side}{item['value']} {item['type']}{verdict}\n     {sentence}")
 
 
 def judge(args: argparse.Namespace) -> None:
@@ -181,7 +190,7 @@ def judge(args: argparse.Namespace) -> None:
         items[int(spec)].update(verdict="right", error=None, note="")
     if args.right_rest:
         for item in items:
-            if not item["verdict"]:
+            if not item["verdict"] and "start" in item:
                 item["verdict"] = "right"
     _write(args.sheet, items)
 
@@ -204,6 +213,15 @@ def score(args: argparse.Namespace) -> None:
             mine = [i for i in items if i["article"].startswith(source + ":")]
             ok = sum(i["verdict"] == "right" for i in mine)
             print(f"    {source}: {ok / len(mine):.3f} ({ok}/{len(mine)})")
+        for side in ("old", "new"):  # a paired sheet: the dates each code shows where the two differ
+            mine = [i for i in items if i.get("side") == side]
+            if mine:
+                ok = sum(i["verdict"] == "right" for i in mine)
+                valued = [i for i in mine if i["value"] is not None]
+                ok_valued = sum(i["verdict"] == "right" for i in valued)
+                print(f"    {side} code ({mine[0]['against'] if side == 'old' else mine[0]['code']}): "
+                      f"{ok} right of {len(mine)} shown where the codes differ; "
+                      f"with a value {ok_valued} right of {len(valued)}")
         for error, n in classes.most_common():
             print(f"    {error}: {n}")
 
@@ -233,6 +251,77 @@ def recheck(args: argparse.Namespace) -> None:
     print(f"{len(items)} judged dates; changed: {summary}")
 
 
+_DATES_OF = """
+import datetime as dt, json, sys
+from briefgen.extract.dates import find_dates
+out = {}
+for key, body, date in json.load(sys.stdin):
+    published = dt.date.fromisoformat(date) if date else None
+    out[key] = [[d.start, d.end, d.value, d.type, d.text] for d in find_dates(body, published)]
+json.dump(out, sys.stdout)
+"""
+"""Run in a child Python: the dates of each (key, body, date) read from stdin, by whichever briefgen it imports."""
+
+
+def _dates_by(code: Path | None, articles: list[common.Article]) -> dict[str, list[list[Any]]]:
+    """Every date find_dates shows in each article, with today's code (None) or the briefgen package under code."""
+    env = dict(os.environ)
+    command = [sys.executable, "-c", _DATES_OF]
+    if code is not None:
+        # -S keeps the editable install of today's briefgen off the path; the old package comes first
+        site = next(p for p in sys.path if p.endswith("site-packages"))
+        env["PYTHONPATH"] = os.pathsep.join([str(code), site])
+        command.insert(1, "-S")
+    done = subprocess.run(command, input=json.dumps([[a.key, a.body, a.date] for a in articles]),
+                          capture_output=True, text=True, env=env, cwd=code or ROOT, check=True)
+    found: dict[str, list[list[Any]]] = json.loads(done.stdout)
+    return found
+
+
+def paired(args: argparse.Namespace) -> None:
+    """Draw fresh articles, run the code at --against and today's code on them, and list every date they show otherwise.
+
+    Both sides of each difference go on the sheet (`side`: old or new) for a judge; every drawn
+    article is recorded, so later draws leave it out. Precision of what changed, old against new,
+    measures the changes on articles they were not made for.
+    """
+    out = ROOT / "eval" / "audits" / f"dates-paired-{args.round}.jsonl"
+    if out.exists():
+        raise SystemExit(f"{out} exists: pick another --round")
+    rng = random.Random(args.seed)
+    reuters, bbc = pool(args.corpus)
+    rng.shuffle(reuters)
+    rng.shuffle(bbc)
+    articles = reuters[:args.articles - args.bbc] + bbc[:args.bbc]
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
+                            check=True).stdout.strip()
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = subprocess.run(["git", "archive", args.against, "briefgen"], cwd=ROOT, capture_output=True,
+                                 check=True).stdout
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(tmp, filter="data")
+        old = _dates_by(Path(tmp), articles)
+    new = _dates_by(None, articles)
+    items: list[dict[str, Any]] = []
+    for a in articles:
+        before = {(d[0], d[1]): d for d in old[a.key]}
+        after = {(d[0], d[1]): d for d in new[a.key]}
+        changed = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+        base = {"round": args.round, "seed": args.seed, "code": commit, "against": args.against, "article": a.key,
+                "published": a.date}
+        if not changed:
+            items.append({**base, "side": None, "verdict": None, "note": "no date differs"})
+        for side, found in (("old", before), ("new", after)):
+            for key in changed:
+                if key in found:
+                    start, end, value, kind, text = found[key]
+                    items.append({**base, "side": side, "value": value, "type": kind, "text": text, "start": start,
+                                  "end": end, "verdict": None, "error": None, "note": ""})
+    _write(out, items)
+    sides = Counter(i["side"] for i in items if i["side"])
+    print(f"{out}: {len(articles)} articles, dates that differ: old {sides['old']}, new {sides['new']}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=SHARED / "corpus")
@@ -258,6 +347,13 @@ def main() -> None:
     p = sub.add_parser("recheck")
     p.add_argument("sheets", type=Path, nargs="+")
     p.set_defaults(run=recheck)
+    p = sub.add_parser("paired")
+    p.add_argument("--seed", type=int, required=True)
+    p.add_argument("--round", type=int, required=True)
+    p.add_argument("--against", required=True, help="the commit whose code the changes are measured against")
+    p.add_argument("--articles", type=int, default=300)
+    p.add_argument("--bbc", type=int, default=20, help="how many of the articles are BBC politics files")
+    p.set_defaults(run=paired)
     p = sub.add_parser("score")
     p.add_argument("sheets", type=Path, nargs="+")
     p.set_defaults(run=score)

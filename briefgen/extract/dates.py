@@ -63,8 +63,9 @@ _SAYS_WHICH_DAY = _DAY_RULES | {"part_of_day", "clock"}
 _QUOTED_DEICTIC = frozenset({"deictic", "part_of_day", "weekend"})
 """Rules whose words count from the moment of speaking ("today", "this morning", "this weekend")."""
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
-_FISCAL = re.compile(r"\b(?i:fiscal)[- ](?:(?i:year|quarter|first|second|third|fourth)\b|(?:19|20)\d\d\b)")
-"""Words of a fiscal year: "fiscal 1987", "the fiscal year", "the fiscal third quarter"."""
+_FISCAL = re.compile(r"\b(?i:fiscal)[- ](?:(?i:first|second|third|fourth)\b|(?:19|20)\d\d\b)")
+"""A company's fiscal year named by its number or quarter: "fiscal 1987", "the fiscal third quarter" (not a
+government's "fiscal year beginning next month", whose reports still count calendar quarters)."""
 
 Read = tuple[DateMention, Rule, re.Match[str]]
 
@@ -97,7 +98,7 @@ def _read_in_order(chosen: list[tuple[int, int, Rule, re.Match[str]]], published
             out.append((DateMention(None, _type_without_anchor(rule, match), match.string[start:end], start, end),
                         rule, match))
             if isinstance(e, Doubtful):
-                story.forget(start, rule)
+                story.forget(rule, match, start)
             continue
         except (ValueError, KeyError):
             continue
@@ -140,8 +141,14 @@ class _Story:
         return Context(self.published, self.anchor, self.quarter, tense, frame_year, near_year,
                        self.anchor_dated, self.anchor_doubtful, self.quarter_doubtful, self.sentences.fiscal)
 
-    def forget(self, start: int, rule: Rule) -> None:
-        """A date at start was left without a value: what counts from the last date now counts from an unknown one."""
+    def forget(self, rule: Rule, match: re.Match[str], start: int) -> None:
+        """A date at start was left without a value: what counts from it now counts from an unknown date.
+
+        A comparison ("a year ago", "the latest period") never becomes the date later ones count from,
+        so one without a value changes nothing.
+        """
+        if _is_comparison(rule, match):
+            return
         self.anchor, self.anchor_at, self.anchor_doubtful = None, start, True
         if rule.name in _QUARTER_RULES:
             self.quarter_doubtful = True

@@ -113,6 +113,8 @@ def month_year(today: dt.date, month: int, direction: int) -> int:
     last year's and one far behind is next year's, unless the tense says otherwise.
     """
     diff = month - today.month
+    if direction == -2:  # past only by "said": that dates the speaking, not the month spoken of
+        direction = 0
     if direction == 2:  # ahead of a past moment ("was expected to end on December 15"): the nearer one
         ahead = today.year + (1 if diff < 0 else 0)
         return ahead if (ahead - today.year) * 12 + diff <= 6 else ahead - 1

@@ -90,10 +90,10 @@ def read_duration(m: re.Match[str], ctx: Context) -> Reading:
 
 
 _RATE = re.compile(r"(?:\d[\d.,%]*(?:[A-Za-z]{1,3}\b)?|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten))"
-                   r"(?:\s+(?!(?i:for|over|in|about|of|than|after|before|at|by|to|from|and|or|was|were|is|are)\b)"
-                   r"[A-Za-z]+){0,4}\s+$")
-"""A quantity just before "a year"/"a week" ("$5 million a year", "£2bn a year", "12 mln cubic feet a day"), not a
-clause."""
+                   r"(?:\s+(?!(?i:for|over|in|about|than|after|before|at|by|to|from|and|or|was|were|is|are)\b)"
+                   r"[\"“]?[A-Za-z][A-Za-z'-]*[\"”]?){0,5}\s+$")
+"""A quantity just before "a year"/"a week" ("$5 million a year", "£2bn a year", "12 mln cubic feet a day", "two hours
+of sport a week"), not a clause."""
 
 
 _AMOUNT_PART = re.compile(r"(\d+(?:\.\d+)?|[A-Za-z]+)[- ]((?:year|month|week|day|hour|minute|second)s?)\b", re.I)

@@ -11,9 +11,12 @@ import re
 
 from briefgen.extract.dates_lexicon import (
     COUNTED_NOUNS,
+    CROP_NOUNS,
+    FUTURE_NOUNS,
     IDENTIFIER_WORDS,
     MONTHS,
     NAMED_DAY_WORDS,
+    NEWSPAPER_WORDS,
     PUBLICATION_WORDS,
     QUANTITY_WORDS,
     WEEKDAYS,
@@ -26,7 +29,10 @@ _WINDOW = 40
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*\.?|\d[\d,.]*|[^\sA-Za-z\d]")
 _ZONES = ("EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|CT|PT|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST|JST|AEST|AEDT"
           "|WIB|PHT|SGT|HKT|KST|WAT|EAT|CAT|SAST|PKT|Z")
-_CLOCK_AFTER = re.compile(r"\s*(?:(?i:hours?|hrs?|h|local\s+time|local|zulu)\b|(?:" + _ZONES + r")\b)")
+_CLOCK_AFTER = re.compile(r"(?:\s*(?:[-–]|(?i:to|and|until))\s*\d{4})?"
+                          r"\s*(?:(?i:hours?|hrs?|h|local\s+time|local|zulu)\b|(?:" + _ZONES + r")\b)")
+"""What follows a clock time written in four figures: a zone or "hours", perhaps after a second time ("1130 to 1215
+GMT")."""
 _SPLIT_YEAR_AFTER = re.compile(r"(?:/|[-–]\d\d(?!\d))")
 """A year that runs on into another: "1986/87", "1986-87" (a fiscal year or a season, not one calendar year)."""
 _OTHER_NUMBER = re.compile(r"\s+(?:or|to|and)\s+(?:\d{4}|\d{1,3},\d{3})(?![\d,])")
@@ -106,6 +112,8 @@ def not_a_date(rule: str, m: re.Match[str], start: int, end: int) -> bool:
     if rule == "future" and text[start:end].lower().endswith("term") \
             or rule == "present" and text[start:end].lower() == "the present":
         return _modifies_a_noun(text, end)  # "the long term debt", "the present study"
+    if rule == "future" and text[start:end].lower().endswith("the future"):
+        return bool(_NOUN_AFTER.match(text, end))  # "the future leadership of the party": future as an adjective
     if rule == "season" and not (groups.get("year") or groups.get("spelt")):
         return not _a_season(text, start, end, m)
     if rule == "half" and not groups.get("year") and "year" not in m[0].lower():
@@ -126,8 +134,22 @@ def not_a_date(rule: str, m: re.Match[str], start: int, end: int) -> bool:
         return True  # "died within two years before": a stretch of time, not a date
     if rule == "past" and _UNIT_AFTER.match(text, end):
         return True  # "the past" of "the past year and a half" is no reference of its own
-    if rule == "duration" and _RANGE_OF_UNITS_BEFORE.search(text, max(0, start - 30), start):
-        return True  # "eight months to a year": the end of a range, no single amount
+    if rule == "duration" and (_RANGE_OF_UNITS_BEFORE.search(text, max(0, start - 30), start)
+                               or _BETWEEN_BEFORE.search(text, max(0, start - 30), start)):
+        return True  # "eight months to a year", "between 12 and 14 years": the end of a range, no single amount
+    if rule == "vague_duration" and groups.get("unit", "").lower() == "quarters" \
+            and (groups.get("vague") or "").lower() in ("some", "many") \
+            and words_before(text, start, 1) in (["in"], ["from"], ["among"]):
+        return True  # "criticised in some quarters": among some people
+    if rule == "duration" and text[start:end] == "One day" and at_sentence_start(text, start) \
+            and not _DAY_AS_SPAN_AFTER.match(text, end):
+        return True  # "One day you will tell your children": some day, no span of one day
+    if rule == "duration" and _ONE_QUARTER.fullmatch(text, start, end) \
+            and words_before(text, start, 1) not in ([w] for w in _SPAN_LEADS):
+        return True  # "around one quarter said": a fraction; "for one quarter", "within a quarter" are spans
+    if rule == "full_date" and not groups.get("year") and groups.get("day") \
+            and (words_after(text, end, 1) or ["."])[0].lower() in COUNTED_NOUNS:
+        return True  # "In January 25 people were jailed": a month and a count
     # "people aged 65 years", "aged 21 and 144 days" give an age, not a stretch of time
     return rule in ("duration", "vague_duration") and bool(_AGED_BEFORE.search(text, max(0, start - 30), start))
 
@@ -192,8 +214,11 @@ def _in_a_name(text: str, start: int, end: int, rule: str) -> bool:
         if rule == "weekday" and after and after[0].lower() in _RECURRING_DAY_NOUNS:
             return True  # "the Sunday trade ban", "Sunday opening hours": Sundays in general
         if rule == "weekday" and " " not in text[start:end] and after and after[0][0].isupper() \
-                and before and (before[0].lower() == "the" or before[0].endswith(("'s", "’s"))):
-            return True  # "the Sunday Telegraph", "Britain's Sunday Times": a title that starts with a weekday
+                and (before and (before[0].lower() == "the" or before[0].endswith(("'s", "’s")))
+                     or after[0].lower() in NEWSPAPER_WORDS):
+            return True  # "the Sunday Telegraph", "Britain's Sunday Times", "and Sunday Telegraph": a title
+        if rule == "weekday" and _NEWSPAPER_ON.search(text, max(0, start - 30), start):
+            return True  # "the Mail on Sunday", "the Independent on Sunday"
     if rule == "set_adverb":
         after = words_after(text, end, 1)
         if after and after[0][0].isupper():
@@ -221,18 +246,29 @@ _PRESS_BEFORE = re.compile(r"(?:-run|-owned|\b(?i:official|independent|oppositio
 """Words before "daily" or "weekly" that make it a newspaper ("the state-run daily")."""
 _ARTICLE_OF_A_NAME = re.compile(r"\s+(?:al|el|an|ad|as|ar)-[A-Z]")
 """The Arabic article that opens many newspaper names ("al-Qabas"), in lower case."""
+_NEWSPAPER_ON = re.compile(r"\b(?i:the)\s+(?:Mail|Independent|Observer)\s+on\s+$")
+"""A newspaper named "X on Sunday" just before the weekday."""
 _RECURRING_DAY_NOUNS = words("trade trading opening shopping hours school schools league leagues roast roasts best")
 """Nouns after a weekday that make it every such day ("Sunday trading", "Sunday school")."""
 _UNIT_AFTER = re.compile(r"\s+(?i:years?|months?|weeks?|days?|decades?|quarters?|centur(?:y|ies))\b")
 _OF_A_MONTH = re.compile(r"\s+(?:of|in)\s+(?:" + "|".join(m.capitalize() for m in sorted(MONTHS, key=len, reverse=True))
                          + r")\b")
-_HABITUAL = re.compile(r"\b(?i:normally|usually|typically|generally|traditionally|customarily|often|always|commonly"
+_HABITUAL = re.compile(r"\b(?i:normally|usually|typically|traditionally|customarily|often|always|commonly"
                        r"|regularly|seldom|rarely|frequently)\b")
-"""Adverbs of habit: a sentence with one speaks of what recurs, not of one occasion."""
+"""Adverbs of habit: a clause with one speaks of what recurs, not of one occasion ("generally" is left out: news
+mostly writes it for "widely", as in "generally expected")."""
 _RECURRING_RULES = frozenset({"month", "full_date", "weekday", "season", "holiday", "weekend", "part_of_day",
-                              "anaphoric_unit"})
+                              "anaphoric_unit", "quarter", "half"})
 """Rules whose words, in a sentence of habit, name every such month, day or season ("the next year": each next)."""
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
+_NOUN_AFTER = re.compile(r"\s+(?:[a-z]+(?:ship|ment|tion|sion|ity|ness|ance|ence|ure)s?|"
+                         + "|".join(sorted(FUTURE_NOUNS)) + r")\b")
+"""A noun after "the future", known by its ending ("leadership", "generations") or as one that "future" often
+qualifies ("health", "plans")."""
+_BETWEEN_BEFORE = re.compile(r"\b(?i:between)\s+(?:\d+|[a-z]+)\s+(?i:and)\s+$")
+_DAY_AS_SPAN_AFTER = re.compile(r"\s+(?i:of|later|earlier|after|before|ahead|long|in)\b|-")
+_ONE_QUARTER = re.compile(r"(?i:one|an?)\s+(?i:quarter)")
+_SPAN_LEADS = words("for over within after during in than each per every")
 _AGED_BEFORE = re.compile(r"\b(?i:aged?|ages)\s+(?:\d+\s+(?:(?i:years?|months?)\s+)?(?:(?i:and)\s+|,\s*))?$")
 _SPEED_BEFORE = re.compile(r"\b(?i:miles|mile|kilometers|kilometres|km|knots|feet|metres|meters|mph|kph)\s+$")
 
@@ -276,8 +312,11 @@ def _a_season(text: str, start: int, end: int, m: re.Match[str]) -> bool:
     if rel and rel[0] in ("this", "last", "next", "past", "previous"):
         return True
     season = (m.groupdict().get("season") or "").lower()
-    if season in ("fall", "spring") and words_after(text, end, 1) == ["of"]:
+    after = [w.lower() for w in words_after(text, end, 1)]
+    if season in ("fall", "spring") and after == ["of"]:
         return False  # "the fall of the Berlin Wall"
+    if after and after[0] in CROP_NOUNS:
+        return False  # "the winter crops", "spring wheat": a kind of crop, sown in that season
     before = words_before(text, start, 1)
     return bool(before) and before[0] in _SEASON_LEADS
 

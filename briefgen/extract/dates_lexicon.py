@@ -90,15 +90,15 @@ PAST_WORDS: frozenset[str] = frozenset({
     "became", "brought", "bought", "sold", "paid", "spent", "sent", "thought", "found", "kept", "led",
     "built", "struck", "fought", "chose", "drew", "drove", "fled", "flew", "grew", "heard", "knew", "laid",
     "meant", "saw", "shot", "spoke", "stood", "stole", "swore", "taught", "threw", "understood", "wrote",
-    "arose", "ate", "awoke", "bent", "bit", "blew", "bled", "bred", "broke", "caught", "clung", "crept", "dealt",
-    "dug", "felt", "flung", "forbade", "forgave", "forgot", "froze", "got", "hid", "hung", "knelt",
+    "arose", "ate", "awoke", "blew", "bled", "bred", "broke", "caught", "clung", "crept", "dealt",
+    "dug", "felt", "flung", "forbade", "forgave", "forgot", "froze", "got", "hid", "knelt",
     "lent", "mistook", "overcame", "overran", "oversaw", "overtook", "ran", "rang", "rebuilt", "retook", "rode",
     "sang", "sank", "sat", "shook", "shone", "shrank", "slept", "slid", "sought", "sped", "spun", "stuck",
     "stung", "strode", "strove", "swam", "swept", "swung", "tore", "undertook", "underwent", "upheld", "wept",
     "withdrew", "withheld", "withstood", "woke", "wore",
 })
 """Past-tense words (besides regular "-ed" forms) and words that point back: irregular past forms that are
-not also present forms, participles used as adjectives or common nouns ("put", "read", "bound", "fed")."""
+not also present forms, adjectives or common nouns ("put", "read", "bound", "fed", "a bit", "a hung parliament")."""
 
 REPORTING_WORDS: frozenset[str] = frozenset({
     "said", "told", "announced", "reported", "added", "stated", "noted", "explained", "claimed", "warned",
@@ -183,10 +183,27 @@ calendar the between through spring summer autumn fall winter
 """)
 """Words before a bare number that lead a year ("since 1501", "in about 1900")."""
 
+NEWSPAPER_WORDS: frozenset[str] = words("""
+times telegraph mirror express post herald tribune independent mail sport people star world observer mercury
+argus sun journal record
+""")
+"""Capitalised words after a weekday that make it the title of a newspaper ("Sunday Telegraph", "Sunday Times")."""
+
 NAMED_DAY_WORDS: frozenset[str] = words("""
 super black good holy ash maundy palm bloody cyber giving shrove fat plough blue easter whit red
 """)
 """Capitalised words that make a weekday the name of a particular day ("Super Tuesday", "Good Friday")."""
+
+CROP_NOUNS: frozenset[str] = words("""
+crop crops grain grains wheat barley rye oats rapeseed cereal cereals sowing sowings planting plantings seedings
+""")
+"""Nouns after a season that make it a kind of crop ("winter wheat", "the spring sowings"), not a time."""
+
+FUTURE_NOUNS: frozenset[str] = words("""
+health plans plan growth role use uses status direction course policy policies generations leaders leader king
+queen president members prospects funding success work security shape size needs demand talks elections
+""")
+"""Nouns that "the future" often qualifies as an adjective ("the future health of our democracy")."""
 
 PUBLICATION_WORDS: frozenset[str] = words("""
 said says reported reports wrote writes quoted quotes cited cites newspaper paper tabloid publication

@@ -228,6 +228,9 @@ def read_quarter(m: re.Match[str], ctx: Context) -> Reading:
         return point(dt.date(end.year, 3 * n - 2, 1), "quarter")
     if group(m, "year"):
         return point(dt.date(int(group(m, "year")), 3 * n - 2, 1), "quarter")
+    whose = _YEARS_BEFORE.search(m.string, max(0, m.start() - 30), m.start())
+    if whose and whose["year"]:  # "1986's first quarter"
+        return point(dt.date(int(whose["year"]), 3 * n - 2, 1), "quarter")
     year = _fiscal_quarter_year(m, ctx)
     if year is None:
         year = today.year
@@ -282,11 +285,16 @@ def read_half(m: re.Match[str], ctx: Context) -> Reading:
         year = int(group(m, "year"))
     else:  # "last year's first half", "last year's strong second half"
         whose = _YEARS_BEFORE.search(m.string, max(0, m.start() - 30), m.start())
-        year = ctx.today().year + (YEAR_STEP[whose["yrel"].lower()] if whose else 0)
+        if whose and whose["year"]:
+            year = int(whose["year"])
+        else:
+            year = ctx.today().year + (YEAR_STEP[whose["yrel"].lower()] if whose else 0)
     return Reading("DATE", f"{year:04d}-H{1 if n == 1 else 2}")
 
 
-_YEARS_BEFORE = re.compile(r"\b(?P<yrel>(?i:last|this|next))\s+(?i:year)['’]s\s+(?:[a-z]+\s+)?$")
+_YEARS_BEFORE = re.compile(r"(?:\b(?P<yrel>(?i:last|this|next))\s+(?i:year)|(?<![\d,.])(?P<year>(?:1[89]|20)\d\d))['’]s"
+                           r"\s+(?:[a-z]+\s+)?$")
+"""Whose year a quarter or half is, said just before it: "last year's (strong) first half", "1986's first quarter"."""
 
 
 def read_holiday(m: re.Match[str], ctx: Context) -> Reading:

@@ -194,15 +194,19 @@ def read_offset(m: re.Match[str], ctx: Context) -> Reading:
 
 
 _THAN = re.compile(r"\s+than\b", re.I)
+_PART_OF_THIS_YEAR = re.compile(r"\b(?i:since|months?\s+of|weeks?\s+of|half\s+of|quarter\s+of|part\s+of|early\s+in"
+                                r"|earlier\s+in)\s+$")
+"""A year counted up to now ("since the start of the year") or a part of it already gone ("the first two months of
+the year", told in March): this year, whatever the tense."""
 
 
 def read_year_earlier(m: re.Match[str], ctx: Context) -> Reading:
     """"the year-earlier quarter", "year-ago": the quarter reported on (else the year) one year back."""
+    if ctx.near_year is not None:  # "a 1986 net profit against a year-ago loss": the year just named
+        return point(dt.date(ctx.near_year - 1, 1, 1), "year")
     quarter = ctx.compared_quarter()
     if quarter is not None:
         return point(cal.shift(quarter.day, "year", -1), "quarter")
-    if ctx.near_year is not None:  # "a 1986 net profit against a year-ago loss"
-        return point(dt.date(ctx.near_year - 1, 1, 1), "year")
     return point(cal.shift(ctx.today(), "year", -1), "year")
 
 
@@ -216,6 +220,10 @@ def read_quarter_ref(m: re.Match[str], ctx: Context) -> Reading:
         if quarter is None:
             return point(dt.date(int(group(m, "year")), 1, 1), "year")
         return point(dt.date(int(group(m, "year")), quarter.day.month, 1), "quarter")
+    if quarter is None and (m[0].lower().endswith("period") or ctx.fiscal):
+        # "the latest period" before any quarter is named may be a week or a month; "the quarter" of a
+        # fiscal year is not the last calendar quarter
+        raise Doubtful("a period referred back to before the text names one")
     day = quarter.day if quarter is not None else cal.shift(ctx.today(), "quarter", -1)
     return point(cal.shift(day, "year", YEAR_STEP.get(group(m, "yrel").lower(), 0)), "quarter")
 
@@ -244,7 +252,8 @@ def read_the_year(m: re.Match[str], ctx: Context) -> Reading:
     today = ctx.today()
     if ctx.anchor is not None and ctx.anchor.day.year < today.year and ctx.direction < 0:
         raise ValueError("in a past sentence after an earlier year, the year may be that one, not this one")
-    if ctx.direction == -1 and today.month <= 3:
+    if ctx.direction == -1 and today.month <= 3 and m[0].lower().startswith("the") \
+            and not _PART_OF_THIS_YEAR.search(m.string, max(0, m.start() - 20), m.start()):
         # "For the year, net rose 12 pct" in a March report: the year just ended as likely as this one
         raise Doubtful("a past year told early in the next one")
     return point(today, "year")

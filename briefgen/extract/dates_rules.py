@@ -301,7 +301,7 @@ RULES: tuple[Rule, ...] = (
           r"(?P<dir>(?i:earlier|later|before(?=\s*[,.;])))",
           read_offset),
     _rule("year_earlier", "unit",
-          r"(?i:the|a)\s+(?:(?i:comparable|same)\s+)?(?i:year-earlier|year-ago)\s+(?i:period|quarter)"
+          r"(?i:the|a)\s+(?:(?i:comparable|same)\s+)?(?i:year[- ]earlier|year[- ]ago)\s+(?i:period|quarter)"
           r"|(?i:year-earlier|year-ago)",
           read_year_earlier),
     _rule("compound_duration", "unit",
@@ -361,7 +361,7 @@ RULES: tuple[Rule, ...] = (
     _rule("the_year", "unit",
           MOD + r"(?i:the\s+(?:(?:full|fiscal|calendar|whole|entire|latest\s+fiscal)\s+)?year"
           r"|(?:fiscal|calendar)\s+year)"
-          r"(?:\s+" + YEAR + r"|(?P<ended>(?=\s+(?i:ended|ending))))?",
+          r"(?:\s+" + YEAR + r"|(?P<ended>(?=\s+(?i:ended|ending|beginning|starting))))?(?![- ](?i:ago|earlier)\b)",
           read_the_year),
     _rule("year_end", "unit",
           r"(?i:(?:the\s+)?year[- ]end|year's\s+end|the\s+end\s+of\s+the\s+(?P<unit>year|month|week))",
