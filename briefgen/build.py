@@ -162,9 +162,9 @@ def default_jobs() -> int:
 
 
 def read_or_reuse(files: list[Path], plan: Plan, deps: Dependencies, config: Config
-                  ) -> tuple[list[Article], list[Outcome | None], list[Problem], int]:
+                  ) -> tuple[list[Article], list[Outcome | None], list[Problem], int, dict[str, Record]]:
     """Every article, in `files` order: the previous build's record where the file is unchanged, else read from
-    disk (outcome None). Also returns how many were read."""
+    disk (outcome None). Also returns how many were read, and the records reused."""
     stored = deps.records([p.relative_to(config.root).as_posix() for p in plan.unchanged]) if plan.unchanged else {}
     to_read = set(plan.changed) if stored is not None else set(files)
     articles: list[Article] = []
@@ -181,7 +181,7 @@ def read_or_reuse(files: list[Path], plan: Plan, deps: Dependencies, config: Con
         articles += found
         outcomes += [None] * len(found)
         problems += found_problems
-    return articles, outcomes, problems, len(to_read)
+    return articles, outcomes, problems, len(to_read), stored or {}
 
 
 def build_project(
@@ -239,7 +239,7 @@ def build_locked(config: Config, *, write: bool, strict: bool, jobs: int | None,
     from briefgen.site.entries import Entry
     from briefgen.site.render import override_warnings
 
-    articles, known, problems, read = read_or_reuse(files, plan, deps, config)
+    articles, known, problems, read, reused = read_or_reuse(files, plan, deps, config)
     slugs, slug_problems = assign_slugs(articles)
     problems += slug_problems
     clock.lap("load")
@@ -268,9 +268,18 @@ def build_locked(config: Config, *, write: bool, strict: bool, jobs: int | None,
         for a in analysed if drafts or not a.article.draft
     ]
     left_alone = {p.path for p in unwritten}
-    records = {a.article.path.as_posix(): _record(a, o, write and a.article.path not in left_alone)
-               for a, o in zip(analysed, outcomes, strict=True)}
-    renewed = {a.article.path.as_posix() for a, o in zip(analysed, known, strict=True) if o is None or not a.stored}
+    # a record is new when the article was read again, or when this build gave it its arrival number, or its
+    # block is now written into the file; the others are the records read, as they were
+    records: dict[str, Record] = {}
+    renewed: set[str] = set()
+    for a, o, k in zip(analysed, outcomes, known, strict=True):
+        name = a.article.path.as_posix()
+        written = write and a.article.path not in left_alone
+        if k is not None and a.block is o.block and _machine(a, written) is reused[name].article.machine:
+            records[name] = reused[name]
+        else:
+            records[name] = _record(a, o, written)
+            renewed.add(name)
     changes = SiteChanges(config.site_dir, config.root / CACHE_DIR)
     write_back = WriteBack()
     try:
@@ -297,17 +306,22 @@ def build_locked(config: Config, *, write: bool, strict: bool, jobs: int | None,
                *(analysis_line(a) for a, o in zip(analysed, known, strict=True) if o is None),
                f"rendered {counted(site.rendered, 'page')} of {site.pages}; {counted(changed, 'file')} changed in "
                f"{config.site_dir.name}/; front matter written for {counted(write_back.written, 'article')}")
-    work = (("read", read), ("analysed", len(todo)), ("rendered", site.rendered), ("files_changed", changed),
+    work = (("read", read), ("records_read", deps.records_read), ("analysed", len(todo)),
+            ("rendered", site.rendered), ("files_changed", changed),
             ("segments_indexed", site.segments_indexed), ("front_matter_written", write_back.written))
     return BuildReport(len(entries), site.pages, changed, write_back.written, (*skipped, *warnings),
                        time.perf_counter() - clock.started, tuple(clock.stages.items()), details=details, work=work)
 
 
+def _machine(item: Analysed, written: bool) -> dict[str, Any] | None:
+    """The machine block the article's file holds after this build."""
+    return item.block if written or item.stored else item.article.machine
+
+
 def _record(item: Analysed, outcome: Outcome, written: bool) -> Record:
     """What to store for an article: as on disk after this build, so with its block once that is written back
     (then the article and the outcome share the block, which tells the next build there is nothing to write)."""
-    machine = item.block if written or item.stored else item.article.machine
-    article = dataclasses.replace(item.article, machine=machine)
+    article = dataclasses.replace(item.article, machine=_machine(item, written))
     return Record(article, dataclasses.replace(outcome, block=item.block, summarise_seconds=0.0, extract_seconds=0.0))
 
 
@@ -350,6 +364,10 @@ def render_changes(config: Config, deps: Dependencies, plan: Plan, entries: list
     work = deps.outdated(pages, versions, plan.site_intact)
     clock.lap("plan")
     writer = PageWriter(config)
+    if deps.site_key not in _ENVIRONMENTS:  # compiled templates, kept for `serve`'s next build
+        _ENVIRONMENTS.clear()
+        _ENVIRONMENTS[deps.site_key] = writer.env
+    writer.env = _ENVIRONMENTS[deps.site_key]
     digests = dict(work.digests)
     for page in work.render:  # one at a time, staged at once: memory does not grow with the site
         render_pages(writer, [page])
@@ -382,6 +400,8 @@ def render_changes(config: Config, deps: Dependencies, plan: Plan, entries: list
 
 
 SEARCH_FOLDER = "pagefind"
+_ENVIRONMENTS: dict[str, Any] = {}
+"""The Jinja environment (with its compiled templates) of each site key this process rendered with."""
 
 
 def update_search(config: Config, deps: Dependencies, pages: list[Page], entries: list[Entry],

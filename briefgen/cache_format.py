@@ -164,6 +164,7 @@ def article_from_json(data: Any, machine: dict[str, Any] | None) -> Article:
 
 
 def _key_lines(data: Any) -> dict[str, int]:
+    """The line of each front matter key, checked: text keys, whole numbers."""
     lines = expect(data, dict, "article.key_lines")
     if not all(isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool) for k, v in lines.items()):
         raise CacheInvalid("article.key_lines: wrong shape")
@@ -204,7 +205,8 @@ def write_json(path: Path, data: Any) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         with tmp.open("w", encoding="utf-8") as fh:
-            json.dump(data, fh, separators=(",", ":"))  # ASCII: a lone surrogate from YAML stays writable
+            # one json.dumps: its C encoder is many times faster than json.dump's chunks on a large index
+            fh.write(json.dumps(data, separators=(",", ":")))  # ASCII: a lone surrogate from YAML stays writable
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)

@@ -6,11 +6,12 @@ Exit 0 on success, 1 on input errors, 2 on usage errors. Errors and warnings go 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -52,6 +53,15 @@ def fail(exc: BriefgenError, as_json: bool = False) -> NoReturn:
     sys.exit(1)
 
 
+@contextlib.contextmanager
+def reporting_errors(as_json: bool = False) -> Iterator[None]:
+    """Run the block; a BriefgenError raised in it is printed (`fail`) and the command exits 1."""
+    try:
+        yield
+    except BriefgenError as exc:
+        fail(exc, as_json)
+
+
 def read_config(path: str | None, given: Mapping[str, Any] | None = None) -> Config:
     """Load the given config, or ./config.yaml if present, or the defaults for this folder.
 
@@ -76,6 +86,7 @@ def terminal_progress() -> Callable[[int, int], None] | None:
         return None
 
     def show(done: int, total: int) -> None:
+        """Print the progress line, about once a percent (and only for 20 articles or more)."""
         if total >= 20 and (done == total or done % max(1, total // 100) == 0):
             click.echo(f"\ranalysing articles: {done}/{total} ({100 * done // total}%)", err=True,
                        nl=done == total)
@@ -121,13 +132,11 @@ def build(config_path: str | None, no_write: bool, strict: bool, base_url: str |
     """Analyse every article and build the site."""
     from briefgen.build import build_project
 
-    try:
+    with reporting_errors(as_json):
         config = read_config(config_path, {"base_url": base_url})
         interactive = not (quiet or as_json)
         report = build_project(config, write=not no_write, strict=strict, jobs=jobs,
                                progress=terminal_progress() if interactive else None)
-    except BriefgenError as exc:
-        fail(exc, as_json)
     if as_json:
         click.echo(json.dumps(report.as_data(), indent=1))
         return
@@ -160,13 +169,11 @@ def extract(config_path: str | None, paths: tuple[str, ...], fmt: str, jobs: int
 
     not_articles = [Problem(f"not an article: briefgen reads {' and '.join(ARTICLE_SUFFIXES)} files", Path(p))
                     for p in paths if Path(p).is_file() and Path(p).suffix.lower() not in ARTICLE_SUFFIXES]
-    try:
+    with reporting_errors():
         if not_articles:
             raise BriefgenError(not_articles)
         config = read_config(config_path)
         records, warnings = extract_records(config, [Path(p) for p in paths], jobs)
-    except BriefgenError as exc:
-        fail(exc)
     for warning in warnings:
         show_problem(warning)
     if fmt == "json":
@@ -181,10 +188,8 @@ def init(directory: str) -> None:
     """Create a new briefing project in DIRECTORY."""
     from briefgen.scaffold import create_project
 
-    try:
+    with reporting_errors():
         created = create_project(Path(directory))
-    except BriefgenError as exc:
-        fail(exc)
     for path in created:
         click.echo(f"created {path}")
     click.echo(f"next: cd {directory} && briefgen build")
@@ -199,11 +204,9 @@ def new(config_path: str | None, headline: str, day: dt.datetime | None) -> None
     """Start a new article: content/YYYY-MM/<slug>.md with its front matter, as a draft."""
     from briefgen.scaffold import create_article
 
-    try:
+    with reporting_errors():
         config = read_config(config_path)
         path = create_article(config, headline, day.date() if day else dt.date.today())
-    except BriefgenError as exc:
-        fail(exc)
     click.echo(f"created {path} (a draft: delete the 'draft: true' line to publish it)")
 
 
@@ -213,10 +216,8 @@ def clean(config_path: str | None) -> None:
     """Delete the built site and the cache of rebuilds (content/ is never touched)."""
     from briefgen.scaffold import clean_project
 
-    try:
+    with reporting_errors():
         removed = clean_project(read_config(config_path))
-    except BriefgenError as exc:
-        fail(exc)
     for path in removed:
         click.echo(f"removed {path}")
     if not removed:

@@ -35,26 +35,31 @@ class Option:
 
 
 def _string(value: Any) -> str | None:
+    """None for text, else what is wrong."""
     return None if isinstance(value, str) else "must be a string"
 
 
 def _folder(value: Any) -> str | None:
+    """None for a non-empty path, else what is wrong."""
     if not isinstance(value, str) or not value.strip():
         return "must be a folder path (a non-empty string)"
     return None
 
 
 def _positive_int(value: Any) -> str | None:
+    """None for a whole number of at least 1 (not a bool), else what is wrong."""
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         return "must be a whole number of at least 1"
     return None
 
 
 def _optional_positive_int(value: Any) -> str | None:
+    """None for null or a whole number of at least 1, else what is wrong."""
     return None if value is None else _positive_int(value)
 
 
 def _bool(value: Any) -> str | None:
+    """None for true or false, else what is wrong."""
     return None if isinstance(value, bool) else "must be true or false"
 
 
@@ -80,6 +85,7 @@ def did_you_mean(value: object, choices: Iterable[str]) -> str:
 
 
 def _choice(choices: tuple[str, ...]) -> Callable[[Any], str | None]:
+    """A check that a value is one of `choices`."""
     def check(value: Any) -> str | None:
         if value in choices:
             return None
@@ -89,6 +95,7 @@ def _choice(choices: tuple[str, ...]) -> Callable[[Any], str | None]:
 
 
 def _subset(choices: tuple[str, ...]) -> Callable[[Any], str | None]:
+    """A check that a value is a list of some of `choices`."""
     def check(value: Any) -> str | None:
         if not isinstance(value, list) or any(v not in choices for v in value):
             return f"must be a list drawn from: {', '.join(choices)}"
@@ -98,20 +105,24 @@ def _subset(choices: tuple[str, ...]) -> Callable[[Any], str | None]:
 
 
 def _string_list(value: Any) -> str | None:
+    """None for a list of non-empty strings, else what is wrong."""
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         return "must be a list of non-empty strings"
     return None
 
 
 def _list(value: Any) -> str | None:
+    """None for a list, else what is wrong."""
     return None if isinstance(value, list) else "must be a list"
 
 
 def _default_date(value: Any) -> str | None:
+    """None for fs or null, else what is wrong."""
     return None if value in (None, "fs") else "must be fs or null"
 
 
 def _base_url(value: Any) -> str | None:
+    """None for an http(s) URL or nothing, else what is wrong."""
     if not isinstance(value, str):
         return "must be a string"
     if value and not value.startswith(("http://", "https://")):
@@ -199,23 +210,20 @@ def _flatten(node: yaml.MappingNode, path: Path, problems: list[Problem],
              item_lines: dict[str, list[int]]) -> dict[str, tuple[Any, int]]:
     """Return {dotted key: (value, line)} for the config mapping, noting unknown keys and each list
     item's line in `item_lines`."""
-    found: dict[str, tuple[Any, int]] = {}
+    options: list[tuple[str, yaml.Node, yaml.Node]] = []
     for key_node, value_node in node.value:
         key = key_node.value
-        line = key_node.start_mark.line + 1
-        if key in SECTIONS:
-            if not isinstance(value_node, yaml.MappingNode):
-                problems.append(Problem(f"'{key}' must be a mapping of options", path, line))
-                continue
-            for sub_key, sub_value in value_node.value:
-                dotted = f"{key}.{sub_key.value}"
-                found[dotted] = (construct(sub_value), sub_key.start_mark.line + 1)
-                if isinstance(sub_value, yaml.SequenceNode):
-                    item_lines[dotted] = [item.start_mark.line + 1 for item in sub_value.value]
+        if key not in SECTIONS:
+            options.append((key, key_node, value_node))
+        elif isinstance(value_node, yaml.MappingNode):
+            options += [(f"{key}.{sub_key.value}", sub_key, sub_value) for sub_key, sub_value in value_node.value]
         else:
-            found[key] = (construct(value_node), line)
-            if isinstance(value_node, yaml.SequenceNode):
-                item_lines[key] = [item.start_mark.line + 1 for item in value_node.value]
+            problems.append(Problem(f"'{key}' must be a mapping of options", path, key_node.start_mark.line + 1))
+    found: dict[str, tuple[Any, int]] = {}
+    for dotted, key_node, value_node in options:
+        found[dotted] = (construct(value_node), key_node.start_mark.line + 1)
+        if isinstance(value_node, yaml.SequenceNode):
+            item_lines[dotted] = [item.start_mark.line + 1 for item in value_node.value]
     for key, (_, line) in found.items():
         if key not in OPTIONS:
             guess = difflib.get_close_matches(key, list(OPTIONS), n=1)
@@ -286,7 +294,7 @@ def load_config(path: Path | None = None, root: Path | None = None,
     found: dict[str, tuple[Any, int]] = {}
     if path is not None:
         try:
-            text = decode(path.read_bytes(), path).removeprefix("\ufeff")
+            text = decode(path.read_bytes(), path, "a config file").removeprefix("\ufeff")
         except OSError as exc:
             raise BriefgenError(Problem(f"cannot read config: {exc.strerror}", path)) from exc
         try:

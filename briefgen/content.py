@@ -1,4 +1,5 @@
-"""Read articles from content/ (every problem reported with its file and line) and write front matter back."""
+"""Find and read the articles of content/, every problem reported with its file and line (write_back.py writes
+the front matter back)."""
 
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ _NOT_REGULAR = {stat.S_IFIFO: "a named pipe", stat.S_IFCHR: "a device", stat.S_I
 
 
 def _not_regular(mode: int) -> str:
+    """What a file that is not a regular file is, in words ("a named pipe")."""
     return _NOT_REGULAR.get(stat.S_IFMT(mode), "not a regular file")
 
 
@@ -122,6 +124,7 @@ def scan_content(folder: Path, root: Path, leftover: re.Pattern[str] | None = No
 
 
 def _leads_to_folder(entry: os.DirEntry[str]) -> bool:
+    """True when a link found in a folder leads to a folder (False for a loop)."""
     try:
         return entry.is_dir()
     except OSError:  # a loop: not a folder (it is reported as a link that leads nowhere)
@@ -170,13 +173,13 @@ def read_regular_file(path: Path, limit: int) -> bytes:
         os.close(fd)
 
 
-def decode(raw: bytes, path: Path) -> str:
-    """Decode strict UTF-8, or say where the first bad byte is."""
+def decode(raw: bytes, path: Path, expected: str = "an article") -> str:
+    """Decode strict UTF-8, or say where the first bad byte is; `expected` says what the file should be."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise BriefgenError(Problem("UTF-16 text (it starts with a UTF-16 byte order mark); save the file as UTF-8",
                                     path, 1))
     if b"\x00" in raw[:8192]:
-        raise BriefgenError(Problem("binary file (contains NUL bytes), not an article", path))
+        raise BriefgenError(Problem(f"binary file (contains NUL bytes), not {expected}", path))
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -187,6 +190,7 @@ def decode(raw: bytes, path: Path) -> str:
 
 
 def _date(value: Any) -> dt.date | None:
+    """A front matter date (a date, a datetime or an ISO string) as a date; None when it is none."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -213,14 +217,13 @@ def _source(value: Any) -> Source | None | str:
     return "'source' must be a name, a URL, or a mapping with 'name' and 'url'"
 
 
-def _line_of(meta_node: Any, key: str, parts: Parts) -> int:
-    for key_node, _ in getattr(meta_node, "value", []):
-        if key_node.value == key:
-            return int(parts.head_line + key_node.start_mark.line)
-    return parts.head_line
+def _key_lines(meta_node: Any, parts: Parts) -> dict[str, int]:
+    """The file line of each front matter key."""
+    return {str(key.value): parts.head_line + key.start_mark.line for key, _ in getattr(meta_node, "value", [])}
 
 
 def _headline(body: str) -> str:
+    """The first non-empty line of a body without its Markdown heading marks: a .txt article's headline."""
     for line in body.splitlines():
         if line.strip():
             return line.strip().lstrip("#").strip()
@@ -251,39 +254,44 @@ def read_article(path: Path, content_dir: Path, shown: Path) -> Article:
         meta = {}
     if not isinstance(meta, dict):
         raise BriefgenError(Problem("front matter must be a mapping of keys (key: value)", shown, 2))
+    key_lines = _key_lines(node, parts)
+
+    def line_of(key: str) -> int:
+        return key_lines.get(key, parts.head_line)
+
     problems: list[Problem] = []
     if not parts.body.strip():
         problems.append(Problem("the article is empty (no text after the front matter)", shown, parts.body_line))
     machine = meta.pop(MACHINE_KEY, None)
     title = meta.get("title")
     if title is not None and not isinstance(title, str | int | float):
-        problems.append(Problem("'title' must be text", shown, _line_of(node, "title", parts)))
+        problems.append(Problem("'title' must be text", shown, line_of("title")))
     date = _date(meta.get("date"))
     if meta.get("date") is not None and date is None:
         problems.append(
-            Problem(f"'date' is not a date: {meta['date']!r} (write YYYY-MM-DD)", shown, _line_of(node, "date", parts))
+            Problem(f"'date' is not a date: {meta['date']!r} (write YYYY-MM-DD)", shown, line_of("date"))
         )
     source = _source(meta.get("source"))
     if isinstance(source, str):
-        problems.append(Problem(source, shown, _line_of(node, "source", parts)))
+        problems.append(Problem(source, shown, line_of("source")))
     tags = meta.get("tags") or []
     if isinstance(tags, str):
         tags = [t.strip() for t in tags.split(",") if t.strip()]
     if not isinstance(tags, list) or not all(isinstance(t, str | int) for t in tags):
-        problems.append(Problem("'tags' must be a list of words", shown, _line_of(node, "tags", parts)))
+        problems.append(Problem("'tags' must be a list of words", shown, line_of("tags")))
         tags = []
     draft = meta.get("draft", False)
     if not isinstance(draft, bool):
-        problems.append(Problem("'draft' must be true or false", shown, _line_of(node, "draft", parts)))
+        problems.append(Problem("'draft' must be true or false", shown, line_of("draft")))
     slug = meta.get("slug")
     if slug is not None and not (isinstance(slug, str) and re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug)):
         message = f"'slug' must be lower-case letters, digits and hyphens (no '/' or '..'), got {slug!r}"
-        problems.append(Problem(message, shown, _line_of(node, "slug", parts)))
+        problems.append(Problem(message, shown, line_of("slug")))
     elif isinstance(slug, str) and len(slug) > MAX_SLUG:
         message = f"'slug' must be at most {MAX_SLUG} characters (it names a file), got {len(slug):,}"
-        problems.append(Problem(message, shown, _line_of(node, "slug", parts)))
+        problems.append(Problem(message, shown, line_of("slug")))
     if machine is not None and not isinstance(machine, dict):
-        problems.append(Problem(f"'{MACHINE_KEY}' must be a mapping", shown, _line_of(node, MACHINE_KEY, parts)))
+        problems.append(Problem(f"'{MACHINE_KEY}' must be a mapping", shown, line_of(MACHINE_KEY)))
         machine = None
     if problems:
         raise BriefgenError(problems)
@@ -299,8 +307,8 @@ def read_article(path: Path, content_dir: Path, shown: Path) -> Article:
         body_line=parts.body_line,
         meta=meta,
         machine=machine,
-        machine_line=_line_of(node, MACHINE_KEY, parts) if machine is not None else 0,
-        key_lines={str(k.value): parts.head_line + k.start_mark.line for k, _ in getattr(node, "value", [])},
+        machine_line=line_of(MACHINE_KEY) if machine is not None else 0,
+        key_lines=key_lines,
     )
 
 

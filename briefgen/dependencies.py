@@ -38,6 +38,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -271,6 +272,8 @@ class Dependencies:
         self.site_now: dict[str, Signature] | None = None
         self.log_read = False
         """True once this build read records from the log: only then is it appended to (else rewritten)."""
+        self.records_read = 0
+        """Records read from the log (not held from this process's previous build)."""
 
     def load(self, article_count: int) -> None:
         """Read state.json; anything unexpected (or another key) leaves `state` None: a cold build."""
@@ -323,22 +326,36 @@ class Dependencies:
         return Plan(False, tuple(changed), tuple(unchanged), removed, self.site_now == state.site)
 
     def records(self, names: list[str]) -> dict[str, Record] | None:
-        """The stored records of these articles; None when the log cannot be trusted (read them afresh)."""
+        """The stored records of these articles; None when the log cannot be trusted (read them afresh).
+
+        A process that builds again (`serve`) takes the records its previous build held, when their
+        version is the one the index names, instead of reading them.
+        """
         state = self.state
         if state is None:
             return None
-        wanted = sorted((state.articles[name].offset, state.articles[name].length, name) for name in names)
         found: dict[str, Record] = {}
+        for name in names:
+            held = _HELD.get((name, state.articles[name].version))
+            if held is not None:
+                found[name] = held
+        wanted = sorted((state.articles[name].offset, state.articles[name].length, name)
+                        for name in names if name not in found)
         try:
-            with _open_log(self.folder / state.log) as log:
-                if sum(length for _, length, _ in wanted) * 2 > os.fstat(log.fileno()).st_size:
-                    whole = log.read()  # most of the log is wanted: one read, then slices
-                    raws = [whole[offset:offset + length] for offset, length, _ in wanted]
-                else:
-                    raws = []
-                    for offset, length, _ in wanted:
-                        log.seek(offset)
-                        raws.append(log.read(length))
+            if not wanted:
+                if not stat.S_ISREG(os.lstat(self.folder / state.log).st_mode):
+                    raise CacheInvalid("the record log is not a regular file")
+                raws = []
+            else:
+                with _open_log(self.folder / state.log) as log:
+                    if sum(length for _, length, _ in wanted) * 2 > os.fstat(log.fileno()).st_size:
+                        whole = log.read()  # most of the log is wanted: one read, then slices
+                        raws = [whole[offset:offset + length] for offset, length, _ in wanted]
+                    else:
+                        raws = []
+                        for offset, length, _ in wanted:
+                            log.seek(offset)
+                            raws.append(log.read(length))
             if any(len(raw) != length for raw, (_, length, _) in zip(raws, wanted, strict=True)):
                 raise CacheInvalid("record log shorter than its index")
             parsed = json.loads(b"[" + b",".join(raws) + b"]")  # one parse for all: much faster than one each
@@ -354,6 +371,7 @@ class Dependencies:
         except (*_CACHE_PROBLEMS, OSError):
             return None
         self.log_read = True
+        self.records_read = len(wanted)
         return found
 
     def outdated(self, pages: Iterable[Any], versions: Mapping[str, str], site_intact: bool) -> Outdated:
@@ -401,6 +419,8 @@ class Dependencies:
                         generation)
             write_json(self.folder / INDEX_FILE, _index_to_json(new))
             write_json(self.folder / STATE_FILE, _state_to_json(new))
+            _HELD.clear()
+            _HELD.update({(name, stored[name].version): record for name, (_, record) in records.items()})
             if state is not None and state.log != log:
                 (self.folder / state.log).unlink(missing_ok=True)
             for stale in ("state.pickle", "articles.pickle", "articles.json"):  # earlier formats
@@ -481,8 +501,15 @@ def page_digest(key: str, url: str, inputs: str) -> str:
 
 
 _CACHE_PROBLEMS = (CacheInvalid, RecursionError, KeyError, TypeError, ValueError)
+_HELD: dict[tuple[str, str], Record] = {}
+"""The records of this process's latest build, by name and version (a `serve` process builds again and again)."""
 MAX_RECORD_BYTES = 64 << 20
 """No record of an article (at most 5 MB of text) comes near this: a longer one is not ours."""
+
+
+def forget_held_records() -> None:
+    """Drop the records this process holds from its latest build (the next build reads them from the log)."""
+    _HELD.clear()
 
 
 def _version(raw: bytes) -> str:
@@ -505,8 +532,6 @@ def _open_log(path: Path) -> Any:
     """The record log, opened without following links; a FIFO or device there is refused, never read."""
     flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
     fd = os.open(path, flags)
-    import stat
-
     if not stat.S_ISREG(os.fstat(fd).st_mode):
         os.close(fd)
         raise CacheInvalid("the record log is not a regular file")
@@ -552,7 +577,11 @@ def _record_from_json(data: Any) -> Record:
 
 def _signatures(data: Any, what: str) -> dict[str, Signature]:
     expect(data, dict, what)
-    return {expect(name, str, what): pair_from_json(sig, what) for name, sig in data.items()}
+    # checked in bulk, not value by value: a large site has tens of thousands of files
+    if not all(type(sig) is list and len(sig) == 2 and type(sig[0]) is int and type(sig[1]) is int
+               for sig in data.values()):
+        raise CacheInvalid(f"{what}: not pairs of numbers")
+    return {name: (sig[0], sig[1]) for name, sig in data.items()}
 
 
 def _stored_article(data: Any) -> StoredArticle:
@@ -584,7 +613,7 @@ def _index_to_json(state: State) -> dict[str, Any]:
     return {
         "generation": state.generation,
         "articles": {name: [*a.signature, a.version, a.offset, a.length] for name, a in state.articles.items()},
-        "site": {name: list(sig) for name, sig in state.site.items()},
+        "site": state.site,  # (mtime, size) pairs: JSON writes tuples as lists
         "made": {url: [made, state.digests[url]] for url, made in state.made_from.items()},
     }
 

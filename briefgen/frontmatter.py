@@ -83,15 +83,15 @@ def join(parts: Parts) -> str:
 
 
 class _FlowMap(dict[str, Any]):
-    pass
+    """A mapping written on one line ({a: 1, b: 2})."""
 
 
 class _FlowList(list[Any]):
-    pass
+    """A list written on one line ([a, b])."""
 
 
 class _BlockDumper(Dumper):  # type: ignore[misc]
-    pass
+    """The safe dumper, writing _FlowMap and _FlowList on one line and the rest as blocks."""
 
 
 _BlockDumper.add_representer(
@@ -103,6 +103,7 @@ _BlockDumper.add_representer(
 
 
 def _is_short(value: Any) -> bool:
+    """True for a value short enough to sit on one line inside a list."""
     if isinstance(value, list):
         return all(_is_short(v) for v in value)
     return not isinstance(value, dict) and not (isinstance(value, str) and len(value) > 40)

@@ -19,14 +19,14 @@ class RecordError(Exception):
 
 def figures_to_data(figures: Figures) -> dict[str, list[dict[str, Any]]]:
     """The figures as the contract's `figures` object."""
-    out: dict[str, list[dict[str, Any]]] = {"troops": [], "dates": [], "officials": []}
-    out["troops"] = [dataclasses.asdict(t) for t in figures.troops]
-    out["dates"] = [dataclasses.asdict(d) for d in figures.dates]
-    out["officials"] = [
-        {**dataclasses.asdict(o), "variants": list(o.variants), "mentions": [list(m) for m in o.mentions]}
-        for o in figures.officials
-    ]
-    return out
+    return {
+        "troops": [dataclasses.asdict(t) for t in figures.troops],
+        "dates": [dataclasses.asdict(d) for d in figures.dates],
+        "officials": [
+            {**dataclasses.asdict(o), "variants": list(o.variants), "mentions": [list(m) for m in o.mentions]}
+            for o in figures.officials
+        ],
+    }
 
 
 def analysis_to_data(analysis: Analysis) -> dict[str, Any]:
@@ -48,6 +48,7 @@ _TYPES: dict[str, Any] = {"int": int, "str": str}
 
 
 def _field(item: Any, name: str, kind: str, where: str, optional: bool = False) -> Any:
+    """A field of a stored figure, checked for its type (`optional`: None is allowed)."""
     if not isinstance(item, dict):
         raise RecordError(where, "must be a mapping")
     value = item.get(name)
@@ -60,6 +61,7 @@ def _field(item: Any, name: str, kind: str, where: str, optional: bool = False) 
 
 
 def _items(data: dict[str, Any], name: str, where: str) -> list[Any]:
+    """A list field of stored data (absent: empty)."""
     value = data.get(name) or []
     if not isinstance(value, list):
         raise RecordError(f"{where}.{name}", "must be a list")
@@ -67,6 +69,7 @@ def _items(data: dict[str, Any], name: str, where: str) -> list[Any]:
 
 
 def _span(item: Any, where: str) -> tuple[int, int]:
+    """The (start, end) offsets of a stored figure."""
     start = _field(item, "start", "int", where)
     end = _field(item, "end", "int", where)
     return start, end

@@ -37,6 +37,7 @@ _UNCLOSED = {
 
 
 def _refusal(exc: yaml.YAMLError) -> YamlRefused:
+    """A PyYAML error as a YamlRefused with the line of its cause."""
     mark = getattr(exc, "problem_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
     context, start = getattr(exc, "context", None), getattr(exc, "context_mark", None)
@@ -80,7 +81,9 @@ def compose_safely(text: str) -> yaml.Node | None:
 
 
 class _DateCheckingLoader(yaml.SafeLoader):
+    """The safe loader, refusing dates that are none (2022-02-30) and numbers too long to use."""
     def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
+        """A date or time, or YamlRefused for one that does not exist."""
         try:
             return super().construct_yaml_timestamp(node)
         except ValueError as exc:  # matches YAML's date pattern but is no date: 2022-02-30
@@ -88,6 +91,7 @@ class _DateCheckingLoader(yaml.SafeLoader):
 
 
     def construct_yaml_int(self, node: yaml.ScalarNode) -> Any:
+        """An integer, or YamlRefused for one too long to print."""
         try:
             value = super().construct_yaml_int(node)
         except ValueError:  # over 4,300 decimal digits: Python refuses to read it

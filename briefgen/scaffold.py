@@ -18,6 +18,7 @@ GITIGNORE = "# made by briefgen build: the site, and the cache of rebuilds\nsite
 
 
 def _yaml_value(value: Any) -> str:
+    """A value as YAML on one line, as config.yaml writes it ("[troops, dates]", "null")."""
     text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10_000)
     return text.strip().removesuffix("...").strip()
 
@@ -51,10 +52,24 @@ def create_project(directory: Path) -> list[Path]:
     existing = [p for p in targets if p.exists()]
     if existing:
         raise BriefgenError([Problem("already exists; not overwriting", p) for p in existing])
-    for path, text in targets.items():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return list(targets)
+    folders = sorted({folder for path in targets for folder in (path.parent, *path.parent.parents)
+                      if not folder.exists()})
+    written: list[Path] = []
+    try:
+        for path, text in targets.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("x", encoding="utf-8") as fh:
+                fh.write(text)
+            written.append(path)
+    except OSError as exc:  # a file where a folder should be, a read-only or full disk: nothing half made stays
+        for made in written:
+            with contextlib.suppress(OSError):
+                made.unlink()
+        for folder in reversed(folders):  # the deepest first
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise BriefgenError(Problem(f"cannot create the project: {exc.strerror}", Path(exc.filename or path))) from exc
+    return written
 
 
 NEW_ARTICLE_BODY = "Write the story here. The first paragraph is the lead: who did what, where and when.\n"
@@ -65,9 +80,9 @@ def create_article(config: Config, headline: str, day: dt.date) -> Path:
     from briefgen.site.urls import slugify
 
     title = " ".join(headline.split())
-    slug = slugify(title)[:80].strip("-")
-    if not title or not slug:
+    if not any(c.isalnum() for c in title):  # slugify would name the file "item"
         raise BriefgenError(Problem("the headline must contain letters or digits"))
+    slug = slugify(title)[:80].strip("-")
     path = config.content_dir / f"{day:%Y-%m}" / f"{slug}.md"
     shown = path.relative_to(config.root) if path.is_relative_to(config.root) else path
     if path.exists():

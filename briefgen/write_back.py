@@ -84,6 +84,7 @@ def _signature(path: Path) -> Signature | None:
 
 @dataclass(frozen=True)
 class _Staged:
+    """A planned write whose new bytes wait in a temporary file beside the article."""
     write: PlannedWrite
     temporary: Path
     checked: Signature
@@ -110,6 +111,7 @@ class WriteBack:
                                             write.shown)) from exc
 
     def _stage(self, write: PlannedWrite) -> None:
+        """Write one article's new bytes to a temporary file, unless the article changed since it was read."""
         checked = _signature(write.path)
         try:
             current = read_regular_file(write.path, MAX_BYTES)

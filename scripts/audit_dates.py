@@ -42,6 +42,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from auditing import read_sheet as _read
+from auditing import write_sheet as _write
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(SHARED / "eval"))
@@ -146,14 +149,6 @@ def sample(args: argparse.Namespace) -> None:
     print(f"{out}: {len(items)} dates from {len({i['article'] for i in items})} articles")
 
 
-def _read(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def _write(path: Path, items: list[dict[str, Any]]) -> None:
-    path.write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items), encoding="utf-8")
-
-
 def _articles(corpus: Path) -> dict[str, common.Article]:
     return {a.key: a for a in _wikinews(corpus) + _reuters(corpus) + _bbc_politics_odd(corpus)}
 
@@ -206,7 +201,7 @@ def score(args: argparse.Namespace) -> None:
         items = [i for i in _read(sheet) if i["verdict"]]
         right = sum(i["verdict"] == "right" for i in items)
         classes = Counter(i["error"] for i in items if i["verdict"] == "wrong")
-        seeds = sorted({i["seed"] for i in items})
+        seeds = sorted({i["seed"] for i in items if "seed" in i})  # a sheet of old verdicts names no seed
         print(f"{sheet}: seed {seeds} dates {right / max(1, len(items)):.3f} ({right}/{len(items)}) "
               f"articles {len({i['article'] for i in items})}")
         # a date left without a value is shown on no card or timeline: say how many, and the precision of the rest

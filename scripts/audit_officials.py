@@ -5,8 +5,8 @@
     python scripts/audit_officials.py score eval/audits/officials-round-1.jsonl     # count the verdicts
 
 The pool (../eval/AUDIT.md): Wikinews 2019-2020, Reuters-21578 stories with government or military
-words, BBC politics files with odd numbers; every article annotated in ../shared/eval/gold/ or in
-this repository's eval/ folder is left out. The sheet stores ids, offsets and what briefgen showed,
+words, BBC politics files with odd numbers; every article annotated, audited or read while tuning
+(`auditing.used_articles()`) is left out. The sheet stores ids, offsets and what briefgen showed,
 never corpus sentences: `show` reads the sentences from ../shared/corpus at run time. A judge adds
 `verdict` ("right" or "wrong") and `wrong` (the wrong fields: name, title, org, not-official) by
 reading each item; no program judges.
@@ -15,168 +15,92 @@ reading each item; no program judges.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import re
-import sys
-from collections import Counter
 from pathlib import Path
-from typing import Any
 
-REPO = Path(__file__).resolve().parent.parent
-EVAL = REPO.parent / "shared" / "eval"
-sys.path.insert(0, str(EVAL))
-import common  # noqa: E402
-import sources  # noqa: E402
+from auditing import (
+    CorpusArticle,
+    bbc_politics_articles,
+    extract,
+    load_article,
+    marked_sentence,
+    precision,
+    read_sheet,
+    refuse_existing,
+    reuters_articles,
+    unused,
+    wikinews_articles,
+    write_new_sheet,
+)
 
 _GOVERNMENT = re.compile(r"\b(?:minister|president|government|army|military|troops|defen[cs]e|secretary|"
                          r"ambassador|general|spokesman|governor|senator|parliament|rebels?)\b", re.I)
-_STORY = re.compile(r'<REUTERS[^>]*NEWID="(\d+)">(.*?)</REUTERS>', re.S)
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“(]?[A-Z])|\n\s*\n")
 
 
-def _annotated_ids() -> set[str]:
-    """Ids of every article annotated in the shared gold folder or this repository's eval/ folder."""
-    ids: set[str] = set()
-    for path in [*(EVAL / "gold").glob("*.jsonl"), *(REPO / "eval").rglob("*.jsonl")]:
-        if "audits" in path.parts:
-            continue
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                ids.add(json.loads(line)["id"])
-    return ids
-
-
-def _pool() -> dict[str, list[dict[str, Any]]]:
-    """Source locators of every candidate article, by source."""
-    import csv
-
-    wikinews = []
-    for name in ("wikinews_2019.csv", "wikinews_2020.csv"):
-        file = f"wikinews-2019-2020/{name}"
-        with open(common.CORPUS / file, encoding="utf-8", newline="") as fh:
-            for row_no, row in enumerate(csv.DictReader(fh)):
-                if row["title"].startswith("TEST PAGE") or len(row["text"].split()) > 3000:
-                    continue  # the junk row; the longest interviews would swamp a round
-                wikinews.append({"dataset": "wikinews-2019-2020", "file": file, "row": row_no, "url": row["url"],
-                                 "id": f"wikinews-2019-2020:{row['url']}", "date": row["date"]})
-    reuters = []
-    for path in sorted((common.CORPUS / "reuters21578").glob("reut2-*.sgm")):
-        raw = path.read_text(encoding="latin-1")
-        for m in _STORY.finditer(raw):
-            body = re.search(r"<BODY>(.*?)</BODY>", m.group(2), re.S)
-            date = re.search(r"<DATE>\s*(\d{1,2}-[A-Z]{3}-\d{4})", m.group(2))
-            if body is None or len(_GOVERNMENT.findall(body.group(1))) < 2:
-                continue
-            reuters.append({"dataset": "reuters21578", "file": f"reuters21578/{path.name}", "newid": m.group(1),
-                            "id": f"reuters21578:{m.group(1)}", "date": _reuters_date(date.group(1) if date else "")})
-    folder = common.CORPUS / "bbc-news-summary" / "News Articles" / "politics"
-    bbc = [{"dataset": "bbc-news-summary", "file": f"bbc-news-summary/News Articles/politics/{n:03d}.txt",
-            "id": f"bbc-news-summary:politics/{n:03d}.txt", "date": None}
-           for n in range(1, 1000, 2) if (folder / f"{n:03d}.txt").exists()]  # odd numbers only: evens are held out
-    return {"wikinews": wikinews, "reuters": reuters, "bbc": bbc}
-
-
-def _reuters_date(text: str) -> str | None:
-    months = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
-    m = re.match(r"(\d{1,2})-([A-Z]{3})-(\d{4})", text)
-    if m is None or m.group(2) not in months:
-        return None
-    return f"{m.group(3)}-{months.index(m.group(2)) + 1:02d}-{int(m.group(1)):02d}"
+def _pool() -> dict[str, list[CorpusArticle]]:
+    """Every article a round may draw, by source."""
+    # the junk row goes, and the longest interviews, which would swamp a round
+    wikinews = [a for a in wikinews_articles()
+                if not a.title.startswith("TEST PAGE") and len(a.body.split()) <= 3000]
+    reuters = [a for a in reuters_articles() if len(_GOVERNMENT.findall(a.body)) >= 2]
+    return {"wikinews": wikinews, "reuters": reuters, "bbc": bbc_politics_articles()}
 
 
 def _sample(args: argparse.Namespace) -> None:
-    excluded = _annotated_ids() | set(_earlier_articles(args.out))
-    rng = random.Random(args.seed)
-    chosen = []
-    for _source, items in sorted(_pool().items()):
-        items = [i for i in items if i["id"] not in excluded]
-        chosen += rng.sample(items, min(args.per_source, len(items)))
-    articles = []
-    for n, loc in enumerate(chosen):
-        title, body = sources.load(loc)
-        articles.append(common.Article(f"a{n:03d}", title, loc["date"], body))
-    records, _secs = common.extract(articles)
+    """Draw `--per-source` unused articles of each source, extract, and write the sheet of their officials."""
     out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    count = 0
-    with out.open("w", encoding="utf-8") as fh:
-        for art, loc in zip(articles, chosen, strict=True):
-            source = {k: v for k, v in loc.items() if k not in ("id", "date")}
-            for o in records[art.key]["figures"]["officials"]:
-                item = {"seed": args.seed, "article": loc["id"], "source": source, "date": loc["date"],
-                        "name": o["name"], "title": o["title"], "org": o["org"],
-                        "mentions": o["mentions"], "verdict": None, "wrong": [], "note": ""}
-                fh.write(json.dumps(item, ensure_ascii=False) + "\n")
-                count += 1
-    print(f"{len(chosen)} articles, {count} officials -> {out}")
-
-
-def _earlier_articles(out: str) -> list[str]:
-    """Articles already judged in earlier rounds (the other sheets beside `out`): a new round takes new ones."""
-    found = []
-    for path in Path(out).parent.glob("officials-round-*.jsonl"):
-        if path.resolve() != Path(out).resolve():
-            found += [json.loads(line)["article"] for line in path.read_text(encoding="utf-8").splitlines() if line]
-    return found
-
-
-def _sentence(body: str, at: int) -> tuple[int, int]:
-    """The sentence around offset `at` (a simple splitter: the judge only needs to read it)."""
-    start = 0
-    for m in _SENTENCE_END.finditer(body, 0, at):
-        start = m.end()
-    m = _SENTENCE_END.search(body, at)
-    return start, (m.end() if m else len(body))
+    refuse_existing(out)
+    rng = random.Random(args.seed)
+    chosen: list[CorpusArticle] = []
+    for _source, articles in sorted(_pool().items()):
+        articles = unused(articles)
+        chosen += rng.sample(articles, min(args.per_source, len(articles)))
+    records = extract(chosen)
+    items = [{"seed": args.seed, "article": a.key, "source": a.source, "date": a.date,
+              "name": o["name"], "title": o["title"], "org": o["org"],
+              "mentions": o["mentions"], "verdict": None, "wrong": [], "note": ""}
+             for a in chosen for o in records[a.key]["figures"]["officials"]]
+    write_new_sheet(out, items)
+    print(f"{len(chosen)} articles, {len(items)} officials -> {out}")
 
 
 def _show(args: argparse.Namespace) -> None:
-    lines = Path(args.sheet).read_text(encoding="utf-8").splitlines()
-    for n, line in enumerate(lines):
-        item = json.loads(line)
+    """Print each official (or only the unjudged ones) with the sentences of its first mentions."""
+    for n, item in enumerate(read_sheet(Path(args.sheet))):
         if args.only_unjudged and item["verdict"] is not None:
             continue
-        title, body = sources.load({**item["source"], "dataset": item["source"]["dataset"]})
-        print(f"[{n}] {item['article']}  ({item['date']})  {title}")
+        article = load_article(item["source"])
+        print(f"[{n}] {item['article']}  ({item['date']})  {article.title}")
         print(f"    SHOWN  name={item['name']!r} title={item['title']!r} org={item['org']!r}")
         for s, e in item["mentions"][:args.mentions]:
-            a, b = _sentence(body, s)
-            text = body[a:s] + "[[" + body[s:e] + "]]" + body[e:b]
-            print("    > " + " ".join(text.split())[:600])
+            print("    > " + marked_sentence(article.body, s, e)[:600])
         if item["verdict"] is not None:
             print(f"    VERDICT {item['verdict']} {item['wrong']} {item['note']}")
         print()
 
 
 def _score(args: argparse.Namespace) -> None:
+    """Precision and wrong fields of each judged sheet."""
     for sheet in args.sheets:
-        items = [json.loads(line) for line in Path(sheet).read_text(encoding="utf-8").splitlines() if line]
-        judged = [i for i in items if i["verdict"] is not None]
-        right = sum(i["verdict"] == "right" for i in judged)
-        fields = Counter(f for i in judged for f in i["wrong"])
+        items = read_sheet(Path(sheet))
+        found = precision(items, lambda i: None if i["verdict"] is None else i["verdict"] == "right",
+                          lambda i: i["wrong"])
         articles = len({i["article"] for i in items})
         seeds = sorted({i["seed"] for i in items})
         print(f"{sheet}: seed {seeds}, {articles} articles with officials, {len(items)} officials, "
-              f"{len(judged)} judged; precision {right / len(judged) if judged else 0:.3f} ({right}/{len(judged)}); "
-              f"wrong fields: {', '.join(f'{k} {v}' for k, v in fields.most_common()) or 'none'}")
+              f"{found.judged} judged; precision {found}; wrong fields: {found.errors_text() or 'none'}")
 
 
 def _compare(args: argparse.Namespace) -> None:
     """Re-extract a judged sheet's articles with this checkout and print every official that changed."""
-    items = [json.loads(line) for line in Path(args.sheet).read_text(encoding="utf-8").splitlines() if line]
-    locs: dict[str, dict[str, Any]] = {}
-    for i in items:
-        locs.setdefault(i["article"], {**i["source"], "date": i["date"]})
-    articles, bodies = [], {}
-    for n, (art, loc) in enumerate(locs.items()):
-        title, body = sources.load(loc)
-        articles.append(common.Article(f"a{n:03d}", title, loc["date"], body))
-        bodies[art] = body
-    records, _secs = common.extract(articles)
+    items = read_sheet(Path(args.sheet))
+    articles = {i["article"]: load_article(i["source"]) for i in items}
+    records = extract(list(articles.values()))
     same = changed = 0
-    for art, a in zip(locs, articles, strict=True):
-        old = {(i["name"]): i for i in items if i["article"] == art}
-        new = {o["name"]: o for o in records[a.key]["figures"]["officials"]}
+    for key, article in articles.items():
+        old = {(i["name"]): i for i in items if i["article"] == key}
+        new = {o["name"]: o for o in records[key]["figures"]["officials"]}
         for name in sorted(set(old) | set(new)):
             o, w = old.get(name), new.get(name)
             before = (o["title"], o["org"]) if o else None
@@ -186,11 +110,9 @@ def _compare(args: argparse.Namespace) -> None:
                 continue
             changed += 1
             verdict = f"{o['verdict']} {o['wrong']}" if o else "new"
-            spans = (w or o or {}).get("mentions") or [[0, 0]]
-            s, e = spans[0]
-            a_, b_ = _sentence(bodies[art], s)
-            sentence = " ".join((bodies[art][a_:s] + "[[" + bodies[art][s:e] + "]]" + bodies[art][e:b_]).split())
-            print(f"{art.split('/')[-1][:60]}  {name!r}: {before} -> {after}   (was {verdict})\n    > {sentence[:400]}")
+            s, e = ((w or o or {}).get("mentions") or [[0, 0]])[0]
+            sentence = marked_sentence(article.body, s, e)
+            print(f"{key.split('/')[-1][:60]}  {name!r}: {before} -> {after}   (was {verdict})\n    > {sentence[:400]}")
     print(f"{same} unchanged, {changed} changed")
 
 

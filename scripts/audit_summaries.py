@@ -7,8 +7,9 @@
 `sample` draws articles at random (a new seed each round) from Wikinews 2019-2020, Reuters-21578,
 CoNLL-2003 dev documents (eng.testa, detokenised: badly punctuated text) and TempEval-3
 TimeBank/AQUAINT, plus the machine-translated seed in the first round, leaving out every article
-of an earlier round and those listed in eval/audits/summaries-development.txt (looked at while
-fixing). It runs `briefgen extract` once with the default settings and writes:
+annotated, audited or read while tuning (`auditing.used_articles()`: among them those listed in
+eval/audits/summaries-development.txt, looked at while fixing the summariser). It runs
+`briefgen extract` once with the default settings and writes:
 
 - `eval/audits/summaries-round-N.jsonl`: one line per summary sentence (its article's locator and
   the sentence's offsets in the body, no corpus text) with the defects this script flags, and one
@@ -27,34 +28,30 @@ predicted the verdicts (so that the script's own errors are known).
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import random
 import re
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-AUDITS = ROOT / "eval" / "audits"
-DEVELOPMENT = AUDITS / "summaries-development.txt"
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from audit_figures import _eval_modules, load_text  # noqa: E402
-
-
-def locator_key(source: dict[str, Any]) -> str:
-    """One string per article (a CoNLL document is one of many in its file)."""
-    dataset = source["dataset"]
-    if dataset.startswith("wikinews"):
-        return f"wikinews:{source['url']}"
-    if dataset.startswith("reuters"):
-        return f"reuters:{source['newid']}"
-    if dataset == "conll2003":
-        return f"conll2003:{source['file']}#{source['doc']}"
-    return f"{dataset}:{source.get('file', '')}"
+from auditing import (
+    AUDITS,
+    ROOT,
+    CorpusArticle,
+    conll_dev_articles,
+    extract,
+    head_commit,
+    load_article,
+    mixed_draw,
+    read_sheet,
+    refuse_existing,
+    reuters_articles,
+    seed_article,
+    tempeval_articles,
+    unused,
+    wikinews_articles,
+    write_new_sheet,
+)
 
 DEFECTS = (
     "question", "speaker", "markup", "half_quote", "cut", "caption", "credit", "byline", "dateline",
@@ -107,50 +104,20 @@ def flags_of(sentence: str) -> list[str]:
     return sorted({f for f in found if f})
 
 
-def used_articles() -> set[str]:
-    """Articles of earlier summary rounds and of development work: never drawn again."""
-    used: set[str] = set()
-    for path in sorted(AUDITS.glob("summaries-round-*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                used.add(locator_key(json.loads(line)["source"]))
-    if DEVELOPMENT.is_file():
-        used |= {line.split("#")[0].strip() for line in DEVELOPMENT.read_text(encoding="utf-8").splitlines()}
-    return used - {""}
-
-
-def candidate_pool(corpus: Path) -> list[dict[str, Any]]:
-    """The locator of every article a round may draw (never a held-out split)."""
-    import csv
-
-    pool: list[dict[str, Any]] = []
-    for name in ("wikinews_2019.csv", "wikinews_2020.csv"):
-        file = f"wikinews-2019-2020/{name}"
-        with open(corpus / file, encoding="utf-8", newline="") as fh:
-            for row in csv.DictReader(fh):
-                if not row["title"].startswith("TEST PAGE"):
-                    pool.append({"dataset": "wikinews-2019-2020", "file": file, "url": row["url"]})
-    for path in sorted((corpus / "reuters21578").glob("reut2-*.sgm")):
-        raw = path.read_text(encoding="latin-1")
-        for m in re.finditer(r'<REUTERS[^>]*NEWID="(\d+)">(.*?)</REUTERS>', raw, re.S):
-            body = re.search(r"<BODY>(.*?)</BODY>", m.group(2), re.S)
-            if body and len(body.group(1).split()) >= 40:
-                pool.append({"dataset": "reuters21578", "file": f"reuters21578/{path.name}", "newid": m.group(1)})
-    testa = (corpus / "conll2003" / "eng.testa").read_text(encoding="utf-8")
-    for index in range(testa.count("-DOCSTART-")):
-        pool.append({"dataset": "conll2003", "file": "conll2003/eng.testa", "doc": index})
-    for path in sorted((corpus / "tempeval3" / "TBAQ-cleaned").glob("*/*.tml")):
-        pool.append({"dataset": "tempeval3", "file": path.relative_to(corpus).as_posix()})
-    return pool
+def candidate_pool() -> list[CorpusArticle]:
+    """Every article a round may draw (never a held-out split)."""
+    wikinews = [a for a in wikinews_articles() if not a.title.startswith("TEST PAGE")]
+    reuters = [a for a in reuters_articles() if len(a.body.split()) >= 40]
+    return wikinews + reuters + conll_dev_articles() + tempeval_articles()
 
 
 def sentence_offsets(body: str, shown: str) -> tuple[int, int] | None:
-    """Where in the body the summary sentence `shown` comes from (the reader may see it cleaned)."""
-    from briefgen.text import split_sentences
+    """Where in the body the summary passage `shown` comes from (the reader sees it cleaned)."""
+    from briefgen.text import summary_candidates
 
-    for sentence in split_sentences(body):
-        if shown in (sentence.text, getattr(sentence, "readable", sentence.text)):
-            return sentence.start, sentence.end
+    for passage in summary_candidates(body):
+        if shown in (passage.text, passage.readable):
+            return passage.start, passage.end
     at = body.find(shown)
     return (at, at + len(shown)) if at >= 0 else None
 
@@ -162,29 +129,20 @@ def prose_words(body: str) -> int:
 
 def sample(args: argparse.Namespace) -> None:
     """Draw this round's articles, extract, flag, and write the sheet and the reading copy."""
-    common, sources = _eval_modules()
+    sheet = AUDITS / f"summaries-round-{args.round}.jsonl"
+    refuse_existing(sheet)
     rng = random.Random(args.seed)
-    used = used_articles()
-    pool = [s for s in candidate_pool(sources.CORPUS) if locator_key(s) not in used]
+    pool = unused(candidate_pool())
     rng.shuffle(pool)
-    chosen: list[dict[str, Any]] = []
-    for dataset, share in MIX.items():
-        chosen += [s for s in pool if s["dataset"] == dataset][: round(args.articles * share)]
-    if not any(path.name.startswith("summaries-round-") for path in AUDITS.glob("*.jsonl")):
-        chosen.append({"dataset": "seed", "file": "seed"})
-    texts = {locator_key(s): load_text(sources, s) for s in chosen}
-    articles = []
-    for i, source in enumerate(chosen):
-        title, body, date = texts[locator_key(source)]
-        articles.append(common.Article(f"a{i:03d}", title, date, body))
-    os.environ.setdefault("BRIEFGEN", f"{sys.executable} -m briefgen")
-    records, _ = common.extract(articles)
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                            text=True).stdout.strip()
+    chosen = mixed_draw(pool, MIX, args.articles)
+    if not any(AUDITS.glob("summaries-round-*.jsonl")):
+        chosen.append(seed_article())
+    records = extract(chosen)
+    commit = head_commit()
     items: list[dict[str, Any]] = []
-    for source, article in zip(chosen, articles, strict=True):
+    for article in chosen:
         summary = records[article.key]["summary"]
-        base = {"round": args.round, "seed": args.seed, "commit": commit, "source": source}
+        base = {"round": args.round, "seed": args.seed, "commit": commit, "source": article.source}
         if not summary:
             words = prose_words(article.body)
             items.append({**base, "kind": "article", "prose_words": words,
@@ -193,16 +151,9 @@ def sample(args: argparse.Namespace) -> None:
             offsets = sentence_offsets(article.body, shown)
             items.append({**base, "kind": "sentence", "position": position,
                           "sentence": list(offsets) if offsets else None, "flags": flags_of(shown)})
-    sheet = AUDITS / f"summaries-round-{args.round}.jsonl"
-    if sheet.exists():
-        raise SystemExit(f"{sheet.relative_to(ROOT)} exists: pick another --round")
-    AUDITS.mkdir(parents=True, exist_ok=True)
-    with sheet.open("w", encoding="utf-8") as out:
-        for n, item in enumerate(items, start=1):
-            record = {"id": f"s{args.round}-{n:04d}", **item, "verdict": None, "defect": None, "note": ""}
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    summaries = {locator_key(s): records[a.key]["summary"] for s, a in zip(chosen, articles, strict=True)}
-    write_reading_copy(sheet, texts, summaries)
+    write_new_sheet(sheet, [{"id": f"s{args.round}-{n:04d}", **item, "verdict": None, "defect": None, "note": ""}
+                            for n, item in enumerate(items, start=1)])
+    write_reading_copy(sheet, {a.key: records[a.key]["summary"] for a in chosen})
     flagged = sum(1 for i in items if i["kind"] == "sentence" and i["flags"])
     sentences = sum(1 for i in items if i["kind"] == "sentence")
     print(f"{len(chosen)} articles, {sentences} summary sentences, {flagged} flagged, "
@@ -210,23 +161,22 @@ def sample(args: argparse.Namespace) -> None:
     print(f"sheet: {sheet.relative_to(ROOT)}")
 
 
-def write_reading_copy(sheet: Path, texts: dict[str, tuple[str, str, str | None]],
-                       summaries: dict[str, list[str]] | None = None) -> None:
+def write_reading_copy(sheet: Path, summaries: dict[str, list[str]] | None = None) -> None:
     """The judge's copy: each summary sentence as shown, with its headline and the sentence before it."""
     from briefgen.text import split_sentences
 
     out: list[str] = []
-    for line in sheet.read_text(encoding="utf-8").splitlines():
-        item = json.loads(line)
-        key = locator_key(item["source"])
-        headline, body, _ = texts[key]
-        head = f"{item['id']}  flags: {', '.join(item['flags']) or '-'}\n  article: {key}\n  headline: {headline}"
+    for item in read_sheet(sheet):
+        article = load_article(item["source"])
+        body = article.body
+        head = (f"{item['id']}  flags: {', '.join(item['flags']) or '-'}\n  article: {article.key}\n"
+                f"  headline: {article.title}")
         if item["kind"] == "article":
             body_start = " ".join(body.split())[:600]
             out.append(f"{head}\n  NO SUMMARY; prose words: {item['prose_words']}\n  body: {body_start}\n")
             continue
         if summaries is not None:
-            shown = summaries[key][item["position"]]
+            shown = summaries[article.key][item["position"]]
         elif item["sentence"]:
             shown = body[item["sentence"][0]:item["sentence"][1]]
         else:
@@ -244,16 +194,12 @@ def write_reading_copy(sheet: Path, texts: dict[str, tuple[str, str, str | None]
 
 def reread(args: argparse.Namespace) -> None:
     """Write the judge's reading copy of a committed sheet again (it is not committed)."""
-    _, sources = _eval_modules()
-    sheet = Path(args.sheet)
-    items = [json.loads(line) for line in sheet.read_text(encoding="utf-8").splitlines() if line.strip()]
-    texts = {locator_key(i["source"]): load_text(sources, i["source"]) for i in items}
-    write_reading_copy(sheet, texts)
+    write_reading_copy(Path(args.sheet))
 
 
 def score(args: argparse.Namespace) -> None:
     """Readable rates among flagged and unflagged sentences, defects by kind, and the flags' accuracy."""
-    items = [json.loads(line) for line in Path(args.sheet).read_text(encoding="utf-8").splitlines() if line.strip()]
+    items = read_sheet(Path(args.sheet))
     sentences = [i for i in items if i["kind"] == "sentence"]
     articles = [i for i in items if i["kind"] == "article"]
     total = len(sentences)
@@ -295,9 +241,9 @@ def main() -> None:
     copy = commands.add_parser("read", help="write the reading copy of a sheet again")
     copy.add_argument("sheet")
     copy.set_defaults(run=reread)
-    judge = commands.add_parser("score", help="rates from a judged sheet")
-    judge.add_argument("sheet")
-    judge.set_defaults(run=score)
+    scoring = commands.add_parser("score", help="rates from a judged sheet")
+    scoring.add_argument("sheet")
+    scoring.set_defaults(run=score)
     args = parser.parse_args()
     args.run(args)
 

@@ -20,6 +20,7 @@ CATEGORIES = ("business", "entertainment", "politics", "sport", "tech")
 
 
 def _dev_articles(corpus: Path, limit: int) -> list[tuple[str, str]]:
+    """(headline, body) of the first `limit` articles of each BBC category (odd politics files only)."""
     folder = corpus / "bbc-news-summary" / "News Articles"
     articles = []
     for category in CATEGORIES:
@@ -37,18 +38,21 @@ def _dev_articles(corpus: Path, limit: int) -> list[tuple[str, str]]:
 
 
 def _ms_per_thousand_words(title: str, body: str, method: str, repeat: int) -> float:
+    """The best of `repeat` timings of one summary, in milliseconds per 1,000 words."""
     summarise(body, title=title, method=method)
     best = min(_timed(title, body, method) for _ in range(repeat))
     return best * 1000 * 1000 / len(body.split())
 
 
 def _timed(title: str, body: str, method: str) -> float:
+    """Seconds one summary takes."""
     start = time.perf_counter()
     summarise(body, title=title, method=method)
     return time.perf_counter() - start
 
 
 def main() -> None:
+    """Print the median time per 1,000 words of one method, on the articles as written and padded to 1,000 words."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "corpus")
     parser.add_argument("--method", choices=METHODS, default="editor")

@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 from briefgen.cache_format import value_from_json, value_to_json
 from briefgen.config import load_config
 from briefgen.content import scan_content
-from briefgen.dependencies import CACHE_DIR, INDEX_FILE, STATE_FILE, Dependencies
+from briefgen.dependencies import CACHE_DIR, INDEX_FILE, STATE_FILE, Dependencies, forget_held_records
 
 LOG = "the record log"
 """Stands for the current records-N.jsonl in the tables below."""
@@ -171,6 +171,7 @@ def _tamper_first_record(project: Path, change: Callable[[Any], Any]) -> None:
 
 def _dependencies(project: Path) -> tuple[Dependencies, list[str]]:
     """The project's dependency record as a build sees it once it has planned, and its article names."""
+    forget_held_records()  # what this test process built before would otherwise stand in for the log
     scan = scan_content(project / "content", project)
     deps = Dependencies(project, load_config(project / "config.yaml"), {}, {"strict": False, "drafts": False})
     deps.load(len(scan.names))

@@ -95,6 +95,26 @@ def test_init_creates_a_project_that_builds(tmp_path: Path) -> None:
     assert run_cli(["init", "brief"], tmp_path).exit_code == 1
 
 
+def test_init_where_a_file_stands_in_the_way_says_so_and_leaves_nothing_behind(tmp_path: Path) -> None:
+    (tmp_path / "brief").mkdir()
+    (tmp_path / "brief" / "content").write_text("not a folder")
+    run = run_cli(["init", "brief"], tmp_path)
+    assert run.exit_code == 1
+    assert run.stderr == ("brief/content: cannot create the project: File exists\n"
+                          "briefgen: 1 error, nothing was changed\n")
+    assert [p.name for p in (tmp_path / "brief").rglob("*")] == ["content"]  # config.yaml made first, removed
+    assert run_cli(["init", "brief/content/new"], tmp_path).exit_code == 1
+    assert [p.name for p in (tmp_path / "brief").rglob("*")] == ["content"]
+
+
+def test_new_refuses_a_headline_without_letters_or_digits(project: Path) -> None:
+    before = snapshot(project)
+    run = run_cli(["new", "!!! ???"], project)
+    assert run.exit_code == 1
+    assert run.stderr.startswith("the headline must contain letters or digits\n")
+    assert snapshot(project) == before
+
+
 def last_line(text: str) -> str:
     return text.strip().splitlines()[-1]
 

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefgen import search_index
-from briefgen.dependencies import CACHE_DIR
+from briefgen.dependencies import CACHE_DIR, forget_held_records
 from briefgen.publish import JOURNAL, SiteChanges, apply_journal, finish_interrupted_commit
 from briefgen.search_index import IndexedPage, cut_segments
 
@@ -212,3 +212,15 @@ def test_a_build_without_write_back_and_one_with_it_share_the_articles(project: 
     work = build(project)  # the analyses are reused from the cache and now written into the files
     assert work["analysed"] == 0 and work["read"] == 0 and work["front_matter_written"] == 9
     assert "briefgen:" in (project / "content" / "wire-001.md").read_text()
+
+
+def test_a_process_that_builds_again_takes_the_records_it_holds(project: Path) -> None:
+    write_articles(project, range(12))
+    forget_held_records()
+    build(project)
+    edited = project / "content" / "wire-004.md"
+    edited.write_text(edited.read_text().replace("went on late", "ended at dawn"))
+    assert build(project)["records_read"] == 0  # as `serve` builds: the unchanged records are held
+    forget_held_records()
+    edited.write_text(edited.read_text().replace("ended at dawn", "ended at noon"))
+    assert build(project)["records_read"] == 14  # a new process reads them from the log (12 + the project's 3 - 1)

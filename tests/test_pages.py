@@ -14,7 +14,8 @@ from conftest import run_cli
 from briefgen.article import Analysis, Article, DateMention, Figures, Official, TroopCount
 from briefgen.site.entries import Entry
 from briefgen.site.people import gather_people
-from briefgen.site.timeline import period_of, timeline_events
+from briefgen.site.periods import period_of
+from briefgen.site.timeline import timeline_events
 from briefgen.site.troop_chart import troop_groups
 
 

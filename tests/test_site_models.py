@@ -124,6 +124,16 @@ def test_whos_who_puts_this_weeks_people_first_then_everyone_by_how_often_by_cou
     assert len(directory.letters) == 27  # A-Z and "other", each a page even when empty
 
 
+def test_countries_whose_names_make_the_same_slug_get_numbered_pages() -> None:
+    sentences = ["Ana Lima spoke.", "Rui Costa spoke.", "Ines Sousa spoke."]
+    officials = tuple(Official(name, "minister", org, (), ((o, o + len(name)),)) for name, org, o in (
+        ("Ana Lima", "São Tomé", 0), ("Rui Costa", "Sao Tome", 16), ("Ines Sousa", "SAO TOME", 33)))
+    people = gather_people([entry("a", sentences, dt.date(2022, 1, 3), Figures(officials=officials))])
+    directory = build_directory(people)
+    assert sorted(g.url for g in directory.countries) == [
+        "people/by-country/sao-tome-2.html", "people/by-country/sao-tome-3.html", "people/by-country/sao-tome.html"]
+
+
 def test_undated_articles_have_their_own_section_and_the_brief_says_what_is_coming() -> None:
     ahead = DateMention("2022-01-27", "DATE", "Thursday", 16, 24)
     entries = [entry("dated", ["Talks resume on Thursday."], dt.date(2022, 1, 24), Figures(dates=(ahead,))),

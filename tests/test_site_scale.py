@@ -13,7 +13,7 @@ from synthetic_news import synthetic_entries
 
 from briefgen.config import load_config
 from briefgen.site.brief import front_page
-from briefgen.site.pages import other_pages, render_pages, site_model
+from briefgen.site.pages import render_pages, site_model, site_pages
 from briefgen.site.render import PageWriter
 from briefgen.site.timeline import build_timeline
 from briefgen.site.whos_who import build_directory
@@ -27,7 +27,7 @@ def rendered(count: int) -> dict[str, bytes]:
     """Every page but the article pages of a site of `count` made-up articles, 25 a day."""
     config = load_config(None, Path("/nonexistent-project"))
     writer = PageWriter(config)
-    render_pages(writer, other_pages(site_model(config, synthetic_entries(count)), []))
+    render_pages(writer, [page for page in site_pages(config, synthetic_entries(count)) if not page.indexed])
     assert not writer.problems
     return writer.files
 

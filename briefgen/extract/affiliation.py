@@ -15,7 +15,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from briefgen.extract import countries, titles
 from briefgen.extract.countries import Gazetteer, Place
@@ -106,8 +106,10 @@ class Evidence:
     """The country the article is about, when one clearly dominates the countries it names."""
     unstated: dict[str, int] | None = None
     """How many people hold each title (lower case) with no country or organisation written with it."""
-    full_names: dict[str, str] | None = None
-    """The fullest form the text gives each company's name (`full_names`)."""
+    text: str = ""
+    full_names: dict[str, str] = field(default_factory=dict)
+    """The fullest form the text gives each company's name (`full_names`), worked out the first time an
+    organisation is shown (most texts name none); the key "" marks it done."""
 
 
 @dataclass(frozen=True)
@@ -169,7 +171,7 @@ def gather_evidence(text: str, tokens: Sequence[Token], sentence_starts: list[in
                     {k: frozenset(v) for k, v in claimed_by.items()}, {k: frozenset(v) for k, v in mentioned.items()},
                     {k: frozenset(v) for k, v in held.items()}, {k: tuple(v) for k, v in by_surname.items()},
                     [off for off, _b in bodies], frozenset(by_surname) | person_words, _home(counts, uk),
-                    dict(unstated), full_names(text))
+                    dict(unstated), text)
 
 
 def _home(counts: Counter[str], uk_words: bool) -> str | None:
@@ -279,7 +281,12 @@ def org_of(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaze
     found = _org_of(holder, holders, ev, places)
     if found is None or found in _KNOWN_ORGS or places.country_of(found) == found or places.body_of(found) == found:
         return found
-    return (ev.full_names or {}).get(found, found) if names_a_body(found) else None
+    if not names_a_body(found):
+        return None
+    if "" not in ev.full_names:
+        ev.full_names.update(full_names(ev.text))
+        ev.full_names[""] = ""
+    return ev.full_names.get(found, found)
 
 
 # Words of at most 30 characters that start where no word goes on: each match costs a bounded amount.
@@ -300,9 +307,14 @@ def full_names(text: str) -> dict[str, str]:
             out.setdefault(" ".join(words[k:]), f"{' '.join(words[k:])} {m.group(2)}")
     for m in _SPELT_OUT.finditer(text):
         words = m.group(1).split()
-        while len(words) > 1 and words[0].lower() in _OPENERS:
-            words = words[1:]  # "The Heavy Works Ltd (HW)", "But ..."
-        out.setdefault(m.group(2), " ".join(words))
+        acronym = m.group(2)
+        for k in range(len(words)):  # the shortest tail whose initials spell the acronym: "Leaders of African
+            tail = words[k:]  # Union (AU)" is the African Union's
+            initials = "".join(w[0] for w in tail if w[0].isupper() and w.lower() not in _OPENERS
+                               and w.lower().rstrip(".") not in _COMPANY_ENDS)
+            if initials == acronym and tail[0][0].isupper() and tail[0].lower() not in _OPENERS:
+                out.setdefault(acronym, " ".join(tail))
+                break
     return out
 
 
@@ -412,7 +424,8 @@ def _stated(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaz
         if s.role.owner is not None:
             for key in ev.by_surname.get(tokens[s.role.owner].text, ())[:_NEAREST]:
                 if key != holder.key:
-                    return _stated(holders[key], (), ev, places)  # "Kovac's envoy": Kovac's country
+                    owned = _stated(holders[key], (), ev, places)  # "Kovac's envoy": Kovac's country, not his
+                    return owned if owned is not None and places.country_of(owned) == owned else None  # party
     return None
 
 
@@ -469,13 +482,16 @@ def _subject_company(ev: Evidence, s: Sighting) -> str | None:
         return None
     bracket = tokens[j].text == "<"
     j += bracket
+    if j + 1 < len(tokens) and tokens[j].lower == "the" and tokens[j + 1].acronym:
+        j += 1  # "The UAW said"
     m = j
     while m < len(tokens) and m - j < 6 and (tokens[m].capitalised or tokens[m].acronym or tokens[m].text == "&"):
         m += 1
     run = tokens[j:m]
     if not run or m >= len(tokens) or m >= s.role.first:
         return None
-    marked = (bracket and tokens[m].text == ">") or run[-1].lower.rstrip(".") in _COMPANY_ENDS
+    marked = (bracket and tokens[m].text == ">") or run[-1].lower.rstrip(".") in _COMPANY_ENDS or (
+        len(run) == 1 and run[0].acronym and officer and countries.country_of(run[0].text) is None)  # "The UAW said"
     if not marked or not (tokens[m].text in (">", "'s", "’s", ",", "<") or tokens[m].text.islower()):
         return None
     speaks = any(t.lower in ("said", "says") for t in tokens[m:m + 4])

@@ -29,6 +29,8 @@ _HONOURED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|Baroness|Baron)\.?
 _SAYING = frozenset({"said", "says", "told"})
 _NEAREST = 16
 """How many people sharing a surname, or forms of one name, a new name is compared with."""
+_RUSSIA_SINCE = 1992
+"""The first year of the Russian Federation as a state of its own: before it, Russia's seat is the Soviet Union's."""
 _END = ""
 """The trie key that marks the end of a name form (no token is empty; a NUL can be a token)."""
 
@@ -91,7 +93,10 @@ def find_officials(text: str, published: dt.date | None, extra_titles: tuple[str
     if published is None:
         return found
     this_year = f"{published.year} "  # "the party's 2024 nominee", in 2024: the nominee now
-    return tuple(dataclasses.replace(o, title=o.title.removeprefix(this_year)) if o.title else o for o in found)
+    found = tuple(dataclasses.replace(o, title=o.title.removeprefix(this_year)) if o.title else o for o in found)
+    if published.year < _RUSSIA_SINCE:  # "Kremlin leader", "Moscow" in 1987: the Soviet Union's
+        found = tuple(dataclasses.replace(o, org="Soviet Union") if o.org == "Russia" else o for o in found)
+    return found
 
 
 def _masked(text: str, spans: list[tuple[int, int]]) -> str:

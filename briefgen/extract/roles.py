@@ -56,7 +56,8 @@ _STATE_BODIES = word_set("staff ministry army navy government police parliament 
                          "embassy military intelligence defence defense interior foreign treasury")
 # Bodies written in lower case after a role ("chairman of the council of economic advisers").
 _BODIES = word_set("council committee department commission board agency office ministry bureau authority "
-                   "service police union court parliament assembly senate tribunal secretariat force bank")
+                   "service police union court parliament assembly senate tribunal secretariat force bank "
+                   "subcommittee")
 # Nouns between a demonym and a place's name ("the Polish city of Gdansk").
 _PLACE_NOUNS = word_set("city town village province state region county district capital port island")
 # "the country's ...": a role of the country named just before.
@@ -67,7 +68,7 @@ the a an this that these those there here he she it they we his her its their ou
 yesterday today tomorrow tonight last next earlier later also however meanwhile when while after before
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
 august september october november december new old former incumbent current sitting acting then now as
-if both only even just once
+if both only even just once another other some any each every
 """)
 
 
@@ -155,6 +156,13 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
         if found is not None and i - found[0] >= 0 and tokens[h].lower in titles.COMPANY_HEADS \
                 and tokens[h].text.islower() and _inside_a_name(tokens, i - found[0], heads, mods):
             break  # "Anglo American spokesman", "Royal Dutch Shell chairman": a company's name, not a country
+        if found is not None and i - found[0] >= 0 and tokens[i - found[0]].capitalised \
+                and tokens[i - found[0]].lower in ("party", "union") and places.kinds.get(
+                    " ".join(t.text for t in tokens[i - found[0] + 1:i + 1])) == "metonym":
+            title_idx[:0] = list(range(i - found[0] + 1, i + 1))  # "SNP Holyrood leader": the party's, in its seat
+            first = i - found[0] + 1
+            i -= found[0]
+            continue
         if found is not None:
             country = country or found[1]
             k = found[0]
@@ -183,7 +191,8 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
         if low in heads and low not in mods and tokens[i].capitalised != tokens[h].capitalised \
                 and not (i == h - 1 and tokens[h].lower in titles.RANKS and tokens[i].text.islower()):
             break  # "the NSC aide President Reagan": two roles, not one
-        if low in titles.PARTIES and (tokens[i + 1].lower in ("mp", "party") or not tokens[i + 1].capitalised
+        if low in titles.PARTIES and tokens[i].text[:1].isupper() and (  # not "labour minister", a portfolio
+                tokens[i + 1].lower in ("mp", "party") or not tokens[i + 1].capitalised
                                       or tokens[i + 1].lower in titles.SEATS or tokens[i + 1].text in titles.UK_NATIONS
                                       or (low != "labour" and (tokens[i + 1].lower in heads
                                                                or tokens[i + 1].lower in mods))):
@@ -194,10 +203,13 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             i -= 2 if liberal else 1
             first = i + 1
             continue
-        if tokens[i].capitalised and low in titles.ORG_WORDS and (low not in mods or (
+        if tokens[i].capitalised and low in titles.ORG_WORDS and not (
+                low in _PORTFOLIO_NOUNS and titles.singular(tokens[h].lower) in titles.PORTFOLIO_HEADS) and (
+                low not in mods or (
                 i > 0 and tokens[i - 1].capitalised and (low in ("party", "union") or (
                     tokens[i - 1].lower not in mods and tokens[i - 1].lower not in heads
                     and country_ending_at(tokens, i - 1, places) is None and not names_common(tokens[i - 1].lower)
+                    and tokens[i - 1].lower not in titles.ORG_WORDS
                     and tokens[i - 1].lower not in titles.PARTIES and tokens[i - 1].lower not in _STATUS_BEFORE)))):
             break  # "Scottish National Party Justice Minister", "Constitution Party chairman", "Overseas Union ..."
         if len(tokens[i].text) == 4 and tokens[i].text.isdigit() and tokens[i].text[:2] in ("19", "20"):
@@ -269,8 +281,9 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             org, first = _org_before(tokens, i - 1)  # "the Democratic Party's presumptive nominee"
             first = first if org is not None else i - 1
         elif i >= 2 and tokens[i - 2].lower in titles.PARTIES and tokens[i - 1].capitalised:
-            org = titles.PARTIES[tokens[i - 2].lower][1]  # "Plaid Cymru's economics spokesman"
-            first = i - 2
+            liberal = tokens[i - 2].lower == "liberal" and tokens[i - 1].lower in ("democrat", "democrats")
+            org = titles.LIBERAL_DEMOCRATS[1] if liberal else titles.PARTIES[tokens[i - 2].lower][1]
+            first = i - 2  # "Plaid Cymru's economics spokesman", "the Liberal Democrat's shadow home secretary"
         elif tokens[i - 1].acronym:
             party_of = titles.PARTIES.get(tokens[i - 1].lower)
             org = party_of[1] if party_of else tokens[i - 1].text  # "UKIP's chairman", "the IMF's head"
@@ -301,8 +314,11 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
                 org_guess, first = guess  # "Jardine chairman", "New York Fed President": a company's, or a person's
         if org is not None:
             first = org_first
+            org_end = org_first + len(org.split())  # "Scottish National Party Holyrood leader": the rest is the title's
+            if org_end <= i and tokens[org_end - 1].lower in ("party", "union"):
+                title_idx[:0] = [k for k in range(org_end, i + 1) if k not in title_idx]
             found = country_starting_at(tokens, org_first, places)
-            if found is not None and country is None and tokens[i].lower not in _CIVIL_BODIES:
+            if found is not None and country is None and org.split()[-1].lower() not in _CIVIL_BODIES:
                 country, org = found[1], None  # "Iranian Parliament Speaker": Iran's; the body stays in the title
                 title_idx[:0] = [k for k in range(org_first + found[0], i + 1) if k not in title_idx]
             if org is not None and org.split()[-1].lower() == "party" and tokens[org_first].lower in titles.PARTIES:
@@ -340,6 +356,13 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
     elif end < len(tokens) and tokens[end].lower == "for" and low_head in ("minister", "secretary", "spokesman",
                                                                           "spokeswoman", "commissioner"):
         end = title_end = _for_complement(tokens, end, places)
+    if end + 2 < len(tokens) and tokens[end].lower == "in" and low_head in ("leader", "whip", "leaders") \
+            and tokens[end + 1].lower == "the" and tokens[end + 2].capitalised \
+            and tokens[end + 2].lower in titles.ORG_WORDS:
+        k = end + 3  # "Conservative leader in the House of Lords": a party's leader in one house only
+        while k + 1 < len(tokens) and k - end < 6 and tokens[k].lower == "of" and tokens[k + 1].capitalised:
+            k += 2
+        suffix, end = [*suffix, *_words(tokens, end, k)], k
     if org is None and country is None and end < len(tokens) and tokens[end].lower == "at" \
             and low_head in titles.COMPANY_HEADS:
         employer = _company_at(tokens, end)
@@ -386,7 +409,7 @@ _LINKS = word_set("of and for the & in on at to")
 _REGIONS = word_set("europe asia africa america americas pacific atlantic east west north south")
 # Nouns for a body that, alone, do not say which body ("the subcommittee", "the team").
 _GENERIC_BODIES = word_set("subcommittee team panel caucus delegation bench branch division unit section "
-                           "incumbent")
+                           "incumbent society")
 
 
 def _opens_phrase(tokens: Sequence[Token], i: int) -> bool:
@@ -466,6 +489,8 @@ def _portfolio_word(tokens: Sequence[Token], i: int, qualified: int, head: Token
     low = tok.lower
     if not tok.text[0].isalpha() or low in titles.NOT_PORTFOLIO or low in titles.HONORIFICS or low in heads:
         return False
+    if tok.text.islower() and low in _BODIES:
+        return True  # "subcommittee Chairman X", "committee chairman X": a body, whatever the role's case
     if tok.text.islower():
         plural = low.endswith("s") and low not in titles.PORTFOLIOS and not low.endswith(("ics", "ss", "us"))
         if (low.endswith(("ly", "ed", "ing")) and low not in _LY_NOUNS) or plural:
@@ -475,7 +500,8 @@ def _portfolio_word(tokens: Sequence[Token], i: int, qualified: int, head: Token
     if not tok.capitalised or titles.singular(head.lower) not in titles.PORTFOLIO_HEADS \
             or tokens[qualified].lower in titles.MODIFIERS:
         return False  # not "Somalilander Foreign Minister": a portfolio word stands next to the role word
-    return low not in titles.ORG_WORDS and low not in _COMMON_CAPITALS and low not in titles.PARTIES
+    return (low not in titles.ORG_WORDS or low in _PORTFOLIO_NOUNS) and low not in _COMMON_CAPITALS \
+        and low not in titles.PARTIES  # "Energy and Mines Minister"
 
 
 def _portfolio_before(tokens: list[Token], i: int) -> int | None:
@@ -500,7 +526,7 @@ def _org_before(tokens: list[Token], i: int) -> tuple[str | None, int]:
         last = i
     j = i
     while j >= 0 and i - j < PHRASE and tokens[j].lower not in _MEDIA and (tokens[j].capitalised or tokens[j].acronym or
-                      (tokens[j].lower in ("of", "for", "&", "and") and j > 0 and tokens[j - 1].capitalised)):
+                      (tokens[j].lower in ("of", "for", "&", "and", "-", "–") and j > 0 and tokens[j - 1].capitalised)):
         if tokens[j].lower == "and" and any(tokens[m].lower in ("for", "of") and m > 0 and tokens[m - 1].lower
                                             in titles.ORG_WORDS for m in range(max(0, j - 4), j)):
             j -= 1  # "Party for Socialism and Liberation"
@@ -516,11 +542,16 @@ def _org_before(tokens: list[Token], i: int) -> tuple[str | None, int]:
     if start > last:
         return None, i + 1
     chunk = tokens[start:last + 1]
+    cut = max((n for n, t in enumerate(chunk) if t.lower in ("party", "union")), default=None)
+    if cut is not None and cut < len(chunk) - 1 and len(chunk) - 1 - cut <= 2 \
+            and chunk[cut + 1].lower not in _LINKING:
+        chunk = chunk[:cut + 1]  # "Scottish National Party Holyrood leader": the party, then its "Holyrood leader"
+        return " ".join(t.text for t in chunk).replace(" – ", "–").replace(" - ", "-"), start
     named = any(t.lower in titles.ORG_WORDS and n + 1 < len(chunk) and chunk[n + 1].lower in ("of", "for")
                 for n, t in enumerate(chunk))  # "Party for Socialism and Liberation", "Association of ..."
     if not (chunk[-1].lower in titles.ORG_WORDS or named or (len(chunk) == 1 and chunk[-1].acronym)):
         return None, i + 1
-    return " ".join(t.text for t in chunk), start
+    return " ".join(t.text for t in chunk).replace(" – ", "–").replace(" - ", "-"), start
 
 
 def _of_complement(tokens: list[Token], of: int, head: str, local: bool, country: str | None,
@@ -561,6 +592,12 @@ def _of_complement(tokens: list[Token], of: int, head: str, local: bool, country
         after = k + found[0]
         if local and " ".join(t.text for t in tokens[k:after]) in titles.UK_NATIONS:
             return after, _words(tokens, of, after), country or found[1], org  # "First Minister of Scotland"
+        lower = after
+        while lower < len(tokens) and lower - after < 5 and tokens[lower].text.isalpha() \
+                and tokens[lower].text.islower():
+            lower += 1
+        if lower > after and tokens[lower - 1].lower in titles.ORG_WORDS:
+            return of, [], country, org  # "president of the U.S. beet sugar association": the body's, unnamed
         if not (after < len(tokens) and _org_word_ahead(tokens, after)):
             return after, [], country or found[1], org
         j = after

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from briefgen.extract import countries, names, titles
 from briefgen.extract.countries import BUILT_IN, Gazetteer
 from briefgen.extract.names import BLANK_LINE, SURNAME_TITLES, is_name_word, is_place_or_thing, name_run
-from briefgen.extract.roles import PHRASE, Role, read_role
+from briefgen.extract.roles import PHRASE, Role, country_starting_at, read_role
 from briefgen.extract.tokens import Token, make_token, word_set
 
 _DETERMINERS = word_set("the his her its their")
@@ -252,11 +252,16 @@ def _org_after_name(tokens: list[Token], end: int, role: Role, places: Gazetteer
         j -= 1
     if j == k:
         return role
+    first_country = country_starting_at(tokens, k, places)
+    if first_country is not None and k + first_country[0] < len(tokens) \
+            and tokens[k + first_country[0]].lower == "and":
+        j = k + first_country[0]  # "Presidents X of Nigeria and Y of Benin": the place ends at "and"
     words = [t.text for t in tokens[k:j]]
     if words[0].lower() == "the":
         words = words[1:]
     phrase = " ".join(words)
-    if j < len(tokens) and tokens[j].text not in ",;.()":
+    if j < len(tokens) and tokens[j].text not in ",;.()" and not countries.is_us_state(phrase) \
+            and not (phrase == "Georgia" and titles.head_of(role.title) in titles.US_ROLES):
         here = places.country_of(phrase, capitals=False)
         return dataclasses.replace(role, country=here) if here else role  # "President X of Pakistan has said"
     country = places.country_of(phrase)

@@ -161,7 +161,7 @@ def head_of(title: str | None) -> str:
     """The head word of a role in lower case: "Secretary of State" -> "secretary"."""
     words = (title or "").lower().split()
     for i, word in enumerate(words):
-        if word in ("of", "to", "for") and i > 0:
+        if word in ("of", "to", "for", "in", "at") and i > 0:
             return words[i - 1]
     return words[-1] if words else ""
 
@@ -221,14 +221,14 @@ they we he she it you i them us him me
 your my his her other another each every both either all some many several few one two three four five
 six seven eight nine ten first second third fourth fifth last next previous whom a an the this these
 opponent opponents critic critics supporter supporters rival rivals ally allies colleague colleagues fellow
-friend friends
+friend friends challenger challengers
 those there here and or but if as of in on at to for
 from by with about against after before during since until while into onto over under per via
 """)
 
 # Role words used by one country only (True), or mostly by one country (False).
 _COUNTRY_ROLES = {"home secretary": ("United Kingdom", True),
-                  "foreign secretary": ("United Kingdom", True), "exchequer": ("United Kingdom", True),
+                  "exchequer": ("United Kingdom", True),
                   "secretary of state": ("United States", False), "senator": ("United States", False),
                   "congressman": ("United States", False), "congresswoman": ("United States", False)}
 

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from briefgen.site import urls
 from briefgen.site.entries import Entry, group_by_day, official_label
 from briefgen.site.facts import Fact, FactCard, PersonUrls, fact_card, troop_words
-from briefgen.site.timeline import Event, day_in_words, timeline_events
+from briefgen.site.periods import day_in_words
+from briefgen.site.timeline import Event, timeline_events
 
 FRONT_PAGE_DAYS = 7
 """Days with articles on the front page; older days are in the archive."""
@@ -49,7 +50,7 @@ class BriefDay:
     @property
     def url(self) -> str:
         """The day's archive page."""
-        return urls.day_url(self.date.isoformat() if self.date else "undated")
+        return urls.day_url(urls.day_slug(self.date))
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,11 @@ import bisect
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import groupby
 
 from briefgen.article import Analysis, Article, Official, TroopCount
-from briefgen.site.urls import article_url, day_url
+from briefgen.site.urls import article_url, day_slug, day_url
 from briefgen.text import readable_text
 
 
@@ -30,9 +31,9 @@ class Entry:
         """Path of the article's page, relative to the site root."""
         return article_url(self.slug)
 
-    @property
+    @cached_property
     def key(self) -> str:
-        """The article's content path, which names it among the inputs of pages."""
+        """The article's content path, which names it among the inputs of pages (asked for often: kept)."""
         return self.article.path.as_posix()
 
 
@@ -46,7 +47,7 @@ class Day:
     @property
     def slug(self) -> str:
         """File name of the day's archive page."""
-        return self.date.isoformat() if self.date else "undated"
+        return day_slug(self.date)
 
     @property
     def url(self) -> str:
@@ -81,14 +82,11 @@ def sentence_index(entry: Entry) -> Callable[[int], int | None]:
 
 def sentence_finder(entry: Entry) -> Callable[[int], str]:
     """A function giving the sentence of the entry's body that contains an offset, as a reader sees it ("" if none)."""
-    spans, body = entry.sentences, entry.article.body
-    starts = [start for start, _ in spans]
+    spans, body, index_at = entry.sentences, entry.article.body, sentence_index(entry)
 
     def sentence_at(offset: int) -> str:
-        i = bisect.bisect_right(starts, offset) - 1
-        if i >= 0 and offset < spans[i][1]:
-            return readable_text(body[spans[i][0] : spans[i][1]])
-        return ""
+        i = index_at(offset)
+        return readable_text(body[spans[i][0] : spans[i][1]]) if i is not None else ""
 
     return sentence_at
 

@@ -3,14 +3,13 @@ the sentence it came from, every sentence quoted once with the matched words mar
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from briefgen.article import TroopCount
-from briefgen.site.entries import Entry, official_label, troop_label
-from briefgen.site.timeline import period_of
+from briefgen.site.entries import Entry, official_label, sentence_index, troop_label
+from briefgen.site.periods import period_of
 
 FACTS_SHOWN = 40
 """Facts of one kind a card shows: past that, a list stops being a summary (the text has every one)."""
@@ -79,14 +78,10 @@ class _Quoter:
 
     def __init__(self, entry: Entry) -> None:
         self.spans = entry.sentences
-        self.starts = [start for start, _ in self.spans]
+        self.index_of = sentence_index(entry)
+        """Index of the sentence holding an offset; None outside every sentence."""
         self.body = entry.article.body
         self.marks: dict[int, list[tuple[int, int]]] = {}
-
-    def index_of(self, offset: int) -> int | None:
-        """Index of the sentence holding an offset; None outside every sentence."""
-        i = bisect.bisect_right(self.starts, offset) - 1
-        return i if i >= 0 and offset < self.spans[i][1] else None
 
     def mark(self, start: int, end: int, within: int | None = None) -> int | None:
         """Mark a span in its sentence (only if that is sentence `within`, when given); the sentence's index."""
@@ -102,6 +97,7 @@ class _Quoter:
         return tuple(self._quote(index, numbers[index]) for index in sorted(self.marks)), numbers
 
     def _quote(self, index: int, number: int) -> Quote:
+        """The quote of one sentence: its text in pieces, the marked spans merged."""
         start, end = self.spans[index]
         pieces: list[tuple[str, bool]] = []
         at = start

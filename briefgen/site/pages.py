@@ -9,14 +9,14 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from briefgen.config import Config
-from briefgen.errors import BriefgenError
 from briefgen.site import urls
 from briefgen.site.brief import brief_day, front_page
 from briefgen.site.entries import Day, Entry, group_by_day, newest_first
 from briefgen.site.facts import PersonUrls, fact_card
 from briefgen.site.people import Person, gather_people
-from briefgen.site.render import PageWriter, body_html, merge_template_problems, static_files
-from briefgen.site.timeline import Timeline, TimelinePart, build_timeline, day_in_words
+from briefgen.site.periods import day_in_words
+from briefgen.site.render import PageWriter, body_html
+from briefgen.site.timeline import Timeline, TimelinePart, build_timeline
 from briefgen.site.troop_chart import CHART_WIDTH, LABEL_WIDTH, troop_groups
 from briefgen.site.whos_who import (
     PERSON_FOLDED_SHOWN,
@@ -290,9 +290,8 @@ def sitemap(model: SiteModel, pages: list[Page]) -> list[Page]:
                  keys(model.entries))]
 
 
-INDEXED_PAGES: list[Callable[[SiteModel], list[Page]]] = [article_pages]
-"""The pages Pagefind indexes: rendered first, so that indexing can start while the rest renders."""
 PAGES: list[Callable[[SiteModel], list[Page]]] = [
+    article_pages,
     front_pages,
     people_pages,
     timeline_pages,
@@ -303,61 +302,21 @@ PAGES: list[Callable[[SiteModel], list[Page]]] = [
     not_found_page,
     feed,
 ]
-"""The other pages in rendering order; the sitemap follows them, listing every page."""
-
-
-def indexed_pages(model: SiteModel) -> list[Page]:
-    """The pages the search index covers (the article pages)."""
-    return [page for step in INDEXED_PAGES for page in step(model)]
-
-
-def other_pages(model: SiteModel, indexed: list[Page]) -> list[Page]:
-    """Every page besides the indexed ones, the sitemap last."""
-    pages = [page for step in PAGES for page in step(model)]
-    return pages + sitemap(model, indexed + pages)
+"""Every kind of page, in rendering order; the sitemap follows them, listing every page."""
 
 
 def site_pages(config: Config, entries: list[Entry]) -> list[Page]:
     """Every page of the site with its inputs, none rendered: what an incremental build compares."""
     model = site_model(config, entries)
-    indexed = indexed_pages(model)
-    return indexed + other_pages(model, indexed)
+    pages = [page for step in PAGES for page in step(model)]
+    return pages + sitemap(model, pages)
 
 
 def render_pages(writer: PageWriter, pages: list[Page]) -> None:
-    """Render each page not in the writer's `skip` set."""
+    """Render each page into the writer's files (template errors collect in `writer.problems`)."""
     for page in pages:
-        if page.url in writer.skip:
-            continue
         if page.content is not None:
             writer.files[page.url] = page.content()
             continue
         writer.page(page.url, page.template, page.what, root_override=page.root, page_title=page.title,
                     page_description=page.description, page_kind=page.kind, **page.context())
-
-
-def render_site(
-    config: Config, entries: list[Entry], skip: set[str] | frozenset[str] = frozenset()
-) -> tuple[dict[str, bytes], Callable[[], dict[str, bytes]]]:
-    """The article pages (but those in `skip`), and a function that renders every other file of the site.
-
-    Template errors of either part are all reported at once: when the article pages have any,
-    the rest is rendered at once too, to collect its errors before raising.
-    """
-    model = site_model(config, entries)
-    writer = PageWriter(config, skip)
-    indexed_list = indexed_pages(model)
-    render_pages(writer, indexed_list)
-    indexed = dict(writer.files)
-
-    def render_rest() -> dict[str, bytes]:
-        rest = PageWriter(config, set(skip) | set(indexed))
-        render_pages(rest, other_pages(model, indexed_list))
-        if writer.problems or rest.problems:
-            raise BriefgenError(merge_template_problems(writer.problems, rest.problems))
-        return {**static_files(config), **rest.files}
-
-    if writer.problems:
-        render_rest()
-    return indexed, render_rest
-

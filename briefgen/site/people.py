@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from dataclasses import dataclass
 
 from briefgen.article import Official
 from briefgen.site.entries import Entry, sentence_finder
-from briefgen.site.same_person import NameRecord, agreed, display_titles, group_names, title_key
+from briefgen.site.same_person import NameRecord, agreed, display_titles, group_names, plain, title_key
 from briefgen.site.urls import UniqueSlugs, person_url
 
 
@@ -46,13 +45,8 @@ class Person:
         return person_url(self.slug)
 
 
-def name_key(name: str) -> str:
-    """Names compared without case, accents or punctuation ("Zbigniew Rau" == "zbigniew rau")."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    return " ".join("".join(c if c.isalnum() else " " for c in plain).split())
-
-
 def _ranked(values: list[str]) -> tuple[str, ...]:
+    """The distinct values, most frequent first, then in the order first given."""
     counts: dict[str, int] = {}
     for v in values:
         counts[v] = counts.get(v, 0) + 1
@@ -83,7 +77,7 @@ def gather_people(entries: list[Entry]) -> list[Person]:
     grouped: dict[int, list[tuple[Entry, Official]]] = {}
     for number, pair in zip(numbers, pairs, strict=True):
         grouped.setdefault(number, []).append(pair)
-    groups = {name_key(_shown_name(items)): items for items in grouped.values()}
+    groups = {plain(_shown_name(items)): items for items in grouped.values()}
     people: list[Person] = []
     slugs = UniqueSlugs()
     for key in sorted(groups, key=lambda k: (k.split()[-1] if k else "", k)):

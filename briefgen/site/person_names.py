@@ -7,7 +7,7 @@ import re
 import unicodedata
 
 from briefgen.extract.names import PARTICLES
-from briefgen.extract.tokens import word_set
+from briefgen.text.lexicon import word_set
 
 FAMILY_NAMES_FIRST = word_set("""
 wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo zheng liang xie song tang

@@ -23,6 +23,7 @@ from briefgen.config import Config
 from briefgen.errors import Problem
 from briefgen.site import THEME
 from briefgen.site.entries import official_label, troop_label
+from briefgen.site.periods import day_in_words
 from briefgen.site.urls import root_of
 
 _MARKDOWN = MarkdownIt("commonmark", {"html": False, "typographer": False})
@@ -68,8 +69,8 @@ def safe_url(url: str | None) -> str | None:
 
 
 def human_date(value: dt.date | None) -> str:
-    """"Thursday 13 January 2022"."""
-    return f"{value:%A} {value.day} {value:%B %Y}" if value else "Undated"
+    """"Thursday 13 January 2022", or "Undated"."""
+    return day_in_words(value) if value else "Undated"
 
 
 def short_date(value: dt.date | None) -> str:
@@ -112,6 +113,7 @@ TEMPLATE_SUFFIXES = (".html", ".xml", ".txt")
 
 
 def _template_frames(exc: BaseException) -> list[traceback.FrameSummary]:
+    """The frames of a traceback that are in template files."""
     return [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(TEMPLATE_SUFFIXES)]
 
 
@@ -210,10 +212,8 @@ def merge_template_problems(first: list[Problem], more: list[Problem]) -> list[P
 class PageWriter:
     """Renders templates into an in-memory site, collecting template errors instead of stopping."""
 
-    def __init__(self, config: Config, skip: set[str] | frozenset[str] = frozenset()) -> None:
+    def __init__(self, config: Config) -> None:
         self.config = config
-        self.skip = skip
-        """Pages unchanged since the previous build, which are not rendered again."""
         self.env = make_environment(config)
         self.files: dict[str, bytes] = {}
         self.problems: list[Problem] = []

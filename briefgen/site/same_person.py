@@ -54,6 +54,7 @@ class NameRecord:
 
 @dataclass(frozen=True)
 class _Parsed:
+    """A name cut into what tells people apart: given name, middle initials, suffix, surname."""
     first: str
     """The given name as written, normalised ("" for a surname alone)."""
     middles: tuple[str, ...]
@@ -64,6 +65,7 @@ class _Parsed:
 
     @property
     def full(self) -> bool:
+        """True when the name has a given name, not only a surname."""
         return bool(self.first)
 
 
@@ -81,6 +83,7 @@ def spelling_key(word: str) -> str:
 
 
 def _parse(name: str) -> _Parsed | None:
+    """A name in parts, honorifics dropped; None when nothing is left."""
     words = plain(name).split()
     while len(words) > 1 and words[0] in _HONORIFICS:
         words = words[1:]
@@ -161,6 +164,7 @@ def _merge_full_names(members: list[int], parsed: list[_Parsed | None], records:
 
 
 def _detail(p: _Parsed) -> tuple[tuple[str, ...], str]:
+    """What a name says beyond its given name and surname: middle initials and suffix."""
     return p.middles, p.suffix
 
 
@@ -194,15 +198,18 @@ class _UnionFind:
         self._members: dict[int, list[int]] = {i: [i] for i in range(size)}
 
     def find(self, i: int) -> int:
+        """The group a record belongs to (its root)."""
         while self._parent[i] != i:
             self._parent[i] = self._parent[self._parent[i]]
             i = self._parent[i]
         return i
 
     def members(self, i: int) -> list[int]:
+        """Every record in the group of record `i`."""
         return self._members[self.find(i)]
 
     def join(self, i: int, j: int) -> None:
+        """Make one group of the groups of records `i` and `j`."""
         a, b = self.find(i), self.find(j)
         if a == b:
             return

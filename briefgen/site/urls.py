@@ -7,6 +7,7 @@ and opened from disk.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 import unicodedata
@@ -86,6 +87,11 @@ PEOPLE_FILTER_DATA = "people/names.js"
 def tag_url(slug: str) -> str:
     """The page of a tag."""
     return f"tags/{slug}.html"
+
+
+def day_slug(day: dt.date | None) -> str:
+    """The name of a day's archive page: "2022-01-21", or "undated" for the articles without a date."""
+    return day.isoformat() if day else "undated"
 
 
 def day_url(slug: str) -> str:

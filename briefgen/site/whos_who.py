@@ -14,6 +14,7 @@ from briefgen.site.person_names import index_letter, sort_key
 THIS_WEEK_DAYS = 7
 """The days up to the latest brief that count as "this week"."""
 THIS_WEEK_SHOWN = 30
+"""How many people the "this week" list shows."""
 MOST_MENTIONED_SHOWN = 100
 """How many people the who's who page lists by how often they appear; the rest are on the other pages."""
 PERSON_LATEST_SHOWN = 10
@@ -21,6 +22,7 @@ PERSON_LATEST_SHOWN = 10
 PERSON_FOLDED_SHOWN = 400
 """Older mentions listed on a person page; beyond them the page says how many more there are."""
 NOT_STATED = "Country not stated"
+"""The heading of the people whose articles give no country or organisation."""
 LETTERS = [*"ABCDEFGHIJKLMNOPQRSTUVWXYZ", "#"]
 """The A–Z pages, every one made even when empty, so that their links to one another never change."""
 
@@ -70,6 +72,7 @@ class Directory:
 
 
 def _main(values: tuple[str, ...], default: str) -> str:
+    """The first (most frequent) value, or `default` when there is none."""
     return values[0] if values else default
 
 
@@ -100,19 +103,14 @@ def build_directory(people: list[Person]) -> Directory:
 
 
 def _letter_slug(letter: str) -> str:
+    """The name of a letter's page: "a", or "other" for "#"."""
     return letter.lower() if letter != "#" else "other"
 
 
 def _with_slugs(groups: dict[str, list[Listing]]) -> list[tuple[str, str, list[Listing]]]:
-    used: set[str] = set()
-    out = []
-    for name in sorted(groups):
-        slug = urls.slugify(name)
-        while slug in used:
-            slug += "-2"
-        used.add(slug)
-        out.append((name, slug, groups[name]))
-    return out
+    """Each country's listings with the name of its page, in A–Z order (the order that numbers equal slugs)."""
+    slugs = urls.UniqueSlugs()
+    return [(name, slugs.take(name), groups[name]) for name in sorted(groups)]
 
 
 def filter_script(directory: Directory) -> bytes:
