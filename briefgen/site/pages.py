@@ -9,6 +9,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from briefgen.config import Config
+from briefgen.errors import counted
 from briefgen.site import urls
 from briefgen.site.brief import brief_day, front_page
 from briefgen.site.entries import Day, Entry, group_by_day, newest_first
@@ -164,7 +165,7 @@ def people_pages(model: SiteModel) -> list[Page]:
         person = listing.person
         latest = person.mentions[0].entry.article.date
         role = ", ".join(x for x in (listing.title, listing.country) if x)
-        description = f"{person.name} ({role}): named in {listing.articles} article{'s' * (listing.articles != 1)}" + (
+        description = f"{person.name} ({role}): named in {counted(listing.articles, 'article')}" + (
             f", latest on {day_in_words(latest)}." if latest else ".")
         pages.append(Page(person.url, "person.html", f"the page of {person.name}",
                           given(person=person, listing=listing, latest_shown=PERSON_LATEST_SHOWN,
