@@ -9,6 +9,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from briefgen.config import Config
+from briefgen.errors import counted
 from briefgen.site import urls
 from briefgen.site.brief import brief_day, front_page
 from briefgen.site.entries import Day, Entry, group_by_day, newest_first
@@ -100,8 +101,8 @@ def site_model(config: Config, entries: list[Entry]) -> SiteModel:
     return SiteModel(config, entries, people, person_urls)
 
 
-def keys(entries: Iterable[Entry]) -> frozenset[str]:
-    """The input keys of some entries."""
+def inputs_of(entries: Iterable[Entry]) -> frozenset[str]:
+    """The keys that name some entries among a page's inputs (`Page.inputs`)."""
     return frozenset(e.key for e in entries)
 
 
@@ -129,7 +130,7 @@ def article_pages(model: SiteModel) -> list[Page]:
         return lambda: {"entry": entry, "card": fact_card(entry, model.person_urls),
                         "body": body_html(entry.article, model.config.remote_images)}
 
-    return [Page(e.url, "article.html", e.article.path.as_posix(), context(e), keys([e]), e.article.title,
+    return [Page(e.url, "article.html", e.article.path.as_posix(), context(e), inputs_of([e]), e.article.title,
                  shorten(" ".join(e.analysis.summary) or e.article.body), "article", indexed=True)
             for e in model.entries]
 
@@ -141,7 +142,8 @@ def front_pages(model: SiteModel) -> list[Page]:
         description = f"The brief for {day_in_words(page.latest)}: {headlines(s.entry for s in page.stories)}"
     else:
         description = model.config.description
-    everyone = keys(model.entries)  # which articles make the latest days, and the undated count, may change with any
+    # which articles make the latest days, and the undated count, may change with any article
+    everyone = inputs_of(model.entries)
     return [Page(urls.FRONT_PAGE, "index.html", "the front page", given(brief=page), everyone, "",
                  shorten(description))]
 
@@ -149,7 +151,7 @@ def front_pages(model: SiteModel) -> list[Page]:
 def people_pages(model: SiteModel) -> list[Page]:
     """Who's who (this week, most mentioned, by country, A–Z, a filter box), and a page per person."""
     directory = build_directory(model.people)
-    everyone = keys(m.entry for p in model.people for m in p.mentions)
+    everyone = inputs_of(m.entry for p in model.people for m in p.mentions)
     pages = [
         Page(urls.PEOPLE, "people.html", "who's who", given(directory=directory), everyone, "Who's who",
              f"The {len(directory.everyone)} people the articles name, by how often they are in the news and by "
@@ -163,12 +165,12 @@ def people_pages(model: SiteModel) -> list[Page]:
         person = listing.person
         latest = person.mentions[0].entry.article.date
         role = ", ".join(x for x in (listing.title, listing.country) if x)
-        description = f"{person.name} ({role}): named in {listing.articles} article{'s' * (listing.articles != 1)}" + (
+        description = f"{person.name} ({role}): named in {counted(listing.articles, 'article')}" + (
             f", latest on {day_in_words(latest)}." if latest else ".")
         pages.append(Page(person.url, "person.html", f"the page of {person.name}",
                           given(person=person, listing=listing, latest_shown=PERSON_LATEST_SHOWN,
                                 folded_shown=PERSON_FOLDED_SHOWN),
-                          keys(m.entry for m in person.mentions), person.name, shorten(description)))
+                          inputs_of(m.entry for m in person.mentions), person.name, shorten(description)))
     return pages
 
 
@@ -180,7 +182,7 @@ def group_page(group: Group, by: str, directory: Directory) -> Page:
     description = f"{len(group.listings)} people: {names}" if names else f"No family name under {group.name} yet."
     return Page(group.url, "people_group.html", f"the who's who page {group.name!r}",
                 given(group=group, by=by, letters=[(g.name, g.url) for g in directory.letters]),
-                keys(m.entry for p in group.listings for m in p.person.mentions), title, shorten(description))
+                inputs_of(m.entry for p in group.listings for m in p.person.mentions), title, shorten(description))
 
 
 def timeline_pages(model: SiteModel) -> list[Page]:
@@ -188,7 +190,7 @@ def timeline_pages(model: SiteModel) -> list[Page]:
     timeline = build_timeline(model.entries)
     if timeline.opening is None:
         return [Page(urls.TIMELINE, "timeline.html", "the timeline", given(timeline=timeline, part=None),
-                     keys(model.entries), "Timeline", "No dated events yet.")]
+                     inputs_of(model.entries), "Timeline", "No dated events yet.")]
     pages = [timeline_page(urls.TIMELINE, timeline, timeline.opening)]
     for month in timeline.months:
         pages += [timeline_page(part.url, timeline, part) for part in month.parts]
@@ -204,7 +206,7 @@ def timeline_page(url: str, timeline: Timeline, part: TimelinePart) -> Page:
     navigation = repr((timeline.latest, [(y, target.url) for y, target in timeline.years()],
                        [(m.month, m.count, [(p.url, p.label) for p in m.parts]) for m in timeline.months_of(year)]))
     return Page(url, "timeline.html", f"the timeline of {part.label}", given(timeline=timeline, part=part),
-                keys(entry for event in part.events for entry in event.entries), f"Timeline: {part.label}",
+                inputs_of(entry for event in part.events for entry in event.entries), f"Timeline: {part.label}",
                 shorten(description), extra=navigation)
 
 
@@ -212,7 +214,7 @@ def figures_page(model: SiteModel) -> list[Page]:
     """Troop counts grouped by whose troops, with an inline SVG chart per group."""
     groups = troop_groups(model.entries)
     parties = ", ".join(g.who for g in groups[:5])
-    counted = keys(e for e in model.entries if e.analysis.figures.troops)  # every count sets the scale and totals
+    counted = inputs_of(e for e in model.entries if e.analysis.figures.troops)  # every count sets the scale and totals
     return [Page(urls.FIGURES, "figures.html", "the figures page",
                  given(groups=groups, chart_width=CHART_WIDTH, label_width=LABEL_WIDTH), counted, "Troop counts",
                  shorten(f"Troop counts in the articles, by whose troops: {parties}." if groups else
@@ -229,11 +231,13 @@ def tag_pages(model: SiteModel) -> list[Page]:
     slugs = urls.UniqueSlugs()
     for name in sorted(by_tag, key=str.lower):
         tags.append(Tag(name, slugs.take(name), tuple(by_tag[name])))
-    pages = [Page(urls.TAGS, "tags.html", "the tag index", given(tags=tags), keys(e for t in tags for e in t.entries),
-                  "Tags", shorten("Articles by tag: " + ", ".join(t.name for t in tags)))]
+    pages = [Page(urls.TAGS, "tags.html", "the tag index", given(tags=tags),
+                  inputs_of(e for t in tags for e in t.entries), "Tags",
+                  shorten("Articles by tag: " + ", ".join(t.name for t in tags)))]
     for item in tags:
-        pages.append(Page(item.url, "tag.html", f"the page of tag {item.name!r}", given(tag=item), keys(item.entries),
-                          f"Tagged “{item.name}”", shorten(f"Articles tagged {item.name}: {headlines(item.entries)}")))
+        pages.append(Page(item.url, "tag.html", f"the page of tag {item.name!r}", given(tag=item),
+                          inputs_of(item.entries), f"Tagged “{item.name}”",
+                          shorten(f"Articles tagged {item.name}: {headlines(item.entries)}")))
     return pages
 
 
@@ -241,13 +245,13 @@ def archive_pages(model: SiteModel) -> list[Page]:
     """An archive of days, and a page per day that prints as that day's paper brief."""
     days = group_by_day(model.entries)
     titles = len(model.entries) <= ARCHIVE_TITLES
-    pages = [Page(urls.ARCHIVE, "archive.html", "the archive", given(days=days, titles=titles), keys(model.entries),
-                  "Archive",
+    pages = [Page(urls.ARCHIVE, "archive.html", "the archive", given(days=days, titles=titles),
+                  inputs_of(model.entries), "Archive",
                   f"Every day of the brief: {len(model.entries)} articles on {len(days)} days.")]
     for day in days:
         when = day_in_words(day.date) if day.date else "Undated articles"
         pages.append(Page(day.url, "day.html", f"the day page {day.slug}", day_brief(day, model),
-                          keys(day.entries), f"Brief for {when}" if day.date else when,
+                          inputs_of(day.entries), f"Brief for {when}" if day.date else when,
                           shorten(f"{when}: {headlines(day.entries)}")))
     return pages
 
@@ -278,7 +282,7 @@ def feed(model: SiteModel) -> list[Page]:
     latest = newest_first(model.entries)[:50]
     updated = max((e.article.date for e in model.entries if e.article.date), default=dt.date(1970, 1, 1))
     return [Page(urls.FEED, "feed.xml", "the Atom feed",
-                 given(entries=latest, base=model.config.base_url, updated=updated), keys(model.entries))]
+                 given(entries=latest, base=model.config.base_url, updated=updated), inputs_of(model.entries))]
 
 
 def sitemap(model: SiteModel, pages: list[Page]) -> list[Page]:
@@ -287,7 +291,7 @@ def sitemap(model: SiteModel, pages: list[Page]) -> list[Page]:
         return []
     listed = sorted(p.url for p in pages if p.url.endswith(".html") and p.url != urls.NOT_FOUND)
     return [Page(urls.SITEMAP, "sitemap.xml", "the sitemap", given(pages=listed, base=model.config.base_url),
-                 keys(model.entries))]
+                 inputs_of(model.entries))]
 
 
 PAGES: list[Callable[[SiteModel], list[Page]]] = [

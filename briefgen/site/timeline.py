@@ -160,10 +160,15 @@ def is_current(period: Period, latest: dt.date | None) -> bool:
     return latest is not None and period.granularity in ("day", "week") and period.start <= latest <= period.end
 
 
+def month_label(month: str) -> str:
+    """"January 2022" for "2022-01"."""
+    return dt.date.fromisoformat(f"{month}-01").strftime("%B %Y")
+
+
 def _parts(month: str, events: list[Event]) -> tuple[TimelinePart, ...]:
     """The month in one part, or in runs of whole days of at most TIMELINE_PAGE_EVENTS events each; a day
     with more events than that (a wire's own date, repeated in each of its stories) takes several parts."""
-    label = dt.date.fromisoformat(f"{month}-01").strftime("%B %Y")
+    label = month_label(month)
     if len(events) <= TIMELINE_PAGE_EVENTS:
         return (TimelinePart(month, 1, label, tuple(events)),)
     runs: list[list[Event]] = [[]]
@@ -201,7 +206,7 @@ def build_timeline(entries: list[Entry]) -> Timeline:
     latest = latest_date(entries)
     events = timeline_events(entries)
     months = tuple(
-        TimelineMonth(month, dt.date.fromisoformat(f"{month}-01").strftime("%B %Y"), _parts(month, list(group)))
+        TimelineMonth(month, month_label(month), _parts(month, list(group)))
         for month, group in groupby(events, key=lambda e: e.period.start.strftime("%Y-%m"))
     )
     parts = [part for month in months for part in month.parts]

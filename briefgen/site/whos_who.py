@@ -71,7 +71,7 @@ class Directory:
         return self.everyone[:MOST_MENTIONED_SHOWN]
 
 
-def _main(values: tuple[str, ...], default: str) -> str:
+def _first_or(values: tuple[str, ...], default: str) -> str:
     """The first (most frequent) value, or `default` when there is none."""
     return values[0] if values else default
 
@@ -84,8 +84,8 @@ def build_directory(people: list[Person]) -> Directory:
     for person in people:
         recent = {m.entry.key for m in person.mentions
                   if week_start and m.entry.article.date and m.entry.article.date >= week_start}
-        listings.append(Listing(person, sort_key(person.name, person.orgs), _main(person.orgs, NOT_STATED),
-                                _main(person.titles, ""), len({m.entry.key for m in person.mentions}), len(recent)))
+        listings.append(Listing(person, sort_key(person.name, person.orgs), _first_or(person.orgs, NOT_STATED),
+                                _first_or(person.titles, ""), len({m.entry.key for m in person.mentions}), len(recent)))
     everyone = tuple(sorted(listings, key=lambda p: (-p.articles, p.key, p.person.slug)))
     this_week = tuple(sorted((p for p in listings if p.this_week), key=lambda p: (-p.this_week, -p.articles, p.key)))
     by_country: dict[str, list[Listing]] = {}
