@@ -186,15 +186,17 @@ def read_or_reuse(files: list[Path], plan: Plan, deps: Dependencies, config: Con
 
 def build_project(
     config: Config, *, write: bool = True, strict: bool = False, jobs: int | None = None,
-    progress: Progress | None = None, drafts: bool = False,
+    progress: Progress | None = None, drafts: bool = False, search_later: bool = False,
 ) -> BuildReport:
     """Build the site from content/; raise BriefgenError with every problem, having changed nothing.
 
-    `drafts` publishes drafts too (for `serve --drafts`; the pages mark them as drafts).
+    `drafts` publishes drafts too (for `serve --drafts`; the pages mark them as drafts). `search_later` leaves
+    the search index as it is (`serve` shows the pages at once, then builds again to bring search up to date).
     """
     with project_lock(config.root / CACHE_DIR):
         finish_interrupted_commit(config.site_dir, config.root / CACHE_DIR)
-        report = build_locked(config, write=write, strict=strict, jobs=jobs, progress=progress, drafts=drafts)
+        report = build_locked(config, write=write, strict=strict, jobs=jobs, progress=progress, drafts=drafts,
+                              search_later=search_later)
     if not config.base_url:
         report = dataclasses.replace(report, notes=(*report.notes, NO_BASE_URL))
     return report
@@ -213,7 +215,7 @@ def analysis_line(item: Analysed) -> str:
 
 
 def build_locked(config: Config, *, write: bool, strict: bool, jobs: int | None, progress: Progress | None,
-                 drafts: bool = False) -> BuildReport:
+                 drafts: bool = False, search_later: bool = False) -> BuildReport:
     """The build itself, run while holding the project's lock."""
     clock = Stopwatch()
     if not config.content_dir.is_dir():
@@ -221,7 +223,7 @@ def build_locked(config: Config, *, write: bool, strict: bool, jobs: int | None,
                                     "or set content_dir in config.yaml", config.path))
     refuse_foreign_site(config)
     write = write and config.write_front_matter
-    deps = Dependencies(config.root, config, {}, {"strict": strict, "drafts": drafts}, write)
+    deps = Dependencies(config.root, config, {}, {"strict": strict, "drafts": drafts}, write, not search_later)
     scan = scan_content(config.content_dir, config.root, TEMPORARY)
     remove_leftovers(config.content_dir, config.site_dir, scan.leftovers)
     skipped = scan.skipped
@@ -283,7 +285,7 @@ def build_locked(config: Config, *, write: bool, strict: bool, jobs: int | None,
     changes = SiteChanges(config.site_dir, config.root / CACHE_DIR)
     write_back = WriteBack()
     try:
-        site = render_changes(config, deps, plan, entries, records, renewed, changes, clock)
+        site = render_changes(config, deps, plan, entries, records, renewed, changes, clock, not search_later)
         warnings += override_warnings(config) + site.problems
         write_back.stage(planned)
         clock.lap("front_matter")
@@ -308,6 +310,7 @@ def build_locked(config: Config, *, write: bool, strict: bool, jobs: int | None,
                f"{config.site_dir.name}/; front matter written for {counted(write_back.written, 'article')}")
     work = (("read", read), ("records_read", deps.records_read), ("analysed", len(todo)),
             ("rendered", site.rendered), ("files_changed", changed),
+            ("search_pending", int(config.search and search_later)),
             ("segments_indexed", site.segments_indexed), ("front_matter_written", write_back.written))
     return BuildReport(len(entries), site.pages, changed, write_back.written, (*skipped, *warnings),
                        time.perf_counter() - clock.started, tuple(clock.stages.items()), details=details, work=work)
@@ -350,7 +353,7 @@ def entry_versions(deps: Dependencies, entries: list[Entry], records: dict[str, 
 
 
 def render_changes(config: Config, deps: Dependencies, plan: Plan, entries: list[Entry], records: dict[str, Record],
-                   renewed: set[str], changes: SiteChanges, clock: Stopwatch) -> SiteWork:
+                   renewed: set[str], changes: SiteChanges, clock: Stopwatch, search: bool = True) -> SiteWork:
     """Render the pages that are out of date, stage the files whose bytes change, and bring search up to date.
 
     Every template error of every page is collected and raised together, before anything is staged for good.
@@ -384,7 +387,7 @@ def render_changes(config: Config, deps: Dependencies, plan: Plan, entries: list
     clock.lap("render")
     problems: list[Problem] = []
     indexed = 0
-    if config.search:
+    if config.search and search:
         problem, search_files, indexed = update_search(config, deps, pages, entries, digests, changes)
         problems += [problem] if problem else []
         wanted |= search_files
@@ -393,7 +396,7 @@ def render_changes(config: Config, deps: Dependencies, plan: Plan, entries: list
     for relative in sorted(now):
         if relative not in wanted and not relative.startswith(f"{SEARCH_FOLDER}/"):
             changes.remove(relative)
-    if not config.search or SEARCH_FOLDER not in {w.split("/")[0] for w in wanted}:
+    if not config.search or (search and SEARCH_FOLDER not in {w.split("/")[0] for w in wanted}):
         changes.remove(SEARCH_FOLDER)
     html_pages = sum(1 for url in wanted if url.endswith(".html"))
     return SiteWork(work.made_from, digests, html_pages, len(work.render), indexed, problems)

@@ -227,6 +227,8 @@ class State:
     two, and reads `articles`, `site`, `made_from` and `digests` (index.json) only when one differs."""
     generation: int
     """Shared with index.json, which is written just before: a pair from two different builds is not used."""
+    search_pending: bool = False
+    """The build left the search index as it was (`serve` brings it up to date right after)."""
 
 
 @dataclass(frozen=True)
@@ -261,9 +263,10 @@ class Dependencies:
     """The previous build's record of inputs and outputs, and this build's answers from it."""
 
     def __init__(self, root: Path, config: Config, record_options: Mapping[str, Any],
-                 site_options: Mapping[str, Any], write: bool = True) -> None:
+                 site_options: Mapping[str, Any], write: bool = True, search: bool = True) -> None:
         self.root = root
         self.write = write
+        self.search = search
         self.folder = root / CACHE_DIR
         self.config = config
         self.records_key = records_key(config, record_options)
@@ -308,6 +311,7 @@ class Dependencies:
         self.site_now = tree_signatures(self.config.site_dir, UNCHECKED)
         state = self.state
         if state is not None and (state.site_key == self.site_key and not (self.write and state.unwritten)
+                                  and not (self.search and state.search_pending)
                                   and _listing(signatures) == state.content_listing
                                   and _listing(self.site_now) == state.site_listing):
             return Plan(True, (), (), (), True)
@@ -416,7 +420,7 @@ class Dependencies:
             generation = (state.generation + 1) if state is not None else 1
             new = State(self.records_key, self.site_key, log, live, stored, site, made_from, digests, warnings, pages,
                         published, unwritten, _listing({n: a.signature for n, a in stored.items()}), _listing(site),
-                        generation)
+                        generation, self.config.search and not self.search)
             write_json(self.folder / INDEX_FILE, _index_to_json(new))
             write_json(self.folder / STATE_FILE, _state_to_json(new))
             _HELD.clear()
@@ -606,6 +610,7 @@ def _state_to_json(state: State) -> dict[str, Any]:
         "log": state.log, "log_size": state.log_size, "pages": state.pages, "published": state.published,
         "unwritten": state.unwritten, "content_listing": state.content_listing, "site_listing": state.site_listing,
         "generation": state.generation, "warnings": [problem_to_json(p) for p in state.warnings],
+        "search_pending": state.search_pending,
     }
 
 
@@ -638,6 +643,7 @@ def _state_from_json(data: Any) -> State:
         expect(data.get("content_listing"), str, "content_listing"),
         expect(data.get("site_listing"), str, "site_listing"),
         expect(data.get("generation"), int, "generation"),
+        expect(data.get("search_pending"), bool, "search_pending"),
     )
 
 

@@ -103,7 +103,8 @@ def rebuild(config_loader: Callable[[], Config], state: ServeState, say: Callabl
 
     try:
         config = config_loader()
-        report = build_project(config, write=False, drafts=drafts)
+        # the pages first, so that the open page reloads as soon as they are in place; the search index after
+        report = build_project(config, write=False, drafts=drafts, search_later=config.search)
     except BriefgenError as exc:
         for problem in exc.problems:
             show(problem)
@@ -115,6 +116,16 @@ def rebuild(config_loader: Callable[[], Config], state: ServeState, say: Callabl
     # A save that changes no page (a touch, an edit undone) does not reload the page.
     state.finished("", "\n".join(str(w) for w in report.warnings),
                    site_changed=report.changed_files > 0 or state.build == 0)
+    if config.search:
+        try:
+            searched = build_project(config, write=False, drafts=drafts)
+        except BriefgenError as exc:  # the pages are up: only the search index is behind
+            for problem in exc.problems:
+                show(problem)
+            return config
+        for warning in searched.warnings:
+            if warning not in report.warnings:
+                show(warning)
     return config
 
 

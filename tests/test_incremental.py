@@ -224,3 +224,24 @@ def test_a_process_that_builds_again_takes_the_records_it_holds(project: Path) -
     forget_held_records()
     edited.write_text(edited.read_text().replace("ended at dawn", "ended at noon"))
     assert build(project)["records_read"] == 14  # a new process reads them from the log (12 + the project's 3 - 1)
+
+
+def test_pages_first_and_search_after_make_what_one_build_makes(project: Path, tmp_path: Path,
+                                                                small_segments: None) -> None:
+    from briefgen.build import build_project
+    from briefgen.config import load_config
+
+    write_articles(project, range(20))
+    build(project)
+    edited = project / "content" / "wire-009.md"
+    edited.write_text(edited.read_text().replace("went on late", "ended at dawn"))
+    search_before = snapshot(project / "site" / "pagefind")
+    config = load_config(project / "config.yaml")
+    pages = dict(build_project(config, search_later=True).work)
+    assert pages["rendered"] > 0 and pages["segments_indexed"] == 0 and pages["search_pending"] == 1
+    assert "ended at dawn" in (project / "site" / "articles" / "wire-009.html").read_text()
+    assert snapshot(project / "site" / "pagefind") == search_before  # search as it was, for now
+    search = build(project)  # nothing else changed: only the search index is brought up to date
+    assert search["rendered"] == 0 and search["read"] == 0 and search["segments_indexed"] == 1
+    cold_build_equals(project, tmp_path, "pages first, search after")
+    assert build(project) == {}
