@@ -164,18 +164,19 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def read_or_reuse(files: list[Path], plan: Plan, deps: Dependencies, config: Config
+def read_or_reuse(files: list[Path], names: list[str], plan: Plan, deps: Dependencies, config: Config
                   ) -> tuple[list[Article], list[Outcome | None], list[Problem], int, dict[str, Record]]:
-    """Every article, in `files` order: the previous build's record where the file is unchanged, else read from
-    disk (outcome None). Also returns how many were read, and the records reused."""
-    names = {path: path.relative_to(config.root).as_posix() for path in plan.unchanged}
-    stored = deps.records(list(names.values())) if plan.unchanged else {}
+    """Every article, in `files` order (`names`: their names in the scan): the previous build's record where the
+    file is unchanged, else read from disk (outcome None). Also returns how many were read, and the records reused."""
+    unchanged = set(plan.unchanged)
+    stored = deps.records([name for path, name in zip(files, names, strict=True) if path in unchanged]
+                          ) if unchanged else {}
     to_read = set(plan.changed) if stored is not None else set(files)
     articles: list[Article] = []
     outcomes: list[Outcome | None] = []
     problems: list[Problem] = []
-    for path in files:
-        record = None if path in to_read or stored is None else stored[names[path]]
+    for path, name in zip(files, names, strict=True):
+        record = None if path in to_read or stored is None else stored[name]
         if record is not None:
             articles.append(record.article)
             outcomes.append(record.outcome)
@@ -279,7 +280,7 @@ def build_locked(config: Config, *, write: bool, strict: bool, jobs: int | None,
     from briefgen.site.entries import Entry
     from briefgen.site.render import override_warnings
 
-    articles, known, problems, read, reused = read_or_reuse(files, plan, deps, config)
+    articles, known, problems, read, reused = read_or_reuse(files, scan.names, plan, deps, config)
     slugs, slug_problems = assign_slugs(articles)
     problems += slug_problems
     clock.lap("load")
