@@ -59,6 +59,9 @@ _BODIES = word_set("council committee department commission board agency office 
                    "service police union court parliament assembly senate tribunal secretariat force bank "
                    "subcommittee")
 # Nouns between a demonym and a place's name ("the Polish city of Gdansk").
+# Adjectives that open a body's name written in lower case ("central bank", "state railway"): capitalised only
+# because they open the sentence.
+_BODY_ADJECTIVES = word_set("central national federal state provincial regional municipal")
 _PLACE_NOUNS = word_set("city town village province state region county district capital port island")
 # "the country's ...": a role of the country named just before.
 _COUNTRY_NOUNS = word_set("country nation state kingdom republic government city province region town")
@@ -264,7 +267,12 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             i = portfolio - 1
             continue
         break
-    if loose and first == title_idx[0] and not _opens_phrase(tokens, first - 1):
+    if loose and first == title_idx[0] == i + 1 and i >= 0 and tokens[i].lower in _BODY_ADJECTIVES \
+            and tokens[i].text[0].isupper() and (i == 0 or tokens[i - 1].text in ".!?\"“”"):
+        title_idx.insert(0, i)  # "Central bank governor X" opening a sentence: the adjective is the body's
+        first = i
+        i -= 1
+    elif loose and first == title_idx[0] and not _opens_phrase(tokens, first - 1):
         while title_idx[0] < h and tokens[title_idx[0]].text.islower() and tokens[title_idx[0]].lower not in mods:
             title_idx.pop(0)  # "critics claim depict Tory leader", "guests include regular visitor ex-UK ...":
         first = i = title_idx[0]  # words that no phrase boundary opens are the clause's, not the role's
