@@ -281,12 +281,17 @@ def org_of(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaze
     found = _org_of(holder, holders, ev, places)
     if found is None or found in _KNOWN_ORGS or places.country_of(found) == found or places.body_of(found) == found:
         return found
-    if not names_a_body(found):
-        return None
+    if not names_a_body(found) or all(w.lower() in _CUT_NAME_WORDS or w.lower() in titles.ORG_WORDS
+                                      for w in found.split()):
+        return None  # "National Bank", "Central Bank": a name cut from "Swiss National Bank", not a body's own
     if "" not in ev.full_names:
         ev.full_names.update(full_names(ev.text))
         ev.full_names[""] = ""
     return ev.full_names.get(found, found)
+
+
+# Adjectives that with an organisation's word make a name many bodies share ("National Bank", "State Bank").
+_CUT_NAME_WORDS = word_set("national central state")
 
 
 # Words of at most 30 characters that start where no word goes on: each match costs a bounded amount.
@@ -397,6 +402,9 @@ def _stated(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaz
             return s.role.country
         if s.role.anaphoric:
             return _country_just_named(ev, s)
+        firm = _company_just_named(ev, s, places)
+        if firm is not None:
+            return firm
     same = [s for s in ordered if s.role.title.lower() == holder.role.title.lower()]  # an org is one role's
     for s in same:
         if s.role.org and not (titles.head_of(s.role.title) in _OFFICES and s.role.org.isupper()
@@ -502,6 +510,38 @@ def _subject_company(ev: Evidence, s: Sighting) -> str | None:
 
 # Last words that make a name a company's ("Dome Petroleum Ltd", "Royal Trustco Ltd").
 _COMPANY_ENDS = word_set("ltd inc corp co plc ag sa nv spa bv gmbh corporation company group holdings bank")
+
+
+def _company_just_named(ev: Evidence, s: Sighting, places: Gazetteer) -> str | None:
+    """The company "the company's commercial director" belongs to: the one company its sentence names before the
+    role, written after a word that says what it is ("the oil company Petrobras") or as a company ("Nordvik Co",
+    Reuters' "<...>"). Two companies, or none, leave it unsaid."""
+    tokens = ev.tokens
+    i = s.role.first
+    if i < 3 or tokens[i - 1].text not in ("'s", "’s") or tokens[i - 2].lower not in _FIRMS \
+            or tokens[i - 3].lower != "the":
+        return None
+    k = max(0, bisect.bisect_right(ev.sentence_starts, s.start) - 1)
+    j = ev.token_at.get(ev.sentence_starts[k], 0) if ev.sentence_starts else 0
+    named: set[str] = set()
+    while j < i - 3:
+        m = j + 1
+        described = tokens[j].lower in _FIRMS and tokens[j].text.islower()
+        if described or tokens[j].text == "<" or tokens[j].capitalised:
+            while m < i - 3 and m - j <= 5 and (tokens[m].capitalised or tokens[m].acronym or tokens[m].text == "&"):
+                m += 1
+            run = tokens[j + 1:m] if described or tokens[j].text == "<" else tokens[j:m]
+            marked = described or (tokens[j].text == "<" and m < len(tokens) and tokens[m].text == ">") \
+                or (run and run[-1].lower.rstrip(".") in _COMPANY_ENDS)
+            words = " ".join(t.text for t in run)
+            if run and marked and places.country_of(words) is None and run[-1].text not in ev.person_words:
+                named.add(words)
+        j = max(m, j + 1)
+    return next(iter(named)) if len(named) == 1 else None
+
+
+# Nouns for a company that "the company's" and "the group's" point back to ("the oil company Petrobras").
+_FIRMS = word_set("company group firm bank concern carrier maker producer")
 
 
 def _country_just_named(ev: Evidence, s: Sighting) -> str | None:

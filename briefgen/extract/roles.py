@@ -351,6 +351,8 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             tokens[k].lower in ("first", "chief") for k in title_idx))  # "First Minister of Wales"
         before, org_before, of = country, org, end
         end, suffix, country, org = _of_complement(tokens, end, low_head, local, country, org, places)
+        if end < len(tokens) and tokens[end].text == ">" and any(t.text == "<" for t in tokens[of:end]):
+            end += 1  # the wire's closing mark belongs to the company's name
         if org is not None and org_before is None and not names_a_body(org):
             suffix, org = _words(tokens, of, end), None  # "Speaker of the House": a body that says not whose
         elif org is not None and org_before is None:
@@ -371,6 +373,8 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
         while k + 1 < len(tokens) and k - end < 6 and tokens[k].lower == "of" and tokens[k + 1].capitalised:
             k += 2
         suffix, end = [*suffix, *_words(tokens, end, k)], k
+    if org is None and country is None and end < len(tokens) and tokens[end].lower == "in":
+        country = _country_of_office_in(tokens, end, places)  # "coordinator in the Tanzanian Ministry of Works"
     if org is None and country is None and end < len(tokens) and tokens[end].lower == "at" \
             and low_head in titles.COMPANY_HEADS:
         employer = _company_at(tokens, end)
@@ -395,6 +399,26 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
     dangling = end < len(tokens) and tokens[end].lower in ("of", "at") and _names_ahead(tokens, end + 1)
     return Role(" ".join(words), first, title_idx[0], end, country, org, owner, rank_only, plural, party, anaphoric,
                 org_guess, dangling)
+
+
+def _country_of_office_in(tokens: list[Token], at: int, places: Gazetteer) -> str | None:
+    """The country of "in the Tanzanian Ministry of Works" or "in Canada's energy department" after a role:
+    a country or demonym that opens the name of one of its state's offices, else None."""
+    k = at + 1 + (at + 1 < len(tokens) and tokens[at + 1].lower == "the")
+    found = country_starting_at(tokens, k, places)
+    if found is None:
+        return None
+    j = k + found[0]
+    if j < len(tokens) and tokens[j].text in _POSSESSIVE:
+        j += 1
+    office = next((m for m in range(j, min(j + 4, len(tokens))) if tokens[m].lower in _OFFICES_IN), None)
+    if office is None or any(not tokens[m].text.isalpha() for m in range(j, office)):
+        return None
+    return found[1]
+
+
+# Offices of a state that make a role inside them the state's ("an adviser in the Polish Foreign Ministry").
+_OFFICES_IN = word_set("ministry department government cabinet embassy treasury")
 
 
 def names_a_body(org: str) -> bool:
@@ -578,6 +602,8 @@ def _of_complement(tokens: list[Token], of: int, head: str, local: bool, country
     k = of + 1
     if k < len(tokens) and tokens[k].lower in ("the", "a", "an"):
         k += 1
+    if k + 1 < len(tokens) and tokens[k].text == "<" and tokens[k + 1].capitalised:
+        k += 1  # "of <Westcoast Transmission Co Ltd>": a wire's mark around a company's name
     if k + 2 < len(tokens) and tokens[k].lower in ("government", "country", "state") \
             and tokens[k + 1].text in _POSSESSIVE:
         k += 2  # "director general of the government's Economic Planning Agency"
@@ -729,6 +755,11 @@ def _company_at(tokens: list[Token], at: int) -> tuple[int, str] | None:
     if j == k or (tokens[j - 1].lower.rstrip(".") not in titles.ORG_WORDS and tokens[j - 1].lower.rstrip(".")
                   not in _COMPANY_WORDS):
         return None
+    if j + 1 < len(tokens) and tokens[j].lower == "of" and tokens[j + 1].capitalised:
+        m = j + 1  # "at the Industrial Bank of Japan": the name goes on; cut at "Bank" it names another bank
+        while m < len(tokens) and m - j <= 3 and tokens[m].capitalised:
+            m += 1
+        j = m
     return j, " ".join(t.text for t in tokens[k:j])
 
 
