@@ -632,6 +632,9 @@ def _nearby(ev: Evidence, s: Sighting, holder: Holder) -> list[int]:
     hi = bisect.bisect_left(ev.place_starts, first)
     lo = max(lo, hi - 4)  # the clause before a name holds a few places at most
     found = [i for i in range(lo, hi) if _same_clause(ev, ev.places[i], s)]
+    others = [i for i in range(lo, hi) if ev.claimed[i] not in (None, holder.key)]
+    if others:  # "before the U.S. acts, Japan's ambassador told Foreign Minister X": a country named before
+        found = [i for i in found if i > others[-1]]  # another person's role is no more X's than theirs
     if k == 0:
         return found
     begin = starts[k - 1]

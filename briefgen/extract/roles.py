@@ -312,7 +312,8 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             title_idx[:0] = list(range(org_first, i + 1))  # "Police spokesman", "Cabinet Office minister": a body
             org, first = None, org_first  # named by what it is, not whose
         elif org is None and tokens[h].lower in titles.COMPANY_HEADS:
-            guess = _name_before_role(tokens, i)
+            grouped = tokens[i].lower in ("group", "company") and tokens[i].text.islower() and i > 0
+            guess = _name_before_role(tokens, i - 1 if grouped else i)  # "Moulinex group President": Moulinex's
             led = country_starting_at(tokens, guess[1], places) if guess is not None else None
             if guess is not None and led is not None and guess[1] + led[0] <= i \
                     and places.kinds.get(" ".join(t.text for t in tokens[guess[1]:guess[1] + led[0]])) == "metonym":
