@@ -405,6 +405,9 @@ def _stated(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaz
         firm = _company_just_named(ev, s, places)
         if firm is not None:
             return firm
+        governing = _government_just_named(ev, s)
+        if governing is not None:
+            return governing
     same = [s for s in ordered if s.role.title.lower() == holder.role.title.lower()]  # an org is one role's
     for s in same:
         if s.role.org and not (titles.head_of(s.role.title) in _OFFICES and s.role.org.isupper()
@@ -542,6 +545,25 @@ def _company_just_named(ev: Evidence, s: Sighting, places: Gazetteer) -> str | N
 
 # Nouns for a company that "the company's" and "the group's" point back to ("the oil company Petrobras").
 _FIRMS = word_set("company group firm bank concern carrier maker producer")
+
+
+def _government_just_named(ev: Evidence, s: Sighting) -> str | None:
+    """The country of "government spokesman X" when its sentence names one government ("the West German
+    government's council ..., government spokesman X said"); two governments, or none, leave it unsaid."""
+    if "government" not in s.role.title.lower().split() or s.role.country or s.role.org:
+        return None
+    starts = ev.sentence_starts
+    k = max(0, bisect.bisect_right(starts, s.start) - 1)
+    lo = bisect.bisect_left(ev.place_starts, starts[k] if starts else 0)
+    hi = bisect.bisect_left(ev.place_starts, starts[k + 1] if k + 1 < len(starts) else ev.tokens[-1].end + 1)
+    named = set()
+    for p in ev.places[lo:min(hi, lo + _NEAREST)]:
+        i = ev.token_at.get(p.start)
+        while i is not None and i + 1 < len(ev.tokens) and ev.tokens[i + 1].start < p.end:
+            i += 1  # the place's last token
+        if i is not None and i + 1 < len(ev.tokens) and ev.tokens[i + 1].lower == "government":
+            named.add(p.name)
+    return next(iter(named)) if len(named) == 1 else None
 
 
 def _country_just_named(ev: Evidence, s: Sighting) -> str | None:

@@ -307,8 +307,12 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             country = country or titles.PARTIES[tokens[org_first].lower][0]
             title_idx[:0] = list(range(org_first + 1, i + 1))
             org, first = None, org_first
+        portfolio_body = title_idx == [h] and tokens[h].lower == "minister" and tokens[i].lower not in (
+            "office", "ministry", "department")  # "Wheat Board Minister" answers for the board and is the
+        # government's, not the board's; a "Home Office minister" is the office's
         if org is not None and tokens[i].capitalised and tokens[i].lower in titles.ORG_WORDS \
-                and (org_first == i or not names_a_body(org)) and tokens[org_first].lower not in titles.PARTIES:
+                and (org_first == i or not names_a_body(org) or portfolio_body) \
+                and tokens[org_first].lower not in titles.PARTIES:
             title_idx[:0] = list(range(org_first, i + 1))  # "Police spokesman", "Cabinet Office minister": a body
             org, first = None, org_first  # named by what it is, not whose
         elif org is None and tokens[h].lower in titles.COMPANY_HEADS:
