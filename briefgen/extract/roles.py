@@ -62,6 +62,8 @@ _BODIES = word_set("council committee department commission board agency office 
 # Adjectives that open a body's name written in lower case ("central bank", "state railway"): capitalised only
 # because they open the sentence.
 _BODY_ADJECTIVES = word_set("central national federal state provincial regional municipal")
+# Lower-case words for a level of government below the state's ("state treasurer", "provincial premier").
+_LOCAL_LEVELS = word_set("state provincial regional municipal city county")
 _PLACE_NOUNS = word_set("city town village province state region county district capital port island")
 # "the country's ...": a role of the country named just before.
 _COUNTRY_NOUNS = word_set("country nation state kingdom republic government city province region town")
@@ -323,6 +325,10 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
                     and places.kinds.get(" ".join(t.text for t in tokens[guess[1]:guess[1] + led[0]])) == "metonym":
                 country, first = led[1], guess[1]  # "White House Budget Chief": the country's, the rest its office
                 title_idx[:0] = list(range(guess[1] + led[0], i + 1))
+            elif guess is not None and tokens[title_idx[0]].lower in _LOCAL_LEVELS \
+                    and tokens[title_idx[0]].text.islower():
+                title_idx[:0] = list(range(guess[1], i + 1))  # "Victoria state treasurer": a state's office,
+                first = guess[1]  # its name in the title, not an organisation
             elif guess is not None:
                 org_guess, first = guess  # "Jardine chairman", "New York Fed President": a company's, or a person's
         if org is not None:
