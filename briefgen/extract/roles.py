@@ -646,8 +646,9 @@ def _of_complement(tokens: list[Token], of: int, head: str, local: bool, country
         if not (after < len(tokens) and _org_word_ahead(tokens, after)):
             return after, [], country or found[1], org
         j = after
-        while j < len(tokens) and j - after < 6 and tokens[j].capitalised:
-            j += 1
+        while j < len(tokens) and j - after < 8 and (tokens[j].capitalised or (
+                tokens[j].lower in ("and", "&") and j + 1 < len(tokens) and tokens[j + 1].capitalised)):
+            j += 1  # "of the China International Investment and Trust Corporation"
         run = tokens[after:j]
         if run and run[-1].lower in titles.ORG_WORDS and not any(t.lower in _STATE_BODIES for t in run):
             return j, [], country, org or " ".join(t.text for t in tokens[k:j])  # "of the Japan Socialist Party"

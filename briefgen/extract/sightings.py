@@ -116,7 +116,8 @@ def find_sightings(tokens: list[Token], text: str, heads: frozenset[str], mods: 
 
 
 def _body_read_on(tokens: list[Token], role: Role, places: Gazetteer) -> Role | None:
-    """The role with its "of" complement read on to the comma, when the reading stopped inside the body's name.
+    """The role with its "of" complement read on to the comma (or "and", a bracket), when the reading stopped
+    inside the body's name.
 
     "chairman of the U.S. Joint Chiefs of Staff," or "Chairman of the London Stock Exchange,": the
     capitalised words up to the comma go on naming the body. Only a run with a word no name holds (an
@@ -132,7 +133,7 @@ def _body_read_on(tokens: list[Token], role: Role, places: Gazetteer) -> Role | 
     while j < len(tokens) and j - role.end < 6 and (tokens[j].capitalised or tokens[j].acronym or (
             tokens[j].lower in ("of", "and", "for", "&") and j + 1 < len(tokens) and tokens[j + 1].capitalised)):
         j += 1
-    if j >= len(tokens) or tokens[j].text != ",":
+    if j >= len(tokens) or tokens[j].lower not in (",", "and", "(", ";"):
         return None
     run = tokens[role.end:j]
     if role.org is None and all(is_name_word(t) for t in run) and not any(
