@@ -444,6 +444,9 @@ def names_a_body(org: str) -> bool:
         return False  # "House of", "CEO for Central Europe"
     if len(words) == 1 and (words[0].lower() in titles.ORG_WORDS or words[0].lower() in _GENERIC_BODIES):
         return False
+    if len(words) > 1 and words[-1].lower() in ("committee", "subcommittee") \
+            and all(w.lower() in titles.PORTFOLIOS or w.lower() in _LINKS for w in words[:-1]):
+        return False  # "Foreign Affairs Committee": every parliament has one; it does not say whose
     return not all(names_common(w.lower()) or w.lower() in titles.ORG_WORDS or w.lower() in _GENERIC_BODIES
                    or w.lower() in titles.PARTIES for w in words)
 
@@ -535,7 +538,8 @@ def _portfolio_word(tokens: Sequence[Token], i: int, qualified: int, head: Token
     if tok.text.islower() and low in _BODIES:
         return True  # "subcommittee Chairman X", "committee chairman X": a body, whatever the role's case
     if tok.text.islower():
-        plural = low.endswith("s") and low not in titles.PORTFOLIOS and not low.endswith(("ics", "ss", "us"))
+        plural = low.endswith("s") and low not in titles.PORTFOLIOS and low not in _PORTFOLIO_NOUNS \
+            and not low.endswith(("ics", "ss", "us"))  # "mines minister" is a portfolio
         if (low.endswith(("ly", "ed", "ing")) and low not in _LY_NOUNS) or plural:
             return False  # "newly appointed minister", "told reporters minister"
         nxt = tokens[qualified].text
