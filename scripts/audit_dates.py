@@ -42,6 +42,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from auditing import bbc_title_and_body
 from auditing import read_sheet as _read
 from auditing import write_sheet as _write
 
@@ -91,13 +92,8 @@ def _bbc_politics_odd(corpus: Path) -> list[common.Article]:
     """Every BBC News Summary politics article with an odd file number (the even ones are held out), undated."""
     out = []
     for path in sorted((corpus / "bbc-news-summary" / "News Articles" / "politics").glob("*[13579].txt")):
-        raw = path.read_bytes()
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            text = raw.decode("latin-1")
-        title, _, body = text.partition("\n")
-        out.append(common.Article(f"bbc-news-summary:politics/{path.name}", title.strip(), None, body.strip() + "\n"))
+        title, body = bbc_title_and_body(path)
+        out.append(common.Article(f"bbc-news-summary:politics/{path.name}", title, None, body))
     return out
 
 

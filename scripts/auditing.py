@@ -126,18 +126,24 @@ def _reuters_date(m: re.Match[str] | None) -> str | None:
     return f"{int(m.group(3)):04d}-{_MONTHS.index(m.group(2)) + 1:02d}-{int(m.group(1)):02d}"
 
 
+def bbc_title_and_body(path: Path) -> tuple[str, str]:
+    """A BBC News Summary text file: its first line is the headline, the rest the body (UTF-8, else Latin-1)."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = raw.decode("latin-1")
+    title, _, body = text.partition("\n")
+    return title.strip(), body.strip() + "\n"
+
+
 def bbc_politics_articles(corpus: Path = CORPUS) -> list[CorpusArticle]:
     """The BBC News Summary politics articles with odd file numbers (the even ones are held out), undated."""
     out = []
     for path in sorted((corpus / "bbc-news-summary" / "News Articles" / "politics").glob("*[13579].txt")):
-        raw = path.read_bytes()
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            text = raw.decode("latin-1")
-        title, _, body = text.partition("\n")
+        title, body = bbc_title_and_body(path)
         source = {"dataset": "bbc-news-summary", "file": f"bbc-news-summary/News Articles/politics/{path.name}"}
-        out.append(_article(source, title.strip(), None, body.strip() + "\n"))
+        out.append(_article(source, title, None, body))
     return out
 
 

@@ -14,6 +14,8 @@ import statistics
 import time
 from pathlib import Path
 
+from auditing import bbc_title_and_body
+
 from briefgen.summarise import METHODS, summarise
 
 CATEGORIES = ("business", "entertainment", "politics", "sport", "tech")
@@ -27,13 +29,7 @@ def _dev_articles(corpus: Path, limit: int) -> list[tuple[str, str]]:
         for path in sorted((folder / category).glob("*.txt"))[:limit]:
             if category == "politics" and int(path.stem) % 2 == 0:
                 continue  # held-out test split
-            raw = path.read_bytes()
-            try:
-                text = raw.decode("utf-8")
-            except UnicodeDecodeError:
-                text = raw.decode("latin-1")
-            title, _, body = text.partition("\n")
-            articles.append((title.strip(), body.strip() + "\n"))
+            articles.append(bbc_title_and_body(path))
     return articles
 
 
