@@ -290,6 +290,11 @@ def org_of(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaze
     return ev.full_names.get(found, found)
 
 
+# Words of roles held against a state, whose demonym is the holder's nationality, not their organisation
+# ("Nicaraguan rebel leader").
+_AGAINST_THE_STATE = word_set("rebel rebels guerrilla guerrillas insurgent insurgents militant militants")
+
+
 # Adjectives that with an organisation's word make a name many bodies share ("National Bank", "State Bank").
 _CUT_NAME_WORDS = word_set("national central state")
 
@@ -398,7 +403,7 @@ def _stated(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaz
         if s.role.party and head not in titles.SEATS and not office:
             return s.role.party  # "Tory leader", "Lib Dem president": the party's; "Labour MP", "Republican
             # Governor" (an office, written with capitals): the country's
-        if s.role.country:
+        if s.role.country and not set(s.role.title.lower().split()) & _AGAINST_THE_STATE:
             return s.role.country
         if s.role.anaphoric:
             return _country_just_named(ev, s)

@@ -57,7 +57,7 @@ _STATE_BODIES = word_set("staff ministry army navy government police parliament 
 # Bodies written in lower case after a role ("chairman of the council of economic advisers").
 _BODIES = word_set("council committee department commission board agency office ministry bureau authority "
                    "service police union court parliament assembly senate tribunal secretariat force bank "
-                   "subcommittee")
+                   "subcommittee association federation")
 # Nouns between a demonym and a place's name ("the Polish city of Gdansk").
 # Adjectives that open a body's name written in lower case ("central bank", "state railway"): capitalised only
 # because they open the sentence.
@@ -743,9 +743,10 @@ def _body_in_lower_case(tokens: list[Token], of: int, country: str | None,
                         org: str | None) -> tuple[int, list[str], str | None, str | None]:
     """"chairman of the council of economic advisers": a body written in lower case stays in the title."""
     j = of + 1
-    while j < len(tokens) and j - of <= 7 and tokens[j].text.isalpha() and tokens[j].text.islower() \
-            and tokens[j].lower not in _COMPLEMENT_STOP - {"of", "and"}:
-        j += 1
+    while j < len(tokens) and j - of <= 7 and ((tokens[j].text.isalpha() and tokens[j].text.islower()
+                                               and tokens[j].lower not in _COMPLEMENT_STOP - {"of", "and"})
+                                              or (tokens[j].text in ("'", "’") and tokens[j - 1].lower.endswith("s"))):
+        j += 1  # "of the private exporters' association": a plural possessive inside the body's description
     body = [k for k in range(of + 1, j) if tokens[k].lower in _BODIES]
     if not body and j > of + 1 and j < len(tokens) and tokens[j].lower == "at" \
             and tokens[of + 1].lower not in _DETERMINERS and _company_at(tokens, j) is not None:
@@ -757,7 +758,13 @@ def _body_in_lower_case(tokens: list[Token], of: int, country: str | None,
         end = j  # "of economic advisers"
     if end != j:
         return of, [], country, org  # the body must end the complement: not "of international activities"
-    return end, _words(tokens, of, end), country, org
+    words: list[str] = []
+    for t in tokens[of:end]:
+        if t.text in ("'", "’") and words:
+            words[-1] += t.text  # "exporters'" as written
+        else:
+            words.append(t.text)
+    return end, words, country, org
 
 
 def _company_at(tokens: list[Token], at: int) -> tuple[int, str] | None:
