@@ -466,13 +466,19 @@ def _speaker_org(ev: Evidence, s: Sighting) -> str | None:
         k -= 1  # over "executive vice president and"
     if k <= 0 or tokens[k].lower not in ("said", "says"):
         return None
-    j = k - 1
-    while j >= 0 and k - j <= 6 and (tokens[j].capitalised or tokens[j].acronym or tokens[j].text in ("&", "'s")):
+    last = k
+    ticker = k >= 3 and tokens[k - 1].text == ">" and any(tokens[m].text == "<" for m in range(max(0, k - 7), k - 1))
+    if ticker:  # "Moulinex <MOUP.PA> said": the wire's stock code after the company's name
+        last = next(m for m in range(k - 2, max(0, k - 7) - 1, -1) if tokens[m].text == "<")
+    j = last - 1
+    while j >= 0 and last - j <= 6 and (tokens[j].capitalised or tokens[j].acronym or tokens[j].text in ("&", "'s")):
         j -= 1
     opens = j < 0 or tokens[j].text in ".!?\"“”" or ev.token_at.get(tokens[j + 1].start, -1) == 0
-    run = tokens[j + 1:k]
-    if not opens or not run or run[-1].lower not in titles.ORG_WORDS:
-        return None
+    described = j >= 0 and tokens[j].lower in _FIRMS  # "appliance maker Moulinex <MOUP.PA> said"
+    run = tokens[j + 1:last]
+    if not run or not (opens or (described and ticker)) or not (ticker or run[-1].lower in titles.ORG_WORDS) \
+            or any(t.lower in titles.HONORIFICS for t in run) or run[-1].text in ev.person_words:
+        return None  # not "Mr Lee <LEE.N> said": a person's name
     return " ".join(t.text for t in run)
 
 
@@ -549,7 +555,7 @@ def _company_just_named(ev: Evidence, s: Sighting, places: Gazetteer) -> str | N
 
 
 # Nouns for a company that "the company's" and "the group's" point back to ("the oil company Petrobras").
-_FIRMS = word_set("company group firm bank concern carrier maker producer")
+_FIRMS = word_set("company group firm bank concern carrier maker producer manufacturer")
 
 
 def _government_just_named(ev: Evidence, s: Sighting) -> str | None:
