@@ -163,7 +163,8 @@ def gather_evidence(text: str, tokens: Sequence[Token], sentence_starts: list[in
     topics = _topics(found, tokens, token_at, places)
     unclaimed = frozenset(p.name for p, k, topic in zip(found, claimed, topics, strict=True)
                           if k is None and not topic)
-    counts = Counter(p.name for p, k, topic in zip(found, claimed, topics, strict=True) if k is None and not topic)
+    counts = Counter(p.name for p, k, topic, acts in zip(found, claimed, topics, acting, strict=True)
+                     if k is None and not topic and acts)  # "sanctions against Fiji": the object is no one's home
     unstated = Counter(h.role.title.lower() for h in holders
                        if not any(s.role.country or s.role.org or s.role.party for s in h.sightings[:_NEAREST]))
     return Evidence(tokens, token_at, sentence_starts, found, acting, claimed, bodies, uk,
