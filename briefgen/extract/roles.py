@@ -62,6 +62,8 @@ _BODIES = word_set("council committee department commission board agency office 
 # Adjectives that open a body's name written in lower case ("central bank", "state railway"): capitalised only
 # because they open the sentence.
 _BODY_ADJECTIVES = word_set("central national federal state provincial regional municipal")
+# Words before "Democrat" that name another party than the United States' Democrats.
+_OTHER_DEMOCRATS = word_set("social christian free")
 # Lower-case words for a level of government below the state's ("state treasurer", "provincial premier").
 _LOCAL_LEVELS = word_set("state provincial regional municipal city county")
 _PLACE_NOUNS = word_set("city town village province state region county district capital port island")
@@ -203,6 +205,11 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
                                                                or tokens[i + 1].lower in mods))):
             # "Tory leader", "Labour MP", "Republican Senator", not "Labour Minister"
             liberal = low in ("democrat", "democrats", "dem") and i > 0 and tokens[i - 1].lower in ("liberal", "lib")
+            if low in ("democrat", "democrats", "democratic") and i > 0 and tokens[i - 1].lower in _OTHER_DEMOCRATS:
+                title_idx[:0] = [i - 1, i]  # "former Social Democrat Chancellor": not America's Democrats; the
+                first = i - 1  # party stays in the title, whose it is left to the text
+                i -= 2
+                continue
             place, party = titles.LIBERAL_DEMOCRATS if liberal else titles.PARTIES[low]
             country = country or place
             i -= 2 if liberal else 1
@@ -521,6 +528,10 @@ def _name_before_role(tokens: Sequence[Token], i: int) -> tuple[str, int] | None
         return None
     if i - j == 1 and (j < 0 or tokens[j].text in ".!?\"“”") and names_common(tokens[i].lower):
         return None  # a common word that opens the sentence: "Both President X", "Only President Y"
+    if j >= 0 and tokens[j].lower in titles.HEADS:  # "Finance Minister Ann Lee and Bundesbank President": the
+        j = max([m for m in range(j + 1, i) if tokens[m].lower in ("and", "&")], default=j)  # words before "and"
+        if j == i:  # are her name
+            return None
     return " ".join(t.text for t in tokens[j + 1:i + 1]), j + 1
 
 
@@ -584,6 +595,10 @@ def _org_before(tokens: list[Token], i: int) -> tuple[str | None, int]:
             break  # not "Treasury Secretary James Baker and ...", nor "But Home Office"; "of Chief Police Officers"
         j -= 1
     start = j + 1
+    if j >= 0 and tokens[j].lower in titles.HEADS:  # "Finance Minister Ann Lee and Bundesbank President": the
+        ands = [m for m in range(start, last) if tokens[m].lower == "and"]  # words before "and" are her name
+        if ands:
+            start = ands[-1] + 1
     while start <= last and tokens[start].lower in _LINKING:
         start += 1
     if start > last:
