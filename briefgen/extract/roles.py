@@ -462,7 +462,7 @@ _LINKS = word_set("of and for the & in on at to")
 _REGIONS = word_set("europe asia africa america americas pacific atlantic east west north south")
 # Nouns for a body that, alone, do not say which body ("the subcommittee", "the team").
 _GENERIC_BODIES = word_set("subcommittee team panel caucus delegation bench branch division unit section "
-                           "incumbent society")
+                           "incumbent society conference")
 
 
 def _opens_phrase(tokens: Sequence[Token], i: int) -> bool:
@@ -702,6 +702,8 @@ def _of_complement(tokens: list[Token], of: int, head: str, local: bool, country
                 return of, [], country, org  # "president of the Kansas exchange": the state names the exchange
             place = state[1] if state is not None else capital
             return end, _words(tokens, of, end), country or place, org  # "governor of Ohio", "mayor of London"
+        if (j >= len(tokens) or not tokens[j].capitalised) and tokens[j - 1].lower in _PLACE_NOUNS:
+            return j, _words(tokens, of, j), country, org  # "comptroller of New York City": a place, in the title
         if j >= len(tokens) or not tokens[j].capitalised:
             return j, [], country, org or " ".join(t.text for t in tokens[k:j])
         return of, [], country, org
