@@ -447,13 +447,13 @@ def _stated(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaz
 
 
 def _led_by_a_country(words: str, places: Gazetteer) -> str | None:
-    """The country whose name, demonym or seat opens a longer run of words ("White House Budget"), else None."""
+    """The country whose seat of government opens a longer run of words ("White House Budget"), else None."""
     parts = words.split()
     for n in (2, 1):
         if len(parts) > n:
             found = places.country_of(" ".join(parts[:n]))
-            if found is not None:
-                return found
+            if found is not None and places.kinds.get(" ".join(parts[:n])) in ("metonym", "capital"):
+                return found  # a seat of government; not a demonym opening a company's name ("American Express")
     return None
 
 
