@@ -163,7 +163,8 @@ def gather_evidence(text: str, tokens: Sequence[Token], sentence_starts: list[in
     topics = _topics(found, tokens, token_at, places)
     unclaimed = frozenset(p.name for p, k, topic in zip(found, claimed, topics, strict=True)
                           if k is None and not topic)
-    counts = Counter(p.name for p, k, topic in zip(found, claimed, topics, strict=True) if k is None and not topic)
+    counts = Counter(p.name for p, k, topic, acts in zip(found, claimed, topics, acting, strict=True)
+                     if k is None and not topic and acts)  # "sanctions against Fiji": the object is no one's home
     unstated = Counter(h.role.title.lower() for h in holders
                        if not any(s.role.country or s.role.org or s.role.party for s in h.sightings[:_NEAREST]))
     return Evidence(tokens, token_at, sentence_starts, found, acting, claimed, bodies, uk,
@@ -281,12 +282,22 @@ def org_of(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaze
     found = _org_of(holder, holders, ev, places)
     if found is None or found in _KNOWN_ORGS or places.country_of(found) == found or places.body_of(found) == found:
         return found
-    if not names_a_body(found):
-        return None
+    if not names_a_body(found) or all(w.lower() in _CUT_NAME_WORDS or w.lower() in titles.ORG_WORDS
+                                      for w in found.split()):
+        return None  # "National Bank", "Central Bank": a name cut from "Swiss National Bank", not a body's own
     if "" not in ev.full_names:
         ev.full_names.update(full_names(ev.text))
         ev.full_names[""] = ""
     return ev.full_names.get(found, found)
+
+
+# Words of roles held against a state, whose demonym is the holder's nationality, not their organisation
+# ("Nicaraguan rebel leader").
+_AGAINST_THE_STATE = word_set("rebel rebels guerrilla guerrillas insurgent insurgents militant militants")
+
+
+# Adjectives that with an organisation's word make a name many bodies share ("National Bank", "State Bank").
+_CUT_NAME_WORDS = word_set("national central state")
 
 
 # Words of at most 30 characters that start where no word goes on: each match costs a bounded amount.
@@ -393,10 +404,16 @@ def _stated(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaz
         if s.role.party and head not in titles.SEATS and not office:
             return s.role.party  # "Tory leader", "Lib Dem president": the party's; "Labour MP", "Republican
             # Governor" (an office, written with capitals): the country's
-        if s.role.country:
+        if s.role.country and not set(s.role.title.lower().split()) & _AGAINST_THE_STATE:
             return s.role.country
         if s.role.anaphoric:
             return _country_just_named(ev, s)
+        firm = _company_just_named(ev, s, places)
+        if firm is not None:
+            return firm
+        governing = _government_just_named(ev, s)
+        if governing is not None:
+            return governing
     same = [s for s in ordered if s.role.title.lower() == holder.role.title.lower()]  # an org is one role's
     for s in same:
         if s.role.org and not (titles.head_of(s.role.title) in _OFFICES and s.role.org.isupper()
@@ -430,13 +447,13 @@ def _stated(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaz
 
 
 def _led_by_a_country(words: str, places: Gazetteer) -> str | None:
-    """The country whose name, demonym or seat opens a longer run of words ("White House Budget"), else None."""
+    """The country whose seat of government opens a longer run of words ("White House Budget"), else None."""
     parts = words.split()
     for n in (2, 1):
         if len(parts) > n:
             found = places.country_of(" ".join(parts[:n]))
-            if found is not None:
-                return found
+            if found is not None and places.kinds.get(" ".join(parts[:n])) in ("metonym", "capital"):
+                return found  # a seat of government; not a demonym opening a company's name ("American Express")
     return None
 
 
@@ -450,13 +467,19 @@ def _speaker_org(ev: Evidence, s: Sighting) -> str | None:
         k -= 1  # over "executive vice president and"
     if k <= 0 or tokens[k].lower not in ("said", "says"):
         return None
-    j = k - 1
-    while j >= 0 and k - j <= 6 and (tokens[j].capitalised or tokens[j].acronym or tokens[j].text in ("&", "'s")):
+    last = k
+    ticker = k >= 3 and tokens[k - 1].text == ">" and any(tokens[m].text == "<" for m in range(max(0, k - 7), k - 1))
+    if ticker:  # "Moulinex <MOUP.PA> said": the wire's stock code after the company's name
+        last = next(m for m in range(k - 2, max(0, k - 7) - 1, -1) if tokens[m].text == "<")
+    j = last - 1
+    while j >= 0 and last - j <= 6 and (tokens[j].capitalised or tokens[j].acronym or tokens[j].text in ("&", "'s")):
         j -= 1
     opens = j < 0 or tokens[j].text in ".!?\"“”" or ev.token_at.get(tokens[j + 1].start, -1) == 0
-    run = tokens[j + 1:k]
-    if not opens or not run or run[-1].lower not in titles.ORG_WORDS:
-        return None
+    described = j >= 0 and tokens[j].lower in _FIRMS  # "appliance maker Moulinex <MOUP.PA> said"
+    run = tokens[j + 1:last]
+    if not run or not (opens or (described and ticker)) or not (ticker or run[-1].lower in titles.ORG_WORDS) \
+            or any(t.lower in titles.HONORIFICS for t in run) or run[-1].text in ev.person_words:
+        return None  # not "Mr Lee <LEE.N> said": a person's name
     return " ".join(t.text for t in run)
 
 
@@ -502,6 +525,57 @@ def _subject_company(ev: Evidence, s: Sighting) -> str | None:
 
 # Last words that make a name a company's ("Dome Petroleum Ltd", "Royal Trustco Ltd").
 _COMPANY_ENDS = word_set("ltd inc corp co plc ag sa nv spa bv gmbh corporation company group holdings bank")
+
+
+def _company_just_named(ev: Evidence, s: Sighting, places: Gazetteer) -> str | None:
+    """The company "the company's commercial director" belongs to: the one company its sentence names before the
+    role, written after a word that says what it is ("the oil company Petrobras") or as a company ("Nordvik Co",
+    Reuters' "<...>"). Two companies, or none, leave it unsaid."""
+    tokens = ev.tokens
+    i = s.role.first
+    if i < 3 or tokens[i - 1].text not in ("'s", "’s") or tokens[i - 2].lower not in _FIRMS \
+            or tokens[i - 3].lower != "the":
+        return None
+    k = max(0, bisect.bisect_right(ev.sentence_starts, s.start) - 1)
+    j = ev.token_at.get(ev.sentence_starts[k], 0) if ev.sentence_starts else 0
+    named: set[str] = set()
+    while j < i - 3:
+        m = j + 1
+        described = tokens[j].lower in _FIRMS and tokens[j].text.islower()
+        if described or tokens[j].text == "<" or tokens[j].capitalised:
+            while m < i - 3 and m - j <= 5 and (tokens[m].capitalised or tokens[m].acronym or tokens[m].text == "&"):
+                m += 1
+            run = tokens[j + 1:m] if described or tokens[j].text == "<" else tokens[j:m]
+            marked = described or (tokens[j].text == "<" and m < len(tokens) and tokens[m].text == ">") \
+                or (run and run[-1].lower.rstrip(".") in _COMPANY_ENDS)
+            words = " ".join(t.text for t in run)
+            if run and marked and places.country_of(words) is None and run[-1].text not in ev.person_words:
+                named.add(words)
+        j = max(m, j + 1)
+    return next(iter(named)) if len(named) == 1 else None
+
+
+# Nouns for a company that "the company's" and "the group's" point back to ("the oil company Petrobras").
+_FIRMS = word_set("company group firm bank concern carrier maker producer manufacturer")
+
+
+def _government_just_named(ev: Evidence, s: Sighting) -> str | None:
+    """The country of "government spokesman X" when its sentence names one government ("the West German
+    government's council ..., government spokesman X said"); two governments, or none, leave it unsaid."""
+    if "government" not in s.role.title.lower().split() or s.role.country or s.role.org:
+        return None
+    starts = ev.sentence_starts
+    k = max(0, bisect.bisect_right(starts, s.start) - 1)
+    lo = bisect.bisect_left(ev.place_starts, starts[k] if starts else 0)
+    hi = bisect.bisect_left(ev.place_starts, starts[k + 1] if k + 1 < len(starts) else ev.tokens[-1].end + 1)
+    named = set()
+    for p in ev.places[lo:min(hi, lo + _NEAREST)]:
+        i = ev.token_at.get(p.start)
+        while i is not None and i + 1 < len(ev.tokens) and ev.tokens[i + 1].start < p.end:
+            i += 1  # the place's last token
+        if i is not None and i + 1 < len(ev.tokens) and ev.tokens[i + 1].lower == "government":
+            named.add(p.name)
+    return next(iter(named)) if len(named) == 1 else None
 
 
 def _country_just_named(ev: Evidence, s: Sighting) -> str | None:
@@ -592,6 +666,9 @@ def _nearby(ev: Evidence, s: Sighting, holder: Holder) -> list[int]:
     hi = bisect.bisect_left(ev.place_starts, first)
     lo = max(lo, hi - 4)  # the clause before a name holds a few places at most
     found = [i for i in range(lo, hi) if _same_clause(ev, ev.places[i], s)]
+    others = [i for i in range(lo, hi) if ev.claimed[i] not in (None, holder.key)]
+    if others:  # "before the U.S. acts, Japan's ambassador told Foreign Minister X": a country named before
+        found = [i for i in found if i > others[-1]]  # another person's role is no more X's than theirs
     if k == 0:
         return found
     begin = starts[k - 1]

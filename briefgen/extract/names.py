@@ -172,8 +172,13 @@ def is_place_or_thing(tokens: list[Token], start: int, end: int, title_start: in
             return True
         if nxt.text == "/":
             return True  # photo credit "Alexei Nikolsky / Agency"
-        if nxt.text.rstrip(".") in _COMPANY_SUFFIXES:
-            return True  # "De Vries Suikerfabriek A/S", "Hale Brothers Ltd": a company
+        if nxt.text.rstrip(".") in _COMPANY_SUFFIXES or (nxt.lower in ("and", "&") and end + 1 < len(tokens)
+                                                          and tokens[end + 1].text.rstrip(".") in _COMPANY_SUFFIXES):
+            return True  # "De Vries Suikerfabriek A/S", "Hale Brothers Ltd", "Lane Hart and Co": a company
+        if nxt.text == "(" and end + 2 < len(tokens) and tokens[end + 2].text == ")" and tokens[end + 1].acronym \
+                and len(tokens[end + 1].text) > end - start \
+                and tokens[end + 1].text.endswith("".join(t.text[0] for t in tokens[start:end])):
+            return True  # "... Coffee Exporters (AICE)": the words spell the tail of a longer body's initials
 
         if nxt.text.islower() and (nxt.lower in _THINGS or (
                 end + 1 < len(tokens) and tokens[end + 1].text.islower() and tokens[end + 1].lower in _THINGS

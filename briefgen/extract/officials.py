@@ -77,7 +77,7 @@ def find_officials(text: str, published: dt.date | None, extra_titles: tuple[str
     for i, tok in enumerate(tokens):  # "Cinema said" after "General": read on tokens, linear whatever precedes
         if i > 0 and tok.lower in _SAYING and tokens[i - 1].text[0].isupper():
             speakers.setdefault(tokens[i - 1].text, set()).add(tokens[i - 2].text if i > 1 else "")
-    people = [p for p in people if _named_clearly(p, honoured, speakers)]
+    people = [p for p in people if _named_clearly(p, honoured, speakers) and not _royal_rank_only(p)]
     if not people:
         return ()
     spans, masked_spans = _find_mentions(people, tokens, text)
@@ -126,6 +126,18 @@ def _named_clearly(person: _Person, honoured: set[str], speakers: dict[str, set[
         return True
     rank = role.title.split()[-1] if role.title else "-"
     return role.rank_only and any(before != rank for before in speakers.get(word, ()))  # not "General Cinema said"
+
+
+_ROYAL_RANKS = frozenset({"prince", "princess"})
+"""Ranks of a royal family that are no office. A reigning King, Queen, Emperor, Sultan or Emir heads a state
+and a Crown Prince holds the heir's constitutional post (GUIDELINES.md lists kings among officials), so
+those stay; "Prince X" or "Princess Y" alone is a person of rank, shown only with a role the article
+gives them ("Prince Saud, the foreign minister")."""
+
+
+def _royal_rank_only(person: _Person) -> bool:
+    """True when every role the text gives the person is a bare royal rank ("Prince Charles")."""
+    return all(s.role.title.lower().removeprefix("the ") in _ROYAL_RANKS for s in person.sightings)
 
 
 def _group(sightings: list[Sighting]) -> list[_Person]:

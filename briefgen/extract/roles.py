@@ -57,8 +57,15 @@ _STATE_BODIES = word_set("staff ministry army navy government police parliament 
 # Bodies written in lower case after a role ("chairman of the council of economic advisers").
 _BODIES = word_set("council committee department commission board agency office ministry bureau authority "
                    "service police union court parliament assembly senate tribunal secretariat force bank "
-                   "subcommittee")
+                   "subcommittee association federation")
 # Nouns between a demonym and a place's name ("the Polish city of Gdansk").
+# Adjectives that open a body's name written in lower case ("central bank", "state railway"): capitalised only
+# because they open the sentence.
+_BODY_ADJECTIVES = word_set("central national federal state provincial regional municipal")
+# Words before "Democrat" that name another party than the United States' Democrats.
+_OTHER_DEMOCRATS = word_set("social christian free")
+# Lower-case words for a level of government below the state's ("state treasurer", "provincial premier").
+_LOCAL_LEVELS = word_set("state provincial regional municipal city county")
 _PLACE_NOUNS = word_set("city town village province state region county district capital port island")
 # "the country's ...": a role of the country named just before.
 _COUNTRY_NOUNS = word_set("country nation state kingdom republic government city province region town")
@@ -198,6 +205,11 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
                                                                or tokens[i + 1].lower in mods))):
             # "Tory leader", "Labour MP", "Republican Senator", not "Labour Minister"
             liberal = low in ("democrat", "democrats", "dem") and i > 0 and tokens[i - 1].lower in ("liberal", "lib")
+            if low in ("democrat", "democrats", "democratic") and i > 0 and tokens[i - 1].lower in _OTHER_DEMOCRATS:
+                title_idx[:0] = [i - 1, i]  # "former Social Democrat Chancellor": not America's Democrats; the
+                first = i - 1  # party stays in the title, whose it is left to the text
+                i -= 2
+                continue
             place, party = titles.LIBERAL_DEMOCRATS if liberal else titles.PARTIES[low]
             country = country or place
             i -= 2 if liberal else 1
@@ -264,7 +276,12 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             i = portfolio - 1
             continue
         break
-    if loose and first == title_idx[0] and not _opens_phrase(tokens, first - 1):
+    if loose and first == title_idx[0] == i + 1 and i >= 0 and tokens[i].lower in _BODY_ADJECTIVES \
+            and tokens[i].text[0].isupper() and (i == 0 or tokens[i - 1].text in ".!?\"“”"):
+        title_idx.insert(0, i)  # "Central bank governor X" opening a sentence: the adjective is the body's
+        first = i
+        i -= 1
+    elif loose and first == title_idx[0] and not _opens_phrase(tokens, first - 1):
         while title_idx[0] < h and tokens[title_idx[0]].text.islower() and tokens[title_idx[0]].lower not in mods:
             title_idx.pop(0)  # "critics claim depict Tory leader", "guests include regular visitor ex-UK ...":
         first = i = title_idx[0]  # words that no phrase boundary opens are the clause's, not the role's
@@ -299,17 +316,26 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             country = country or titles.PARTIES[tokens[org_first].lower][0]
             title_idx[:0] = list(range(org_first + 1, i + 1))
             org, first = None, org_first
+        portfolio_body = title_idx == [h] and tokens[h].lower == "minister" and tokens[i].lower not in (
+            "office", "ministry", "department")  # "Wheat Board Minister" answers for the board and is the
+        # government's, not the board's; a "Home Office minister" is the office's
         if org is not None and tokens[i].capitalised and tokens[i].lower in titles.ORG_WORDS \
-                and (org_first == i or not names_a_body(org)) and tokens[org_first].lower not in titles.PARTIES:
+                and (org_first == i or not names_a_body(org) or portfolio_body) \
+                and tokens[org_first].lower not in titles.PARTIES:
             title_idx[:0] = list(range(org_first, i + 1))  # "Police spokesman", "Cabinet Office minister": a body
             org, first = None, org_first  # named by what it is, not whose
         elif org is None and tokens[h].lower in titles.COMPANY_HEADS:
-            guess = _name_before_role(tokens, i)
+            grouped = tokens[i].lower in ("group", "company") and tokens[i].text.islower() and i > 0
+            guess = _name_before_role(tokens, i - 1 if grouped else i)  # "Moulinex group President": Moulinex's
             led = country_starting_at(tokens, guess[1], places) if guess is not None else None
             if guess is not None and led is not None and guess[1] + led[0] <= i \
                     and places.kinds.get(" ".join(t.text for t in tokens[guess[1]:guess[1] + led[0]])) == "metonym":
                 country, first = led[1], guess[1]  # "White House Budget Chief": the country's, the rest its office
                 title_idx[:0] = list(range(guess[1] + led[0], i + 1))
+            elif guess is not None and tokens[title_idx[0]].lower in _LOCAL_LEVELS \
+                    and tokens[title_idx[0]].text.islower():
+                title_idx[:0] = list(range(guess[1], i + 1))  # "Victoria state treasurer": a state's office,
+                first = guess[1]  # its name in the title, not an organisation
             elif guess is not None:
                 org_guess, first = guess  # "Jardine chairman", "New York Fed President": a company's, or a person's
         if org is not None:
@@ -343,6 +369,8 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             tokens[k].lower in ("first", "chief") for k in title_idx))  # "First Minister of Wales"
         before, org_before, of = country, org, end
         end, suffix, country, org = _of_complement(tokens, end, low_head, local, country, org, places)
+        if end < len(tokens) and tokens[end].text == ">" and any(t.text == "<" for t in tokens[of:end]):
+            end += 1  # the wire's closing mark belongs to the company's name
         if org is not None and org_before is None and not names_a_body(org):
             suffix, org = _words(tokens, of, end), None  # "Speaker of the House": a body that says not whose
         elif org is not None and org_before is None:
@@ -363,6 +391,8 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
         while k + 1 < len(tokens) and k - end < 6 and tokens[k].lower == "of" and tokens[k + 1].capitalised:
             k += 2
         suffix, end = [*suffix, *_words(tokens, end, k)], k
+    if org is None and country is None and end < len(tokens) and tokens[end].lower == "in":
+        country = _country_of_office_in(tokens, end, places)  # "coordinator in the Tanzanian Ministry of Works"
     if org is None and country is None and end < len(tokens) and tokens[end].lower == "at" \
             and low_head in titles.COMPANY_HEADS:
         employer = _company_at(tokens, end)
@@ -389,6 +419,26 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
                 org_guess, dangling)
 
 
+def _country_of_office_in(tokens: list[Token], at: int, places: Gazetteer) -> str | None:
+    """The country of "in the Tanzanian Ministry of Works" or "in Canada's energy department" after a role:
+    a country or demonym that opens the name of one of its state's offices, else None."""
+    k = at + 1 + (at + 1 < len(tokens) and tokens[at + 1].lower == "the")
+    found = country_starting_at(tokens, k, places)
+    if found is None:
+        return None
+    j = k + found[0]
+    if j < len(tokens) and tokens[j].text in _POSSESSIVE:
+        j += 1
+    office = next((m for m in range(j, min(j + 4, len(tokens))) if tokens[m].lower in _OFFICES_IN), None)
+    if office is None or any(not tokens[m].text.isalpha() for m in range(j, office)):
+        return None
+    return found[1]
+
+
+# Offices of a state that make a role inside them the state's ("an adviser in the Polish Foreign Ministry").
+_OFFICES_IN = word_set("ministry department government cabinet embassy treasury")
+
+
 def names_a_body(org: str) -> bool:
     """False for words that cannot name an organisation alone: "House of", "Subcommittee", "Incumbent".
 
@@ -401,6 +451,9 @@ def names_a_body(org: str) -> bool:
         return False  # "House of", "CEO for Central Europe"
     if len(words) == 1 and (words[0].lower() in titles.ORG_WORDS or words[0].lower() in _GENERIC_BODIES):
         return False
+    if len(words) > 1 and words[-1].lower() in ("committee", "subcommittee") \
+            and all(w.lower() in titles.PORTFOLIOS or w.lower() in _LINKS for w in words[:-1]):
+        return False  # "Foreign Affairs Committee": every parliament has one; it does not say whose
     return not all(names_common(w.lower()) or w.lower() in titles.ORG_WORDS or w.lower() in _GENERIC_BODIES
                    or w.lower() in titles.PARTIES for w in words)
 
@@ -409,7 +462,7 @@ _LINKS = word_set("of and for the & in on at to")
 _REGIONS = word_set("europe asia africa america americas pacific atlantic east west north south")
 # Nouns for a body that, alone, do not say which body ("the subcommittee", "the team").
 _GENERIC_BODIES = word_set("subcommittee team panel caucus delegation bench branch division unit section "
-                           "incumbent society")
+                           "incumbent society conference")
 
 
 def _opens_phrase(tokens: Sequence[Token], i: int) -> bool:
@@ -475,6 +528,10 @@ def _name_before_role(tokens: Sequence[Token], i: int) -> tuple[str, int] | None
         return None
     if i - j == 1 and (j < 0 or tokens[j].text in ".!?\"“”") and names_common(tokens[i].lower):
         return None  # a common word that opens the sentence: "Both President X", "Only President Y"
+    if j >= 0 and tokens[j].lower in titles.HEADS:  # "Finance Minister Ann Lee and Bundesbank President": the
+        j = max([m for m in range(j + 1, i) if tokens[m].lower in ("and", "&")], default=j)  # words before "and"
+        if j == i:  # are her name
+            return None
     return " ".join(t.text for t in tokens[j + 1:i + 1]), j + 1
 
 
@@ -492,7 +549,8 @@ def _portfolio_word(tokens: Sequence[Token], i: int, qualified: int, head: Token
     if tok.text.islower() and low in _BODIES:
         return True  # "subcommittee Chairman X", "committee chairman X": a body, whatever the role's case
     if tok.text.islower():
-        plural = low.endswith("s") and low not in titles.PORTFOLIOS and not low.endswith(("ics", "ss", "us"))
+        plural = low.endswith("s") and low not in titles.PORTFOLIOS and low not in _PORTFOLIO_NOUNS \
+            and not low.endswith(("ics", "ss", "us"))  # "mines minister" is a portfolio
         if (low.endswith(("ly", "ed", "ing")) and low not in _LY_NOUNS) or plural:
             return False  # "newly appointed minister", "told reporters minister"
         nxt = tokens[qualified].text
@@ -537,6 +595,10 @@ def _org_before(tokens: list[Token], i: int) -> tuple[str | None, int]:
             break  # not "Treasury Secretary James Baker and ...", nor "But Home Office"; "of Chief Police Officers"
         j -= 1
     start = j + 1
+    if j >= 0 and tokens[j].lower in titles.HEADS:  # "Finance Minister Ann Lee and Bundesbank President": the
+        ands = [m for m in range(start, last) if tokens[m].lower == "and"]  # words before "and" are her name
+        if ands:
+            start = ands[-1] + 1
     while start <= last and tokens[start].lower in _LINKING:
         start += 1
     if start > last:
@@ -570,6 +632,8 @@ def _of_complement(tokens: list[Token], of: int, head: str, local: bool, country
     k = of + 1
     if k < len(tokens) and tokens[k].lower in ("the", "a", "an"):
         k += 1
+    if k + 1 < len(tokens) and tokens[k].text == "<" and tokens[k + 1].capitalised:
+        k += 1  # "of <Westcoast Transmission Co Ltd>": a wire's mark around a company's name
     if k + 2 < len(tokens) and tokens[k].lower in ("government", "country", "state") \
             and tokens[k + 1].text in _POSSESSIVE:
         k += 2  # "director general of the government's Economic Planning Agency"
@@ -601,8 +665,9 @@ def _of_complement(tokens: list[Token], of: int, head: str, local: bool, country
         if not (after < len(tokens) and _org_word_ahead(tokens, after)):
             return after, [], country or found[1], org
         j = after
-        while j < len(tokens) and j - after < 6 and tokens[j].capitalised:
-            j += 1
+        while j < len(tokens) and j - after < 8 and (tokens[j].capitalised or (
+                tokens[j].lower in ("and", "&") and j + 1 < len(tokens) and tokens[j + 1].capitalised)):
+            j += 1  # "of the China International Investment and Trust Corporation"
         run = tokens[after:j]
         if run and run[-1].lower in titles.ORG_WORDS and not any(t.lower in _STATE_BODIES for t in run):
             return j, [], country, org or " ".join(t.text for t in tokens[k:j])  # "of the Japan Socialist Party"
@@ -637,6 +702,8 @@ def _of_complement(tokens: list[Token], of: int, head: str, local: bool, country
                 return of, [], country, org  # "president of the Kansas exchange": the state names the exchange
             place = state[1] if state is not None else capital
             return end, _words(tokens, of, end), country or place, org  # "governor of Ohio", "mayor of London"
+        if (j >= len(tokens) or not tokens[j].capitalised) and tokens[j - 1].lower in _PLACE_NOUNS:
+            return j, _words(tokens, of, j), country, org  # "comptroller of New York City": a place, in the title
         if j >= len(tokens) or not tokens[j].capitalised:
             return j, [], country, org or " ".join(t.text for t in tokens[k:j])
         return of, [], country, org
@@ -693,9 +760,10 @@ def _body_in_lower_case(tokens: list[Token], of: int, country: str | None,
                         org: str | None) -> tuple[int, list[str], str | None, str | None]:
     """"chairman of the council of economic advisers": a body written in lower case stays in the title."""
     j = of + 1
-    while j < len(tokens) and j - of <= 7 and tokens[j].text.isalpha() and tokens[j].text.islower() \
-            and tokens[j].lower not in _COMPLEMENT_STOP - {"of", "and"}:
-        j += 1
+    while j < len(tokens) and j - of <= 7 and ((tokens[j].text.isalpha() and tokens[j].text.islower()
+                                               and tokens[j].lower not in _COMPLEMENT_STOP - {"of", "and"})
+                                              or (tokens[j].text in ("'", "’") and tokens[j - 1].lower.endswith("s"))):
+        j += 1  # "of the private exporters' association": a plural possessive inside the body's description
     body = [k for k in range(of + 1, j) if tokens[k].lower in _BODIES]
     if not body and j > of + 1 and j < len(tokens) and tokens[j].lower == "at" \
             and tokens[of + 1].lower not in _DETERMINERS and _company_at(tokens, j) is not None:
@@ -707,7 +775,13 @@ def _body_in_lower_case(tokens: list[Token], of: int, country: str | None,
         end = j  # "of economic advisers"
     if end != j:
         return of, [], country, org  # the body must end the complement: not "of international activities"
-    return end, _words(tokens, of, end), country, org
+    words: list[str] = []
+    for t in tokens[of:end]:
+        if t.text in ("'", "’") and words:
+            words[-1] += t.text  # "exporters'" as written
+        else:
+            words.append(t.text)
+    return end, words, country, org
 
 
 def _company_at(tokens: list[Token], at: int) -> tuple[int, str] | None:
@@ -721,6 +795,11 @@ def _company_at(tokens: list[Token], at: int) -> tuple[int, str] | None:
     if j == k or (tokens[j - 1].lower.rstrip(".") not in titles.ORG_WORDS and tokens[j - 1].lower.rstrip(".")
                   not in _COMPANY_WORDS):
         return None
+    if j + 1 < len(tokens) and tokens[j].lower == "of" and tokens[j + 1].capitalised:
+        m = j + 1  # "at the Industrial Bank of Japan": the name goes on; cut at "Bank" it names another bank
+        while m < len(tokens) and m - j <= 3 and tokens[m].capitalised:
+            m += 1
+        j = m
     return j, " ".join(t.text for t in tokens[k:j])
 
 

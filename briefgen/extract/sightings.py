@@ -19,6 +19,10 @@ until since from when in on at during after before of""")
 _ASIDES = word_set("then now currently formerly previously also still later once")
 _PREPOSITIONS = word_set("to from by with at in on for of about against via")
 _ORG_LINKS = word_set("of the in and for")
+_PLACE_ADVERBS = word_set("here there now today")
+# Nouns for a part of a body ("the EC delegation"), not a thing it runs ("the Learning Together event").
+_UNITS = word_set("delegation department division group committee subcommittee unit section office branch bureau "
+                  "desk team board panel mission directorate")
 # Head words that name an official's role only with a modifier ("general manager").
 _BARE_NOT_ROLES = word_set("manager")
 # Verbs of saying, after a speaker's name ("Rao told").
@@ -87,6 +91,13 @@ def find_sightings(tokens: list[Token], text: str, heads: frozenset[str], mods: 
             used_until = last
             continue
         before = _name_before(tokens, text, role, places)
+        if before is None:
+            whole = _body_read_on(tokens, role, places)
+            before = _name_before(tokens, text, whole, places) if whole is not None else None
+            if before is not None:  # "X, chairman of the London Stock Exchange, said": the rest of the body's
+                found.append(before)  # name is no person, and the role is X's
+                used_until = before.role.end
+                continue
         if before is not None and len(before.name) > 1:
             sighting: Sighting | None = before  # "Ali Nabi, the Minister of Energy, Mines and ...": an apposition
         else:  # belongs to the name before it, whatever follows it
@@ -102,6 +113,45 @@ def find_sightings(tokens: list[Token], text: str, heads: frozenset[str], mods: 
             found.append(sighting)
             used_until = max(role.end, h)
     return found
+
+
+def _body_read_on(tokens: list[Token], role: Role, places: Gazetteer) -> Role | None:
+    """The role with its "of" complement read on to the comma (or "and", a bracket), when the reading stopped
+    inside the body's name.
+
+    "chairman of the U.S. Joint Chiefs of Staff," or "Chairman of the London Stock Exchange,": the
+    capitalised words up to the comma go on naming the body. Only a run with a word no name holds (an
+    organisation's word, a linking "of") qualifies when the complement gave a place, since after a
+    place a person's name may follow ("Mayor of Gdansk Ann Lee").
+    """
+    if role.rank_only or role.plural or role.end >= len(tokens) or not tokens[role.end].capitalised:
+        return None
+    of = next((k for k in range(role.title_first, role.end) if tokens[k].lower == "of"), None)
+    if of is None:
+        return None
+    j = role.end
+    while j < len(tokens) and j - role.end < 6 and (tokens[j].capitalised or tokens[j].acronym or (
+            tokens[j].lower in ("of", "and", "for", "&") and j + 1 < len(tokens) and tokens[j + 1].capitalised)):
+        j += 1
+    if j >= len(tokens) or tokens[j].lower not in (",", "and", "(", ";"):
+        return None
+    run = tokens[role.end:j]
+    if role.org is None and all(is_name_word(t) for t in run) and not any(
+            t.lower in titles.ORG_WORDS or t.lower in _ORG_RUN_WORDS for t in run):
+        return None
+    k = of + 1 + (tokens[of + 1].lower == "the")
+    title = role.title.split(" of ")[0]
+    led = country_starting_at(tokens, k, places)
+    if role.org is not None:
+        return dataclasses.replace(role, end=j)  # "of DG Bank Deutsche Genossenschaftsbank": its long name
+    if led is not None and k + led[0] < j:  # "of the U.S. Joint Chiefs of Staff": the country's body, in the title
+        rest = " ".join(t.text for t in tokens[k + led[0]:j])
+        return dataclasses.replace(role, title=f"{title} of the {rest}", country=led[1], end=j)
+    return dataclasses.replace(role, title=title, country=None, org=" ".join(t.text for t in tokens[k:j]), end=j)
+
+
+# Capitalised words of a body's name that are not in the list of organisation words ("Stock Exchange").
+_ORG_RUN_WORDS = word_set("exchange chiefs staff market markets reserve trust")
 
 
 def _of_a_body(tokens: list[Token], h: int) -> bool:
@@ -300,6 +350,14 @@ def _name_before(tokens: list[Token], text: str, role: Role, places: Gazetteer) 
             k += 1
         if k == after or k >= len(tokens) or tokens[k].text != ",":
             return None
+        owned = tokens[after].text in ("'s", "’s")
+        unit = [t.text for t in tokens[after + owned:k]]
+        while unit and unit[-1].lower() in _PLACE_ADVERBS:
+            unit.pop()
+        if unit and (owned or unit[-1].lower() in _UNITS) and (role.org or role.country) \
+                and any(t.lower == "of" for t in tokens[role.title_first:after]):
+            role = dataclasses.replace(role, title=f"{role.title} of {' '.join(unit)}")  # "head of the Bundesbank's
+            # credit department", "head of the EC delegation": a unit's head, not the whole body's
     end = p
     if end >= 3 and tokens[end - 2].lower == "of" and tokens[end - 1].capitalised and not is_name_word(tokens[end - 1]):
         end -= 2  # "Jo Hale of Ohio, the party's nominee"
