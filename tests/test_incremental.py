@@ -86,6 +86,10 @@ def test_any_sequence_of_incremental_builds_equals_a_cold_build(
         "the same name in another country": lambda: (project / "content" / "wire-050.md").write_text(
             "---\ntitle: Port report\ndate: 2023-06-03\n---\nMinister Ida Moreno of Peru said on Monday that "
             "the port would reopen.\n", encoding="utf-8"),
+        "a fuller name in a new article (the person's page moves)": lambda: (
+            project / "content" / "wire-051.md").write_text(
+            "---\ntitle: Border report\ndate: 2023-06-04\n---\nGeneral Ida Maria Moreno, the army chief, said on "
+            "Tuesday that 4,000 troops were ready.\n", encoding="utf-8"),
         "a person's only mentions removed": lambda: replace_in(project / "content" / "wire-010.md", "Ines Moreno",
                                                                  "the commander"),
         "a config change": lambda: (project / "config.yaml").write_text(
