@@ -296,8 +296,8 @@ def org_of(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaze
 _AGAINST_THE_STATE = word_set("rebel rebels guerrilla guerrillas insurgent insurgents militant militants")
 
 
-# Adjectives that with an organisation's word make a name many bodies share ("National Bank", "State Bank").
-_CUT_NAME_WORDS = word_set("national central state")
+# Words that with an organisation's word make a name many bodies share ("National Bank", "Stock Exchange").
+_CUT_NAME_WORDS = word_set("national central state stock exchange")
 
 
 # Words of at most 30 characters that start where no word goes on: each match costs a bounded amount.

@@ -576,10 +576,16 @@ def _match_case(word: str, model: str) -> str:
     return word[:1].upper() + word[1:] if model[:1].isupper() else word
 
 
+# Portfolios written in pairs inside a body's name ("Ways and Means", "Science and Technology").
+_PAIRED_PORTFOLIOS = titles.PORTFOLIOS | word_set("ways means science technology fisheries food commerce industry")
+
+
 def _org_before(tokens: list[Token], i: int) -> tuple[str | None, int]:
     """Read an organisation written just before a role ("Coast Guard", "... Cooperation (OIC)")."""
     last = i
+    acronym = ""
     if tokens[i].text == ")" and i >= 2 and tokens[i - 1].acronym and tokens[i - 2].text == "(":
+        acronym = tokens[i - 1].text.replace(".", "")
         i -= 3
         last = i
     j = i
@@ -588,6 +594,10 @@ def _org_before(tokens: list[Token], i: int) -> tuple[str | None, int]:
         if tokens[j].lower == "and" and any(tokens[m].lower in ("for", "of") and m > 0 and tokens[m - 1].lower
                                             in titles.ORG_WORDS for m in range(max(0, j - 4), j)):
             j -= 1  # "Party for Socialism and Liberation"
+            continue
+        if tokens[j].lower in ("and", "&") and j > 0 and tokens[j - 1].lower in _PAIRED_PORTFOLIOS \
+                and tokens[j - 1].capitalised and tokens[j + 1].capitalised:
+            j -= 1  # "Ways and Means Committee", "Commerce and Industry": one body's portfolio, not two names
             continue
         if tokens[j].lower in ("the", "this", "that", "a", "an", "yesterday", "today", "but", "and", "yet", "so") \
                 or (tokens[j].lower in titles.HEADS and not (j > 0 and tokens[j - 1].lower == "of")) \
@@ -611,8 +621,9 @@ def _org_before(tokens: list[Token], i: int) -> tuple[str | None, int]:
         return " ".join(t.text for t in chunk).replace(" – ", "–").replace(" - ", "-"), start
     named = any(t.lower in titles.ORG_WORDS and n + 1 < len(chunk) and chunk[n + 1].lower in ("of", "for")
                 for n, t in enumerate(chunk))  # "Party for Socialism and Liberation", "Association of ..."
-    if not (chunk[-1].lower in titles.ORG_WORDS or named or (len(chunk) == 1 and chunk[-1].acronym)):
-        return None, i + 1
+    spelt = len(chunk) > 1 and "".join(t.text[0] for t in chunk if t.capitalised) == acronym
+    if not (chunk[-1].lower in titles.ORG_WORDS or named or spelt or (len(chunk) == 1 and chunk[-1].acronym)):
+        return None, i + 1  # a name whose initials are the bracketed acronym is a body's ("... Workers (UAW)")
     return " ".join(t.text for t in chunk).replace(" – ", "–").replace(" - ", "-"), start
 
 
@@ -651,7 +662,8 @@ def _of_complement(tokens: list[Token], of: int, head: str, local: bool, country
             if any(t.lower in _STATE_BODIES for t in run):
                 return j, [], country or found[1], org  # "Secretary General of the Turkish General Staff"
             if j > k + 1 and run[-1].lower in titles.ORG_WORDS:
-                return j, [], None, org or " ".join(t.text for t in run)  # "of the British Medical Association"
+                j = _name_goes_on(tokens, j, k)  # "of the American Federation of State Employees"
+                return j, [], None, org or " ".join(t.text for t in tokens[k:j])  # "of the British Medical Association"
             return of, [], country, org  # "of the Chinese Nationalist regime"
         after = k + found[0]
         if local and " ".join(t.text for t in tokens[k:after]) in titles.UK_NATIONS:
@@ -670,6 +682,7 @@ def _of_complement(tokens: list[Token], of: int, head: str, local: bool, country
             j += 1  # "of the China International Investment and Trust Corporation"
         run = tokens[after:j]
         if run and run[-1].lower in titles.ORG_WORDS and not any(t.lower in _STATE_BODIES for t in run):
+            j = _name_goes_on(tokens, j, k)  # "of the Japan Chamber of Trade and Industry"
             return j, [], country, org or " ".join(t.text for t in tokens[k:j])  # "of the Japan Socialist Party"
         country = country or found[1]
         k = after  # "head of U.S. Africa Command": the country's command
@@ -678,8 +691,9 @@ def _of_complement(tokens: list[Token], of: int, head: str, local: bool, country
     while j < len(tokens) and j - k < PHRASE and (tokens[j].capitalised or tokens[j].acronym
                                                   or (tokens[j].lower in _LINKING and j + 1 < len(tokens)
                                    and tokens[j + 1].capitalised)):
-        if tokens[j].lower in titles.ORG_WORDS or country_starting_at(tokens, j, places) is not None:
-            last_org = j
+        spot = country_starting_at(tokens, j, places)
+        if tokens[j].lower in titles.ORG_WORDS or spot is not None:
+            last_org = j if spot is None else max(j + spot[0] - 1, last_org or j)  # "of Hong Kong": both words
         j += 1
     if last_org is not None and head in titles.PORTFOLIO_HEADS and all(
             t.lower not in titles.ORG_WORDS or t.lower in _PORTFOLIO_NOUNS for t in tokens[k:j]) \
@@ -715,12 +729,23 @@ def _of_complement(tokens: list[Token], of: int, head: str, local: bool, country
     end = last_org + 1
     if end < len(tokens) and tokens[end].text.islower() and tokens[end].lower in titles.ORG_WORDS:
         end += 1  # "of the Public and Commercial Services union"
+    end = _name_goes_on(tokens, end, k)
+    return end, [], country, org or " ".join(t.text for t in tokens[k:end])
+
+
+def _name_goes_on(tokens: list[Token], end: int, k: int) -> int:
+    """The end of a body's name that starts at k and may go on past end over "of", "for", "on" or "and" with
+    capitalised words ("International Association of Drilling Contractors", "Chamber of Trade and Industry").
+
+    An "and" right after the body's own word joins two bodies ("the Senate and House"), not one name.
+    """
     while end + 1 < len(tokens) and end - k < PHRASE and tokens[end].lower in ("of", "for", "and", "&", "on") \
-            and tokens[end + 1].capitalised and tokens[end + 1].lower not in _COMMON_CAPITALS:
-        end += 2  # "International Association of Drilling Contractors", "Commission on Good Government"
+            and tokens[end + 1].capitalised and tokens[end + 1].lower not in _COMMON_CAPITALS \
+            and not (tokens[end].lower in ("and", "&") and tokens[end - 1].lower in titles.ORG_WORDS):
+        end += 2  # "Commission on Good Government"
         while end < len(tokens) and end - k < PHRASE and tokens[end].capitalised:
             end += 1
-    return end, [], country, org or " ".join(t.text for t in tokens[k:end])
+    return end
 
 
 def _described_body(tokens: list[Token], of: int) -> tuple[int, str] | None:
