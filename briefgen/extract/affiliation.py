@@ -401,6 +401,10 @@ def _stated(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaz
                   or bare in _OFFICES or (bare not in ("leader", "whip")
                                           and any(w in titles.ORG_WORDS for w in s.role.title.lower().split()))) \
             and "shadow" not in s.role.title.lower()  # a shadow post is the party's; "committee chairman" is not
+        if s.role.party and s.role.country == "United Kingdom" and not ev.uk_words and ev.unclaimed \
+                and "United Kingdom" not in ev.unclaimed and ev.tokens[s.role.first].lower == "conservative":
+            return None  # "Conservative opposition leader" in an article naming Greece, never Britain: any
+            # country's conservatives, not Britain's party
         if s.role.party and head not in titles.SEATS and not office:
             return s.role.party  # "Tory leader", "Lib Dem president": the party's; "Labour MP", "Republican
             # Governor" (an office, written with capitals): the country's

@@ -488,9 +488,12 @@ formerly previously now then also currently once later still
 
 
 def _inside_a_name(tokens: Sequence[Token], j: int, heads: frozenset[str], mods: frozenset[str]) -> bool:
-    """True when token j, just before a country's name, is a capitalised word of the same name ("Anglo")."""
+    """True when token j, just before a country's name, is a word of the same name ("Anglo", "GM Canada")."""
     tok = tokens[j]
     low = tok.lower
+    if tok.acronym and len(tok.text) <= 5 and tok.text.isalpha() and country_ending_at(tokens, j) is None \
+            and low not in titles.PARTIES and tok.text not in titles.ORG_ALIASES and BUILT_IN.body_of(tok.text) is None:
+        return True  # a company's initials before its national arm: "GM Canada president"
     return tok.capitalised and is_name_word(tok) and low not in heads and low not in mods \
         and low not in titles.PARTIES and low not in _COMMON_CAPITALS and not low.startswith("ex-") \
         and low not in _STATUS_BEFORE

@@ -41,7 +41,7 @@ parliamentary shadow junior general managing supreme grand lord high deputy-prim
 media immigration campaign communications policy employment pensions work science technology
 housing local europe european tourism arts rural children women prisons sport sports
 constitutional legal political co technical operating financial marketing commercial solicitor
-surgeon auditor postmaster adjutant quartermaster crown euro detective
+surgeon auditor postmaster adjutant quartermaster crown euro detective budget
 """)
 
 # Portfolios that follow "of" inside a title ("Secretary of State", "Minister of Finance").
