@@ -234,6 +234,8 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             first = i
             i -= 1
             continue
+        if tokens[i].text == "Co" and i > 0 and (tokens[i - 1].capitalised or tokens[i - 1].lower in ("and", "&")):
+            break  # "Kidder, Peabody and Co vice president": the company's "Co", not a "co-" of the title
         if (low in mods or low in heads or low in titles.RANKS
                 or (low in titles.PORTFOLIOS and low != "the" and tokens[i].capitalised)) and (
                 tokens[i].text[0].isupper() or low not in _CAPITALISED_ONLY):
@@ -334,8 +336,10 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
                 title_idx[:0] = list(range(guess[1] + led[0], i + 1))
             elif guess is not None and tokens[title_idx[0]].lower in _LOCAL_LEVELS \
                     and tokens[title_idx[0]].text.islower():
-                title_idx[:0] = list(range(guess[1], i + 1))  # "Victoria state treasurer": a state's office,
-                first = guess[1]  # its name in the title, not an organisation
+                place_first = max([m + 1 for m in range(guess[1], i) if tokens[m].lower in ("and", "&")],
+                                  default=guess[1])  # "X and West Berlin state ...": the place only, not X
+                title_idx[:0] = list(range(place_first, i + 1))  # "Victoria state treasurer": a state's office,
+                first = place_first  # its name in the title, not an organisation
             elif guess is not None:
                 org_guess, first = guess  # "Jardine chairman", "New York Fed President": a company's, or a person's
         if org is not None:
@@ -527,6 +531,10 @@ def _name_before_role(tokens: Sequence[Token], i: int) -> tuple[str, int] | None
         j += 1
     if j >= 0 and "-" in tokens[j].text and tokens[j].text.rsplit("-", 1)[-1][:1].isupper():
         return None  # "then-New Jersey Governor": the name starts inside a hyphenated word
+    if j >= 1 and tokens[j].text == "," and tokens[i].lower in _COMPANY_WORDS and tokens[j - 1].capitalised \
+            and tokens[j - 1].lower not in titles.HEADS and any(t.lower in ("and", "&") for t in tokens[j + 1:i]):
+        j -= 2  # "Kidder, Peabody and Co": the partners' names before the comma are the firm's too
+        return " ".join(t.text for t in tokens[j + 1:i + 1]).replace(" , ", ", "), j + 1
     if j == i or (j >= 0 and tokens[j].text in _POSSESSIVE):
         return None
     if i - j == 1 and (j < 0 or tokens[j].text in ".!?\"“”") and names_common(tokens[i].lower):
@@ -617,6 +625,8 @@ def _org_before(tokens: list[Token], i: int) -> tuple[str | None, int]:
     if start > last:
         return None, i + 1
     chunk = tokens[start:last + 1]
+    if chunk[0].lower in _COMPANY_WORDS and start > 0 and tokens[start - 1].lower in ("and", "&"):
+        return None, i + 1  # "Kidder, Peabody and Co vice president": the tail of a firm's name, read as a guess
     cut = max((n for n, t in enumerate(chunk) if t.lower in ("party", "union")), default=None)
     if cut is not None and cut < len(chunk) - 1 and len(chunk) - 1 - cut <= 2 \
             and chunk[cut + 1].lower not in _LINKING:
