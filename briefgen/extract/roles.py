@@ -373,6 +373,9 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             tokens[k].lower in ("first", "chief") for k in title_idx))  # "First Minister of Wales"
         before, org_before, of = country, org, end
         end, suffix, country, org = _of_complement(tokens, end, low_head, local, country, org, places)
+        if end == of and not suffix and low_head in titles.PORTFOLIO_HEADS:
+            end = _portfolio_in_lower_case(tokens, of)  # "minister of regional industrial expansion"
+            suffix = _words(tokens, of, end) if end > of else suffix
         if end < len(tokens) and tokens[end].text == ">" and any(t.text == "<" for t in tokens[of:end]):
             end += 1  # the wire's closing mark belongs to the company's name
         if org is not None and org_before is None and not names_a_body(org):
@@ -388,6 +391,10 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
     elif end < len(tokens) and tokens[end].lower == "for" and low_head in ("minister", "secretary", "spokesman",
                                                                           "spokeswoman", "commissioner"):
         end = title_end = _for_complement(tokens, end, places)
+    elif end < len(tokens) and tokens[end].lower == "on" and low_head in titles.PORTFOLIO_HEADS:
+        on = _portfolio_in_lower_case(tokens, end)  # "Commissioner on external affairs and trade policy"
+        if any(t.lower in titles.PORTFOLIOS or t.lower == "policy" for t in tokens[end + 1:on]):
+            end = title_end = on
     if end + 2 < len(tokens) and tokens[end].lower == "in" and low_head in ("leader", "whip", "leaders") \
             and tokens[end + 1].lower == "the" and tokens[end + 2].capitalised \
             and tokens[end + 2].lower in titles.ORG_WORDS:
@@ -651,7 +658,9 @@ def _of_complement(tokens: list[Token], of: int, head: str, local: bool, country
     while k < len(tokens) and k - of <= PHRASE and tokens[k].lower in titles.PORTFOLIOS:
         k += 1
     if k > of + 1 and tokens[k - 1].lower != "the" and not _org_word_ahead(tokens, k) \
-            and not (k + 1 < len(tokens) and tokens[k].lower == "and" and tokens[k + 1].text.islower()):
+            and not (k + 1 < len(tokens) and tokens[k].lower == "and" and tokens[k + 1].text.islower()) \
+            and not (k < len(tokens) and tokens[k].text.isalpha() and tokens[k].text.islower()
+                     and tokens[k].lower not in _COMPLEMENT_STOP):  # not "of the defence ministry's department"
         return k, _words(tokens, of, k), country, org  # "of State"; not "of the Public and Commercial ..."
     k = of + 1
     if k < len(tokens) and tokens[k].lower in ("the", "a", "an"):
@@ -915,13 +924,19 @@ def _for_complement(tokens: list[Token], for_: int, places: Gazetteer) -> int:
         return for_  # "a spokesman for Home Affairs Commissioner Ann Lee": the commissioner is Ann Lee
     if k > for_ + 1 and tokens[for_ + 1].text[:1].isupper():
         return k
-    j = for_ + 1  # "minister for foreign economic relations and trade": a portfolio in lower case, to a comma
-    while j < len(tokens) and j - for_ <= 7 and tokens[j].text.isalpha() and tokens[j].text.islower() \
+    return _portfolio_in_lower_case(tokens, for_)  # "minister for foreign economic relations and trade"
+
+
+def _portfolio_in_lower_case(tokens: list[Token], link: int) -> int:
+    """The end of a portfolio in lower case after "for", "of" or "on" that runs to a comma or stop ("minister of
+    regional industrial expansion,"), else link."""
+    j = link + 1
+    while j < len(tokens) and j - link <= 7 and tokens[j].text.isalpha() and tokens[j].text.islower() \
             and tokens[j].lower not in _COMPLEMENT_STOP - {"and"} and tokens[j].lower not in _DETERMINERS:
         j += 1
-    if j > for_ + 1 and tokens[j - 1].lower != "and" and (j >= len(tokens) or tokens[j].text in ",.;:)"):
+    if j > link + 1 and tokens[j - 1].lower != "and" and (j >= len(tokens) or tokens[j].text in ",.;:)"):
         return j
-    return for_
+    return link
 
 
 def _to_complement(tokens: list[Token], to: int, places: Gazetteer) -> int:
