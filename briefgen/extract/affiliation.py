@@ -431,7 +431,7 @@ def _stated(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaz
             return led  # "White House Budget Chief": the country whose seat opens the words, not a company
         if guess and guess.split()[-1] not in ev.person_words and places.country_of(guess) is None:
             return places.body_of(guess) or titles.ORG_ALIASES.get(guess, guess)  # "Jardine chairman"
-        said = _speaker_org(ev, s) or _subject_company(ev, s)
+        said = _speaker_org(ev, s) or _subject_company(ev, s) or _body_of_its_word(ev, s)
         if said is not None:
             return said
     tokens = ev.tokens
@@ -525,6 +525,31 @@ def _subject_company(ev: Evidence, s: Sighting) -> str | None:
     if not (closes or (officer and speaks)):
         return None  # the company's officer closes its sentence, or the company speaks of its own officer
     return " ".join(t.text for t in run)  # ("M/A-Com Inc said ... the post held by president X")
+
+
+# Lower-case words for a body that open a role and point back to the body of that kind named before it.
+_KIND_WORDS = word_set("exchange union bank company federation association")
+
+
+def _body_of_its_word(ev: Evidence, s: Sighting) -> str | None:
+    """The body "exchange president X" belongs to: the one body its sentence names before the role with that word
+    as its last ("The Midland Stock Exchange ..., exchange president X said"); two, or none, leave it unsaid."""
+    tokens = ev.tokens
+    word = tokens[s.role.title_first]
+    if word.lower not in _KIND_WORDS or not word.text.islower() or s.role.org or s.role.country:
+        return None
+    k = max(0, bisect.bisect_right(ev.sentence_starts, s.start) - 1)
+    j = ev.token_at.get(ev.sentence_starts[k], 0) if ev.sentence_starts else 0
+    named: set[str] = set()
+    for m in range(j, s.role.first):
+        if tokens[m].lower == word.lower and tokens[m].capitalised:
+            n = m
+            while n > j and m - n < 5 and tokens[n - 1].capitalised and tokens[n - 1].lower not in _OPENERS:
+                n -= 1
+            run = " ".join(t.text for t in tokens[n:m + 1])
+            if n < m and tokens[m - 1].text not in ev.person_words and countries.country_of(run) is None:
+                named.add(run)  # not "the Soviet Union"
+    return next(iter(named)) if len(named) == 1 else None
 
 
 # Last words that make a name a company's ("Dome Petroleum Ltd", "Royal Trustco Ltd").

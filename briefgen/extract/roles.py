@@ -326,7 +326,8 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
                 and tokens[org_first].lower not in titles.PARTIES:
             title_idx[:0] = list(range(org_first, i + 1))  # "Police spokesman", "Cabinet Office minister": a body
             org, first = None, org_first  # named by what it is, not whose
-        elif org is None and tokens[h].lower in titles.COMPANY_HEADS:
+        elif org is None and (tokens[h].lower in titles.COMPANY_HEADS or (  # "Daimler board member X"
+                tokens[h].lower == "member" and tokens[title_idx[0]].lower == "board" and tokens[h].text.islower())):
             grouped = tokens[i].lower in ("group", "company") and tokens[i].text.islower() and i > 0
             guess = _name_before_role(tokens, i - 1 if grouped else i)  # "Moulinex group President": Moulinex's
             led = country_starting_at(tokens, guess[1], places) if guess is not None else None
