@@ -344,6 +344,9 @@ def _org_of(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaz
     stated = _stated(holder, holders, ev, places)
     if stated is not None:
         return stated
+    tied, boss_country = _country_of_his_boss(holder, holders, ev)
+    if tied:
+        return boss_country  # "French President X, his Prime Minister Y": France, never a country named later
     role = holder.role
     if "shadow" in role.title.lower():
         return None  # a party's post: its org is the party, when the text names it
@@ -448,6 +451,28 @@ def _stated(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaz
                     owned = _stated(holders[key], (), ev, places)  # "Kovac's envoy": Kovac's country, not his
                     return owned if owned is not None and places.country_of(owned) == owned else None  # party
     return None
+
+
+def _country_of_his_boss(holder: Holder, holders: Sequence[Holder], ev: Evidence) -> tuple[bool, str | None]:
+    """(True, the country) for "President X ..., his Prime Minister Y": a role written as the nearest person's
+    before it in its sentence takes that person's country, when a head of state or government holds it there;
+    (True, None) when that person has no country written. (False, None) for a role with no "his" or "her"."""
+    tokens = ev.tokens
+    for s in holder.sightings[:_NEAREST]:
+        if s.role.first < 1 or tokens[s.role.first - 1].lower not in ("his", "her"):
+            continue
+        at = tokens[s.role.first].start
+        k = max(0, bisect.bisect_right(ev.sentence_starts, at) - 1)
+        since = ev.sentence_starts[k] if ev.sentence_starts else 0
+        before = [(o.end, o) for key in ev.mentioned.get(k, frozenset()) - {holder.key}
+                  for o in holders[key].sightings[:_NEAREST] if since <= o.start and o.end <= at]
+        if not before:
+            continue
+        boss = max(before, key=lambda pair: pair[0])[1]
+        head = titles.head_of(boss.role.title)
+        return True, boss.role.country if head in ("president", "king", "queen", "chancellor", "premier") \
+            or boss.role.title.lower() == "prime minister" else None
+    return False, None
 
 
 def _led_by_a_country(words: str, places: Gazetteer) -> str | None:
