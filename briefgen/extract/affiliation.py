@@ -542,8 +542,11 @@ def _subject_company(ev: Evidence, s: Sighting) -> str | None:
     run = tokens[j:m]
     if not run or m >= len(tokens) or m >= s.role.first:
         return None
+    own = m + 2 == s.role.first and tokens[m].lower in ("said", "says") and tokens[m + 1].lower == "its" \
+        and countries.country_of(" ".join(t.text for t in run)) is None and run[-1].text not in ev.person_words
     marked = (bracket and tokens[m].text == ">") or run[-1].lower.rstrip(".") in _COMPANY_ENDS or (
-        len(run) == 1 and run[0].acronym and officer and countries.country_of(run[0].text) is None)  # "The UAW said"
+        len(run) == 1 and run[0].acronym and officer and countries.country_of(run[0].text) is None) \
+        or own  # "The UAW said"; "Acme says its former chairman ...": the subject speaks of its own officer
     if not marked or not (tokens[m].text in (">", "'s", "’s", ",", "<") or tokens[m].text.islower()):
         return None
     speaks = any(t.lower in ("said", "says") for t in tokens[m:m + 4])
