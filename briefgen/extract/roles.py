@@ -307,6 +307,10 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             party_of = titles.PARTIES.get(tokens[i - 1].lower)
             org = party_of[1] if party_of else tokens[i - 1].text  # "UKIP's chairman", "the IMF's head"
             first = i - 1
+        elif i >= 2 and tokens[i - 2].lower == "the" and tokens[i - 1].capitalised \
+                and tokens[i - 1].lower not in _COMMON_CAPITALS and tokens[i - 1].lower not in titles.HEADS:
+            org = tokens[i - 1].text  # "the Bundesbank's vice-president": "the" never opens a person's name
+            first = i - 1
         elif is_name_word(tokens[i - 1]):
             owner = i - 1
             first = i - 1
@@ -377,6 +381,9 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
         if end == of and not suffix and low_head in titles.PORTFOLIO_HEADS:
             end = _portfolio_in_lower_case(tokens, of)  # "minister of regional industrial expansion"
             suffix = _words(tokens, of, end) if end > of else suffix
+        if suffix and end < len(tokens) and tokens[end].lower == "for" and low_head in titles.PORTFOLIO_HEADS:
+            for_end = _for_complement(tokens, end, places)  # "Minister of State for Finance"
+            suffix, end = [*suffix, *_words(tokens, end, for_end)], for_end
         if end < len(tokens) and tokens[end].text == ">" and any(t.text == "<" for t in tokens[of:end]):
             end += 1  # the wire's closing mark belongs to the company's name
         if org is not None and org_before is None and not names_a_body(org):
@@ -660,8 +667,9 @@ def _of_complement(tokens: list[Token], of: int, head: str, local: bool, country
         k += 1
     if k > of + 1 and tokens[k - 1].lower != "the" and not _org_word_ahead(tokens, k) \
             and not (k + 1 < len(tokens) and tokens[k].lower == "and" and tokens[k + 1].text.islower()) \
-            and not (k < len(tokens) and tokens[k].text.isalpha() and tokens[k].text.islower()
-                     and tokens[k].lower not in _COMPLEMENT_STOP):  # not "of the defence ministry's department"
+            and not (k < len(tokens) and tokens[k].text.islower() and (
+                tokens[k].lower in _BODIES or (tokens[k].lower == "of" and tokens[k - 1].text.islower()))):
+        # not "of the defence ministry political department", "of the state of Goa": a body or place follows
         return k, _words(tokens, of, k), country, org  # "of State"; not "of the Public and Commercial ..."
     k = of + 1
     if k < len(tokens) and tokens[k].lower in ("the", "a", "an"):
