@@ -152,7 +152,7 @@ def article_from_json(data: Any, machine: dict[str, Any] | None) -> Article:
         title=expect(data.get("title"), str, "article.title"),
         date=published,
         source=None if source is None else Source(source[0], source[1]),
-        tags=tuple(expect(t, str, "article.tags") for t in tags),
+        tags=tuple(tags) if all(type(t) is str for t in tags) else _wrong("article.tags"),
         draft=expect(data.get("draft"), bool, "article.draft"),
         body=expect(data.get("body"), str, "article.body"),
         body_line=expect(data.get("body_line"), int, "article.body_line"),
@@ -161,6 +161,11 @@ def article_from_json(data: Any, machine: dict[str, Any] | None) -> Article:
         machine_line=expect(data.get("machine_line"), int, "article.machine_line"),
         key_lines=_key_lines(data.get("key_lines")),
     )
+
+
+def _wrong(what: str) -> Any:
+    """Raise CacheInvalid for a value of the wrong type (inside an expression)."""
+    raise CacheInvalid(f"{what}: wrong type")
 
 
 def _key_lines(data: Any) -> dict[str, int]:

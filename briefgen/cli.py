@@ -102,6 +102,28 @@ def main() -> None:
     """Turn a folder of news articles into a briefing site you can read in two minutes."""
 
 
+def run() -> NoReturn:
+    """The program's entry point (`briefgen`, `python -m briefgen`): run the command, then end the process at once.
+
+    A build of a large archive leaves millions of objects, and the interpreter freeing them one by one at exit
+    took 1.4 s at 20,000 articles, more than the rest of an incremental build but its loading. Whatever the
+    command wrote is closed by then, so (as mypy does) the process flushes its output and exits without that
+    teardown. An unexpected exception still ends the ordinary way, with its traceback.
+    """
+    try:
+        main()
+        code: Any = 0
+    except SystemExit as exc:
+        code = exc.code
+    if code is not None and not isinstance(code, int):
+        print(code, file=sys.stderr)
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe (briefgen build | head) loses nothing of ours
+            stream.flush()
+    os._exit(code or 0)
+
+
 config_option = click.option(
     "-c",
     "--config",

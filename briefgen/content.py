@@ -12,6 +12,7 @@ import re
 import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -50,9 +51,9 @@ class ContentScan:
     leftovers: list[Path]
     """Hidden files matching the pattern asked for (a killed build's temporaries)."""
 
-    @property
+    @cached_property
     def paths(self) -> list[Path]:
-        """The article files as paths (made only when asked: a build with nothing to do needs none)."""
+        """The article files as paths (made only when asked, once: a build with nothing to do needs none)."""
         return [self.root / name for name in self.names]
 
 

@@ -51,7 +51,6 @@ from briefgen.cache_format import (
     article_from_json,
     article_to_json,
     expect,
-    pair_from_json,
     problem_from_json,
     problem_to_json,
     read_json,
@@ -572,8 +571,13 @@ def _record_from_json(data: Any) -> Record:
         analysis = analysis_from_data(block if separate is None else separate)
     except RecordError as exc:
         raise CacheInvalid(str(exc)) from exc
+    spans = expect(data.get("sentences"), list, "sentences")
+    # checked in bulk, not pair by pair: an archive's records hold hundreds of thousands of sentences
+    if not all(type(span) is list and len(span) == 2 and type(span[0]) is int and type(span[1]) is int
+               for span in spans):
+        raise CacheInvalid("sentences: not pairs of numbers")
     outcome = Outcome(analysis, block, None if problem is None else problem_from_json(problem),
-                      tuple(pair_from_json(span, "sentences") for span in expect(data.get("sentences"), list, "")))
+                      tuple((span[0], span[1]) for span in spans))
     stored = data.get("machine")
     machine = block if stored == "block" else expect(value_from_json(stored), (dict, type(None)), "machine")
     return Record(article_from_json(data.get("article"), machine), outcome)

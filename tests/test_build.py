@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
+import pytest
 import yaml
 from conftest import TESTS, run_cli, snapshot
 
+from briefgen import analyse as analyse_module
+from briefgen import build as build_module
 from briefgen.frontmatter import split, store_machine_block
 from briefgen.safe_yaml import load_safely
 from briefgen.site import THEME
@@ -281,3 +286,35 @@ def test_a_new_publication_date_resolves_the_relative_dates_again(project: Path)
     thursday = next(d for d in yaml.safe_load(article.read_text().split("---\n")[1])["briefgen"]["figures"]["dates"]
                     if d["text"] == "Thursday")
     assert thursday["value"] == "2023-05-11"
+
+
+def test_a_build_pauses_the_cycle_collector_and_restores_it(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The collector is off while the build holds the archive (it walked every record again and again), frozen and
+    on around forking the analysis workers, and as it was once the build ends, even when the build fails."""
+    seen: list[tuple[str, bool, int]] = []
+    real_build, real_analyse = build_module.build_locked, analyse_module.analyse_all
+
+    def spy_build(*args: Any, **kwargs: Any) -> Any:
+        seen.append(("build", gc.isenabled(), gc.get_freeze_count()))
+        return real_build(*args, **kwargs)
+
+    def spy_analyse(*args: Any, **kwargs: Any) -> Any:
+        seen.append(("analyse", gc.isenabled(), gc.get_freeze_count()))
+        return real_analyse(*args, **kwargs)
+
+    monkeypatch.setattr(build_module, "build_locked", spy_build)
+    monkeypatch.setattr(analyse_module, "analyse_all", spy_analyse)
+    assert gc.isenabled()
+    assert run_cli(["build", "-q"], project).exit_code == 0
+    assert seen[0] == ("build", False, 0)
+    assert seen[1][:2] == ("analyse", True) and seen[1][2] > 0
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    (project / "content" / "broken.md").write_text("---\ntitle: [unclosed\n---\nText.\n", encoding="utf-8")
+    assert run_cli(["build", "-q"], project).exit_code != 0
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    gc.disable()
+    try:
+        assert run_cli(["build", "-q"], project).exit_code != 0
+        assert not gc.isenabled() and gc.get_freeze_count() == 0
+    finally:
+        gc.enable()

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import SHARED, run_cli, snapshot
+from conftest import SHARED, TESTS, run_cli, snapshot
 
 from briefgen import __version__
 
@@ -274,3 +277,21 @@ def test_clean_refuses_a_site_dir_briefgen_did_not_make(project: Path, tmp_path:
     assert run.exit_code == 1
     assert run.stderr.startswith("config.yaml:1: 'site_dir' is ../notes, a folder of files briefgen did not make")
     assert (notes / "todo.txt").read_text() == "Ring the Oslo desk.\n"
+
+
+def test_the_program_ends_at_once_with_its_whole_output_and_exit_code(project: Path) -> None:
+    """`python -m briefgen` leaves without the interpreter's teardown (briefgen.cli.run): the report is still
+    printed whole, a failure still exits 1 and a usage error 2."""
+    def program(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "briefgen", *args], cwd=project, capture_output=True, text=True,
+                              env={**os.environ, "PYTHONPATH": str(TESTS.parent)}, check=False)
+
+    done = program("build", "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["ok"] is True
+    assert program("build").stdout.startswith("built 2 articles")
+    (project / "content" / "broken.md").write_text("---\ntitle: [open\n---\nText.\n")
+    failed = program("build")
+    assert failed.returncode == 1
+    assert "content/broken.md:2:" in failed.stderr
+    assert program("build", "--no-such-option").returncode == 2

@@ -106,6 +106,12 @@ def inputs_of(entries: Iterable[Entry]) -> frozenset[str]:
     return frozenset(e.key for e in entries)
 
 
+def person_links(model: SiteModel, entries: Iterable[Entry]) -> str:
+    """The person pages that these entries' fact cards link to, as text for `Page.extra`: a person's URL can change
+    with articles the page does not show (a fuller form of the name arrives elsewhere)."""
+    return repr([model.person_urls.get((e.key, o.name)) for e in entries for o in e.analysis.figures.officials])
+
+
 def given(**context: Any) -> Context:
     """A context made beforehand (cheap to hold: it refers to models the step made anyway)."""
     return lambda: context
@@ -131,7 +137,8 @@ def article_pages(model: SiteModel) -> list[Page]:
                         "body": body_html(entry.article, model.config.remote_images)}
 
     return [Page(e.url, "article.html", e.article.path.as_posix(), context(e), inputs_of([e]), e.article.title,
-                 shorten(" ".join(e.analysis.summary) or e.article.body), "article", indexed=True)
+                 shorten(" ".join(e.analysis.summary) or e.article.body), "article", indexed=True,
+                 extra=person_links(model, [e]))
             for e in model.entries]
 
 
@@ -145,7 +152,7 @@ def front_pages(model: SiteModel) -> list[Page]:
     # which articles make the latest days, and the undated count, may change with any article
     everyone = inputs_of(model.entries)
     return [Page(urls.FRONT_PAGE, "index.html", "the front page", given(brief=page), everyone, "",
-                 shorten(description))]
+                 shorten(description), extra=person_links(model, model.entries))]
 
 
 def people_pages(model: SiteModel) -> list[Page]:
@@ -252,7 +259,7 @@ def archive_pages(model: SiteModel) -> list[Page]:
         when = day_in_words(day.date) if day.date else "Undated articles"
         pages.append(Page(day.url, "day.html", f"the day page {day.slug}", day_brief(day, model),
                           inputs_of(day.entries), f"Brief for {when}" if day.date else when,
-                          shorten(f"{when}: {headlines(day.entries)}")))
+                          shorten(f"{when}: {headlines(day.entries)}"), extra=person_links(model, day.entries)))
     return pages
 
 

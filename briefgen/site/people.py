@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 
 from briefgen.article import Official
 from briefgen.site.entries import Entry, sentence_finder
@@ -13,11 +14,17 @@ from briefgen.site.urls import UniqueSlugs, person_url
 
 @dataclass(frozen=True)
 class Mention:
-    """Where a person appears: the article and the sentences there that name them."""
+    """Where a person appears: the article and the official as it names them."""
 
     entry: Entry
     official: Official
-    sentences: tuple[str, ...]
+
+    @cached_property
+    def sentences(self) -> tuple[str, ...]:
+        """The sentences of the article that name the person, each once (made when a page shows them: an
+        incremental build renders few of the pages that do)."""
+        sentence_at = sentence_finder(self.entry)
+        return tuple(dict.fromkeys(s for s in (sentence_at(a) for a, _ in self.official.mentions) if s))
 
 
 @dataclass(frozen=True)
@@ -84,11 +91,7 @@ def gather_people(entries: list[Entry]) -> list[Person]:
         items = sorted(groups[key], key=lambda i: i[0].article.date or dt.date.min, reverse=True)
         name = _shown_name(items)
         slug = slugs.take(name)
-        mentions = []
-        for entry, official in items:
-            sentence_at = sentence_finder(entry)
-            sentences = tuple(dict.fromkeys(s for s in (sentence_at(a) for a, _ in official.mentions) if s))
-            mentions.append(Mention(entry, official, sentences))
+        mentions = [Mention(entry, official) for entry, official in items]
         people.append(
             Person(
                 name=name,

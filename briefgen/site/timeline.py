@@ -126,12 +126,14 @@ def timeline_events(entries: list[Entry]) -> list[Event]:
     latest = latest_date(entries)
     found: dict[tuple[dt.date, dt.date, str], tuple[Period, str, str, dict[str, Entry]]] = {}
     for entry in sorted(entries, key=lambda e: (e.article.date or dt.date.max, e.slug)):
+        dated_mentions = [(mention, period) for mention in entry.analysis.figures.dates
+                          if mention.type in ("DATE", "TIME") and (period := period_of(mention.value)) is not None
+                          and period.granularity in TIMELINE_GRANULARITIES]
+        if not dated_mentions:
+            continue
         index_at = sentence_index(entry)
         by_sentence: dict[int, tuple[str, list[tuple[Period, str, int]]]] = {}
-        for mention in entry.analysis.figures.dates:
-            period = period_of(mention.value) if mention.type in ("DATE", "TIME") else None
-            if period is None or period.granularity not in TIMELINE_GRANULARITIES:
-                continue
+        for mention, period in dated_mentions:
             i = index_at(mention.start)
             if i is None:  # outside every sentence: the mention's own words, an event of its own
                 by_sentence[-1 - mention.start] = (mention.text, [(period, mention.text, 0)])
@@ -141,10 +143,11 @@ def timeline_events(entries: list[Entry]) -> list[Event]:
                 (period, mention.text, mention.start - start))
         for sentence, dated in by_sentence.values():
             finest = _finest(list(dict.fromkeys(period for period, _, _ in dated)))
+            sentence_key = _sentence_key(sentence)
             for period, text, at in dated:
                 if period not in finest:
                     continue
-                key = (period.start, period.end, _sentence_key(sentence))
+                key = (period.start, period.end, sentence_key)
                 if key not in found:
                     found[key] = (period, text, quote_window(sentence, at, at + len(text)), {entry.key: entry})
                 else:

@@ -130,6 +130,8 @@ _FIGURES_COMPARED = re.compile(r"\d[^.;]{0,40}\bvs\.?\s[^;]{0,40}\d")
 
 def _mostly_foreign(sentence: str) -> bool:
     """Whether most letters are of another script than the Latin one (a quotation left untranslated)."""
+    if sentence.isascii():
+        return False  # every ASCII letter is Latin; most sentences end here without counting letters
     letters = sum(1 for ch in sentence if ch.isalpha())
     return letters > 0 and len(_LATIN_LETTER.findall(sentence)) < 0.5 * letters
 
