@@ -296,8 +296,8 @@ def org_of(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaze
 _AGAINST_THE_STATE = word_set("rebel rebels guerrilla guerrillas insurgent insurgents militant militants")
 
 
-# Adjectives that with an organisation's word make a name many bodies share ("National Bank", "State Bank").
-_CUT_NAME_WORDS = word_set("national central state")
+# Words that with an organisation's word make a name many bodies share ("National Bank", "Stock Exchange").
+_CUT_NAME_WORDS = word_set("national central state stock exchange")
 
 
 # Words of at most 30 characters that start where no word goes on: each match costs a bounded amount.
@@ -344,6 +344,9 @@ def _org_of(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaz
     stated = _stated(holder, holders, ev, places)
     if stated is not None:
         return stated
+    tied, boss_country = _country_of_his_boss(holder, holders, ev)
+    if tied:
+        return boss_country  # "French President X, his Prime Minister Y": France, never a country named later
     role = holder.role
     if "shadow" in role.title.lower():
         return None  # a party's post: its org is the party, when the text names it
@@ -401,6 +404,10 @@ def _stated(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaz
                   or bare in _OFFICES or (bare not in ("leader", "whip")
                                           and any(w in titles.ORG_WORDS for w in s.role.title.lower().split()))) \
             and "shadow" not in s.role.title.lower()  # a shadow post is the party's; "committee chairman" is not
+        if s.role.party and s.role.country == "United Kingdom" and not ev.uk_words and ev.unclaimed \
+                and "United Kingdom" not in ev.unclaimed and ev.tokens[s.role.first].lower == "conservative":
+            return None  # "Conservative opposition leader" in an article naming Greece, never Britain: any
+            # country's conservatives, not Britain's party
         if s.role.party and head not in titles.SEATS and not office:
             return s.role.party  # "Tory leader", "Lib Dem president": the party's; "Labour MP", "Republican
             # Governor" (an office, written with capitals): the country's
@@ -427,7 +434,7 @@ def _stated(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaz
             return led  # "White House Budget Chief": the country whose seat opens the words, not a company
         if guess and guess.split()[-1] not in ev.person_words and places.country_of(guess) is None:
             return places.body_of(guess) or titles.ORG_ALIASES.get(guess, guess)  # "Jardine chairman"
-        said = _speaker_org(ev, s) or _subject_company(ev, s)
+        said = _speaker_org(ev, s) or _subject_company(ev, s) or _body_of_its_word(ev, s)
         if said is not None:
             return said
     tokens = ev.tokens
@@ -444,6 +451,28 @@ def _stated(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaz
                     owned = _stated(holders[key], (), ev, places)  # "Kovac's envoy": Kovac's country, not his
                     return owned if owned is not None and places.country_of(owned) == owned else None  # party
     return None
+
+
+def _country_of_his_boss(holder: Holder, holders: Sequence[Holder], ev: Evidence) -> tuple[bool, str | None]:
+    """(True, the country) for "President X ..., his Prime Minister Y": a role written as the nearest person's
+    before it in its sentence takes that person's country, when a head of state or government holds it there;
+    (True, None) when that person has no country written. (False, None) for a role with no "his" or "her"."""
+    tokens = ev.tokens
+    for s in holder.sightings[:_NEAREST]:
+        if s.role.first < 1 or tokens[s.role.first - 1].lower not in ("his", "her"):
+            continue
+        at = tokens[s.role.first].start
+        k = max(0, bisect.bisect_right(ev.sentence_starts, at) - 1)
+        since = ev.sentence_starts[k] if ev.sentence_starts else 0
+        before = [(o.end, o) for key in ev.mentioned.get(k, frozenset()) - {holder.key}
+                  for o in holders[key].sightings[:_NEAREST] if since <= o.start and o.end <= at]
+        if not before:
+            continue
+        boss = max(before, key=lambda pair: pair[0])[1]
+        head = titles.head_of(boss.role.title)
+        return True, boss.role.country if head in ("president", "king", "queen", "chancellor", "premier") \
+            or boss.role.title.lower() == "prime minister" else None
+    return False, None
 
 
 def _led_by_a_country(words: str, places: Gazetteer) -> str | None:
@@ -513,14 +542,42 @@ def _subject_company(ev: Evidence, s: Sighting) -> str | None:
     run = tokens[j:m]
     if not run or m >= len(tokens) or m >= s.role.first:
         return None
+    own = m + 2 == s.role.first and tokens[m].lower in ("said", "says") and tokens[m + 1].lower == "its" \
+        and countries.country_of(" ".join(t.text for t in run)) is None and run[-1].text not in ev.person_words
     marked = (bracket and tokens[m].text == ">") or run[-1].lower.rstrip(".") in _COMPANY_ENDS or (
-        len(run) == 1 and run[0].acronym and officer and countries.country_of(run[0].text) is None)  # "The UAW said"
+        len(run) == 1 and run[0].acronym and officer and countries.country_of(run[0].text) is None) \
+        or own  # "The UAW said"; "Acme says its former chairman ...": the subject speaks of its own officer
     if not marked or not (tokens[m].text in (">", "'s", "’s", ",", "<") or tokens[m].text.islower()):
         return None
     speaks = any(t.lower in ("said", "says") for t in tokens[m:m + 4])
     if not (closes or (officer and speaks)):
         return None  # the company's officer closes its sentence, or the company speaks of its own officer
     return " ".join(t.text for t in run)  # ("M/A-Com Inc said ... the post held by president X")
+
+
+# Lower-case words for a body that open a role and point back to the body of that kind named before it.
+_KIND_WORDS = word_set("exchange union bank company federation association")
+
+
+def _body_of_its_word(ev: Evidence, s: Sighting) -> str | None:
+    """The body "exchange president X" belongs to: the one body its sentence names before the role with that word
+    as its last ("The Midland Stock Exchange ..., exchange president X said"); two, or none, leave it unsaid."""
+    tokens = ev.tokens
+    word = tokens[s.role.title_first]
+    if word.lower not in _KIND_WORDS or not word.text.islower() or s.role.org or s.role.country:
+        return None
+    k = max(0, bisect.bisect_right(ev.sentence_starts, s.start) - 1)
+    j = ev.token_at.get(ev.sentence_starts[k], 0) if ev.sentence_starts else 0
+    named: set[str] = set()
+    for m in range(j, s.role.first):
+        if tokens[m].lower == word.lower and tokens[m].capitalised:
+            n = m
+            while n > j and m - n < 5 and tokens[n - 1].capitalised and tokens[n - 1].lower not in _OPENERS:
+                n -= 1
+            run = " ".join(t.text for t in tokens[n:m + 1])
+            if n < m and tokens[m - 1].text not in ev.person_words and countries.country_of(run) is None:
+                named.add(run)  # not "the Soviet Union"
+    return next(iter(named)) if len(named) == 1 else None
 
 
 # Last words that make a name a company's ("Dome Petroleum Ltd", "Royal Trustco Ltd").

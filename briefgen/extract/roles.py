@@ -234,6 +234,8 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             first = i
             i -= 1
             continue
+        if tokens[i].text == "Co" and i > 0 and (tokens[i - 1].capitalised or tokens[i - 1].lower in ("and", "&")):
+            break  # "Kidder, Peabody and Co vice president": the company's "Co", not a "co-" of the title
         if (low in mods or low in heads or low in titles.RANKS
                 or (low in titles.PORTFOLIOS and low != "the" and tokens[i].capitalised)) and (
                 tokens[i].text[0].isupper() or low not in _CAPITALISED_ONLY):
@@ -305,6 +307,10 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             party_of = titles.PARTIES.get(tokens[i - 1].lower)
             org = party_of[1] if party_of else tokens[i - 1].text  # "UKIP's chairman", "the IMF's head"
             first = i - 1
+        elif i >= 2 and tokens[i - 2].lower == "the" and tokens[i - 1].capitalised \
+                and tokens[i - 1].lower not in _COMMON_CAPITALS and tokens[i - 1].lower not in titles.HEADS:
+            org = tokens[i - 1].text  # "the Bundesbank's vice-president": "the" never opens a person's name
+            first = i - 1
         elif is_name_word(tokens[i - 1]):
             owner = i - 1
             first = i - 1
@@ -324,7 +330,8 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
                 and tokens[org_first].lower not in titles.PARTIES:
             title_idx[:0] = list(range(org_first, i + 1))  # "Police spokesman", "Cabinet Office minister": a body
             org, first = None, org_first  # named by what it is, not whose
-        elif org is None and tokens[h].lower in titles.COMPANY_HEADS:
+        elif org is None and (tokens[h].lower in titles.COMPANY_HEADS or (  # "Daimler board member X"
+                tokens[h].lower == "member" and tokens[title_idx[0]].lower == "board" and tokens[h].text.islower())):
             grouped = tokens[i].lower in ("group", "company") and tokens[i].text.islower() and i > 0
             guess = _name_before_role(tokens, i - 1 if grouped else i)  # "Moulinex group President": Moulinex's
             led = country_starting_at(tokens, guess[1], places) if guess is not None else None
@@ -334,8 +341,10 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
                 title_idx[:0] = list(range(guess[1] + led[0], i + 1))
             elif guess is not None and tokens[title_idx[0]].lower in _LOCAL_LEVELS \
                     and tokens[title_idx[0]].text.islower():
-                title_idx[:0] = list(range(guess[1], i + 1))  # "Victoria state treasurer": a state's office,
-                first = guess[1]  # its name in the title, not an organisation
+                place_first = max([m + 1 for m in range(guess[1], i) if tokens[m].lower in ("and", "&")],
+                                  default=guess[1])  # "X and West Berlin state ...": the place only, not X
+                title_idx[:0] = list(range(place_first, i + 1))  # "Victoria state treasurer": a state's office,
+                first = place_first  # its name in the title, not an organisation
             elif guess is not None:
                 org_guess, first = guess  # "Jardine chairman", "New York Fed President": a company's, or a person's
         if org is not None:
@@ -369,6 +378,12 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             tokens[k].lower in ("first", "chief") for k in title_idx))  # "First Minister of Wales"
         before, org_before, of = country, org, end
         end, suffix, country, org = _of_complement(tokens, end, low_head, local, country, org, places)
+        if end == of and not suffix and low_head in titles.PORTFOLIO_HEADS:
+            end = _portfolio_in_lower_case(tokens, of)  # "minister of regional industrial expansion"
+            suffix = _words(tokens, of, end) if end > of else suffix
+        if suffix and end < len(tokens) and tokens[end].lower == "for" and low_head in titles.PORTFOLIO_HEADS:
+            for_end = _for_complement(tokens, end, places)  # "Minister of State for Finance"
+            suffix, end = [*suffix, *_words(tokens, end, for_end)], for_end
         if end < len(tokens) and tokens[end].text == ">" and any(t.text == "<" for t in tokens[of:end]):
             end += 1  # the wire's closing mark belongs to the company's name
         if org is not None and org_before is None and not names_a_body(org):
@@ -384,6 +399,10 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
     elif end < len(tokens) and tokens[end].lower == "for" and low_head in ("minister", "secretary", "spokesman",
                                                                           "spokeswoman", "commissioner"):
         end = title_end = _for_complement(tokens, end, places)
+    elif end < len(tokens) and tokens[end].lower == "on" and low_head in titles.PORTFOLIO_HEADS:
+        on = _portfolio_in_lower_case(tokens, end)  # "Commissioner on external affairs and trade policy"
+        if any(t.lower in titles.PORTFOLIOS or t.lower == "policy" for t in tokens[end + 1:on]):
+            end = title_end = on
     if end + 2 < len(tokens) and tokens[end].lower == "in" and low_head in ("leader", "whip", "leaders") \
             and tokens[end + 1].lower == "the" and tokens[end + 2].capitalised \
             and tokens[end + 2].lower in titles.ORG_WORDS:
@@ -488,9 +507,12 @@ formerly previously now then also currently once later still
 
 
 def _inside_a_name(tokens: Sequence[Token], j: int, heads: frozenset[str], mods: frozenset[str]) -> bool:
-    """True when token j, just before a country's name, is a capitalised word of the same name ("Anglo")."""
+    """True when token j, just before a country's name, is a word of the same name ("Anglo", "GM Canada")."""
     tok = tokens[j]
     low = tok.lower
+    if tok.acronym and len(tok.text) <= 5 and tok.text.isalpha() and country_ending_at(tokens, j) is None \
+            and low not in titles.PARTIES and tok.text not in titles.ORG_ALIASES and BUILT_IN.body_of(tok.text) is None:
+        return True  # a company's initials before its national arm: "GM Canada president"
     return tok.capitalised and is_name_word(tok) and low not in heads and low not in mods \
         and low not in titles.PARTIES and low not in _COMMON_CAPITALS and not low.startswith("ex-") \
         and low not in _STATUS_BEFORE
@@ -524,6 +546,10 @@ def _name_before_role(tokens: Sequence[Token], i: int) -> tuple[str, int] | None
         j += 1
     if j >= 0 and "-" in tokens[j].text and tokens[j].text.rsplit("-", 1)[-1][:1].isupper():
         return None  # "then-New Jersey Governor": the name starts inside a hyphenated word
+    if j >= 1 and tokens[j].text == "," and tokens[i].lower in _COMPANY_WORDS and tokens[j - 1].capitalised \
+            and tokens[j - 1].lower not in titles.HEADS and any(t.lower in ("and", "&") for t in tokens[j + 1:i]):
+        j -= 2  # "Kidder, Peabody and Co": the partners' names before the comma are the firm's too
+        return " ".join(t.text for t in tokens[j + 1:i + 1]).replace(" , ", ", "), j + 1
     if j == i or (j >= 0 and tokens[j].text in _POSSESSIVE):
         return None
     if i - j == 1 and (j < 0 or tokens[j].text in ".!?\"“”") and names_common(tokens[i].lower):
@@ -576,10 +602,16 @@ def _match_case(word: str, model: str) -> str:
     return word[:1].upper() + word[1:] if model[:1].isupper() else word
 
 
+# Portfolios written in pairs inside a body's name ("Ways and Means", "Science and Technology").
+_PAIRED_PORTFOLIOS = titles.PORTFOLIOS | word_set("ways means science technology fisheries food commerce industry")
+
+
 def _org_before(tokens: list[Token], i: int) -> tuple[str | None, int]:
     """Read an organisation written just before a role ("Coast Guard", "... Cooperation (OIC)")."""
     last = i
+    acronym = ""
     if tokens[i].text == ")" and i >= 2 and tokens[i - 1].acronym and tokens[i - 2].text == "(":
+        acronym = tokens[i - 1].text.replace(".", "")
         i -= 3
         last = i
     j = i
@@ -588,6 +620,10 @@ def _org_before(tokens: list[Token], i: int) -> tuple[str | None, int]:
         if tokens[j].lower == "and" and any(tokens[m].lower in ("for", "of") and m > 0 and tokens[m - 1].lower
                                             in titles.ORG_WORDS for m in range(max(0, j - 4), j)):
             j -= 1  # "Party for Socialism and Liberation"
+            continue
+        if tokens[j].lower in ("and", "&") and j > 0 and tokens[j - 1].lower in _PAIRED_PORTFOLIOS \
+                and tokens[j - 1].capitalised and tokens[j + 1].capitalised:
+            j -= 1  # "Ways and Means Committee", "Commerce and Industry": one body's portfolio, not two names
             continue
         if tokens[j].lower in ("the", "this", "that", "a", "an", "yesterday", "today", "but", "and", "yet", "so") \
                 or (tokens[j].lower in titles.HEADS and not (j > 0 and tokens[j - 1].lower == "of")) \
@@ -604,6 +640,8 @@ def _org_before(tokens: list[Token], i: int) -> tuple[str | None, int]:
     if start > last:
         return None, i + 1
     chunk = tokens[start:last + 1]
+    if chunk[0].lower in _COMPANY_WORDS and start > 0 and tokens[start - 1].lower in ("and", "&"):
+        return None, i + 1  # "Kidder, Peabody and Co vice president": the tail of a firm's name, read as a guess
     cut = max((n for n, t in enumerate(chunk) if t.lower in ("party", "union")), default=None)
     if cut is not None and cut < len(chunk) - 1 and len(chunk) - 1 - cut <= 2 \
             and chunk[cut + 1].lower not in _LINKING:
@@ -611,8 +649,9 @@ def _org_before(tokens: list[Token], i: int) -> tuple[str | None, int]:
         return " ".join(t.text for t in chunk).replace(" – ", "–").replace(" - ", "-"), start
     named = any(t.lower in titles.ORG_WORDS and n + 1 < len(chunk) and chunk[n + 1].lower in ("of", "for")
                 for n, t in enumerate(chunk))  # "Party for Socialism and Liberation", "Association of ..."
-    if not (chunk[-1].lower in titles.ORG_WORDS or named or (len(chunk) == 1 and chunk[-1].acronym)):
-        return None, i + 1
+    spelt = len(chunk) > 1 and "".join(t.text[0] for t in chunk if t.capitalised) == acronym
+    if not (chunk[-1].lower in titles.ORG_WORDS or named or spelt or (len(chunk) == 1 and chunk[-1].acronym)):
+        return None, i + 1  # a name whose initials are the bracketed acronym is a body's ("... Workers (UAW)")
     return " ".join(t.text for t in chunk).replace(" – ", "–").replace(" - ", "-"), start
 
 
@@ -627,7 +666,10 @@ def _of_complement(tokens: list[Token], of: int, head: str, local: bool, country
     while k < len(tokens) and k - of <= PHRASE and tokens[k].lower in titles.PORTFOLIOS:
         k += 1
     if k > of + 1 and tokens[k - 1].lower != "the" and not _org_word_ahead(tokens, k) \
-            and not (k + 1 < len(tokens) and tokens[k].lower == "and" and tokens[k + 1].text.islower()):
+            and not (k + 1 < len(tokens) and tokens[k].lower == "and" and tokens[k + 1].text.islower()) \
+            and not (k < len(tokens) and tokens[k].text.islower() and (
+                tokens[k].lower in _BODIES or (tokens[k].lower == "of" and tokens[k - 1].text.islower()))):
+        # not "of the defence ministry political department", "of the state of Goa": a body or place follows
         return k, _words(tokens, of, k), country, org  # "of State"; not "of the Public and Commercial ..."
     k = of + 1
     if k < len(tokens) and tokens[k].lower in ("the", "a", "an"):
@@ -651,7 +693,8 @@ def _of_complement(tokens: list[Token], of: int, head: str, local: bool, country
             if any(t.lower in _STATE_BODIES for t in run):
                 return j, [], country or found[1], org  # "Secretary General of the Turkish General Staff"
             if j > k + 1 and run[-1].lower in titles.ORG_WORDS:
-                return j, [], None, org or " ".join(t.text for t in run)  # "of the British Medical Association"
+                j = _name_goes_on(tokens, j, k)  # "of the American Federation of State Employees"
+                return j, [], None, org or " ".join(t.text for t in tokens[k:j])  # "of the British Medical Association"
             return of, [], country, org  # "of the Chinese Nationalist regime"
         after = k + found[0]
         if local and " ".join(t.text for t in tokens[k:after]) in titles.UK_NATIONS:
@@ -670,6 +713,7 @@ def _of_complement(tokens: list[Token], of: int, head: str, local: bool, country
             j += 1  # "of the China International Investment and Trust Corporation"
         run = tokens[after:j]
         if run and run[-1].lower in titles.ORG_WORDS and not any(t.lower in _STATE_BODIES for t in run):
+            j = _name_goes_on(tokens, j, k)  # "of the Japan Chamber of Trade and Industry"
             return j, [], country, org or " ".join(t.text for t in tokens[k:j])  # "of the Japan Socialist Party"
         country = country or found[1]
         k = after  # "head of U.S. Africa Command": the country's command
@@ -678,8 +722,9 @@ def _of_complement(tokens: list[Token], of: int, head: str, local: bool, country
     while j < len(tokens) and j - k < PHRASE and (tokens[j].capitalised or tokens[j].acronym
                                                   or (tokens[j].lower in _LINKING and j + 1 < len(tokens)
                                    and tokens[j + 1].capitalised)):
-        if tokens[j].lower in titles.ORG_WORDS or country_starting_at(tokens, j, places) is not None:
-            last_org = j
+        spot = country_starting_at(tokens, j, places)
+        if tokens[j].lower in titles.ORG_WORDS or spot is not None:
+            last_org = j if spot is None else max(j + spot[0] - 1, last_org or j)  # "of Hong Kong": both words
         j += 1
     if last_org is not None and head in titles.PORTFOLIO_HEADS and all(
             t.lower not in titles.ORG_WORDS or t.lower in _PORTFOLIO_NOUNS for t in tokens[k:j]) \
@@ -715,12 +760,23 @@ def _of_complement(tokens: list[Token], of: int, head: str, local: bool, country
     end = last_org + 1
     if end < len(tokens) and tokens[end].text.islower() and tokens[end].lower in titles.ORG_WORDS:
         end += 1  # "of the Public and Commercial Services union"
+    end = _name_goes_on(tokens, end, k)
+    return end, [], country, org or " ".join(t.text for t in tokens[k:end])
+
+
+def _name_goes_on(tokens: list[Token], end: int, k: int) -> int:
+    """The end of a body's name that starts at k and may go on past end over "of", "for", "on" or "and" with
+    capitalised words ("International Association of Drilling Contractors", "Chamber of Trade and Industry").
+
+    An "and" right after the body's own word joins two bodies ("the Senate and House"), not one name.
+    """
     while end + 1 < len(tokens) and end - k < PHRASE and tokens[end].lower in ("of", "for", "and", "&", "on") \
-            and tokens[end + 1].capitalised and tokens[end + 1].lower not in _COMMON_CAPITALS:
-        end += 2  # "International Association of Drilling Contractors", "Commission on Good Government"
+            and tokens[end + 1].capitalised and tokens[end + 1].lower not in _COMMON_CAPITALS \
+            and not (tokens[end].lower in ("and", "&") and tokens[end - 1].lower in titles.ORG_WORDS):
+        end += 2  # "Commission on Good Government"
         while end < len(tokens) and end - k < PHRASE and tokens[end].capitalised:
             end += 1
-    return end, [], country, org or " ".join(t.text for t in tokens[k:end])
+    return end
 
 
 def _described_body(tokens: list[Token], of: int) -> tuple[int, str] | None:
@@ -877,13 +933,19 @@ def _for_complement(tokens: list[Token], for_: int, places: Gazetteer) -> int:
         return for_  # "a spokesman for Home Affairs Commissioner Ann Lee": the commissioner is Ann Lee
     if k > for_ + 1 and tokens[for_ + 1].text[:1].isupper():
         return k
-    j = for_ + 1  # "minister for foreign economic relations and trade": a portfolio in lower case, to a comma
-    while j < len(tokens) and j - for_ <= 7 and tokens[j].text.isalpha() and tokens[j].text.islower() \
+    return _portfolio_in_lower_case(tokens, for_)  # "minister for foreign economic relations and trade"
+
+
+def _portfolio_in_lower_case(tokens: list[Token], link: int) -> int:
+    """The end of a portfolio in lower case after "for", "of" or "on" that runs to a comma or stop ("minister of
+    regional industrial expansion,"), else link."""
+    j = link + 1
+    while j < len(tokens) and j - link <= 7 and tokens[j].text.isalpha() and tokens[j].text.islower() \
             and tokens[j].lower not in _COMPLEMENT_STOP - {"and"} and tokens[j].lower not in _DETERMINERS:
         j += 1
-    if j > for_ + 1 and tokens[j - 1].lower != "and" and (j >= len(tokens) or tokens[j].text in ",.;:)"):
+    if j > link + 1 and tokens[j - 1].lower != "and" and (j >= len(tokens) or tokens[j].text in ",.;:)"):
         return j
-    return for_
+    return link
 
 
 def _to_complement(tokens: list[Token], to: int, places: Gazetteer) -> int:

@@ -181,10 +181,10 @@ def _name_after(tokens: list[Token], text: str, role: Role, places: Gazetteer) -
         word = tokens[role.first - 1]  # "the brigade commander, Colonel X"
         role = dataclasses.replace(role, title=f"{word.text} {role.title}", first=role.first - 1,
                                    title_first=role.first - 1)
-    determined = role.first > 0 and (tokens[role.first - 1].lower in _DETERMINERS | {"a", "an", "another"}
-                                     or tokens[role.first - 1].text in ("'s", "’s")
-                                     or tokens[role.title_first - 1].text in ("'s", "’s")
-                                     or role.anaphoric or role.owner is not None)
+    determined = (role.first > 0 and (tokens[role.first - 1].lower in _DETERMINERS | {"a", "an", "another"}
+                                      or tokens[role.first - 1].text in ("'s", "’s")
+                                      or role.anaphoric or role.owner is not None)) \
+        or (role.title_first > 0 and tokens[role.title_first - 1].text in ("'s", "’s"))  # "Kuwait's ..." opening
     if determined and j < len(tokens) and tokens[j].lower in ("for", "of", "at") and not role.plural:
         role, j = _complement_before_comma(tokens, role, j, places)  # "a spokesman for the ministry, X,"
     elif determined and j < len(tokens) and tokens[j].text in ("'s", "’s") and role.country is not None \
@@ -195,8 +195,9 @@ def _name_after(tokens: list[Token], text: str, role: Role, places: Gazetteer) -
     if j < len(tokens) and tokens[j].text == "," and (determined or opens_clause):
         boxed = not determined
         j += 1
-        while j < len(tokens) and j - role.end <= 3 and (tokens[j].lower in titles.RANKS
-                                                         or tokens[j].lower in titles.HONORIFICS):
+        while j < len(tokens) and j - role.end <= 3 and (tokens[j].lower in titles.RANKS or tokens[j].lower
+                                                         in titles.HONORIFICS or tokens[j].lower == "sheikh"):
+            # "Kuwait's Oil Minister, Sheikh X": a style before the name, the office is the role
             j += 1
     elif role.plural:
         return None

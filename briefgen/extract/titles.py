@@ -41,7 +41,7 @@ parliamentary shadow junior general managing supreme grand lord high deputy-prim
 media immigration campaign communications policy employment pensions work science technology
 housing local europe european tourism arts rural children women prisons sport sports
 constitutional legal political co technical operating financial marketing commercial solicitor
-surgeon auditor postmaster adjutant quartermaster crown euro detective
+surgeon auditor postmaster adjutant quartermaster crown euro detective budget
 """)
 
 # Portfolios that follow "of" inside a title ("Secretary of State", "Minister of Finance").
@@ -227,8 +227,10 @@ from by with about against after before during since until while into onto over 
 """)
 
 # Role words used by one country only (True), or mostly by one country (False).
-_COUNTRY_ROLES = {"home secretary": ("United Kingdom", True),
+_COUNTRY_ROLES: dict[str, tuple[str | None, bool]] = {
+                  "home secretary": ("United Kingdom", True),
                   "exchequer": ("United Kingdom", True),
+                  "secretary of state for": (None, False),  # Britain's, Canada's: never the U.S. office
                   "secretary of state": ("United States", False), "senator": ("United States", False),
                   "congressman": ("United States", False), "congresswoman": ("United States", False)}
 
