@@ -272,7 +272,11 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
                 loose = loose or i + 1
             continue
         portfolio = _portfolio_before(tokens, i)
-        if portfolio is not None:
+        if portfolio is not None and not (tokens[portfolio].lower in _STATUS_BEFORE
+                                          and (tokens[h].lower in titles.COMPANY_HEADS or tokens[h].lower == "member")
+                                          and titles.singular(tokens[h].lower) not in titles.PORTFOLIO_HEADS
+                                          and tokens[i].lower not in _PLACE_NOUNS):
+            # "Deputy Emergency Situations Minister"; not "Former Acme Chairman": a firm's name, not a portfolio
             title_idx[:0] = list(range(portfolio, i + 1))  # "Deputy Emergency Situations Minister"
             first = portfolio
             i = portfolio - 1
@@ -730,7 +734,7 @@ def _of_complement(tokens: list[Token], of: int, head: str, local: bool, country
             t.lower not in titles.ORG_WORDS or t.lower in _PORTFOLIO_NOUNS for t in tokens[k:j]) \
             and country_starting_at(tokens, k, places) is None:
         return j, _words(tokens, of, j), country, org  # "the Minister of Heavy Industries": a portfolio
-    if last_org is None and j > k and head in titles.PORTFOLIO_HEADS and (
+    if last_org is None and j > k and head in titles.PORTFOLIO_HEADS and not (j == k + 1 and tokens[k].acronym) and (
             _portfolio_run(tokens, k, j) or (j - k <= 2 and not any(is_name_word(t) and places.capital.get(t.text)
                                                                      for t in tokens[k:j])
                                              and (j >= len(tokens) or not tokens[j].capitalised)
