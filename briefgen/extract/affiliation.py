@@ -352,6 +352,8 @@ def _org_of(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaz
         return None  # a party's post: its org is the party, when the text names it
     if any(w in ("European", "Euro") or places.is_demonym(w) for w in role.title.split()):
         return None  # "European Trade Commissioner": a body or country the title names, not the one nearby
+    if _names_a_world_body(role.title):
+        return None  # "World Bank President": no country's, whichever country the article is about
     for s in holder.sightings:
         head = titles.head_of(s.role.title)
         if head in _REGNAL_ORG:
@@ -392,6 +394,18 @@ def _org_of(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaz
         return ev.home  # a national office written bare, in an article about one country: its own; not
         # when two people hold it with no country written (a meeting of two foreign ministers)
     return whole or by_role
+
+
+# Words that, capitalised before a body's word in a title, make the body one of many countries
+# ("World Bank", "Inter-American Development Bank", "Asian Development Bank").
+_WORLD_WORDS = word_set("world inter-american development")
+
+
+def _names_a_world_body(title: str) -> bool:
+    """True for a title that names an international body by a capitalised word before the body's word."""
+    words = title.split()
+    return any(w[0].isupper() and w.lower() in _WORLD_WORDS and nxt[0].isupper() and nxt.lower() in titles.ORG_WORDS
+               for w, nxt in zip(words, words[1:], strict=False))
 
 
 def _stated(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gazetteer) -> str | None:
