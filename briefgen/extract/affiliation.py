@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 
 from briefgen.extract import countries, titles
 from briefgen.extract.countries import Gazetteer, Place
-from briefgen.extract.roles import Role, country_ending_at, country_starting_at, names_a_body
+from briefgen.extract.roles import CUT_NAME_WORDS, Role, country_ending_at, country_starting_at, names_a_body
 from briefgen.extract.sightings import Sighting
 from briefgen.extract.tokens import Token, word_set
 
 # Role words that mark a role outside government, whose country is not guessed from the context.
-_NON_GOVERNMENT = word_set("union strike rebel student protest church business company team party club")
+_NON_GOVERNMENT = word_set("union strike rebel student protest church business company team party club exchange")
 _REGNAL_ORG = {"pope": "Catholic Church"}
 _DETERMINERS = word_set("the a an its their his her")
 # Verbs of setting off, after which "for" names a destination ("leaves for Washington").
@@ -282,7 +282,7 @@ def org_of(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaze
     found = _org_of(holder, holders, ev, places)
     if found is None or found in _KNOWN_ORGS or places.country_of(found) == found or places.body_of(found) == found:
         return found
-    if not names_a_body(found) or all(w.lower() in _CUT_NAME_WORDS or w.lower() in titles.ORG_WORDS
+    if not names_a_body(found) or all(w.lower() in CUT_NAME_WORDS or w.lower() in titles.ORG_WORDS
                                       for w in found.split()):
         return None  # "National Bank", "Central Bank": a name cut from "Swiss National Bank", not a body's own
     if "" not in ev.full_names:
@@ -296,8 +296,6 @@ def org_of(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaze
 _AGAINST_THE_STATE = word_set("rebel rebels guerrilla guerrillas insurgent insurgents militant militants")
 
 
-# Words that with an organisation's word make a name many bodies share ("National Bank", "Stock Exchange").
-_CUT_NAME_WORDS = word_set("national central state stock exchange")
 
 
 # Words of at most 30 characters that start where no word goes on: each match costs a bounded amount.

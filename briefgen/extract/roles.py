@@ -330,7 +330,8 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             "office", "ministry", "department")  # "Wheat Board Minister" answers for the board and is the
         # government's, not the board's; a "Home Office minister" is the office's
         if org is not None and tokens[i].capitalised and tokens[i].lower in titles.ORG_WORDS \
-                and (org_first == i or not names_a_body(org) or portfolio_body) \
+                and (org_first == i or not names_a_body(org) or portfolio_body or all(
+                    w.lower() in CUT_NAME_WORDS or w.lower() in titles.ORG_WORDS for w in org.split())) \
                 and tokens[org_first].lower not in titles.PARTIES:
             title_idx[:0] = list(range(org_first, i + 1))  # "Police spokesman", "Cabinet Office minister": a body
             org, first = None, org_first  # named by what it is, not whose
@@ -349,6 +350,9 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
                                   default=guess[1])  # "X and West Berlin state ...": the place only, not X
                 title_idx[:0] = list(range(place_first, i + 1))  # "Victoria state treasurer": a state's office,
                 first = place_first  # its name in the title, not an organisation
+            elif guess is not None and all(w.lower() in CUT_NAME_WORDS for w in guess[0].split()):
+                title_idx[:0] = list(range(guess[1], i + 1))  # "Stock Exchange President": a body many places
+                first = guess[1]  # have, named by what it is; it stays in the title
             elif guess is not None:
                 org_guess, first = guess  # "Jardine chairman", "New York Fed President": a company's, or a person's
         if org is not None:
@@ -482,6 +486,8 @@ def names_a_body(org: str) -> bool:
 
 
 _LINKS = word_set("of and for the & in on at to")
+# Words that with an organisation's word make a name many bodies share ("National Bank", "Stock Exchange").
+CUT_NAME_WORDS = word_set("national central state stock exchange")
 _REGIONS = word_set("europe asia africa america americas pacific atlantic east west north south")
 # Nouns for a body that, alone, do not say which body ("the subcommittee", "the team").
 _GENERIC_BODIES = word_set("subcommittee team panel caucus delegation bench branch division unit section "
