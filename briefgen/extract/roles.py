@@ -271,6 +271,11 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             if tokens[i + 1].text.islower():
                 loose = loose or i + 1
             continue
+        if low in _BOARD_KINDS and tokens[i].capitalised and tokens[title_idx[0]].text in ("board", "committee"):
+            title_idx.insert(0, i)  # "Acme Supervisory board chairman": the board's kind, before the firm's name
+            first = i
+            i -= 1
+            continue
         portfolio = _portfolio_before(tokens, i)
         if portfolio is not None and not (tokens[portfolio].lower in _STATUS_BEFORE
                                           and (tokens[h].lower in titles.COMPANY_HEADS or tokens[h].lower == "member")
@@ -336,7 +341,8 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             title_idx[:0] = list(range(org_first, i + 1))  # "Police spokesman", "Cabinet Office minister": a body
             org, first = None, org_first  # named by what it is, not whose
         elif org is None and (tokens[h].lower in titles.COMPANY_HEADS or (  # "Daimler board member X"
-                tokens[h].lower == "member" and tokens[title_idx[0]].lower == "board" and tokens[h].text.islower())):
+                tokens[h].lower == "member" and tokens[h].text.islower()
+                and tokens[title_idx[0]].lower in ("board", *_BOARD_KINDS))):
             grouped = tokens[i].lower in ("group", "company") and tokens[i].text.islower() and i > 0
             guess = _name_before_role(tokens, i - 1 if grouped else i)  # "Moulinex group President": Moulinex's
             led = country_starting_at(tokens, guess[1], places) if guess is not None else None
@@ -486,6 +492,8 @@ def names_a_body(org: str) -> bool:
 
 
 _LINKS = word_set("of and for the & in on at to")
+# Kinds of a company's board, written with a capital before a lower-case "board" ("Supervisory board").
+_BOARD_KINDS = word_set("supervisory executive management managing advisory")
 # Words that with an organisation's word make a name many bodies share ("National Bank", "Stock Exchange").
 CUT_NAME_WORDS = word_set("national central state stock exchange")
 _REGIONS = word_set("europe asia africa america americas pacific atlantic east west north south")
