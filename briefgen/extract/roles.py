@@ -50,7 +50,7 @@ _PORTFOLIO_NOUNS = word_set("industries mines products services lines")
 _LY_NOUNS = word_set("family assembly supply monopoly housing planning policing shipping banking mining farming "
                      "training broadcasting marketing manufacturing building")
 # Words of a role's standing that belong to the title wherever the reading stopped ("former Cabinet minister").
-_STATUS_BEFORE = word_set("former ex acting interim outgoing incoming deposed ousted exiled then")
+_STATUS_BEFORE = word_set("former ex acting interim outgoing incoming deposed ousted exiled then retired")
 # Bodies of a state, after a demonym: the org is the country ("of the Turkish General Staff").
 _STATE_BODIES = word_set("staff ministry army navy government police parliament cabinet forces command guard "
                          "embassy military intelligence defence defense interior foreign treasury")
@@ -590,6 +590,8 @@ def _portfolio_word(tokens: Sequence[Token], i: int, qualified: int, head: Token
     low = tok.lower
     if not tok.text[0].isalpha() or low in titles.NOT_PORTFOLIO or low in titles.HONORIFICS or low in heads:
         return False
+    if tokens[qualified].lower in _STATUS_BEFORE:
+        return False  # "the bond former chairman X had": a field goes after "former", never before it
     if tok.text.islower() and low in _BODIES:
         return True  # "subcommittee Chairman X", "committee chairman X": a body, whatever the role's case
     if tok.text.islower():
