@@ -552,7 +552,10 @@ def _names_ahead(tokens: Sequence[Token], k: int) -> bool:
 def _company_word(tokens: Sequence[Token], j: int, i: int) -> bool:
     """True for a capitalised word that may be part of a company's name ending at i."""
     tok = tokens[j]
-    return (tok.capitalised or tok.acronym) and tok.lower not in titles.HEADS \
+    joined = "-" in tok.text and tok.text.isupper() and tok.text.replace("-", "").isalpha() and all(
+        BUILT_IN.country_of(part) is None and BUILT_IN.body_of(part) is None
+        for part in tok.text.split("-"))  # "AFL-CIO"; not "US-EU"
+    return (tok.capitalised or tok.acronym or joined) and tok.lower not in titles.HEADS \
         and (tok.lower not in _COMMON_CAPITALS or (tok.lower == "new" and j < i))
 
 
