@@ -446,7 +446,7 @@ def _stated(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaz
             return led  # "White House Budget Chief": the country whose seat opens the words, not a company
         if guess and guess.split()[-1] not in ev.person_words and places.country_of(guess) is None:
             return places.body_of(guess) or titles.ORG_ALIASES.get(guess, guess)  # "Jardine chairman"
-        said = _speaker_org(ev, s) or _subject_company(ev, s) or _body_of_its_word(ev, s)
+        said = _speaker_org(ev, s) or _subject_company(ev, s) or _company_and_its(ev, s) or _body_of_its_word(ev, s)
         if said is not None:
             return said
     tokens = ev.tokens
@@ -565,6 +565,30 @@ def _subject_company(ev: Evidence, s: Sighting) -> str | None:
     if not (closes or (officer and speaks)):
         return None  # the company's officer closes its sentence, or the company speaks of its own officer
     return " ".join(t.text for t in run)  # ("M/A-Com Inc said ... the post held by president X")
+
+
+def _company_and_its(ev: Evidence, s: Sighting) -> str | None:
+    """The company in "Acme Inc and its president X": the officer joined to his own firm by "and its"."""
+    tokens = ev.tokens
+    f = s.role.first
+    if titles.head_of(s.role.title) not in titles.COMPANY_HEADS or f < 3 or tokens[f - 1].lower != "its" \
+            or tokens[f - 2].lower not in ("and", "&"):
+        return None
+    last = f - 2
+    bracket = tokens[last - 1].text == ">"
+    if bracket:  # "<Acme Inc> and its president": the wire's mark of a company
+        last -= 1
+    j = last - 1
+    while j >= 0 and last - j <= 6 and (tokens[j].capitalised or tokens[j].acronym or tokens[j].text == "&") \
+            and tokens[j].lower not in _OPENERS:
+        j -= 1
+    run = tokens[j + 1:last]
+    if bracket and not (j >= 0 and tokens[j].text == "<"):
+        return None
+    if not run or not (bracket or run[-1].lower.rstrip(".") in _COMPANY_ENDS) \
+            or run[-1].text in ev.person_words or countries.country_of(" ".join(t.text for t in run)) is not None:
+        return None  # a company's name ends in "Inc", "Corp", ...; not a person's or a country's
+    return " ".join(t.text for t in run)
 
 
 # Lower-case words for a body that open a role and point back to the body of that kind named before it.

@@ -243,9 +243,11 @@ def read_role(tokens: list[Token], h: int, heads: frozenset[str], mods: frozense
             first = i
             i -= 1
             continue
-        if low == "and" and i > 0 and title_idx[0] == i + 1 and tokens[i - 1].lower in mods \
+        if low == "and" and i > 0 and title_idx[0] == i + 1 and (
+                tokens[i - 1].lower in mods or (tokens[i - 1].lower in _PAIRED_PORTFOLIOS | _PORTFOLIO_NOUNS
+                                                and titles.singular(tokens[h].lower) in titles.PORTFOLIO_HEADS)) \
                 and tokens[i + 1].capitalised == tokens[i - 1].capitalised:
-            title_idx.insert(0, i)  # "Trade and Industry Secretary"
+            title_idx.insert(0, i)  # "Trade and Industry Secretary", "Mines and Energy Minister"
             first = i
             i -= 1
             continue
@@ -601,7 +603,7 @@ def _portfolio_word(tokens: Sequence[Token], i: int, qualified: int, head: Token
         return True  # "subcommittee Chairman X", "committee chairman X": a body, whatever the role's case
     if tok.text.islower():
         plural = low.endswith("s") and low not in titles.PORTFOLIOS and low not in _PORTFOLIO_NOUNS \
-            and not low.endswith(("ics", "ss", "us"))  # "mines minister" is a portfolio
+            and not low.endswith(("ics", "ss", "us")) and not _paired_after(tokens, i)  # "mines minister"
         if (low.endswith(("ly", "ed", "ing")) and low not in _LY_NOUNS) or plural:
             return False  # "newly appointed minister", "told reporters minister"
         nxt = tokens[qualified].text
@@ -611,6 +613,13 @@ def _portfolio_word(tokens: Sequence[Token], i: int, qualified: int, head: Token
         return False  # not "Somalilander Foreign Minister": a portfolio word stands next to the role word
     return (low not in titles.ORG_WORDS or low in _PORTFOLIO_NOUNS) and low not in _COMMON_CAPITALS \
         and low not in titles.PARTIES  # "Energy and Mines Minister"
+
+
+def _paired_after(tokens: Sequence[Token], i: int) -> bool:
+    """True when the word at i closes a lower-case pair of portfolios ("food and civil supplies")."""
+    return any(k >= 1 and tokens[k].lower in ("and", "&") and tokens[k - 1].lower in _PAIRED_PORTFOLIOS
+               and tokens[k - 1].text.islower() and all(t.text.islower() for t in tokens[k + 1:i])
+               for k in (i - 1, i - 2))
 
 
 def _portfolio_before(tokens: list[Token], i: int) -> int | None:
@@ -628,7 +637,8 @@ def _match_case(word: str, model: str) -> str:
 
 
 # Portfolios written in pairs inside a body's name ("Ways and Means", "Science and Technology").
-_PAIRED_PORTFOLIOS = titles.PORTFOLIOS | word_set("ways means science technology fisheries food commerce industry")
+_PAIRED_PORTFOLIOS = titles.PORTFOLIOS | word_set(
+    "ways means science technology fisheries food commerce industry posts")
 
 
 def _org_before(tokens: list[Token], i: int) -> tuple[str | None, int]:
