@@ -406,6 +406,14 @@ def _names_a_world_body(title: str) -> bool:
                for w, nxt in zip(words, words[1:], strict=False))
 
 
+def _party_of_another_country(country: str | None, ev: Evidence) -> bool:
+    """Whether a party word's country ("Conservative": Britain's, "Republican": America's) is never named in an
+    article that names other countries: the word is then another country's party of that kind."""
+    if country is None or not ev.unclaimed or country in ev.unclaimed:
+        return False
+    return not (country == "United Kingdom" and ev.uk_words)
+
+
 def _stated(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gazetteer) -> str | None:
     """A country or organisation written with the role, by a possessive on a mention, or by the role's owner."""
     ordered = sorted(holder.sightings[:_NEAREST], key=lambda s: s.role != holder.role)  # the best role's first
@@ -416,8 +424,7 @@ def _stated(holder: Holder, holders: Sequence[Holder], ev: Evidence, places: Gaz
                   or bare in _OFFICES or (bare not in ("leader", "whip")
                                           and any(w in titles.ORG_WORDS for w in s.role.title.lower().split()))) \
             and "shadow" not in s.role.title.lower()  # a shadow post is the party's; "committee chairman" is not
-        if s.role.party and s.role.country == "United Kingdom" and not ev.uk_words and ev.unclaimed \
-                and "United Kingdom" not in ev.unclaimed and ev.tokens[s.role.first].lower == "conservative":
+        if s.role.party and _party_of_another_country(s.role.country, ev):
             return None  # "Conservative opposition leader" in an article naming Greece, never Britain: any
             # country's conservatives, not Britain's party
         if s.role.party and head not in titles.SEATS and not office:

@@ -495,7 +495,7 @@ def names_a_body(org: str) -> bool:
 
 _LINKS = word_set("of and for the & in on at to")
 # Lower-case words for a part of a company, after its name ("of a Halvex subsidiary"): the part's role, not the firm's.
-_UNITS = word_set("subsidiary subsidiaries unit units affiliate affiliates division divisions")
+_COMPANY_PARTS = word_set("subsidiary subsidiaries unit units affiliate affiliates division divisions")
 # Kinds of a company's board, written with a capital before a lower-case "board" ("Supervisory board").
 _BOARD_KINDS = word_set("supervisory executive management managing advisory")
 # Words that with an organisation's word make a name many bodies share ("National Bank", "Stock Exchange").
@@ -784,7 +784,7 @@ def _of_complement(tokens: list[Token], of: int, head: str, local: bool, country
             return end, _words(tokens, of, end), country or place, org  # "governor of Ohio", "mayor of London"
         if (j >= len(tokens) or not tokens[j].capitalised) and tokens[j - 1].lower in _PLACE_NOUNS:
             return j, _words(tokens, of, j), country, org  # "comptroller of New York City": a place, in the title
-        if j < len(tokens) and tokens[j].lower in _UNITS:
+        if j < len(tokens) and tokens[j].lower in _COMPANY_PARTS:
             return j + 1, _words(tokens, of, j + 1), country, org  # "of a Halvex subsidiary": the unit's, not Halvex's
         if j >= len(tokens) or not tokens[j].capitalised:
             return j, [], country, org or " ".join(t.text for t in tokens[k:j])
@@ -798,7 +798,7 @@ def _of_complement(tokens: list[Token], of: int, head: str, local: bool, country
     if end < len(tokens) and tokens[end].text.islower() and tokens[end].lower in titles.ORG_WORDS:
         end += 1  # "of the Public and Commercial Services union"
     end = _name_goes_on(tokens, end, k)
-    if end < len(tokens) and tokens[end].lower in _UNITS:
+    if end < len(tokens) and tokens[end].lower in _COMPANY_PARTS:
         return end + 1, _words(tokens, of, end + 1), country, org  # "of a Halvex Corp unit"
     return end, [], country, org or " ".join(t.text for t in tokens[k:end])
 
